@@ -1,0 +1,270 @@
+//! The command line, as clap definitions and nothing else: no I/O, no validation that
+//! needs the outside world. `config.rs` and the command modules turn these raw values
+//! into validated settings; `eddy generate` turns them into completions and man pages.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0    success, also when a downstream pipe closed early
+  1    runtime failure: a record not delivered (or of unknown fate), the cluster
+       unreachable or refusing, an invalid input record under --on-invalid fail,
+       an --expect not met
+  2    usage, config or filter-compile error (before any work starts)
+  4    filter -e: no output at all (as jq)
+  5    filter: at least one input could not be processed (as jq)
+  130  stopped by SIGINT (after a clean shutdown)
+  143  stopped by SIGTERM (after a clean shutdown)";
+
+/// Produce, consume, filter, count and generate event streams on Apache Kafka.
+#[derive(Debug, Parser)]
+#[command(
+    name = "eddy",
+    version,
+    about,
+    after_help = EXIT_CODES,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command accepts, before or after the command name.
+#[derive(Debug, Args, Clone, Default)]
+pub struct Global {
+    /// Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]
+    #[arg(short = 'b', long, global = true, value_name = "LIST")]
+    pub brokers: Option<String>,
+    /// A named context from the config file [env: EDDY_CONTEXT]
+    #[arg(short = 'C', long, global = true, value_name = "NAME")]
+    pub context: Option<String>,
+    /// Config file [env: EDDY_CONFIG] [default: ~/.config/eddy/config.toml]
+    #[arg(long = "config", global = true, value_name = "PATH")]
+    pub config_file: Option<PathBuf>,
+    /// Any librdkafka property (repeatable); wins over everything else
+    #[arg(short = 'X', long = "property", global = true, value_name = "KEY=VALUE")]
+    pub properties: Vec<String>,
+    /// How long to wait for the cluster (connect, metadata, authentication, final flush)
+    #[arg(long, global = true, value_name = "DURATION")]
+    pub timeout: Option<String>,
+    /// When to use colour
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
+    /// Less on stderr: no summary, no progress
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// More on stderr, including librdkafka's own log lines
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, Default, PartialEq, Eq)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Records from stdin or files into a topic
+    Produce(ProduceArgs),
+    /// Records from topics to stdout, with offset control
+    Consume(ConsumeArgs),
+    /// An embedded in-memory Kafka-protocol cluster, for trying things and for CI
+    #[command(long_about = DEV_ABOUT)]
+    Dev(DevArgs),
+    /// The resolved connection settings (secrets redacted), and contexts
+    Config(ConfigArgs),
+    /// Write completions and man pages (for maintainers)
+    #[command(hide = true)]
+    Generate(GenerateArgs),
+}
+
+const DEV_ABOUT: &str = "\
+An embedded in-memory Kafka-protocol cluster (librdkafka's mock cluster) on loopback.
+
+Without a command it prints EDDY_BROKERS=<bootstrap list> on stdout and runs until Ctrl-C.
+With a command (after --), it runs the command with EDDY_BROKERS set, then stops and exits
+with the command's exit code, so `eddy dev -- ./smoke-test.sh` is a CI smoke test with no
+Kafka installed.
+
+Limits of the mock: it keeps about the last 5 MB of each partition; it has no topic admin
+API (create, alter, delete, configs) and no group admin API (list, describe members,
+delete); it cannot look offsets up by time (eddy then searches record timestamps itself).
+Topics it does not know are created on first use with 4 partitions.";
+
+#[derive(Debug, Args)]
+pub struct ProduceArgs {
+    /// The topic to produce to
+    pub topic: String,
+    /// Files to read (default: stdin; `-` is stdin)
+    pub files: Vec<PathBuf>,
+    /// How input is read
+    #[arg(long, value_enum, default_value = "json")]
+    pub input: InputFormat,
+    /// Record separator of the input (default \n; \0 allowed)
+    #[arg(short = 'D', long, value_name = "DELIM")]
+    pub delimiter: Option<String>,
+    /// The same key for every record
+    #[arg(short = 'k', long, value_name = "STRING")]
+    pub key: Option<String>,
+    /// (lines) split each line into key DELIM value
+    #[arg(short = 'K', long, value_name = "DELIM")]
+    pub key_delimiter: Option<String>,
+    /// A header on every record (repeatable)
+    #[arg(short = 'H', long = "header", value_name = "NAME=VALUE")]
+    pub headers: Vec<String>,
+    /// Send every record to this partition (otherwise murmur2 on the key, as the Java client)
+    #[arg(short = 'p', long, value_name = "N")]
+    pub partition: Option<i32>,
+    /// (envelope) send each record to the partition its envelope names
+    #[arg(long)]
+    pub keep_partition: bool,
+    /// Send an empty value as a tombstone (null)
+    #[arg(short = 'Z', long)]
+    pub null_empty: bool,
+    /// Compression codec
+    #[arg(short = 'z', long, value_enum)]
+    pub compression: Option<Compression>,
+    /// Acknowledgements: all (idempotent, the default), 1 or 0 (idempotence off)
+    #[arg(long, value_enum, default_value = "all")]
+    pub acks: Acks,
+    /// At most N records a second
+    #[arg(long, value_name = "N")]
+    pub rate: Option<f64>,
+    /// Stop after N records
+    #[arg(short = 'n', long = "count", value_name = "N")]
+    pub count: Option<u64>,
+    /// What to do with an input line that cannot be read
+    #[arg(long, value_enum, default_value = "fail")]
+    pub on_invalid: OnInvalid,
+    /// The form of the closing summary on stderr
+    #[arg(long, value_enum, default_value = "text")]
+    pub stats: StatsFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum InputFormat {
+    /// One JSON value per line, validated
+    Json,
+    /// Each line's bytes are the value, as they are
+    Lines,
+    /// The JSON lines that `consume --format json` writes
+    Envelope,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Compression {
+    None,
+    Gzip,
+    Snappy,
+    Lz4,
+    Zstd,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Acks {
+    All,
+    #[value(name = "1")]
+    One,
+    #[value(name = "0")]
+    Zero,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum OnInvalid {
+    /// Report the line number, stop reading, deliver what came before, exit 1
+    Fail,
+    /// Report and count the line, go on
+    Skip,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum StatsFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ConsumeArgs {
+    /// Topics to read; one starting with ^ is a regular expression (needs --group)
+    #[arg(required = true)]
+    pub topics: Vec<String>,
+    /// Join this consumer group (offsets are committed after output)
+    #[arg(short = 'g', long, value_name = "ID")]
+    pub group: Option<String>,
+    /// Only these partitions
+    #[arg(short = 'p', long = "partition", value_name = "N[,N...]", value_delimiter = ',')]
+    pub partitions: Vec<i32>,
+    /// Where to start: beginning | end | stored | OFFSET | -N | @TIME
+    #[arg(short = 'o', long = "from", value_name = "SPEC", allow_hyphen_values = true)]
+    pub from: Option<String>,
+    /// Where to stop (exclusive): end | OFFSET | @TIME
+    #[arg(short = 'u', long, value_name = "SPEC")]
+    pub until: Option<String>,
+    /// The same as --until end
+    #[arg(short = 'e', long = "exit", conflicts_with = "until")]
+    pub exit: bool,
+    /// Stop after N records written
+    #[arg(short = 'n', long = "count", value_name = "N")]
+    pub count: Option<u64>,
+    /// value | key | json | a template such as '{partition}:{offset} {key} {value}'
+    #[arg(short = 'f', long, default_value = "value", value_name = "FORMAT")]
+    pub format: String,
+    /// Written after each record (default \n; \0 allowed)
+    #[arg(short = 'D', long, value_name = "DELIM")]
+    pub delimiter: Option<String>,
+    /// The form of the closing summary on stderr
+    #[arg(long, value_enum)]
+    pub stats: Option<StatsFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct DevArgs {
+    /// Number of broker nodes
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub nodes: i32,
+    /// Partitions of the topics named with --topic
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub partitions: i32,
+    /// A topic that exists from the start (repeatable)
+    #[arg(long = "topic", value_name = "NAME[:PARTITIONS]")]
+    pub topics: Vec<String>,
+    /// The command to run with EDDY_BROKERS set; its exit code is eddy's
+    #[arg(last = true, value_name = "COMMAND")]
+    pub command: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub action: Option<ConfigAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// The resolved settings, secrets redacted (the default)
+    Show,
+    /// The contexts in the config file
+    Contexts,
+    /// Make NAME the default context (the file's comments are kept)
+    Use {
+        /// The context to make the default
+        name: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// The project directory to write completions/ and man/ into
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}

@@ -1,0 +1,421 @@
+//! Flags, environment and the config file, resolved into one validated `Settings`
+//! before anything touches the network. Precedence: flag > environment > context in the
+//! config file > default; `-X` properties win over everything. Secrets are redacted
+//! here, in one place, for every printer (`eddy config`, errors, `-v`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::cli::{ColorChoice, Global};
+use crate::outcome::{Error, Result};
+use crate::times::parse_duration;
+
+pub const DEFAULT_BROKERS: &str = "localhost:9092";
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Everything a command needs to know about where the cluster is and how to talk to it.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub brokers: String,
+    /// Where `brokers` came from, for `eddy config` and for error messages.
+    pub brokers_from: String,
+    pub context: Option<String>,
+    pub config_path: Option<PathBuf>,
+    pub config_found: bool,
+    /// librdkafka properties, context first, then `-X`, in order; later ones win.
+    pub properties: Vec<(String, String)>,
+    pub timeout: Duration,
+    pub color: bool,
+    pub quiet: bool,
+    pub verbose: bool,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    default: Option<String>,
+    #[serde(default)]
+    contexts: BTreeMap<String, Context>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Context {
+    brokers: Option<Brokers>,
+    #[serde(default)]
+    properties: BTreeMap<String, toml::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Brokers {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// Resolves the settings from the flags and an environment lookup (a closure, so that
+/// tests need not touch the process environment).
+pub fn resolve(global: &Global, env: &dyn Fn(&str) -> Option<String>) -> Result<Settings> {
+    let config_path = global
+        .config_file
+        .clone()
+        .or_else(|| env("EDDY_CONFIG").filter(|s| !s.is_empty()).map(PathBuf::from))
+        .or_else(|| default_config_path(env));
+    let explicit_path = global.config_file.is_some() || env("EDDY_CONFIG").is_some_and(|s| !s.is_empty());
+    let (file, found) = match &config_path {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => (parse_file(path, &text)?, true),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit_path => (ConfigFile::default(), false),
+            Err(e) => return Err(Error::usage(format!("config file {}: {e}", path.display()))),
+        },
+        None => (ConfigFile::default(), false),
+    };
+
+    let context_name = global
+        .context
+        .clone()
+        .or_else(|| env("EDDY_CONTEXT").filter(|s| !s.is_empty()))
+        .or_else(|| file.default.clone());
+    let context = match &context_name {
+        Some(name) => Some(file.contexts.get(name).ok_or_else(|| {
+            let known: Vec<&str> = file.contexts.keys().map(String::as_str).collect();
+            Error::usage(format!(
+                "context '{name}' is not in the config file {}{}",
+                config_path.as_deref().map(|p| p.display().to_string()).unwrap_or_default(),
+                if known.is_empty() { String::new() } else { format!(" (known: {})", known.join(", ")) }
+            ))
+        })?),
+        None => None,
+    };
+
+    let (brokers, brokers_from) = if let Some(b) = &global.brokers {
+        (b.clone(), "--brokers".to_string())
+    } else if let Some(b) = env("EDDY_BROKERS").filter(|s| !s.is_empty()) {
+        (b, "EDDY_BROKERS".to_string())
+    } else if let Some(b) = context.and_then(|c| c.brokers.as_ref()) {
+        let list = match b {
+            Brokers::One(s) => s.clone(),
+            Brokers::Many(v) => v.join(","),
+        };
+        (substitute(&list, "brokers", env)?, format!("context {}", context_name.as_deref().unwrap_or("")))
+    } else {
+        (DEFAULT_BROKERS.to_string(), "default".to_string())
+    };
+
+    let mut properties = Vec::new();
+    if let Some(ctx) = context {
+        for (key, value) in &ctx.properties {
+            let text = match value {
+                toml::Value::String(s) => s.clone(),
+                toml::Value::Integer(i) => i.to_string(),
+                toml::Value::Float(f) => f.to_string(),
+                toml::Value::Boolean(b) => b.to_string(),
+                _ => {
+                    return Err(Error::usage(format!(
+                        "context '{}': property {key} must be a string, number or boolean",
+                        context_name.as_deref().unwrap_or("")
+                    )));
+                }
+            };
+            properties.push((key.clone(), substitute(&text, key, env)?));
+        }
+    }
+    for kv in &global.properties {
+        let (key, value) = kv
+            .split_once('=')
+            .ok_or_else(|| Error::usage(format!("-X {}: expected KEY=VALUE", redact_pair(kv))))?;
+        if key.trim().is_empty() {
+            return Err(Error::usage(format!("-X {}: the property name is empty", redact_pair(kv))));
+        }
+        properties.push((key.trim().to_string(), value.to_string()));
+    }
+
+    let timeout = match &global.timeout {
+        Some(t) => parse_duration("--timeout", t).map_err(Error::usage)?,
+        None => DEFAULT_TIMEOUT,
+    };
+    if timeout.is_zero() {
+        return Err(Error::usage("--timeout: must be more than 0"));
+    }
+
+    let color = match global.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => env("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::IsTerminal::is_terminal(&std::io::stdout()),
+    };
+
+    Ok(Settings {
+        brokers,
+        brokers_from,
+        context: context_name,
+        config_path,
+        config_found: found,
+        properties,
+        timeout,
+        color,
+        quiet: global.quiet,
+        verbose: global.verbose,
+    })
+}
+
+fn default_config_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    if let Some(xdg) = env("XDG_CONFIG_HOME").filter(|s| !s.is_empty()) {
+        return Some(Path::new(&xdg).join("eddy/config.toml"));
+    }
+    env("HOME").filter(|s| !s.is_empty()).map(|h| Path::new(&h).join(".config/eddy/config.toml"))
+}
+
+fn parse_file(path: &Path, text: &str) -> Result<ConfigFile> {
+    toml::from_str(text).map_err(|e| {
+        Error::usage(format!("config file {}: {}", path.display(), e.message()))
+    })
+}
+
+/// Replaces every `${NAME}` in `value` with the environment variable NAME. A missing
+/// variable is an error that names it, never the value around it.
+fn substitute(value: &str, what: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<String> {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(start) = rest.find("${") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let end = after
+            .find('}')
+            .ok_or_else(|| Error::usage(format!("{what}: '${{' without a closing '}}'")))?;
+        let name = &after[..end];
+        let replacement = env(name).ok_or_else(|| {
+            Error::usage(format!("{what}: the environment variable {name} is not set"))
+        })?;
+        out.push_str(&replacement);
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// True for property names whose values must never be shown.
+pub fn is_secret(key: &str) -> bool {
+    let k = key.to_ascii_lowercase();
+    k.contains("password")
+        || k.contains("secret")
+        || k.starts_with("sasl.oauthbearer.")
+        || k.starts_with("ssl.key.")
+        || k == "ssl_key"
+        || k.contains("ssl.keystore.")
+}
+
+pub fn redact(key: &str, value: &str) -> String {
+    if is_secret(key) { "********".to_string() } else { value.to_string() }
+}
+
+fn redact_pair(kv: &str) -> String {
+    match kv.split_once('=') {
+        Some((k, v)) => format!("{k}={}", redact(k, v)),
+        None => kv.to_string(),
+    }
+}
+
+impl Settings {
+    /// The properties with secrets replaced, for printing.
+    pub fn redacted_properties(&self) -> Vec<(String, String)> {
+        let mut seen = BTreeMap::new();
+        for (k, v) in &self.properties {
+            seen.insert(k.clone(), redact(k, v));
+        }
+        seen.into_iter().collect()
+    }
+
+    /// `eddy config`: the resolved settings, redacted.
+    pub fn describe(&self) -> String {
+        let mut out = String::new();
+        let path = self.config_path.as_deref().map(|p| p.display().to_string()).unwrap_or_else(|| "(none)".into());
+        out.push_str(&format!(
+            "config file: {path}{}\n",
+            if self.config_found { "" } else { " (not found)" }
+        ));
+        out.push_str(&format!("context:     {}\n", self.context.as_deref().unwrap_or("(none)")));
+        out.push_str(&format!("brokers:     {} (from {})\n", self.brokers, self.brokers_from));
+        out.push_str(&format!("timeout:     {}\n", humantime::format_duration(self.timeout)));
+        let props = self.redacted_properties();
+        if props.is_empty() {
+            out.push_str("properties:  (none)\n");
+        } else {
+            out.push_str("properties:\n");
+            for (k, v) in props {
+                out.push_str(&format!("  {k} = {v}\n"));
+            }
+        }
+        out
+    }
+}
+
+/// `eddy config contexts`: one line per context, the default marked with `*`.
+pub fn list_contexts(settings: &Settings) -> Result<String> {
+    let Some(path) = settings.config_path.as_deref().filter(|_| settings.config_found) else {
+        return Ok(String::new());
+    };
+    let text = std::fs::read_to_string(path)?;
+    let file = parse_file(path, &text)?;
+    let mut out = String::new();
+    for (name, ctx) in &file.contexts {
+        let marker = if file.default.as_deref() == Some(name) { "*" } else { " " };
+        let brokers = match &ctx.brokers {
+            Some(Brokers::One(s)) => s.clone(),
+            Some(Brokers::Many(v)) => v.join(","),
+            None => String::new(),
+        };
+        out.push_str(&format!("{marker} {name}\t{brokers}\n"));
+    }
+    Ok(out)
+}
+
+/// `eddy config use NAME`: sets `default = NAME`, keeping the file's comments and layout.
+pub fn use_context(settings: &Settings, name: &str) -> Result<PathBuf> {
+    let path = settings
+        .config_path
+        .clone()
+        .ok_or_else(|| Error::usage("no config file: set --config or EDDY_CONFIG"))?;
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| Error::usage(format!("config file {}: {e}", path.display())))?;
+    let file = parse_file(&path, &text)?;
+    if !file.contexts.contains_key(name) {
+        return Err(Error::usage(format!(
+            "context '{name}' is not in the config file {}",
+            path.display()
+        )));
+    }
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| Error::usage(format!("config file {}: {e}", path.display())))?;
+    doc["default"] = toml_edit::value(name);
+    std::fs::write(&path, doc.to_string())?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: BTreeMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        move |k| map.get(k).cloned()
+    }
+
+    fn write_config(text: &str) -> tempfile::NamedTempFile {
+        let f = tempfile::NamedTempFile::new().expect("temp file");
+        std::fs::write(f.path(), text).expect("write");
+        f
+    }
+
+    const FILE: &str = r#"
+# my contexts
+default = "local"
+
+[contexts.local]
+brokers = "127.0.0.1:9092"
+
+[contexts.prod]
+brokers = ["a:9093", "b:9093"]
+[contexts.prod.properties]
+"security.protocol" = "SASL_SSL"
+"sasl.username" = "svc"
+"sasl.password" = "${PROD_PW}"
+"linger.ms" = 20
+"#;
+
+    #[test]
+    fn precedence_flag_env_context_default() {
+        let f = write_config(FILE);
+        let mut g = Global { config_file: Some(f.path().into()), ..Global::default() };
+        let s = resolve(&g, &env_of(&[])).expect("resolve");
+        assert_eq!(s.brokers, "127.0.0.1:9092");
+        assert_eq!(s.context.as_deref(), Some("local"));
+
+        let s = resolve(&g, &env_of(&[("EDDY_BROKERS", "env:1")])).expect("resolve");
+        assert_eq!(s.brokers, "env:1");
+
+        g.brokers = Some("flag:1".into());
+        let s = resolve(&g, &env_of(&[("EDDY_BROKERS", "env:1")])).expect("resolve");
+        assert_eq!(s.brokers, "flag:1");
+
+        let none = Global { config_file: None, ..Global::default() };
+        let s = resolve(&none, &env_of(&[("HOME", "/nonexistent")])).expect("resolve");
+        assert_eq!(s.brokers, DEFAULT_BROKERS);
+        assert!(!s.config_found);
+    }
+
+    #[test]
+    fn context_from_env_and_secrets_substituted() {
+        let f = write_config(FILE);
+        let g = Global { config_file: Some(f.path().into()), ..Global::default() };
+        let s = resolve(&g, &env_of(&[("EDDY_CONTEXT", "prod"), ("PROD_PW", "hunter2")])).expect("resolve");
+        assert_eq!(s.brokers, "a:9093,b:9093");
+        assert!(s.properties.contains(&("sasl.password".into(), "hunter2".into())));
+        assert!(s.properties.contains(&("linger.ms".into(), "20".into())));
+        let shown = s.describe();
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("sasl.password = ********"), "{shown}");
+        assert!(shown.contains("sasl.username = svc"), "{shown}");
+    }
+
+    #[test]
+    fn missing_env_is_named() {
+        let f = write_config(FILE);
+        let g = Global { config_file: Some(f.path().into()), context: Some("prod".into()), ..Global::default() };
+        let e = resolve(&g, &env_of(&[])).unwrap_err().to_string();
+        assert!(e.contains("PROD_PW"), "{e}");
+    }
+
+    #[test]
+    fn x_properties_win_and_are_redacted() {
+        let f = write_config(FILE);
+        let g = Global {
+            config_file: Some(f.path().into()),
+            context: Some("prod".into()),
+            properties: vec!["linger.ms=5".into(), "sasl.oauthbearer.client.secret=xyz".into()],
+            ..Global::default()
+        };
+        let s = resolve(&g, &env_of(&[("PROD_PW", "pw")])).expect("resolve");
+        let last_linger = s.properties.iter().rev().find(|(k, _)| k == "linger.ms").map(|(_, v)| v.as_str());
+        assert_eq!(last_linger, Some("5"));
+        let shown = s.describe();
+        assert!(shown.contains("linger.ms = 5"), "{shown}");
+        assert!(!shown.contains("xyz"), "{shown}");
+    }
+
+    #[test]
+    fn secret_names() {
+        for k in ["sasl.password", "ssl.key.password", "ssl.key.pem", "sasl.oauthbearer.client.secret", "ssl.keystore.password", "sasl.oauthbearer.config"] {
+            assert!(is_secret(k), "{k}");
+        }
+        for k in ["sasl.username", "bootstrap.servers", "ssl.ca.location", "security.protocol"] {
+            assert!(!is_secret(k), "{k}");
+        }
+    }
+
+    #[test]
+    fn unknown_context_and_bad_property() {
+        let f = write_config(FILE);
+        let g = Global { config_file: Some(f.path().into()), context: Some("nope".into()), ..Global::default() };
+        assert!(matches!(resolve(&g, &env_of(&[])), Err(Error::Usage(_))));
+        let g = Global { properties: vec!["novalue".into()], config_file: Some(f.path().into()), ..Global::default() };
+        assert!(matches!(resolve(&g, &env_of(&[])), Err(Error::Usage(_))));
+        let g = Global { timeout: Some("soon".into()), config_file: Some(f.path().into()), ..Global::default() };
+        assert!(matches!(resolve(&g, &env_of(&[])), Err(Error::Usage(_))));
+    }
+
+    #[test]
+    fn use_keeps_comments() {
+        let f = write_config(FILE);
+        let g = Global { config_file: Some(f.path().into()), ..Global::default() };
+        let s = resolve(&g, &env_of(&[])).expect("resolve");
+        use_context(&s, "prod").expect("use");
+        let text = std::fs::read_to_string(f.path()).expect("read");
+        assert!(text.contains("# my contexts"));
+        assert!(text.contains("default = \"prod\""));
+        assert!(use_context(&s, "nope").is_err());
+    }
+}

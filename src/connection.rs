@@ -1,0 +1,191 @@
+//! The only place that builds librdkafka client configs (producer, consumer, admin), so
+//! that brokers, contexts, `-X` properties, timeouts and logging behave the same in every
+//! command. It also owns what the clients say back: librdkafka's log lines (shown only
+//! with `-v`) and its error callbacks (kept, so a failure can say *why* in one line).
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use rdkafka::ClientConfig;
+use rdkafka::client::ClientContext;
+use rdkafka::config::RDKafkaLogLevel;
+use rdkafka::error::KafkaError;
+
+use crate::cli::{Acks, Compression};
+use crate::config::Settings;
+use crate::outcome::Error;
+
+/// What every eddy client context carries: whether to show librdkafka's logs, and the
+/// last error it reported (authentication, all brokers down, ...).
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    verbose: bool,
+    last_error: Mutex<Option<String>>,
+}
+
+impl Diagnostics {
+    pub fn new(verbose: bool) -> Self {
+        Diagnostics { verbose, last_error: Mutex::new(None) }
+    }
+
+    pub fn log(&self, level: RDKafkaLogLevel, fac: &str, message: &str) {
+        if self.verbose {
+            eprintln!("librdkafka {level:?} {fac}: {message}");
+        }
+    }
+
+    pub fn error(&self, error: &KafkaError, reason: &str) {
+        if self.verbose {
+            eprintln!("librdkafka error: {error}: {reason}");
+        }
+        if let Ok(mut last) = self.last_error.lock() {
+            *last = Some(reason.to_string());
+        }
+    }
+
+    /// The last error librdkafka reported, if any.
+    pub fn last_error(&self) -> Option<String> {
+        self.last_error.lock().ok().and_then(|l| l.clone())
+    }
+}
+
+/// A client context for consumers and admin clients: diagnostics only.
+#[derive(Debug)]
+pub struct EddyContext {
+    pub diagnostics: Diagnostics,
+}
+
+impl EddyContext {
+    pub fn new(settings: &Settings) -> Self {
+        EddyContext { diagnostics: Diagnostics::new(settings.verbose) }
+    }
+}
+
+impl ClientContext for EddyContext {
+    fn log(&self, level: RDKafkaLogLevel, fac: &str, message: &str) {
+        self.diagnostics.log(level, fac, message);
+    }
+
+    fn error(&self, error: KafkaError, reason: &str) {
+        self.diagnostics.error(&error, reason);
+    }
+}
+
+fn base(settings: &Settings) -> ClientConfig {
+    let mut config = ClientConfig::new();
+    config.set("bootstrap.servers", &settings.brokers);
+    config.set("client.id", "eddy");
+    // Without -v nothing is printed, but errors still reach the error callback.
+    config.set_log_level(if settings.verbose { RDKafkaLogLevel::Info } else { RDKafkaLogLevel::Error });
+    let ms = settings.timeout.as_millis().to_string();
+    config.set("socket.connection.setup.timeout.ms", &ms);
+    config
+}
+
+/// User properties go last: `-X` wins over everything eddy chose.
+fn finish(mut config: ClientConfig, settings: &Settings) -> ClientConfig {
+    for (key, value) in &settings.properties {
+        config.set(key, value);
+    }
+    config
+}
+
+/// How a producer should behave, from the produce flags.
+#[derive(Debug, Clone, Copy)]
+pub struct ProducerOptions {
+    pub acks: Acks,
+    pub compression: Option<Compression>,
+}
+
+pub fn producer_config(settings: &Settings, options: ProducerOptions) -> ClientConfig {
+    let mut config = base(settings);
+    match options.acks {
+        Acks::All => {
+            config.set("enable.idempotence", "true");
+            config.set("acks", "all");
+        }
+        Acks::One => {
+            config.set("enable.idempotence", "false");
+            config.set("acks", "1");
+        }
+        Acks::Zero => {
+            config.set("enable.idempotence", "false");
+            config.set("acks", "0");
+        }
+    }
+    // The Java client's partitioner, so keys land where Java producers and Kafka
+    // Streams put them.
+    config.set("partitioner", "murmur2_random");
+    // Throughput: large batches and a deep queue; a CLI has no latency budget per record.
+    config.set("linger.ms", "10");
+    config.set("batch.size", "1000000");
+    config.set("batch.num.messages", "10000");
+    config.set("queue.buffering.max.messages", "1000000");
+    config.set("queue.buffering.max.kbytes", "1048576");
+    // A record that cannot be delivered in a minute is reported rather than retried forever.
+    config.set("message.timeout.ms", "60000");
+    if let Some(c) = options.compression {
+        let codec = match c {
+            Compression::None => "none",
+            Compression::Gzip => "gzip",
+            Compression::Snappy => "snappy",
+            Compression::Lz4 => "lz4",
+            Compression::Zstd => "zstd",
+        };
+        config.set("compression.codec", codec);
+    }
+    finish(config, settings)
+}
+
+/// A consumer config. With a group, offsets are stored by eddy after output and
+/// committed by librdkafka every few seconds; without one, nothing is committed.
+pub fn consumer_config(settings: &Settings, group: Option<&str>) -> ClientConfig {
+    let mut config = base(settings);
+    match group {
+        Some(g) => {
+            config.set("group.id", g);
+            config.set("enable.auto.commit", "true");
+            config.set("auto.commit.interval.ms", "2000");
+            // A CLI consumer that was killed should hand its partitions on soon, and
+            // librdkafka's mock does not take LeaveGroup, so a member that left is only
+            // dropped when its session times out (Kafka's default is 45 s).
+            config.set("session.timeout.ms", "10000");
+            config.set("heartbeat.interval.ms", "1000");
+        }
+        None => {
+            // librdkafka wants a group id even for manual assignment; it is never used
+            // for commits because auto-commit is off.
+            config.set("group.id", "eddy-no-group");
+            config.set("enable.auto.commit", "false");
+        }
+    }
+    config.set("enable.auto.offset.store", "false");
+    config.set("enable.partition.eof", "true");
+    config.set("auto.offset.reset", "earliest");
+    config.set("queued.min.messages", "200000");
+    config.set("fetch.queue.backoff.ms", "10");
+    finish(config, settings)
+}
+
+impl rdkafka::consumer::ConsumerContext for EddyContext {}
+
+/// A config for metadata look-ups and the admin API.
+pub fn admin_config(settings: &Settings) -> ClientConfig {
+    finish(base(settings), settings)
+}
+
+/// The one-line error for a cluster that did not answer in time, naming the brokers
+/// tried and, when librdkafka said why, the reason.
+pub fn unreachable(settings: &Settings, what: &str, error: &KafkaError, diagnostics: &Diagnostics) -> Error {
+    let reason = diagnostics.last_error().unwrap_or_else(|| error.to_string());
+    Error::runtime(format!(
+        "{what}: no answer from the cluster at {} within {}: {reason}",
+        settings.brokers,
+        humantime::format_duration(settings.timeout)
+    ))
+}
+
+/// `--timeout` as librdkafka's timeout type.
+pub fn timeout(settings: &Settings) -> Duration {
+    settings.timeout
+}

@@ -1,0 +1,873 @@
+//! `eddy consume`: topics to stdout with full offset control.
+//!
+//! A polling `BaseConsumer` loop (much faster than a stream consumer) renders each record
+//! into one large output buffer. Where to start (`--from`) is resolved before reading —
+//! `@TIME` by the broker's time index, or by a binary search on record timestamps where
+//! the broker cannot answer (the dev cluster) — and where to stop (`--until`, `-e`, `-n`)
+//! is decided per partition. With a group, an offset is stored only once its record has
+//! reached the reader: written, flushed, and (for a pipe) taken out of the pipe.
+
+use std::collections::{HashMap, VecDeque};
+use std::ffi::CString;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use rdkafka::client::ClientContext;
+use rdkafka::config::RDKafkaLogLevel;
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::message::{BorrowedMessage, Headers, Message};
+use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
+
+use crate::cli::{ConsumeArgs, StatsFormat};
+use crate::config::Settings;
+use crate::connection::{self, Diagnostics};
+use crate::input::parse_delimiter;
+use crate::interrupt;
+use crate::outcome::{Error, Outcome, Result};
+use crate::output::{Format, Stdout, Written};
+use crate::record::View;
+use crate::stats::{ConsumeSummary, PartitionEnd};
+use crate::times::{now_ms, parse_time};
+
+/// Where to start reading a partition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OffsetSpec {
+    Beginning,
+    End,
+    Stored,
+    Offset(i64),
+    /// N records before the end.
+    Tail(i64),
+    /// The first record at or after this time (epoch ms).
+    Time(i64),
+}
+
+/// Where to stop reading a partition (exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UntilSpec {
+    /// The high watermark when consuming started.
+    End,
+    Offset(i64),
+    Time(i64),
+}
+
+impl OffsetSpec {
+    pub fn parse(text: &str, now: i64) -> std::result::Result<OffsetSpec, String> {
+        let t = text.trim();
+        match t {
+            "beginning" | "earliest" | "start" => return Ok(OffsetSpec::Beginning),
+            "end" | "latest" => return Ok(OffsetSpec::End),
+            "stored" | "committed" => return Ok(OffsetSpec::Stored),
+            _ => {}
+        }
+        if let Some(time) = t.strip_prefix('@') {
+            return parse_time(time, now).map(OffsetSpec::Time).map_err(|e| format!("--from: {e}"));
+        }
+        if let Some(n) = t.strip_prefix('-') {
+            return n
+                .parse::<i64>()
+                .ok()
+                .filter(|n| *n > 0)
+                .map(OffsetSpec::Tail)
+                .ok_or_else(|| format!("--from: '{text}' is not -N (N records before the end)"));
+        }
+        t.parse::<i64>().ok().filter(|n| *n >= 0).map(OffsetSpec::Offset).ok_or_else(|| {
+            format!("--from: '{text}' is not beginning, end, stored, an offset, -N or @TIME")
+        })
+    }
+}
+
+impl UntilSpec {
+    pub fn parse(text: &str, now: i64) -> std::result::Result<UntilSpec, String> {
+        let t = text.trim();
+        if t == "end" || t == "latest" {
+            return Ok(UntilSpec::End);
+        }
+        if let Some(time) = t.strip_prefix('@') {
+            return parse_time(time, now).map(UntilSpec::Time).map_err(|e| format!("--until: {e}"));
+        }
+        t.parse::<i64>()
+            .ok()
+            .filter(|n| *n >= 0)
+            .map(UntilSpec::Offset)
+            .ok_or_else(|| format!("--until: '{text}' is not end, an offset or @TIME"))
+    }
+}
+
+/// The consumer's context: diagnostics, and start offsets applied when a group assigns
+/// partitions to us.
+struct ConsumeContext {
+    diagnostics: Diagnostics,
+    settings: Settings,
+    from: Option<OffsetSpec>,
+    /// Start offsets resolved ahead of time (named topics), by (topic, partition).
+    resolved: Mutex<HashMap<(String, i32), Offset>>,
+    /// The partitions assigned now (group mode), and a counter bumped on every change.
+    assignment: Mutex<(u64, Vec<(String, i32)>)>,
+}
+
+impl ClientContext for ConsumeContext {
+    fn log(&self, level: RDKafkaLogLevel, fac: &str, message: &str) {
+        self.diagnostics.log(level, fac, message);
+    }
+
+    fn error(&self, error: KafkaError, reason: &str) {
+        self.diagnostics.error(&error, reason);
+    }
+}
+
+impl ConsumerContext for ConsumeContext {
+    fn rebalance(&self, base_consumer: &BaseConsumer<Self>, err: rdkafka::types::RDKafkaRespErr, tpl: &mut TopicPartitionList) {
+        if err == rdkafka::types::RDKafkaRespErr::RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS {
+            if let Some(spec) = self.from {
+                let wanted: Vec<(String, i32)> = tpl.elements().iter().map(|e| (e.topic().to_string(), e.partition())).collect();
+                let mut resolved = self.resolved.lock().unwrap_or_else(|p| p.into_inner());
+                for (topic, partition) in wanted {
+                    let offset = match resolved.get(&(topic.clone(), partition)) {
+                        Some(o) => *o,
+                        None => {
+                            let o = resolve_one(&self.settings, base_consumer, &topic, partition, spec).unwrap_or(Offset::Beginning);
+                            resolved.insert((topic.clone(), partition), o);
+                            o
+                        }
+                    };
+                    let _ = tpl.set_partition_offset(&topic, partition, offset);
+                }
+            }
+        }
+        // The default behaviour: assign or revoke, then our bookkeeping.
+        let rebalance = match err {
+            rdkafka::types::RDKafkaRespErr::RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS => Rebalance::Assign(tpl),
+            _ => Rebalance::Revoke(tpl),
+        };
+        match rebalance {
+            Rebalance::Assign(tpl) => {
+                let _ = base_consumer.assign(tpl);
+                let mut a = self.assignment.lock().unwrap_or_else(|p| p.into_inner());
+                a.0 += 1;
+                a.1 = tpl.elements().iter().map(|e| (e.topic().to_string(), e.partition())).collect();
+            }
+            _ => {
+                // Commit what was written before giving the partitions away.
+                let _ = base_consumer.commit_consumer_state(CommitMode::Sync);
+                let _ = base_consumer.unassign();
+                let mut a = self.assignment.lock().unwrap_or_else(|p| p.into_inner());
+                a.0 += 1;
+                a.1.clear();
+            }
+        }
+    }
+}
+
+/// One partition being read.
+#[derive(Debug)]
+struct Part {
+    topic: String,
+    partition: i32,
+    /// The next offset to read, once known.
+    next: Option<i64>,
+    /// Where to stop (exclusive), for `--until end` / OFFSET.
+    end: Option<i64>,
+    done: bool,
+    at_eof: bool,
+}
+
+pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
+    let now = now_ms();
+    let format = Format::parse(&args.format).map_err(Error::usage)?;
+    let delimiter = parse_delimiter("--delimiter", args.delimiter.as_deref()).map_err(Error::usage)?;
+    let from = args.from.as_deref().map(|f| OffsetSpec::parse(f, now)).transpose().map_err(Error::usage)?;
+    let until = if args.exit {
+        Some(UntilSpec::End)
+    } else {
+        args.until.as_deref().map(|u| UntilSpec::parse(u, now)).transpose().map_err(Error::usage)?
+    };
+    let regex_topics = args.topics.iter().any(|t| t.starts_with('^'));
+    if regex_topics && args.group.is_none() {
+        return Err(Error::usage("a topic starting with ^ is a regular expression, which needs --group"));
+    }
+    if regex_topics && !args.partitions.is_empty() {
+        return Err(Error::usage("--partition cannot be used with a regular-expression topic"));
+    }
+    if from == Some(OffsetSpec::Stored) && args.group.is_none() {
+        return Err(Error::usage("--from stored needs --group (the group's committed offsets)"));
+    }
+    for t in args.topics.iter().filter(|t| t.starts_with('^')) {
+        regex::Regex::new(t).map_err(|e| Error::usage(format!("topic pattern {t}: {e}")))?;
+    }
+
+    let context = ConsumeContext {
+        diagnostics: Diagnostics::new(settings.verbose),
+        settings: settings.clone(),
+        from,
+        resolved: Mutex::new(HashMap::new()),
+        assignment: Mutex::new((0, Vec::new())),
+    };
+    let consumer: BaseConsumer<ConsumeContext> = connection::consumer_config(settings, args.group.as_deref())
+        .create_with_context(context)
+        .map_err(|e| Error::usage(format!("cannot create the consumer: {e}")))?;
+
+    // The named topics must exist; their partitions are known up front.
+    let mut parts: Vec<Part> = Vec::new();
+    for topic in args.topics.iter().filter(|t| !t.starts_with('^')) {
+        let count = topic_partitions(settings, &consumer, topic)?;
+        let chosen: Vec<i32> = if args.partitions.is_empty() { (0..count).collect() } else { args.partitions.clone() };
+        for p in chosen {
+            if p < 0 || p >= count {
+                return Err(Error::usage(format!("--partition {p}: topic '{topic}' has partitions 0 to {}", count - 1)));
+            }
+            parts.push(Part { topic: topic.clone(), partition: p, next: None, end: None, done: false, at_eof: false });
+        }
+    }
+
+    // Start offsets for named topics, resolved now (network look-ups happen here, not in
+    // the middle of a rebalance).
+    if let Some(spec) = from {
+        let mut resolved = HashMap::new();
+        for part in &parts {
+            let o = resolve_one(settings, &consumer, &part.topic, part.partition, spec)?;
+            resolved.insert((part.topic.clone(), part.partition), o);
+        }
+        *consumer.context().resolved.lock().unwrap_or_else(|p| p.into_inner()) = resolved;
+    }
+
+    // Where each named partition ends, for --until end / OFFSET.
+    if let Some(u) = until {
+        for part in parts.iter_mut() {
+            part.end = match u {
+                UntilSpec::End => Some(watermarks(settings, &consumer, &part.topic, part.partition)?.1),
+                UntilSpec::Offset(o) => Some(o),
+                UntilSpec::Time(_) => None,
+            };
+        }
+    }
+
+    let group_mode = args.group.is_some() && args.partitions.is_empty();
+    if group_mode {
+        let topics: Vec<&str> = args.topics.iter().map(String::as_str).collect();
+        consumer.subscribe(&topics).map_err(|e| Error::runtime(format!("cannot subscribe: {e}")))?;
+    } else {
+        let mut tpl = TopicPartitionList::new();
+        let resolved = consumer.context().resolved.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        for part in &parts {
+            let offset = match from {
+                Some(_) => resolved.get(&(part.topic.clone(), part.partition)).copied().unwrap_or(Offset::Beginning),
+                // With a group (and -p), start where the group left off.
+                None if args.group.is_some() => Offset::Stored,
+                None => Offset::Beginning,
+            };
+            tpl.add_partition_offset(&part.topic, part.partition, offset)
+                .map_err(|e| Error::runtime(format!("cannot assign {}:{}: {e}", part.topic, part.partition)))?;
+        }
+        consumer.assign(&tpl).map_err(|e| Error::runtime(format!("cannot assign partitions: {e}")))?;
+    }
+
+    let mut run = Run {
+        settings,
+        consumer: &consumer,
+        format,
+        delimiter,
+        until,
+        count: args.count,
+        group: args.group.is_some(),
+        group_mode,
+        out: Stdout::new(),
+        parts,
+        index: HashMap::new(),
+        last: None,
+        pending_store: VecDeque::new(),
+        records: 0,
+        bytes: 0,
+        assignment_seen: 0,
+    };
+    run.reindex();
+    let started = Instant::now();
+    let end = run.consume()?;
+    let outcome = run.stop(end, started, args.stats)?;
+    Ok(outcome)
+}
+
+/// How the loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// Every partition reached its --until, or --count was met.
+    Done,
+    /// The reader of stdout went away.
+    Closed,
+    Signal(crate::outcome::Signal),
+    Failed,
+}
+
+struct Run<'a> {
+    settings: &'a Settings,
+    consumer: &'a BaseConsumer<ConsumeContext>,
+    format: Format,
+    delimiter: u8,
+    until: Option<UntilSpec>,
+    count: Option<u64>,
+    group: bool,
+    group_mode: bool,
+    out: Stdout,
+    parts: Vec<Part>,
+    index: HashMap<(String, i32), usize>,
+    /// The last (topic, partition) seen and its slot, to skip the map look-up.
+    last: Option<(i32, usize)>,
+    /// (output position after the record, slot, offset) of records written but not yet
+    /// known to be taken by the reader; group mode only.
+    pending_store: VecDeque<(u64, usize, i64)>,
+    records: u64,
+    bytes: u64,
+    assignment_seen: u64,
+}
+
+impl Run<'_> {
+    fn reindex(&mut self) {
+        self.index = self.parts.iter().enumerate().map(|(i, p)| ((p.topic.clone(), p.partition), i)).collect();
+        self.last = None;
+    }
+
+    fn slot(&mut self, topic: &str, partition: i32) -> usize {
+        if let Some((p, i)) = self.last {
+            if p == partition && self.parts[i].topic == topic {
+                return i;
+            }
+        }
+        let i = match self.index.get(&(topic.to_string(), partition)) {
+            Some(i) => *i,
+            None => {
+                // A partition a group gave us that we did not know (a regex topic).
+                let end = match self.until {
+                    Some(UntilSpec::End) => watermarks(self.settings, self.consumer, topic, partition).ok().map(|w| w.1),
+                    Some(UntilSpec::Offset(o)) => Some(o),
+                    _ => None,
+                };
+                self.parts.push(Part { topic: topic.to_string(), partition, next: None, end, done: false, at_eof: false });
+                let i = self.parts.len() - 1;
+                self.index.insert((topic.to_string(), partition), i);
+                i
+            }
+        };
+        self.last = Some((partition, i));
+        i
+    }
+
+    /// Partitions that count for "all done": the named ones, or in group mode those the
+    /// group assigned to us now.
+    fn all_done(&mut self) -> bool {
+        if self.until.is_none() {
+            return false;
+        }
+        if self.group_mode {
+            let (generation, assigned) = {
+                let a = self.consumer.context().assignment.lock().unwrap_or_else(|p| p.into_inner());
+                (a.0, a.1.clone())
+            };
+            if generation == 0 || assigned.is_empty() {
+                return false;
+            }
+            if generation != self.assignment_seen {
+                self.assignment_seen = generation;
+                for (t, p) in &assigned {
+                    self.slot(t, *p);
+                }
+            }
+            return assigned.iter().all(|(t, p)| self.index.get(&(t.clone(), *p)).is_some_and(|i| self.parts[*i].done));
+        }
+        self.parts.iter().all(|p| p.done)
+    }
+
+    fn consume(&mut self) -> Result<End> {
+        let mut last_flush = Instant::now();
+        let mut since_check: u32 = 0;
+        let mut warned_transport = false;
+        loop {
+            if let Some(s) = interrupt::requested() {
+                return Ok(End::Signal(s));
+            }
+            if self.all_done() {
+                return Ok(End::Done);
+            }
+            let polled = self.consumer.poll(Duration::from_millis(100));
+            let message = match polled {
+                None => {
+                    if self.flush() == Written::Closed {
+                        return Ok(End::Closed);
+                    }
+                    last_flush = Instant::now();
+                    self.check_time_until();
+                    continue;
+                }
+                Some(Err(KafkaError::PartitionEOF(p))) => {
+                    self.eof(p);
+                    continue;
+                }
+                Some(Err(e)) => {
+                    if let Some(end) = self.consume_error(&e, &mut warned_transport) {
+                        return Ok(end);
+                    }
+                    continue;
+                }
+                Some(Ok(m)) => m,
+            };
+            match self.record(&message) {
+                Written::Closed => return Ok(End::Closed),
+                Written::Ok => {}
+            }
+            if self.count.is_some_and(|n| self.records >= n) {
+                return Ok(End::Done);
+            }
+            since_check += 1;
+            if since_check >= 64 {
+                since_check = 0;
+                if last_flush.elapsed() >= Duration::from_millis(100) {
+                    if self.flush() == Written::Closed {
+                        return Ok(End::Closed);
+                    }
+                    last_flush = Instant::now();
+                }
+            }
+        }
+    }
+
+    /// Handles one record: skip it past --until, else render, and track it for commits.
+    fn record(&mut self, m: &BorrowedMessage<'_>) -> Written {
+        let topic = m.topic();
+        let partition = m.partition();
+        let offset = m.offset();
+        let i = self.slot(topic, partition);
+        let part = &mut self.parts[i];
+        part.at_eof = false;
+        if part.done {
+            return Written::Ok;
+        }
+        let timestamp = m.timestamp().to_millis();
+        match self.until {
+            Some(UntilSpec::Time(t)) if timestamp.is_some_and(|ts| ts >= t) => {
+                self.finish_part(i);
+                return Written::Ok;
+            }
+            _ => {}
+        }
+        if part.end.is_some_and(|e| offset >= e) {
+            self.finish_part(i);
+            return Written::Ok;
+        }
+        part.next = Some(offset + 1);
+        let view = View { topic, partition, offset, timestamp, key: m.key(), value: m.payload() };
+        if self.format.uses_headers() {
+            let headers = m.headers();
+            let iter = headers.into_iter().flat_map(|h| h.iter()).map(|h| (h.key, h.value));
+            self.format.render(&mut self.out.buf, &view, iter);
+        } else {
+            self.format.render(&mut self.out.buf, &view, std::iter::empty());
+        }
+        self.out.buf.push(self.delimiter);
+        self.records += 1;
+        self.bytes += (m.payload_len() + m.key().map_or(0, <[u8]>::len)) as u64;
+        if self.group {
+            self.pending_store.push_back((self.out.position(), i, offset));
+        }
+        if self.parts[i].end.is_some_and(|e| offset + 1 >= e) {
+            self.finish_part(i);
+        }
+        if self.out.buf.len() >= 1 << 16 { self.flush() } else { Written::Ok }
+    }
+
+    fn finish_part(&mut self, i: usize) {
+        let part = &mut self.parts[i];
+        if part.done {
+            return;
+        }
+        part.done = true;
+        let mut tpl = TopicPartitionList::new();
+        tpl.add_partition(&part.topic, part.partition);
+        // Stop fetching what we will not print.
+        let _ = self.consumer.pause(&tpl);
+    }
+
+    /// A partition reached the end of what the broker has. Without the topic in the
+    /// event, every partition of that number whose position reached its local high
+    /// watermark counts.
+    fn eof(&mut self, partition: i32) {
+        let candidates: Vec<usize> = self
+            .parts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.partition == partition && !p.done)
+            .map(|(i, _)| i)
+            .collect();
+        let single = candidates.len() == 1;
+        for i in candidates {
+            let at_end = single || {
+                let p = &self.parts[i];
+                let high = local_high(self.consumer, &p.topic, p.partition);
+                matches!((p.next, high), (Some(n), Some(h)) if n >= h)
+            };
+            if !at_end {
+                continue;
+            }
+            self.parts[i].at_eof = true;
+            match self.until {
+                Some(UntilSpec::End) => self.finish_part(i),
+                Some(UntilSpec::Offset(_)) => {
+                    // The end was fixed up front; reaching the broker's end before it
+                    // means waiting for more records.
+                    let p = &self.parts[i];
+                    let high = local_high(self.consumer, &p.topic, p.partition);
+                    if matches!((p.end, high), (Some(e), Some(h)) if h >= e) {
+                        self.finish_part(i);
+                    }
+                }
+                Some(UntilSpec::Time(t)) if now_ms() >= t => self.finish_part(i),
+                _ => {}
+            }
+        }
+        // A partition that was assigned but never had a record: mark it too.
+        if self.parts.iter().all(|p| p.partition != partition) && self.group_mode {
+            let assigned = self.consumer.context().assignment.lock().unwrap_or_else(|p| p.into_inner()).1.clone();
+            for (t, p) in assigned.iter().filter(|(_, p)| *p == partition) {
+                let i = self.slot(t, *p);
+                self.parts[i].at_eof = true;
+                if matches!(self.until, Some(UntilSpec::End)) {
+                    self.finish_part(i);
+                }
+            }
+        }
+    }
+
+    /// `--until @TIME`: partitions idle at their end are done once the clock passes TIME.
+    fn check_time_until(&mut self) {
+        if let Some(UntilSpec::Time(t)) = self.until {
+            if now_ms() >= t {
+                for i in 0..self.parts.len() {
+                    if self.parts[i].at_eof {
+                        self.finish_part(i);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A consumer error: fatal ones end the run, transient ones are reported once.
+    fn consume_error(&mut self, e: &KafkaError, warned: &mut bool) -> Option<End> {
+        let code = e.rdkafka_error_code();
+        match code {
+            Some(
+                RDKafkaErrorCode::UnknownTopicOrPartition
+                | RDKafkaErrorCode::UnknownTopic
+                | RDKafkaErrorCode::TopicAuthorizationFailed
+                | RDKafkaErrorCode::GroupAuthorizationFailed
+                | RDKafkaErrorCode::SaslAuthenticationFailed
+                | RDKafkaErrorCode::Authentication
+                | RDKafkaErrorCode::Fatal,
+            ) => {
+                eprintln!("eddy: {}", describe(e, &self.consumer.context().diagnostics));
+                Some(End::Failed)
+            }
+            _ => {
+                if !*warned || self.settings.verbose {
+                    eprintln!("eddy: warning: {e} (retrying)");
+                    *warned = true;
+                }
+                None
+            }
+        }
+    }
+
+    /// Writes the buffer out, then stores the offsets of the records the reader took.
+    fn flush(&mut self) -> Written {
+        let written = self.out.flush();
+        if self.group {
+            self.store_taken();
+        }
+        written
+    }
+
+    fn store_taken(&mut self) {
+        if self.pending_store.is_empty() {
+            return;
+        }
+        let taken = self.out.taken();
+        let mut newest: HashMap<usize, i64> = HashMap::new();
+        while let Some(&(pos, slot, offset)) = self.pending_store.front() {
+            if pos > taken {
+                break;
+            }
+            newest.insert(slot, offset);
+            self.pending_store.pop_front();
+        }
+        for (slot, offset) in newest {
+            let p = &self.parts[slot];
+            if let Err(e) = self.consumer.store_offset(&p.topic, p.partition, offset) {
+                if self.settings.verbose {
+                    eprintln!("eddy: could not store offset {}:{}@{offset}: {e}", p.topic, p.partition);
+                }
+            }
+        }
+    }
+
+    /// Stops: flush, wait a little for the reader to take what is in the pipe, store
+    /// what it took, commit, summarise.
+    fn stop(mut self, end: End, started: Instant, stats: Option<StatsFormat>) -> Result<Outcome> {
+        let elapsed = started.elapsed();
+        let closed = end == End::Closed || self.flush() == Written::Closed;
+        if self.group {
+            if !closed && self.out.is_pipe() && !self.pending_store.is_empty() {
+                // The reader is still there: give it time to take what we wrote, so it is
+                // committed and not read again next time.
+                let deadline = Instant::now() + self.settings.timeout;
+                while Instant::now() < deadline && self.out.taken() < self.out.position() {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+            }
+            self.store_taken();
+            if let Err(e) = self.consumer.commit_consumer_state(CommitMode::Sync) {
+                // Nothing stored yet is not an error worth a word.
+                if e.rdkafka_error_code() != Some(RDKafkaErrorCode::NoOffset) {
+                    eprintln!("eddy: committing offsets failed: {e}");
+                }
+            }
+        }
+        let show = !closed && (stats.is_some() || !self.settings.quiet);
+        if show {
+            let mut summary = ConsumeSummary { records: self.records, bytes: self.bytes, ..Default::default() };
+            summary.finish(elapsed);
+            summary.partitions = self.partition_ends();
+            match stats {
+                Some(StatsFormat::Json) => eprintln!("{}", summary.json()),
+                _ if self.settings.quiet => {}
+                _ => eprintln!("{}", summary.text()),
+            }
+        }
+        Ok(match end {
+            End::Done | End::Closed => Outcome::Success,
+            End::Signal(s) => Outcome::Interrupted(s),
+            End::Failed => Outcome::Failed,
+        })
+    }
+
+    fn partition_ends(&self) -> Vec<PartitionEnd> {
+        let mut ends = Vec::new();
+        let positions = self.consumer.position().ok();
+        for p in &self.parts {
+            let (low, high) = watermarks(self.settings, self.consumer, &p.topic, p.partition).unwrap_or((0, 0));
+            let next = p.next.or_else(|| {
+                positions.as_ref().and_then(|tpl| tpl.find_partition(&p.topic, p.partition)).and_then(|e| match e.offset() {
+                    Offset::Offset(o) => Some(o),
+                    _ => None,
+                })
+            });
+            let offset = next.unwrap_or(if p.at_eof { high } else { low });
+            ends.push(PartitionEnd { topic: p.topic.clone(), partition: p.partition, offset, high, lag: (high - offset).max(0) });
+        }
+        ends.sort_by(|a, b| (a.topic.as_str(), a.partition).cmp(&(b.topic.as_str(), b.partition)));
+        ends
+    }
+}
+
+fn describe(e: &KafkaError, diagnostics: &Diagnostics) -> String {
+    match diagnostics.last_error() {
+        Some(reason) => format!("{e}: {reason}"),
+        None => e.to_string(),
+    }
+}
+
+/// The partition count of a topic, or an error that says the topic is not there.
+fn topic_partitions<C: ConsumerContext>(settings: &Settings, consumer: &BaseConsumer<C>, topic: &str) -> Result<i32>
+where
+    C: HasDiagnostics,
+{
+    let metadata = consumer
+        .fetch_metadata(Some(topic), settings.timeout)
+        .map_err(|e| connection::unreachable(settings, "consume", &e, consumer.context().diagnostics()))?;
+    match metadata.topics().iter().find(|t| t.name() == topic) {
+        Some(t) if t.error().is_none() && !t.partitions().is_empty() => Ok(t.partitions().len() as i32),
+        _ => Err(Error::runtime(format!("topic '{topic}' does not exist on the cluster at {}", settings.brokers))),
+    }
+}
+
+/// Contexts that carry diagnostics, so helpers can explain a failure.
+pub trait HasDiagnostics {
+    fn diagnostics(&self) -> &Diagnostics;
+}
+
+impl HasDiagnostics for ConsumeContext {
+    fn diagnostics(&self) -> &Diagnostics {
+        &self.diagnostics
+    }
+}
+
+impl HasDiagnostics for connection::EddyContext {
+    fn diagnostics(&self) -> &Diagnostics {
+        &self.diagnostics
+    }
+}
+
+/// Low and high watermark of a partition, asked of the broker.
+fn watermarks<C: ConsumerContext>(settings: &Settings, consumer: &BaseConsumer<C>, topic: &str, partition: i32) -> Result<(i64, i64)> {
+    consumer
+        .fetch_watermarks(topic, partition, settings.timeout)
+        .map_err(|e| Error::runtime(format!("cannot read the offsets of {topic}:{partition} from {}: {e}", settings.brokers)))
+}
+
+/// The high watermark librdkafka last saw for a partition, without asking the broker.
+fn local_high<C: ConsumerContext>(consumer: &BaseConsumer<C>, topic: &str, partition: i32) -> Option<i64> {
+    let name = CString::new(topic).ok()?;
+    let (mut low, mut high) = (-1i64, -1i64);
+    // SAFETY: valid client pointer, NUL-terminated topic, two out-parameters.
+    let err = unsafe {
+        rdkafka::bindings::rd_kafka_get_watermark_offsets(consumer.client().native_ptr(), name.as_ptr(), partition, &mut low, &mut high)
+    };
+    (err == rdkafka::types::RDKafkaRespErr::RD_KAFKA_RESP_ERR_NO_ERROR && high >= 0).then_some(high)
+}
+
+/// Turns a start spec into the offset to assign for one partition.
+fn resolve_one<C: ConsumerContext>(settings: &Settings, consumer: &BaseConsumer<C>, topic: &str, partition: i32, spec: OffsetSpec) -> Result<Offset> {
+    Ok(match spec {
+        OffsetSpec::Beginning => Offset::Beginning,
+        OffsetSpec::End => Offset::End,
+        OffsetSpec::Stored => Offset::Stored,
+        OffsetSpec::Offset(o) => Offset::Offset(o),
+        OffsetSpec::Tail(n) => Offset::OffsetTail(n),
+        OffsetSpec::Time(t) => Offset::Offset(offset_for_time(settings, consumer, topic, partition, t)?),
+    })
+}
+
+/// The first offset whose record's timestamp is at or after `time` (the high watermark
+/// when there is none). Asks the broker's time index first; where the broker cannot
+/// answer (librdkafka's mock answers "end"), or its answer does not hold, searches the
+/// record timestamps itself.
+pub fn offset_for_time<C: ConsumerContext>(settings: &Settings, consumer: &BaseConsumer<C>, topic: &str, partition: i32, time: i64) -> Result<i64> {
+    let (low, high) = watermarks(settings, consumer, topic, partition)?;
+    if low >= high {
+        return Ok(high);
+    }
+    let mut tpl = TopicPartitionList::new();
+    let _ = tpl.add_partition_offset(topic, partition, Offset::Offset(time));
+    let answer = consumer
+        .offsets_for_times(tpl, settings.timeout)
+        .ok()
+        .and_then(|r| r.find_partition(topic, partition).map(|e| e.offset()))
+        .and_then(|o| match o {
+            Offset::Offset(o) => Some(o),
+            Offset::End => Some(high),
+            _ => None,
+        });
+    let probe = Probe::new(settings, topic, partition)?;
+    if let Some(o) = answer {
+        if probe.confirms(o, low, high, time)? {
+            return Ok(o);
+        }
+    }
+    probe.search(low, high, time)
+}
+
+/// A throwaway consumer that reads single records to learn their timestamps.
+struct Probe<'a> {
+    settings: &'a Settings,
+    consumer: BaseConsumer<connection::EddyContext>,
+    topic: &'a str,
+    partition: i32,
+}
+
+impl<'a> Probe<'a> {
+    fn new(settings: &'a Settings, topic: &'a str, partition: i32) -> Result<Self> {
+        let mut config = connection::consumer_config(settings, None);
+        config.set("fetch.wait.max.ms", "10");
+        config.set("enable.partition.eof", "true");
+        config.set("queued.min.messages", "1");
+        let consumer: BaseConsumer<connection::EddyContext> = config
+            .create_with_context(connection::EddyContext::new(settings))
+            .map_err(|e| Error::runtime(format!("cannot create a consumer: {e}")))?;
+        Ok(Probe { settings, consumer, topic, partition })
+    }
+
+    /// The offset and timestamp of the first record at or after `offset`.
+    fn at(&self, offset: i64) -> Result<Option<(i64, i64)>> {
+        let mut tpl = TopicPartitionList::new();
+        let _ = tpl.add_partition_offset(self.topic, self.partition, Offset::Offset(offset));
+        self.consumer.assign(&tpl).map_err(|e| Error::runtime(format!("cannot read {}:{}: {e}", self.topic, self.partition)))?;
+        let deadline = Instant::now() + self.settings.timeout;
+        while Instant::now() < deadline {
+            match self.consumer.poll(Duration::from_millis(100)) {
+                Some(Ok(m)) if m.offset() >= offset => {
+                    return Ok(Some((m.offset(), m.timestamp().to_millis().unwrap_or(i64::MIN))));
+                }
+                Some(Err(KafkaError::PartitionEOF(_))) => return Ok(None),
+                _ => {}
+            }
+        }
+        Err(Error::runtime(format!(
+            "no answer reading {}:{} at offset {offset} within {}",
+            self.topic,
+            self.partition,
+            humantime::format_duration(self.settings.timeout)
+        )))
+    }
+
+    /// Whether `o` is the first record at or after `time`.
+    fn confirms(&self, o: i64, low: i64, high: i64, time: i64) -> Result<bool> {
+        if o < low || o > high {
+            return Ok(false);
+        }
+        if o < high {
+            match self.at(o)? {
+                Some((_, ts)) if ts >= time => {}
+                _ => return Ok(false),
+            }
+        }
+        if o > low {
+            match self.at(o - 1)? {
+                Some((at, ts)) if at == o - 1 => return Ok(ts < time),
+                Some(_) | None => return Ok(true),
+            }
+        }
+        Ok(true)
+    }
+
+    /// Binary search on [low, high) for the first record with timestamp >= time.
+    fn search(&self, low: i64, high: i64, time: i64) -> Result<i64> {
+        let (mut lo, mut hi) = (low, high);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.at(mid)? {
+                Some((at, ts)) if ts >= time => hi = mid.min(at),
+                Some((at, _)) => lo = at + 1,
+                None => hi = mid,
+            }
+        }
+        Ok(lo)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offset_specs() {
+        let now = 1_000_000_000_000;
+        assert_eq!(OffsetSpec::parse("beginning", now), Ok(OffsetSpec::Beginning));
+        assert_eq!(OffsetSpec::parse("end", now), Ok(OffsetSpec::End));
+        assert_eq!(OffsetSpec::parse("stored", now), Ok(OffsetSpec::Stored));
+        assert_eq!(OffsetSpec::parse("42", now), Ok(OffsetSpec::Offset(42)));
+        assert_eq!(OffsetSpec::parse("-10", now), Ok(OffsetSpec::Tail(10)));
+        assert_eq!(OffsetSpec::parse("@-1h", now), Ok(OffsetSpec::Time(now - 3_600_000)));
+        assert_eq!(OffsetSpec::parse("@1764316800123", now), Ok(OffsetSpec::Time(1_764_316_800_123)));
+        assert_eq!(OffsetSpec::parse("@2025-11-28T08:00:00Z", now), Ok(OffsetSpec::Time(1_764_316_800_000)));
+        for bad in ["", "-0", "-x", "x", "@", "@soon", "1.5", "--3"] {
+            assert!(OffsetSpec::parse(bad, now).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn until_specs() {
+        let now = 5;
+        assert_eq!(UntilSpec::parse("end", now), Ok(UntilSpec::End));
+        assert_eq!(UntilSpec::parse("100", now), Ok(UntilSpec::Offset(100)));
+        assert_eq!(UntilSpec::parse("@1000", now), Ok(UntilSpec::Time(1000)));
+        assert!(UntilSpec::parse("-5", now).is_err());
+        assert!(UntilSpec::parse("beginning", now).is_err());
+    }
+}

@@ -1,0 +1,117 @@
+//! `eddy dev`: an embedded Kafka-protocol cluster (librdkafka's mock cluster) on
+//! loopback, so that every example and test runs with nothing installed. With a command
+//! after `--`, it runs that command with `EDDY_BROKERS` set and passes its exit code on.
+
+use std::process::Command;
+use std::time::Duration;
+
+use rdkafka::mocking::MockCluster;
+
+use crate::cli::DevArgs;
+use crate::config::Settings;
+use crate::interrupt;
+use crate::outcome::{Error, Outcome, Result, Signal};
+
+/// Parses `NAME[:PARTITIONS]`.
+fn parse_topic(spec: &str, default_partitions: i32) -> Result<(String, i32)> {
+    let (name, partitions) = match spec.rsplit_once(':') {
+        Some((n, p)) => {
+            let p: i32 = p
+                .parse()
+                .ok()
+                .filter(|p| *p > 0)
+                .ok_or_else(|| Error::usage(format!("--topic {spec}: the partition count must be a positive number")))?;
+            (n, p)
+        }
+        None => (spec, default_partitions),
+    };
+    if name.is_empty() || name.len() > 249 || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b)) {
+        return Err(Error::usage(format!(
+            "--topic {spec}: a topic name is 1 to 249 of the characters a-z A-Z 0-9 . _ -"
+        )));
+    }
+    Ok((name.to_string(), partitions))
+}
+
+pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
+    if !(1..=64).contains(&args.nodes) {
+        return Err(Error::usage(format!("--nodes {}: must be between 1 and 64", args.nodes)));
+    }
+    if args.partitions < 1 {
+        return Err(Error::usage(format!("--partitions {}: must be at least 1", args.partitions)));
+    }
+    let topics = args.topics.iter().map(|t| parse_topic(t, args.partitions)).collect::<Result<Vec<_>>>()?;
+
+    let cluster = MockCluster::new(args.nodes).map_err(|e| Error::runtime(format!("cannot start the dev cluster: {e}")))?;
+    let replication = args.nodes.min(3);
+    for (name, partitions) in &topics {
+        cluster
+            .create_topic(name, *partitions, replication)
+            .map_err(|e| Error::runtime(format!("cannot create topic {name}: {e}")))?;
+    }
+    let brokers = cluster.bootstrap_servers();
+    if settings.verbose {
+        eprintln!("eddy dev: {} node(s) at {brokers}", args.nodes);
+    }
+
+    if args.command.is_empty() {
+        println!("EDDY_BROKERS={brokers}");
+        use std::io::Write as _;
+        let _ = std::io::stdout().flush();
+        if !settings.quiet {
+            eprintln!("eddy dev: cluster running; Ctrl-C stops it");
+        }
+        loop {
+            if let Some(s) = interrupt::requested() {
+                return Ok(Outcome::Interrupted(s));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    let mut child = match Command::new(&args.command[0]).args(&args.command[1..]).env("EDDY_BROKERS", &brokers).spawn() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("eddy: cannot run {}: {e}", args.command[0]);
+            return Ok(Outcome::Child(if e.kind() == std::io::ErrorKind::NotFound { 127 } else { 126 }));
+        }
+    };
+    let mut forwarded = false;
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => {
+                use std::os::unix::process::ExitStatusExt as _;
+                let code = status.code().unwrap_or_else(|| 128 + status.signal().unwrap_or(0));
+                return Ok(Outcome::Child(code));
+            }
+            Ok(None) => {}
+            Err(e) => return Err(Error::runtime(format!("waiting for {}: {e}", args.command[0]))),
+        }
+        // A terminal's Ctrl-C reaches the whole process group; a SIGTERM sent to eddy
+        // alone is passed on, so the command can shut down before the cluster goes.
+        if !forwarded {
+            if let Some(s) = interrupt::requested() {
+                let sig = if s == Signal::Terminate { libc::SIGTERM } else { libc::SIGINT };
+                // SAFETY: sending a signal to our own child's pid.
+                unsafe { libc::kill(child.id() as i32, sig) };
+                forwarded = true;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topic_specs() {
+        assert_eq!(parse_topic("orders", 4).ok(), Some(("orders".to_string(), 4)));
+        assert_eq!(parse_topic("orders:32", 4).ok(), Some(("orders".to_string(), 32)));
+        assert!(parse_topic("orders:0", 4).is_err());
+        assert!(parse_topic("orders:x", 4).is_err());
+        assert!(parse_topic(":3", 4).is_err());
+        assert!(parse_topic("a b", 4).is_err());
+    }
+}

@@ -1,0 +1,91 @@
+//! eddy: produce, consume, filter, count and generate event streams on Apache Kafka.
+//!
+//! `main` parses the command line, resolves the settings, dispatches to the command, and
+//! is the only place that turns what a command came to into an exit code.
+
+mod cli;
+mod config;
+mod connection;
+mod consume;
+mod dev;
+mod generate;
+mod input;
+mod interrupt;
+mod outcome;
+mod output;
+mod produce;
+mod record;
+mod stats;
+mod times;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command, ConfigAction};
+use crate::outcome::{Error, Outcome, Result, Signal};
+
+fn main() -> ExitCode {
+    interrupt::install();
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(outcome) => ExitCode::from(exit_code(outcome)),
+        Err(e) => {
+            eprintln!("eddy: {e}");
+            ExitCode::from(match e {
+                Error::Usage(_) => 2,
+                Error::Runtime(_) => 1,
+            })
+        }
+    }
+}
+
+/// The exit codes of `--help`, decided here and nowhere else.
+fn exit_code(outcome: Outcome) -> u8 {
+    match outcome {
+        Outcome::Success => 0,
+        Outcome::Failed | Outcome::FalseOrNull => 1,
+        Outcome::NoOutput => 4,
+        Outcome::InputErrors => 5,
+        Outcome::Interrupted(Signal::Interrupt) => 130,
+        Outcome::Interrupted(Signal::Terminate) => 143,
+        Outcome::Child(code) => u8::try_from(code).unwrap_or(1),
+    }
+}
+
+fn run(cli: &Cli) -> Result<Outcome> {
+    if let Command::Generate(args) = &cli.command {
+        generate::run(&args.dir)?;
+        return Ok(Outcome::Success);
+    }
+    let env = |k: &str| std::env::var(k).ok();
+    let settings = config::resolve(&cli.global, &env)?;
+    colored::control::set_override(settings.color);
+    match &cli.command {
+        Command::Produce(args) => produce::run(&settings, args),
+        Command::Consume(args) => consume::run(&settings, args),
+        Command::Dev(args) => dev::run(&settings, args),
+        Command::Config(args) => {
+            match args.action.as_ref().unwrap_or(&ConfigAction::Show) {
+                ConfigAction::Show => print!("{}", settings.describe()),
+                ConfigAction::Contexts => print!("{}", config::list_contexts(&settings)?),
+                ConfigAction::Use { name } => {
+                    let path = config::use_context(&settings, name)?;
+                    eprintln!("default context is now {name} ({})", path.display());
+                }
+            }
+            Ok(Outcome::Success)
+        }
+        Command::Generate(_) => Ok(Outcome::Success),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,542 @@
+//! `eddy produce`: records from stdin or files into a topic, every one accounted for.
+//!
+//! Records are handed to librdkafka's own batching (a `ThreadedProducer`; never one
+//! awaited future per record), deliveries are counted in the delivery callback, and
+//! the closing summary says how many were delivered, failed, of unknown fate (timed out
+//! in flight: possibly persisted) or skipped. The `Sink` here is shared with `eddy gen`.
+
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use hdrhistogram::Histogram;
+use rdkafka::client::ClientContext;
+use rdkafka::config::RDKafkaLogLevel;
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::message::{DeliveryResult, Header, OwnedHeaders};
+use rdkafka::producer::{BaseRecord, Producer, ProducerContext, PurgeConfig, ThreadedProducer};
+
+use crate::cli::{InputFormat, OnInvalid, ProduceArgs, StatsFormat};
+use crate::config::Settings;
+use crate::connection::{self, Diagnostics, ProducerOptions};
+use crate::input::{Next, Reader, parse_delimiter, unescape};
+use crate::interrupt;
+use crate::outcome::{Error, Outcome, Result, Signal};
+use crate::record::read_envelope;
+use crate::stats::{Latency, ProduceSummary, latency_histogram};
+
+/// Counts deliveries as librdkafka reports them.
+struct Delivery {
+    diagnostics: Diagnostics,
+    start: Instant,
+    delivered: AtomicU64,
+    failed: AtomicU64,
+    unknown: AtomicU64,
+    bytes: AtomicU64,
+    latency: Mutex<Histogram<u64>>,
+    /// Each distinct delivery error is printed once.
+    errors_seen: Mutex<BTreeSet<String>>,
+}
+
+impl ClientContext for Delivery {
+    fn log(&self, level: RDKafkaLogLevel, fac: &str, message: &str) {
+        self.diagnostics.log(level, fac, message);
+    }
+
+    fn error(&self, error: KafkaError, reason: &str) {
+        self.diagnostics.error(&error, reason);
+    }
+}
+
+impl ProducerContext for Delivery {
+    /// Microseconds since `start` when the record was handed over, for its latency.
+    type DeliveryOpaque = usize;
+
+    fn delivery(&self, result: &DeliveryResult<'_>, sent_us: usize) {
+        match result {
+            Ok(message) => {
+                use rdkafka::Message as _;
+                let size = message.payload_len() + message.key().map_or(0, <[u8]>::len);
+                self.delivered.fetch_add(1, Ordering::Relaxed);
+                self.bytes.fetch_add(size as u64, Ordering::Relaxed);
+                let now_us = self.start.elapsed().as_micros() as u64;
+                if let Ok(mut h) = self.latency.lock() {
+                    let _ = h.record(now_us.saturating_sub(sent_us as u64).max(1));
+                }
+            }
+            Err((error, message)) => {
+                // librdkafka knows whether a failed record may still have been written.
+                // SAFETY: the message pointer is valid for the duration of the callback.
+                let status = unsafe { rdkafka::bindings::rd_kafka_message_status(message.ptr()) };
+                let possibly = status == rdkafka::bindings::rd_kafka_msg_status_t::RD_KAFKA_MSG_STATUS_POSSIBLY_PERSISTED;
+                if possibly {
+                    self.unknown.fetch_add(1, Ordering::Relaxed);
+                } else {
+                    self.failed.fetch_add(1, Ordering::Relaxed);
+                }
+                self.report(error, possibly);
+            }
+        }
+    }
+}
+
+impl Delivery {
+    fn report(&self, error: &KafkaError, possibly: bool) {
+        let text = describe_delivery_error(error);
+        let Ok(mut seen) = self.errors_seen.lock() else { return };
+        if seen.insert(text.clone()) {
+            let fate = if possibly { "of unknown fate (possibly written)" } else { "failed" };
+            eprintln!("eddy: a record {fate}: {text}");
+        }
+    }
+}
+
+fn describe_delivery_error(error: &KafkaError) -> String {
+    match error.rdkafka_error_code() {
+        Some(RDKafkaErrorCode::MessageSizeTooLarge) => {
+            "the record is larger than the cluster accepts (message.max.bytes)".to_string()
+        }
+        Some(RDKafkaErrorCode::MessageTimedOut) => {
+            "not acknowledged within message.timeout.ms".to_string()
+        }
+        Some(RDKafkaErrorCode::PurgeQueue) => "never sent: stopped before it left the queue".to_string(),
+        Some(RDKafkaErrorCode::PurgeInflight) => "stopped while in flight".to_string(),
+        Some(code) => code.to_string(),
+        None => error.to_string(),
+    }
+}
+
+/// What one record to send consists of.
+#[derive(Debug, Default)]
+pub struct Outgoing<'a> {
+    pub key: Option<&'a [u8]>,
+    pub value: Option<&'a [u8]>,
+    pub headers: Option<OwnedHeaders>,
+    pub partition: Option<i32>,
+    pub timestamp: Option<i64>,
+}
+
+/// A topic to send records to, with delivery accounting. Shared by produce and gen.
+pub struct Sink {
+    producer: ThreadedProducer<Delivery>,
+    topic: String,
+    partitions: i32,
+    settings: Settings,
+    sent: Arc<AtomicU64>,
+    local_failures: u64,
+}
+
+/// How the sink was stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// Input ended: wait for every delivery report (bounded by message.timeout.ms).
+    Drained,
+    /// A signal: flush for at most `--timeout`, then give up on the rest.
+    Signalled,
+}
+
+impl Sink {
+    /// Connects, and checks that the topic exists, within `--timeout`.
+    pub fn open(settings: &Settings, topic: &str, options: ProducerOptions) -> Result<Sink> {
+        let config = connection::producer_config(settings, options);
+        let context = Delivery {
+            diagnostics: Diagnostics::new(settings.verbose),
+            start: Instant::now(),
+            delivered: AtomicU64::new(0),
+            failed: AtomicU64::new(0),
+            unknown: AtomicU64::new(0),
+            bytes: AtomicU64::new(0),
+            latency: Mutex::new(latency_histogram()),
+            errors_seen: Mutex::new(BTreeSet::new()),
+        };
+        let producer: ThreadedProducer<Delivery> = config
+            .create_with_context(context)
+            .map_err(|e| Error::usage(format!("cannot create the producer: {e}")))?;
+        let metadata = producer
+            .client()
+            .fetch_metadata(Some(topic), connection::timeout(settings))
+            .map_err(|e| connection::unreachable(settings, "produce", &e, &producer.context().diagnostics))?;
+        let partitions = match metadata.topics().iter().find(|t| t.name() == topic) {
+            Some(t) if t.error().is_none() && !t.partitions().is_empty() => t.partitions().len() as i32,
+            Some(t) => {
+                let why = t.error().map(|e| RDKafkaErrorCode::from(e).to_string()).unwrap_or_else(|| "no partitions".into());
+                return Err(Error::runtime(format!(
+                    "topic '{topic}' is not available on the cluster at {}: {why}",
+                    settings.brokers
+                )));
+            }
+            None => {
+                return Err(Error::runtime(format!(
+                    "topic '{topic}' does not exist on the cluster at {}",
+                    settings.brokers
+                )));
+            }
+        };
+        let sent = Arc::new(AtomicU64::new(0));
+        Ok(Sink { producer, topic: topic.to_string(), partitions, settings: settings.clone(), sent, local_failures: 0 })
+    }
+
+    pub fn partitions(&self) -> i32 {
+        self.partitions
+    }
+
+    /// Hands one record to librdkafka, waiting while its queue is full.
+    pub fn send(&mut self, record: Outgoing<'_>) {
+        let sent_us = self.producer.context().start.elapsed().as_micros() as usize;
+        let mut base: BaseRecord<'_, [u8], [u8], usize> = BaseRecord::with_opaque_to(&self.topic, sent_us);
+        if let Some(k) = record.key {
+            base = base.key(k);
+        }
+        if let Some(v) = record.value {
+            base = base.payload(v);
+        }
+        if let Some(h) = record.headers {
+            base = base.headers(h);
+        }
+        if let Some(p) = record.partition {
+            base = base.partition(p);
+        }
+        if let Some(ts) = record.timestamp {
+            base = base.timestamp(ts);
+        }
+        self.sent.fetch_add(1, Ordering::Relaxed);
+        loop {
+            match self.producer.send(base) {
+                Ok(()) => return,
+                Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
+                    base = back;
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+                Err((e, _)) => {
+                    self.local_failures += 1;
+                    self.producer.context().failed.fetch_add(1, Ordering::Relaxed);
+                    self.producer.context().report(&e, false);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Records handed over whose delivery report has not arrived yet.
+    pub fn pending(&self) -> u64 {
+        let c = self.producer.context();
+        let done = c.delivered.load(Ordering::Relaxed) + c.failed.load(Ordering::Relaxed) + c.unknown.load(Ordering::Relaxed);
+        self.sent.load(Ordering::Relaxed).saturating_sub(done)
+    }
+
+    /// A counter other threads may read: records handed over so far.
+    pub fn sent_counter(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.sent)
+    }
+
+    /// Delivered so far (for progress bars).
+    pub fn delivered(&self) -> u64 {
+        self.producer.context().delivered.load(Ordering::Relaxed)
+    }
+
+    /// Waits for the outstanding deliveries and returns the summary.
+    pub fn finish(self, stop: Stop, skipped: u64, started: Instant) -> ProduceSummary {
+        let mut stop = stop;
+        let mut signalled_at = None;
+        loop {
+            if self.pending() == 0 {
+                break;
+            }
+            if stop == Stop::Drained && interrupt::requested().is_some() {
+                stop = Stop::Signalled;
+            }
+            if stop == Stop::Signalled {
+                let since = *signalled_at.get_or_insert_with(Instant::now);
+                if since.elapsed() >= self.settings.timeout {
+                    // Give up: queued records fail, in-flight ones are of unknown fate;
+                    // their delivery reports arrive through the purge.
+                    self.producer.purge(PurgeConfig::default().queue().inflight());
+                    let _ = self.producer.flush(Duration::from_secs(2));
+                    break;
+                }
+            }
+            let _ = self.producer.flush(Duration::from_millis(100));
+        }
+        let c = self.producer.context();
+        let mut summary = ProduceSummary {
+            delivered: c.delivered.load(Ordering::Relaxed),
+            failed: c.failed.load(Ordering::Relaxed),
+            unknown: c.unknown.load(Ordering::Relaxed),
+            skipped,
+            bytes: c.bytes.load(Ordering::Relaxed),
+            ..ProduceSummary::default()
+        };
+        // Whatever never got a report (a purge that did not answer) is of unknown fate.
+        summary.unknown += self.pending();
+        if let Some((_, reason)) = self.producer.client().fatal_error() {
+            eprintln!("eddy: the producer hit a fatal error: {reason}");
+        }
+        if let Ok(h) = c.latency.lock() {
+            summary.latency_ms = Latency::from_histogram(&h);
+        }
+        summary.finish(started.elapsed());
+        summary
+    }
+}
+
+/// Static headers from `-H NAME=VALUE`.
+pub fn parse_headers(headers: &[String]) -> Result<Vec<(String, Vec<u8>)>> {
+    headers
+        .iter()
+        .map(|h| {
+            h.split_once('=')
+                .map(|(n, v)| (n.to_string(), v.as_bytes().to_vec()))
+                .ok_or_else(|| Error::usage(format!("--header {h}: expected NAME=VALUE")))
+        })
+        .collect()
+}
+
+fn build_headers<'a>(
+    from_record: impl Iterator<Item = (&'a str, Option<&'a [u8]>)>,
+    fixed: &'a [(String, Vec<u8>)],
+) -> Option<OwnedHeaders> {
+    let mut headers: Option<OwnedHeaders> = None;
+    for (name, value) in from_record.chain(fixed.iter().map(|(n, v)| (n.as_str(), Some(v.as_slice())))) {
+        let h = headers.take().unwrap_or_else(|| OwnedHeaders::new_with_capacity(fixed.len() + 1));
+        headers = Some(h.insert(Header { key: name, value }));
+    }
+    headers
+}
+
+/// Prints the closing summary as asked.
+pub fn print_summary(summary: &ProduceSummary, stats: StatsFormat, quiet: bool) {
+    match stats {
+        StatsFormat::Json => eprintln!("{}", summary.json()),
+        StatsFormat::Text if !quiet => eprintln!("{}", summary.text()),
+        StatsFormat::Text => {}
+    }
+}
+
+/// The exit outcome of a produce-like run.
+pub fn outcome(summary: &ProduceSummary, invalid_stop: bool, signal: Option<Signal>) -> Outcome {
+    if let Some(s) = signal {
+        return Outcome::Interrupted(s);
+    }
+    if summary.failed + summary.unknown > 0 || invalid_stop { Outcome::Failed } else { Outcome::Success }
+}
+
+/// A very small pacer: record i is not sent before `start + i / rate`.
+pub struct Pacer {
+    start: Instant,
+    interval: Option<f64>,
+}
+
+impl Pacer {
+    pub fn new(rate: Option<f64>) -> Self {
+        Pacer { start: Instant::now(), interval: rate.filter(|r| *r > 0.0).map(|r| 1.0 / r) }
+    }
+
+    pub fn wait(&self, i: u64) {
+        let Some(interval) = self.interval else { return };
+        let due = self.start + Duration::from_secs_f64(i as f64 * interval);
+        let now = Instant::now();
+        if due > now {
+            // Sleep in slices so that a Ctrl-C during a slow rate is noticed.
+            let mut left = due - now;
+            while !left.is_zero() && interrupt::requested().is_none() {
+                let slice = left.min(Duration::from_millis(50));
+                std::thread::sleep(slice);
+                left = left.saturating_sub(slice);
+            }
+        }
+    }
+}
+
+pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
+    let delimiter = parse_delimiter("--delimiter", args.delimiter.as_deref()).map_err(Error::usage)?;
+    if args.keep_partition && args.input != InputFormat::Envelope {
+        return Err(Error::usage("--keep-partition works only with --input envelope"));
+    }
+    if args.key_delimiter.is_some() && args.input != InputFormat::Lines {
+        return Err(Error::usage("--key-delimiter works only with --input lines"));
+    }
+    if args.keep_partition && args.partition.is_some() {
+        return Err(Error::usage("--keep-partition and --partition exclude each other"));
+    }
+    if let Some(r) = args.rate {
+        if !(r > 0.0 && r.is_finite()) {
+            return Err(Error::usage(format!("--rate {r}: must be a positive number")));
+        }
+    }
+    let key_delimiter = args.key_delimiter.as_deref().map(unescape).filter(|d| !d.is_empty());
+    if args.key_delimiter.is_some() && key_delimiter.is_none() {
+        return Err(Error::usage("--key-delimiter: must not be empty"));
+    }
+    let fixed_headers = parse_headers(&args.headers)?;
+    for f in &args.files {
+        if f.as_os_str() != "-" && !f.exists() {
+            return Err(Error::usage(format!("{}: no such file", f.display())));
+        }
+    }
+
+    let started = Instant::now();
+    let mut sink = Sink::open(settings, &args.topic, ProducerOptions { acks: args.acks, compression: args.compression })?;
+    if let Some(p) = args.partition {
+        if p < 0 || p >= sink.partitions() {
+            return Err(Error::usage(format!(
+                "--partition {p}: topic '{}' has partitions 0 to {}",
+                args.topic,
+                sink.partitions() - 1
+            )));
+        }
+    }
+    let sent = sink.sent_counter();
+    interrupt::set_last_word(move || {
+        eprintln!(
+            "eddy: stopped at once; records handed over so far: {}; those not yet acknowledged are left undelivered",
+            sent.load(Ordering::Relaxed)
+        );
+    });
+
+    let mut reader = Reader::new(&args.files, delimiter);
+    let pacer = Pacer::new(args.rate);
+    let mut produced: u64 = 0;
+    let mut skipped: u64 = 0;
+    let mut invalid_stop = false;
+    let mut signal = None;
+    let partitions = sink.partitions();
+
+    loop {
+        if args.count.is_some_and(|n| produced >= n) {
+            break;
+        }
+        if let Some(s) = interrupt::requested() {
+            signal = Some(s);
+            break;
+        }
+        let (line, position) = match reader.next()? {
+            Next::End => break,
+            Next::Idle => continue,
+            Next::Record(line, position) => (line, position),
+        };
+        let invalid = |why: String| -> String { format!("{position}: {why}") };
+        let result: std::result::Result<Option<()>, String> = match args.input {
+            InputFormat::Json => {
+                let trimmed = line.trim_ascii();
+                if trimmed.is_empty() {
+                    Ok(None)
+                } else {
+                    match serde_json::from_slice::<serde::de::IgnoredAny>(trimmed) {
+                        Ok(_) => {
+                            pacer.wait(produced);
+                            sink.send(Outgoing {
+                                key: args.key.as_deref().map(str::as_bytes),
+                                value: Some(trimmed),
+                                headers: build_headers(std::iter::empty(), &fixed_headers),
+                                partition: args.partition,
+                                timestamp: None,
+                            });
+                            Ok(Some(()))
+                        }
+                        Err(e) => Err(invalid(format!("not JSON: {e}"))),
+                    }
+                }
+            }
+            InputFormat::Lines => {
+                let (key, value) = match &key_delimiter {
+                    Some(d) => match memchr::memmem::find(line, d) {
+                        Some(i) => (Some(&line[..i]), &line[i + d.len()..]),
+                        None => {
+                            let e = invalid(format!("no key delimiter '{}' in the line", args.key_delimiter.as_deref().unwrap_or("")));
+                            report_invalid(&e, args.on_invalid, &mut skipped, &mut invalid_stop);
+                            if invalid_stop {
+                                break;
+                            }
+                            continue;
+                        }
+                    },
+                    None => (args.key.as_deref().map(str::as_bytes), line),
+                };
+                let value = if value.is_empty() && args.null_empty { None } else { Some(value) };
+                pacer.wait(produced);
+                sink.send(Outgoing {
+                    key,
+                    value,
+                    headers: build_headers(std::iter::empty(), &fixed_headers),
+                    partition: args.partition,
+                    timestamp: None,
+                });
+                Ok(Some(()))
+            }
+            InputFormat::Envelope => {
+                if line.trim_ascii().is_empty() {
+                    Ok(None)
+                } else {
+                    match read_envelope(line) {
+                        Ok(record) => {
+                            let partition = if args.keep_partition {
+                                match record.partition {
+                                    Some(p) if p < partitions => Some(p),
+                                    Some(p) => {
+                                        let e = invalid(format!("partition {p} does not exist (the topic has {partitions})"));
+                                        report_invalid(&e, args.on_invalid, &mut skipped, &mut invalid_stop);
+                                        if invalid_stop {
+                                            break;
+                                        }
+                                        continue;
+                                    }
+                                    None => None,
+                                }
+                            } else {
+                                args.partition
+                            };
+                            let key = args.key.as_deref().map(str::as_bytes).or(record.key.as_deref());
+                            let value = match record.value.as_deref() {
+                                Some(v) if v.is_empty() && args.null_empty => None,
+                                other => other,
+                            };
+                            pacer.wait(produced);
+                            sink.send(Outgoing {
+                                key,
+                                value,
+                                headers: build_headers(
+                                    record.headers.iter().map(|(n, v)| (n.as_str(), v.as_deref())),
+                                    &fixed_headers,
+                                ),
+                                partition,
+                                timestamp: record.timestamp,
+                            });
+                            Ok(Some(()))
+                        }
+                        Err(e) => Err(invalid(e)),
+                    }
+                }
+            }
+        };
+        match result {
+            Ok(Some(())) => produced += 1,
+            Ok(None) => {}
+            Err(e) => {
+                report_invalid(&e, args.on_invalid, &mut skipped, &mut invalid_stop);
+                if invalid_stop {
+                    break;
+                }
+            }
+        }
+    }
+
+    let stop = if signal.is_some() { Stop::Signalled } else { Stop::Drained };
+    let summary = sink.finish(stop, skipped, started);
+    let signal = signal.or_else(interrupt::requested);
+    print_summary(&summary, args.stats, settings.quiet);
+    Ok(outcome(&summary, invalid_stop, signal))
+}
+
+fn report_invalid(message: &str, policy: OnInvalid, skipped: &mut u64, stop: &mut bool) {
+    match policy {
+        OnInvalid::Fail => {
+            eprintln!("eddy: {message}; stopped reading (what came before is delivered)");
+            *stop = true;
+        }
+        OnInvalid::Skip => {
+            eprintln!("eddy: {message}; skipped");
+            *skipped += 1;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! Measuring what a run did: delivery-latency histograms, the closing summaries of
+//! produce and consume (as text or one JSON line), and progress bars on a terminal.
+
+use std::time::Duration;
+
+use hdrhistogram::Histogram;
+use serde::Serialize;
+
+/// A latency histogram in microseconds, 1 µs to 10 minutes, 3 significant digits.
+pub fn latency_histogram() -> Histogram<u64> {
+    Histogram::new_with_bounds(1, 600_000_000, 3).expect("constant bounds are valid")
+}
+
+#[derive(Debug, Serialize, Default, Clone, Copy)]
+pub struct Latency {
+    pub p50: f64,
+    pub p95: f64,
+    pub p99: f64,
+    pub p999: f64,
+    pub max: f64,
+}
+
+impl Latency {
+    pub fn from_histogram(h: &Histogram<u64>) -> Self {
+        if h.is_empty() {
+            return Latency::default();
+        }
+        let ms = |us: u64| (us as f64 / 1000.0 * 1000.0).round() / 1000.0;
+        Latency {
+            p50: ms(h.value_at_quantile(0.50)),
+            p95: ms(h.value_at_quantile(0.95)),
+            p99: ms(h.value_at_quantile(0.99)),
+            p999: ms(h.value_at_quantile(0.999)),
+            max: ms(h.max()),
+        }
+    }
+}
+
+/// What a produce run did, every record accounted for.
+#[derive(Debug, Serialize, Default, Clone, Copy)]
+pub struct ProduceSummary {
+    pub delivered: u64,
+    pub failed: u64,
+    pub unknown: u64,
+    pub skipped: u64,
+    pub bytes: u64,
+    pub elapsed_s: f64,
+    pub records_per_s: f64,
+    pub mb_per_s: f64,
+    pub latency_ms: Latency,
+}
+
+fn round(x: f64, places: i32) -> f64 {
+    let f = 10f64.powi(places);
+    (x * f).round() / f
+}
+
+impl ProduceSummary {
+    pub fn finish(&mut self, elapsed: Duration) {
+        let s = elapsed.as_secs_f64();
+        self.elapsed_s = round(s, 3);
+        if s > 0.0 {
+            self.records_per_s = round(self.delivered as f64 / s, 1);
+            self.mb_per_s = round(self.bytes as f64 / s / 1e6, 3);
+        }
+    }
+
+    pub fn text(&self) -> String {
+        let l = &self.latency_ms;
+        format!(
+            "delivered {}  failed {}  unknown {}  skipped {}\n\
+             {} bytes in {:.3}s: {:.0} records/s, {:.2} MB/s\n\
+             latency ms: p50 {:.2}  p95 {:.2}  p99 {:.2}  p99.9 {:.2}  max {:.2}",
+            self.delivered,
+            self.failed,
+            self.unknown,
+            self.skipped,
+            self.bytes,
+            self.elapsed_s,
+            self.records_per_s,
+            self.mb_per_s,
+            l.p50,
+            l.p95,
+            l.p99,
+            l.p999,
+            l.max
+        )
+    }
+
+    pub fn json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// One partition's position when consume stopped.
+#[derive(Debug, Serialize, Clone)]
+pub struct PartitionEnd {
+    pub topic: String,
+    pub partition: i32,
+    /// The next offset to read.
+    pub offset: i64,
+    pub high: i64,
+    pub lag: i64,
+}
+
+/// What a consume run did.
+#[derive(Debug, Serialize, Default, Clone)]
+pub struct ConsumeSummary {
+    pub records: u64,
+    pub bytes: u64,
+    pub elapsed_s: f64,
+    pub records_per_s: f64,
+    pub partitions: Vec<PartitionEnd>,
+}
+
+impl ConsumeSummary {
+    pub fn finish(&mut self, elapsed: Duration) {
+        let s = elapsed.as_secs_f64();
+        self.elapsed_s = round(s, 3);
+        if s > 0.0 {
+            self.records_per_s = round(self.records as f64 / s, 1);
+        }
+    }
+
+    pub fn text(&self) -> String {
+        let lag: i64 = self.partitions.iter().map(|p| p.lag.max(0)).sum();
+        format!(
+            "records {}  bytes {}  in {:.3}s: {:.0} records/s; lag at the end {} over {} partitions",
+            self.records,
+            self.bytes,
+            self.elapsed_s,
+            self.records_per_s,
+            lag,
+            self.partitions.len()
+        )
+    }
+
+    pub fn json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_labels_are_plain() {
+        let mut s = ProduceSummary { delivered: 1234567, failed: 1, unknown: 2, skipped: 3, bytes: 100, ..Default::default() };
+        let mut h = latency_histogram();
+        for us in 1..=1000 {
+            h.record(us * 10).expect("in range");
+        }
+        s.latency_ms = Latency::from_histogram(&h);
+        s.finish(Duration::from_secs(2));
+        let t = s.text();
+        assert!(t.contains("delivered 1234567  failed 1  unknown 2  skipped 3"), "{t}");
+        assert!(t.contains("p99.9"), "{t}");
+        let j: serde_json::Value = serde_json::from_str(&s.json()).expect("json");
+        assert_eq!(j["delivered"], 1234567);
+        assert_eq!(j["records_per_s"], 617283.5);
+        assert!((j["latency_ms"]["p50"].as_f64().expect("p50") - 5.0).abs() < 0.1);
+        assert!(j["latency_ms"]["p999"].is_number());
+    }
+}
