@@ -45,8 +45,12 @@ pub struct Global {
     #[arg(short = 'C', long, global = true, value_name = "NAME")]
     pub context: Option<String>,
     /// Config file [env: EDDY_CONFIG] [default: ~/.config/eddy/config.toml]
-    #[arg(long = "config", global = true, value_name = "PATH")]
+    #[arg(long = "config", value_name = "PATH")]
     pub config_file: Option<PathBuf>,
+    /// The same, spelled so that it may also stand after the command (where `topics
+    /// --config` sets topic configs)
+    #[arg(long = "config-file", global = true, value_name = "PATH")]
+    pub config_file_anywhere: Option<PathBuf>,
     /// Any librdkafka property (repeatable); wins over everything else
     #[arg(short = 'X', long = "property", global = true, value_name = "KEY=VALUE")]
     pub properties: Vec<String>,
@@ -78,6 +82,14 @@ pub enum Command {
     Produce(ProduceArgs),
     /// Records from topics to stdout, with offset control
     Consume(ConsumeArgs),
+    /// List, describe, create, alter and delete topics
+    Topics(TopicsArgs),
+    /// Low and high watermarks per partition, or the offset at a time
+    Offsets(OffsetsArgs),
+    /// Consumer groups: list, describe (offsets and lag), reset, delete
+    Groups(GroupsArgs),
+    /// Brokers, controller and topic count
+    Cluster(OutputArgs),
     /// An embedded in-memory Kafka-protocol cluster, for trying things and for CI
     #[command(long_about = DEV_ABOUT)]
     Dev(DevArgs),
@@ -267,4 +279,123 @@ pub struct GenerateArgs {
     /// The project directory to write completions/ and man/ into
     #[arg(default_value = ".")]
     pub dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// A table on a terminal
+    Table,
+    /// One JSON document on stdout, for scripts
+    Json,
+}
+
+#[derive(Debug, Args, Clone, Copy)]
+pub struct OutputArgs {
+    /// table (default) or json
+    #[arg(long, value_enum, default_value = "table", global = true)]
+    pub output: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicsArgs {
+    #[command(subcommand)]
+    pub action: Option<TopicsAction>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TopicsAction {
+    /// Every topic with its partition count (the default)
+    List,
+    /// Partitions (leader, replicas, in-sync replicas) and configs
+    Describe {
+        /// The topic
+        topic: String,
+    },
+    /// Create a topic
+    Create {
+        /// The topic
+        topic: String,
+        /// Number of partitions
+        #[arg(long, value_name = "N")]
+        partitions: i32,
+        /// Replication factor (default: the cluster's)
+        #[arg(long, value_name = "N")]
+        replication: Option<i32>,
+        /// A topic config (repeatable)
+        #[arg(long = "config", value_name = "K=V")]
+        configs: Vec<String>,
+    },
+    /// Add partitions or change configs (other configs are kept)
+    Alter {
+        /// The topic
+        topic: String,
+        /// The new, larger number of partitions
+        #[arg(long, value_name = "N")]
+        partitions: Option<i32>,
+        /// A topic config to set (repeatable)
+        #[arg(long = "config", value_name = "K=V")]
+        configs: Vec<String>,
+    },
+    /// Delete a topic
+    Delete {
+        /// The topic
+        topic: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct OffsetsArgs {
+    /// The topic
+    pub topic: String,
+    /// Also the first offset at or after this time (RFC 3339, epoch ms, or -15m)
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupsArgs {
+    #[command(subcommand)]
+    pub action: Option<GroupsAction>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GroupsAction {
+    /// Every group with its state and member count (the default)
+    List,
+    /// Committed offset, high watermark and lag per partition
+    Describe {
+        /// The group
+        group: String,
+    },
+    /// Move a group's committed offsets (a dry run that shows the plan unless --execute)
+    Reset {
+        /// The group
+        group: String,
+        /// The topic whose offsets move
+        #[arg(long)]
+        topic: String,
+        /// earliest | latest | OFFSET | @TIME
+        #[arg(long, value_name = "SPEC", required_unless_present = "shift_by", conflicts_with = "shift_by")]
+        to: Option<String>,
+        /// Move every committed offset by N (negative: back)
+        #[arg(long, value_name = "N", allow_hyphen_values = true)]
+        shift_by: Option<i64>,
+        /// Only these partitions
+        #[arg(short = 'p', long = "partition", value_name = "N[,N...]", value_delimiter = ',')]
+        partitions: Vec<i32>,
+        /// Do it (otherwise only the plan is shown)
+        #[arg(long)]
+        execute: bool,
+    },
+    /// Delete a group (it must have no members)
+    Delete {
+        /// The group
+        group: String,
+    },
 }

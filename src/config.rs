@@ -59,12 +59,12 @@ enum Brokers {
 /// Resolves the settings from the flags and an environment lookup (a closure, so that
 /// tests need not touch the process environment).
 pub fn resolve(global: &Global, env: &dyn Fn(&str) -> Option<String>) -> Result<Settings> {
-    let config_path = global
-        .config_file
+    let flag_path = global.config_file.clone().or_else(|| global.config_file_anywhere.clone());
+    let config_path = flag_path
         .clone()
         .or_else(|| env("EDDY_CONFIG").filter(|s| !s.is_empty()).map(PathBuf::from))
         .or_else(|| default_config_path(env));
-    let explicit_path = global.config_file.is_some() || env("EDDY_CONFIG").is_some_and(|s| !s.is_empty());
+    let explicit_path = flag_path.is_some() || env("EDDY_CONFIG").is_some_and(|s| !s.is_empty());
     let (file, found) = match &config_path {
         Some(path) => match std::fs::read_to_string(path) {
             Ok(text) => (parse_file(path, &text)?, true),

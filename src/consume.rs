@@ -501,8 +501,9 @@ impl Run<'_> {
         for i in candidates {
             let at_end = single || {
                 let p = &self.parts[i];
-                let high = local_high(self.consumer, &p.topic, p.partition);
-                matches!((p.next, high), (Some(n), Some(h)) if n >= h)
+                let position = p.next.or_else(|| self.start_of(i));
+                let high = local_watermarks(self.consumer, &p.topic, p.partition).map(|w| w.1);
+                matches!((position, high), (Some(n), Some(h)) if n >= h)
             };
             if !at_end {
                 continue;
@@ -514,7 +515,7 @@ impl Run<'_> {
                     // The end was fixed up front; reaching the broker's end before it
                     // means waiting for more records.
                     let p = &self.parts[i];
-                    let high = local_high(self.consumer, &p.topic, p.partition);
+                    let high = local_watermarks(self.consumer, &p.topic, p.partition).map(|w| w.1);
                     if matches!((p.end, high), (Some(e), Some(h)) if h >= e) {
                         self.finish_part(i);
                     }
@@ -531,6 +532,31 @@ impl Run<'_> {
                 self.parts[i].at_eof = true;
                 if matches!(self.until, Some(UntilSpec::End)) {
                     self.finish_part(i);
+                }
+            }
+        }
+    }
+
+    /// Where reading of a partition started, for one from which nothing was read yet.
+    fn start_of(&self, i: usize) -> Option<i64> {
+        let p = &self.parts[i];
+        let (low, high) = local_watermarks(self.consumer, &p.topic, p.partition)?;
+        let key = (p.topic.clone(), p.partition);
+        let assigned = self.consumer.context().resolved.lock().unwrap_or_else(|e| e.into_inner()).get(&key).copied();
+        let offset = assigned.unwrap_or(if self.group { Offset::Stored } else { Offset::Beginning });
+        match offset {
+            Offset::Offset(o) => Some(o),
+            Offset::Beginning => Some(low),
+            Offset::End => Some(high),
+            Offset::OffsetTail(n) => Some((high - n).max(low)),
+            _ => {
+                // The group's committed offset, or the beginning for a new group.
+                let mut tpl = TopicPartitionList::new();
+                tpl.add_partition(&p.topic, p.partition);
+                let committed = self.consumer.committed_offsets(tpl, self.settings.timeout).ok()?;
+                match committed.find_partition(&p.topic, p.partition)?.offset() {
+                    Offset::Offset(o) => Some(o),
+                    _ => Some(low),
                 }
             }
         }
@@ -711,15 +737,15 @@ fn watermarks<C: ConsumerContext>(settings: &Settings, consumer: &BaseConsumer<C
         .map_err(|e| Error::runtime(format!("cannot read the offsets of {topic}:{partition} from {}: {e}", settings.brokers)))
 }
 
-/// The high watermark librdkafka last saw for a partition, without asking the broker.
-fn local_high<C: ConsumerContext>(consumer: &BaseConsumer<C>, topic: &str, partition: i32) -> Option<i64> {
+/// The watermarks librdkafka last saw for a partition, without asking the broker.
+fn local_watermarks<C: ConsumerContext>(consumer: &BaseConsumer<C>, topic: &str, partition: i32) -> Option<(i64, i64)> {
     let name = CString::new(topic).ok()?;
     let (mut low, mut high) = (-1i64, -1i64);
     // SAFETY: valid client pointer, NUL-terminated topic, two out-parameters.
     let err = unsafe {
         rdkafka::bindings::rd_kafka_get_watermark_offsets(consumer.client().native_ptr(), name.as_ptr(), partition, &mut low, &mut high)
     };
-    (err == rdkafka::types::RDKafkaRespErr::RD_KAFKA_RESP_ERR_NO_ERROR && high >= 0).then_some(high)
+    (err == rdkafka::types::RDKafkaRespErr::RD_KAFKA_RESP_ERR_NO_ERROR && high >= 0).then_some((low, high))
 }
 
 /// Turns a start spec into the offset to assign for one partition.

@@ -55,9 +55,7 @@ pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
     }
 
     if args.command.is_empty() {
-        println!("EDDY_BROKERS={brokers}");
-        use std::io::Write as _;
-        let _ = std::io::stdout().flush();
+        crate::output::text(&format!("EDDY_BROKERS={brokers}\n"));
         if !settings.quiet {
             eprintln!("eddy dev: cluster running; Ctrl-C stops it");
         }

@@ -3,6 +3,7 @@
 //! `main` parses the command line, resolves the settings, dispatches to the command, and
 //! is the only place that turns what a command came to into an exit code.
 
+mod admin;
 mod cli;
 mod config;
 mod connection;
@@ -65,10 +66,14 @@ fn run(cli: &Cli) -> Result<Outcome> {
         Command::Produce(args) => produce::run(&settings, args),
         Command::Consume(args) => consume::run(&settings, args),
         Command::Dev(args) => dev::run(&settings, args),
+        Command::Topics(args) => admin::topics(&settings, args),
+        Command::Offsets(args) => admin::offsets(&settings, args),
+        Command::Groups(args) => admin::groups(&settings, args),
+        Command::Cluster(args) => admin::cluster(&settings, args),
         Command::Config(args) => {
             match args.action.as_ref().unwrap_or(&ConfigAction::Show) {
-                ConfigAction::Show => print!("{}", settings.describe()),
-                ConfigAction::Contexts => print!("{}", config::list_contexts(&settings)?),
+                ConfigAction::Show => output::text(&settings.describe()),
+                ConfigAction::Contexts => output::text(&config::list_contexts(&settings)?),
                 ConfigAction::Use { name } => {
                     let path = config::use_context(&settings, name)?;
                     eprintln!("default context is now {name} ({})", path.display());

@@ -146,6 +146,20 @@ impl Format {
     }
 }
 
+/// Writes one line of a command's report to stdout. A reader that went away is no
+/// error (and never a panic, as `println!` would make it): the report just ends.
+pub fn line(text: impl std::fmt::Display) {
+    let mut out = io::stdout().lock();
+    let _ = writeln!(out, "{text}");
+}
+
+/// Writes text to stdout as it is, with the same tolerance as `line`.
+pub fn text(text: &str) {
+    let mut out = io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
 /// The result of writing: either fine, or the reader went away.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Written {

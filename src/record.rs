@@ -227,6 +227,10 @@ enum HeaderValue<'a> {
 
 /// Reads one envelope line back into a record, byte for byte.
 pub fn read_envelope(line: &[u8]) -> Result<Record, String> {
+    // serde would also take a struct from an array; an envelope is an object.
+    if line.trim_ascii_start().first() != Some(&b'{') {
+        return Err("not an envelope: expected a JSON object".to_string());
+    }
     let raw: RawEnvelope<'_> =
         serde_json::from_slice(line).map_err(|e| format!("not an envelope: {e}"))?;
     let key = decode_field("key", raw.key, raw.key_type.as_deref())?;

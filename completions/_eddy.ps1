@@ -1,0 +1,720 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'eddy'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'eddy' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: EDDY_CONFIG] [default: ~/.config/eddy/config.toml]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Records from stdin or files into a topic')
+            [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Records from topics to stdout, with offset control')
+            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'List, describe, create, alter and delete topics')
+            [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Low and high watermarks per partition, or the offset at a time')
+            [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: list, describe (offsets and lag), reset, delete')
+            [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Brokers, controller and topic count')
+            [CompletionResult]::new('dev', 'dev', [CompletionResultType]::ParameterValue, 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The resolved connection settings (secrets redacted), and contexts')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write completions and man pages (for maintainers)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eddy;produce' {
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'How input is read')
+            [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'Record separator of the input (default \n; \0 allowed)')
+            [CompletionResult]::new('--delimiter', '--delimiter', [CompletionResultType]::ParameterName, 'Record separator of the input (default \n; \0 allowed)')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'The same key for every record')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The same key for every record')
+            [CompletionResult]::new('-K', '-K ', [CompletionResultType]::ParameterName, '(lines) split each line into key DELIM value')
+            [CompletionResult]::new('--key-delimiter', '--key-delimiter', [CompletionResultType]::ParameterName, '(lines) split each line into key DELIM value')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'A header on every record (repeatable)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'A header on every record (repeatable)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Send every record to this partition (otherwise murmur2 on the key, as the Java client)')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Send every record to this partition (otherwise murmur2 on the key, as the Java client)')
+            [CompletionResult]::new('-z', '-z', [CompletionResultType]::ParameterName, 'Compression codec')
+            [CompletionResult]::new('--compression', '--compression', [CompletionResultType]::ParameterName, 'Compression codec')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements: all (idempotent, the default), 1 or 0 (idempotence off)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'At most N records a second')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Stop after N records')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after N records')
+            [CompletionResult]::new('--on-invalid', '--on-invalid', [CompletionResultType]::ParameterName, 'What to do with an input line that cannot be read')
+            [CompletionResult]::new('--stats', '--stats', [CompletionResultType]::ParameterName, 'The form of the closing summary on stderr')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--keep-partition', '--keep-partition', [CompletionResultType]::ParameterName, '(envelope) send each record to the partition its envelope names')
+            [CompletionResult]::new('-Z', '-Z ', [CompletionResultType]::ParameterName, 'Send an empty value as a tombstone (null)')
+            [CompletionResult]::new('--null-empty', '--null-empty', [CompletionResultType]::ParameterName, 'Send an empty value as a tombstone (null)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;consume' {
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Join this consumer group (offsets are committed after output)')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Join this consumer group (offsets are committed after output)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only these partitions')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Only these partitions')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to start: beginning | end | stored | OFFSET | -N | @TIME')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start: beginning | end | stored | OFFSET | -N | @TIME')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Where to stop (exclusive): end | OFFSET | @TIME')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Where to stop (exclusive): end | OFFSET | @TIME')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Stop after N records written')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after N records written')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'value | key | json | a template such as ''{partition}:{offset} {key} {value}''')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'value | key | json | a template such as ''{partition}:{offset} {key} {value}''')
+            [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'Written after each record (default \n; \0 allowed)')
+            [CompletionResult]::new('--delimiter', '--delimiter', [CompletionResultType]::ParameterName, 'Written after each record (default \n; \0 allowed)')
+            [CompletionResult]::new('--stats', '--stats', [CompletionResultType]::ParameterName, 'The form of the closing summary on stderr')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The same as --until end')
+            [CompletionResult]::new('--exit', '--exit', [CompletionResultType]::ParameterName, 'The same as --until end')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;topics' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every topic with its partition count (the default)')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Partitions (leader, replicas, in-sync replicas) and configs')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Add partitions or change configs (other configs are kept)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eddy;topics;list' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;topics;describe' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;topics;create' {
+            [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'Number of partitions')
+            [CompletionResult]::new('--replication', '--replication', [CompletionResultType]::ParameterName, 'Replication factor (default: the cluster''s)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'A topic config (repeatable)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;topics;alter' {
+            [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'The new, larger number of partitions')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'A topic config to set (repeatable)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;topics;delete' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;topics;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every topic with its partition count (the default)')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Partitions (leader, replicas, in-sync replicas) and configs')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Add partitions or change configs (other configs are kept)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eddy;topics;help;list' {
+            break
+        }
+        'eddy;topics;help;describe' {
+            break
+        }
+        'eddy;topics;help;create' {
+            break
+        }
+        'eddy;topics;help;alter' {
+            break
+        }
+        'eddy;topics;help;delete' {
+            break
+        }
+        'eddy;topics;help;help' {
+            break
+        }
+        'eddy;offsets' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Also the first offset at or after this time (RFC 3339, epoch ms, or -15m)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;groups' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every group with its state and member count (the default)')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Committed offset, high watermark and lag per partition')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets (a dry run that shows the plan unless --execute)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group (it must have no members)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eddy;groups;list' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;groups;describe' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;groups;reset' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic whose offsets move')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'earliest | latest | OFFSET | @TIME')
+            [CompletionResult]::new('--shift-by', '--shift-by', [CompletionResultType]::ParameterName, 'Move every committed offset by N (negative: back)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only these partitions')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Only these partitions')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--execute', '--execute', [CompletionResultType]::ParameterName, 'Do it (otherwise only the plan is shown)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;groups;delete' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;groups;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every group with its state and member count (the default)')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Committed offset, high watermark and lag per partition')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets (a dry run that shows the plan unless --execute)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group (it must have no members)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eddy;groups;help;list' {
+            break
+        }
+        'eddy;groups;help;describe' {
+            break
+        }
+        'eddy;groups;help;reset' {
+            break
+        }
+        'eddy;groups;help;delete' {
+            break
+        }
+        'eddy;groups;help;help' {
+            break
+        }
+        'eddy;cluster' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;dev' {
+            [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Number of broker nodes')
+            [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'Partitions of the topics named with --topic')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'A topic that exists from the start (repeatable)')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;config' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The resolved settings, secrets redacted (the default)')
+            [CompletionResult]::new('contexts', 'contexts', [CompletionResultType]::ParameterValue, 'The contexts in the config file')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make NAME the default context (the file''s comments are kept)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eddy;config;show' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;config;contexts' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;config;use' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;config;help' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The resolved settings, secrets redacted (the default)')
+            [CompletionResult]::new('contexts', 'contexts', [CompletionResultType]::ParameterValue, 'The contexts in the config file')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make NAME the default context (the file''s comments are kept)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eddy;config;help;show' {
+            break
+        }
+        'eddy;config;help;contexts' {
+            break
+        }
+        'eddy;config;help;use' {
+            break
+        }
+        'eddy;config;help;help' {
+            break
+        }
+        'eddy;generate' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;help' {
+            [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Records from stdin or files into a topic')
+            [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Records from topics to stdout, with offset control')
+            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'List, describe, create, alter and delete topics')
+            [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Low and high watermarks per partition, or the offset at a time')
+            [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: list, describe (offsets and lag), reset, delete')
+            [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Brokers, controller and topic count')
+            [CompletionResult]::new('dev', 'dev', [CompletionResultType]::ParameterValue, 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The resolved connection settings (secrets redacted), and contexts')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write completions and man pages (for maintainers)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eddy;help;produce' {
+            break
+        }
+        'eddy;help;consume' {
+            break
+        }
+        'eddy;help;topics' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every topic with its partition count (the default)')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Partitions (leader, replicas, in-sync replicas) and configs')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Add partitions or change configs (other configs are kept)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic')
+            break
+        }
+        'eddy;help;topics;list' {
+            break
+        }
+        'eddy;help;topics;describe' {
+            break
+        }
+        'eddy;help;topics;create' {
+            break
+        }
+        'eddy;help;topics;alter' {
+            break
+        }
+        'eddy;help;topics;delete' {
+            break
+        }
+        'eddy;help;offsets' {
+            break
+        }
+        'eddy;help;groups' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every group with its state and member count (the default)')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Committed offset, high watermark and lag per partition')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets (a dry run that shows the plan unless --execute)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group (it must have no members)')
+            break
+        }
+        'eddy;help;groups;list' {
+            break
+        }
+        'eddy;help;groups;describe' {
+            break
+        }
+        'eddy;help;groups;reset' {
+            break
+        }
+        'eddy;help;groups;delete' {
+            break
+        }
+        'eddy;help;cluster' {
+            break
+        }
+        'eddy;help;dev' {
+            break
+        }
+        'eddy;help;config' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The resolved settings, secrets redacted (the default)')
+            [CompletionResult]::new('contexts', 'contexts', [CompletionResultType]::ParameterValue, 'The contexts in the config file')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make NAME the default context (the file''s comments are kept)')
+            break
+        }
+        'eddy;help;config;show' {
+            break
+        }
+        'eddy;help;config;contexts' {
+            break
+        }
+        'eddy;help;config;use' {
+            break
+        }
+        'eddy;help;generate' {
+            break
+        }
+        'eddy;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,427 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_eddy_global_optspecs
+    string join \n b/brokers= C/context= config= config-file= X/property= timeout= color= q/quiet v/verbose h/help V/version
+end
+
+function __fish_eddy_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_eddy_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_eddy_using_subcommand
+    set -l cmd (__fish_eddy_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c eddy -n "__fish_eddy_needs_command" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_needs_command" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_needs_command" -l config -d 'Config file [env: EDDY_CONFIG] [default: ~/.config/eddy/config.toml]' -r -F
+complete -c eddy -n "__fish_eddy_needs_command" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_needs_command" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_needs_command" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_needs_command" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_needs_command" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_needs_command" -s h -l help -d 'Print help'
+complete -c eddy -n "__fish_eddy_needs_command" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_needs_command" -f -a "produce" -d 'Records from stdin or files into a topic'
+complete -c eddy -n "__fish_eddy_needs_command" -f -a "consume" -d 'Records from topics to stdout, with offset control'
+complete -c eddy -n "__fish_eddy_needs_command" -f -a "topics" -d 'List, describe, create, alter and delete topics'
+complete -c eddy -n "__fish_eddy_needs_command" -f -a "offsets" -d 'Low and high watermarks per partition, or the offset at a time'
+complete -c eddy -n "__fish_eddy_needs_command" -f -a "groups" -d 'Consumer groups: list, describe (offsets and lag), reset, delete'
+complete -c eddy -n "__fish_eddy_needs_command" -f -a "cluster" -d 'Brokers, controller and topic count'
+complete -c eddy -n "__fish_eddy_needs_command" -f -a "dev" -d 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI'
+complete -c eddy -n "__fish_eddy_needs_command" -f -a "config" -d 'The resolved connection settings (secrets redacted), and contexts'
+complete -c eddy -n "__fish_eddy_needs_command" -f -a "generate" -d 'Write completions and man pages (for maintainers)'
+complete -c eddy -n "__fish_eddy_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l input -d 'How input is read' -r -f -a "json\t'One JSON value per line, validated'
+lines\t'Each line\'s bytes are the value, as they are'
+envelope\t'The JSON lines that `consume --format json` writes'"
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s D -l delimiter -d 'Record separator of the input (default \\n; \\0 allowed)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s k -l key -d 'The same key for every record' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s K -l key-delimiter -d '(lines) split each line into key DELIM value' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s H -l header -d 'A header on every record (repeatable)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s p -l partition -d 'Send every record to this partition (otherwise murmur2 on the key, as the Java client)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s z -l compression -d 'Compression codec' -r -f -a "none\t''
+gzip\t''
+snappy\t''
+lz4\t''
+zstd\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l acks -d 'Acknowledgements: all (idempotent, the default), 1 or 0 (idempotence off)' -r -f -a "all\t''
+1\t''
+0\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l rate -d 'At most N records a second' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s n -l count -d 'Stop after N records' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l on-invalid -d 'What to do with an input line that cannot be read' -r -f -a "fail\t'Report the line number, stop reading, deliver what came before, exit 1'
+skip\t'Report and count the line, go on'"
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l stats -d 'The form of the closing summary on stderr' -r -f -a "text\t''
+json\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l keep-partition -d '(envelope) send each record to the partition its envelope names'
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s Z -l null-empty -d 'Send an empty value as a tombstone (null)'
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s g -l group -d 'Join this consumer group (offsets are committed after output)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s p -l partition -d 'Only these partitions' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s o -l from -d 'Where to start: beginning | end | stored | OFFSET | -N | @TIME' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s u -l until -d 'Where to stop (exclusive): end | OFFSET | @TIME' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s n -l count -d 'Stop after N records written' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s f -l format -d 'value | key | json | a template such as \'{partition}:{offset} {key} {value}\'' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s D -l delimiter -d 'Written after each record (default \\n; \\0 allowed)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l stats -d 'The form of the closing summary on stderr' -r -f -a "text\t''
+json\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s e -l exit -d 'The same as --until end'
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s h -l help -d 'Print help'
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -f -a "list" -d 'Every topic with its partition count (the default)'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -f -a "describe" -d 'Partitions (leader, replicas, in-sync replicas) and configs'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -f -a "create" -d 'Create a topic'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -f -a "alter" -d 'Add partitions or change configs (other configs are kept)'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -f -a "delete" -d 'Delete a topic'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -l partitions -d 'Number of partitions' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -l replication -d 'Replication factor (default: the cluster\'s)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -l config -d 'A topic config (repeatable)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -l partitions -d 'The new, larger number of partitions' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -l config -d 'A topic config to set (repeatable)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every topic with its partition count (the default)'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Partitions (leader, replicas, in-sync replicas) and configs'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "alter" -d 'Add partitions or change configs (other configs are kept)'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a topic'
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eddy -n "__fish_eddy_using_subcommand offsets" -l at -d 'Also the first offset at or after this time (RFC 3339, epoch ms, or -15m)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand offsets" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand offsets" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand offsets" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand offsets" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand offsets" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand offsets" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand offsets" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand offsets" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand offsets" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand offsets" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand offsets" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "list" -d 'Every group with its state and member count (the default)'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "describe" -d 'Committed offset, high watermark and lag per partition'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "reset" -d 'Move a group\'s committed offsets (a dry run that shows the plan unless --execute)'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "delete" -d 'Delete a group (it must have no members)'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l topic -d 'The topic whose offsets move' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to -d 'earliest | latest | OFFSET | @TIME' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l shift-by -d 'Move every committed offset by N (negative: back)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -s p -l partition -d 'Only these partitions' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l execute -d 'Do it (otherwise only the plan is shown)'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every group with its state and member count (the default)'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Committed offset, high watermark and lag per partition'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Move a group\'s committed offsets (a dry run that shows the plan unless --execute)'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a group (it must have no members)'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eddy -n "__fish_eddy_using_subcommand cluster" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand cluster" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand cluster" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand cluster" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand dev" -l nodes -d 'Number of broker nodes' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev" -l partitions -d 'Partitions of the topics named with --topic' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev" -l topic -d 'A topic that exists from the start (repeatable)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand dev" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand dev" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand dev" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand dev" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand dev" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -s h -l help -d 'Print help'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -f -a "show" -d 'The resolved settings, secrets redacted (the default)'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -f -a "contexts" -d 'The contexts in the config file'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -f -a "use" -d 'Make NAME the default context (the file\'s comments are kept)'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -s h -l help -d 'Print help'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'The resolved settings, secrets redacted (the default)'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "contexts" -d 'The contexts in the config file'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make NAME the default context (the file\'s comments are kept)'
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eddy -n "__fish_eddy_using_subcommand generate" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand generate" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand generate" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand generate" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand generate" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand generate" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand generate" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand generate" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand generate" -s h -l help -d 'Print help'
+complete -c eddy -n "__fish_eddy_using_subcommand generate" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "produce" -d 'Records from stdin or files into a topic'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "consume" -d 'Records from topics to stdout, with offset control'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "topics" -d 'List, describe, create, alter and delete topics'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "offsets" -d 'Low and high watermarks per partition, or the offset at a time'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "groups" -d 'Consumer groups: list, describe (offsets and lag), reset, delete'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "cluster" -d 'Brokers, controller and topic count'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "dev" -d 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "config" -d 'The resolved connection settings (secrets redacted), and contexts'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "generate" -d 'Write completions and man pages (for maintainers)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'Every topic with its partition count (the default)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Partitions (leader, replicas, in-sync replicas) and configs'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "alter" -d 'Add partitions or change configs (other configs are kept)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "delete" -d 'Delete a topic'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'Every group with its state and member count (the default)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "describe" -d 'Committed offset, high watermark and lag per partition'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "reset" -d 'Move a group\'s committed offsets (a dry run that shows the plan unless --execute)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete" -d 'Delete a group (it must have no members)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'The resolved settings, secrets redacted (the default)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "contexts" -d 'The contexts in the config file'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make NAME the default context (the file\'s comments are kept)'

@@ -1,0 +1,583 @@
+//! `eddy topics | offsets | groups | cluster`: looking at and managing the cluster.
+//! Every command prints a table, or with `--output json` one JSON document in the shapes
+//! the CLI contract fixes. What librdkafka's mock (behind `eddy dev`) cannot serve fails
+//! with a message that says so, not with a protocol error.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use rdkafka::admin::{AdminClient, AdminOptions, AlterConfig, ConfigSource, NewPartitions, NewTopic, ResourceSpecifier, TopicReplication};
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::cli::{GroupsAction, GroupsArgs, OffsetsArgs, OutputArgs, OutputFormat, TopicsAction, TopicsArgs};
+use crate::config::Settings;
+use crate::connection::{self, EddyContext};
+use crate::consume::offset_for_time;
+use crate::outcome::{Error, Outcome, Result};
+use crate::output;
+use crate::times::{now_ms, parse_time};
+
+const DEV_LIMIT: &str = "librdkafka's mock cluster behind `eddy dev` has no such API";
+
+struct Admin<'a> {
+    settings: &'a Settings,
+    client: AdminClient<EddyContext>,
+    runtime: tokio::runtime::Runtime,
+}
+
+impl<'a> Admin<'a> {
+    fn new(settings: &'a Settings) -> Result<Self> {
+        let client: AdminClient<EddyContext> = connection::admin_config(settings)
+            .create_with_context(EddyContext::new(settings))
+            .map_err(|e| Error::usage(format!("cannot create the admin client: {e}")))?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| Error::runtime(format!("cannot start the runtime: {e}")))?;
+        Ok(Admin { settings, client, runtime })
+    }
+
+    fn options(&self) -> AdminOptions {
+        AdminOptions::new().request_timeout(Some(self.settings.timeout)).operation_timeout(Some(self.settings.timeout))
+    }
+
+    fn metadata(&self, topic: Option<&str>, what: &str) -> Result<rdkafka::metadata::Metadata> {
+        self.client
+            .inner()
+            .fetch_metadata(topic, self.settings.timeout)
+            .map_err(|e| connection::unreachable(self.settings, what, &e, &self.client.inner().context().diagnostics))
+    }
+
+    /// A consumer for offsets and group commits; `group` only for group operations.
+    fn consumer(&self, group: Option<&str>) -> Result<BaseConsumer<EddyContext>> {
+        let mut config = connection::consumer_config(self.settings, None);
+        if let Some(g) = group {
+            config.set("group.id", g);
+        }
+        config
+            .create_with_context(EddyContext::new(self.settings))
+            .map_err(|e| Error::usage(format!("cannot create a consumer: {e}")))
+    }
+
+    /// Turns an admin failure into one line.
+    fn failed(&self, what: &str, e: impl std::fmt::Display, _code: Option<RDKafkaErrorCode>) -> Error {
+        Error::runtime(format!("{what}: {e}"))
+    }
+
+    /// Whether this is librdkafka's mock cluster (it names itself `mockCluster...`).
+    fn looks_like_dev(&self) -> bool {
+        cluster_id(&self.client, self.settings.timeout).is_some_and(|id| id.starts_with("mockCluster"))
+    }
+
+    /// Fails at once, before asking, when the dev cluster cannot serve `what` (asking
+    /// would wait out the timeout, and librdkafka aborts on some of the mock's answers).
+    fn require_admin_api(&self, what: &str) -> Result<()> {
+        if self.looks_like_dev() {
+            return Err(Error::runtime(format!("{what}: the cluster at {} cannot do this ({DEV_LIMIT})", self.settings.brokers)));
+        }
+        Ok(())
+    }
+
+    fn block<F: std::future::Future>(&self, f: F) -> F::Output {
+        self.runtime.block_on(f)
+    }
+}
+
+fn cluster_id(client: &AdminClient<EddyContext>, timeout: Duration) -> Option<String> {
+    // SAFETY: a valid client pointer; the returned string is ours to free.
+    unsafe {
+        let p = rdkafka::bindings::rd_kafka_clusterid(client.inner().native_ptr(), timeout.as_millis() as i32);
+        if p.is_null() {
+            return None;
+        }
+        let id = std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned();
+        rdkafka::bindings::rd_kafka_mem_free(client.inner().native_ptr(), p.cast());
+        Some(id)
+    }
+}
+
+fn controller_id(client: &AdminClient<EddyContext>, timeout: Duration) -> Option<i32> {
+    // SAFETY: a valid client pointer; librdkafka returns -1 when it does not know.
+    let id = unsafe { rdkafka::bindings::rd_kafka_controllerid(client.inner().native_ptr(), timeout.as_millis() as i32) };
+    (id >= 0).then_some(id)
+}
+
+fn print_json(value: &impl Serialize) {
+    output::line(serde_json::to_string_pretty(value).unwrap_or_default());
+}
+
+/// A plain aligned table.
+fn print_table(headers: &[&str], rows: &[Vec<String>]) {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.len()).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            if i < widths.len() {
+                widths[i] = widths[i].max(cell.chars().count());
+            }
+        }
+    }
+    let line = |cells: Vec<String>| {
+        let mut out = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            if i + 1 == cells.len() {
+                out.push_str(c);
+            } else {
+                out.push_str(&format!("{c:<w$}  ", w = widths[i]));
+            }
+        }
+        output::line(out.trim_end());
+    };
+    line(headers.iter().map(|h| h.to_string()).collect());
+    for row in rows {
+        line(row.clone());
+    }
+}
+
+fn parse_configs(configs: &[String]) -> Result<Vec<(String, String)>> {
+    configs
+        .iter()
+        .map(|c| {
+            c.split_once('=')
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .ok_or_else(|| Error::usage(format!("--config {c}: expected K=V")))
+        })
+        .collect()
+}
+
+fn is_internal(topic: &str) -> bool {
+    topic.starts_with("__")
+}
+
+pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
+    let admin = Admin::new(settings)?;
+    let out = args.out.output;
+    match args.action.as_ref().unwrap_or(&TopicsAction::List) {
+        TopicsAction::List => {
+            let md = admin.metadata(None, "topics")?;
+            let mut list: Vec<(String, usize)> =
+                md.topics().iter().filter(|t| !is_internal(t.name())).map(|t| (t.name().to_string(), t.partitions().len())).collect();
+            list.sort();
+            match out {
+                OutputFormat::Json => print_json(&list.iter().map(|(n, p)| json!({"name": n, "partitions": p})).collect::<Vec<_>>()),
+                OutputFormat::Table => print_table(&["TOPIC", "PARTITIONS"], &list.iter().map(|(n, p)| vec![n.clone(), p.to_string()]).collect::<Vec<_>>()),
+            }
+        }
+        TopicsAction::Describe { topic } => {
+            let md = admin.metadata(Some(topic), "topics describe")?;
+            let t = md
+                .topics()
+                .iter()
+                .find(|t| t.name() == topic && t.error().is_none() && !t.partitions().is_empty())
+                .ok_or_else(|| Error::runtime(format!("topic '{topic}' does not exist on the cluster at {}", settings.brokers)))?;
+            let mut partitions: Vec<serde_json::Value> = t
+                .partitions()
+                .iter()
+                .map(|p| json!({"partition": p.id(), "leader": p.leader(), "replicas": p.replicas(), "isr": p.isr()}))
+                .collect();
+            partitions.sort_by_key(|p| p["partition"].as_i64());
+            let dev = admin.looks_like_dev();
+            if dev {
+                eprintln!("eddy: configs are not shown: {DEV_LIMIT}");
+            }
+            let described = if dev { Ok(Vec::new()) } else { admin.block(admin.client.describe_configs([&ResourceSpecifier::Topic(topic)], &admin.options())) };
+            let configs = match described {
+                Ok(results) => match results.into_iter().next() {
+                    Some(Ok(resource)) => {
+                        let mut map = BTreeMap::new();
+                        for e in resource.entries {
+                            let value = if e.is_sensitive { Some("********".to_string()) } else { e.value };
+                            map.insert(e.name, value);
+                        }
+                        map
+                    }
+                    Some(Err(code)) => return Err(admin.failed("topics describe (configs)", code, Some(code))),
+                    None => BTreeMap::new(),
+                },
+                Err(e) => return Err(admin.failed("topics describe (configs)", &e, e.rdkafka_error_code())),
+            };
+            match out {
+                OutputFormat::Json => print_json(&json!({"name": topic, "partitions": partitions, "configs": configs})),
+                OutputFormat::Table => {
+                    output::line(format!("topic {topic}: {} partitions", partitions.len()));
+                    let rows: Vec<Vec<String>> = partitions
+                        .iter()
+                        .map(|p| vec![p["partition"].to_string(), p["leader"].to_string(), p["replicas"].to_string(), p["isr"].to_string()])
+                        .collect();
+                    print_table(&["PARTITION", "LEADER", "REPLICAS", "ISR"], &rows);
+                    if !configs.is_empty() {
+                        output::line("");
+                        let rows: Vec<Vec<String>> = configs.iter().map(|(k, v)| vec![k.clone(), v.clone().unwrap_or_default()]).collect();
+                        print_table(&["CONFIG", "VALUE"], &rows);
+                    }
+                }
+            }
+        }
+        TopicsAction::Create { topic, partitions, replication, configs } => {
+            if *partitions < 1 {
+                return Err(Error::usage(format!("--partitions {partitions}: must be at least 1")));
+            }
+            let configs = parse_configs(configs)?;
+            admin.metadata(None, "topics create")?;
+            admin.require_admin_api("topics create")?;
+            let mut new = NewTopic::new(topic, *partitions, TopicReplication::Fixed(replication.unwrap_or(-1)));
+            for (k, v) in &configs {
+                new = new.set(k, v);
+            }
+            let result = admin.block(admin.client.create_topics([&new], &admin.options()));
+            check_topic_results(&admin, "topics create", result)?;
+            if out == OutputFormat::Json {
+                print_json(&json!({"name": topic, "partitions": partitions}));
+            } else if !settings.quiet {
+                eprintln!("created topic {topic} with {partitions} partitions");
+            }
+        }
+        TopicsAction::Alter { topic, partitions, configs } => {
+            let configs = parse_configs(configs)?;
+            if partitions.is_none() && configs.is_empty() {
+                return Err(Error::usage("topics alter: give --partitions and/or --config"));
+            }
+            admin.metadata(Some(topic), "topics alter")?;
+            admin.require_admin_api("topics alter")?;
+            if let Some(p) = partitions {
+                let new = NewPartitions::new(topic, usize::try_from(*p).unwrap_or(0));
+                let result = admin.block(admin.client.create_partitions([&new], &admin.options()));
+                check_topic_results(&admin, "topics alter --partitions", result)?;
+            }
+            if !configs.is_empty() {
+                // AlterConfigs replaces the whole set: keep the topic's other dynamic configs.
+                let current = admin
+                    .block(admin.client.describe_configs([&ResourceSpecifier::Topic(topic)], &admin.options()))
+                    .map_err(|e| admin.failed("topics alter --config", &e, e.rdkafka_error_code()))?;
+                let mut merged: BTreeMap<String, String> = BTreeMap::new();
+                if let Some(Ok(resource)) = current.into_iter().next() {
+                    for e in resource.entries {
+                        if e.source == ConfigSource::DynamicTopic {
+                            if let Some(v) = e.value {
+                                merged.insert(e.name, v);
+                            }
+                        }
+                    }
+                }
+                for (k, v) in configs {
+                    merged.insert(k, v);
+                }
+                let mut alter = AlterConfig::new(ResourceSpecifier::Topic(topic));
+                for (k, v) in &merged {
+                    alter = alter.set(k, v);
+                }
+                let result = admin
+                    .block(admin.client.alter_configs([&alter], &admin.options()))
+                    .map_err(|e| admin.failed("topics alter --config", &e, e.rdkafka_error_code()))?;
+                for r in result {
+                    if let Err((_, code)) = r {
+                        return Err(admin.failed("topics alter --config", code, Some(code)));
+                    }
+                }
+            }
+            if !settings.quiet {
+                eprintln!("altered topic {topic}");
+            }
+        }
+        TopicsAction::Delete { topic } => {
+            admin.metadata(None, "topics delete")?;
+            admin.require_admin_api("topics delete")?;
+            let result = admin.block(admin.client.delete_topics(&[topic.as_str()], &admin.options()));
+            check_topic_results(&admin, "topics delete", result)?;
+            if !settings.quiet {
+                eprintln!("deleted topic {topic}");
+            }
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+fn check_topic_results(admin: &Admin<'_>, what: &str, result: std::result::Result<Vec<rdkafka::admin::TopicResult>, KafkaError>) -> Result<()> {
+    let results = result.map_err(|e| admin.failed(what, &e, e.rdkafka_error_code()))?;
+    for r in results {
+        if let Err((name, code)) = r {
+            return Err(admin.failed(&format!("{what} {name}"), code, Some(code)));
+        }
+    }
+    Ok(())
+}
+
+pub fn offsets(settings: &Settings, args: &OffsetsArgs) -> Result<Outcome> {
+    let at = args.at.as_deref().map(|t| parse_time(t, now_ms())).transpose().map_err(|e| Error::usage(format!("--at: {e}")))?;
+    let admin = Admin::new(settings)?;
+    let partitions = topic_partition_count(&admin, &args.topic)?;
+    let consumer = admin.consumer(None)?;
+    let mut rows = Vec::new();
+    for p in 0..partitions {
+        let (low, high) = consumer
+            .fetch_watermarks(&args.topic, p, settings.timeout)
+            .map_err(|e| Error::runtime(format!("offsets of {}:{p}: {e}", args.topic)))?;
+        let mut row = json!({"partition": p, "low": low, "high": high});
+        if let Some(t) = at {
+            row["offset"] = json!(offset_for_time(settings, &consumer, &args.topic, p, t)?);
+        }
+        rows.push(row);
+    }
+    match args.out.output {
+        OutputFormat::Json => print_json(&rows),
+        OutputFormat::Table => {
+            let mut headers = vec!["PARTITION", "LOW", "HIGH", "RECORDS"];
+            if at.is_some() {
+                headers.push("OFFSET");
+            }
+            let mut total = 0;
+            let table: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    let n = r["high"].as_i64().unwrap_or(0) - r["low"].as_i64().unwrap_or(0);
+                    total += n;
+                    let mut v = vec![r["partition"].to_string(), r["low"].to_string(), r["high"].to_string(), n.to_string()];
+                    if at.is_some() {
+                        v.push(r["offset"].to_string());
+                    }
+                    v
+                })
+                .collect();
+            print_table(&headers, &table);
+            output::line(format!("total {total} records in {partitions} partitions"));
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+fn topic_partition_count(admin: &Admin<'_>, topic: &str) -> Result<i32> {
+    let md = admin.metadata(Some(topic), topic)?;
+    md.topics()
+        .iter()
+        .find(|t| t.name() == topic && t.error().is_none() && !t.partitions().is_empty())
+        .map(|t| t.partitions().len() as i32)
+        .ok_or_else(|| Error::runtime(format!("topic '{topic}' does not exist on the cluster at {}", admin.settings.brokers)))
+}
+
+#[derive(Debug, Serialize)]
+struct GroupOffset {
+    topic: String,
+    partition: i32,
+    committed: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    new: Option<i64>,
+    high: i64,
+    lag: i64,
+}
+
+pub fn groups(settings: &Settings, args: &GroupsArgs) -> Result<Outcome> {
+    let admin = Admin::new(settings)?;
+    let out = args.out.output;
+    match args.action.as_ref().unwrap_or(&GroupsAction::List) {
+        GroupsAction::List => {
+            admin.metadata(None, "groups")?;
+            admin.require_admin_api("groups list")?;
+            let list = admin
+                .client
+                .inner()
+                .fetch_group_list(None, settings.timeout)
+                .map_err(|e| admin.failed("groups list", &e, e.rdkafka_error_code()))?;
+            let mut rows: Vec<(String, String, usize)> =
+                list.groups().iter().map(|g| (g.name().to_string(), g.state().to_string(), g.members().len())).collect();
+            rows.sort();
+            match out {
+                OutputFormat::Json => print_json(&rows.iter().map(|(g, s, m)| json!({"group": g, "state": s, "members": m})).collect::<Vec<_>>()),
+                OutputFormat::Table => print_table(
+                    &["GROUP", "STATE", "MEMBERS"],
+                    &rows.iter().map(|(g, s, m)| vec![g.clone(), s.clone(), m.to_string()]).collect::<Vec<_>>(),
+                ),
+            }
+        }
+        GroupsAction::Describe { group } => {
+            let rows = group_offsets(&admin, group, None)?;
+            print_group_offsets(&rows, out, false);
+        }
+        GroupsAction::Reset { group, topic, to, shift_by, partitions, execute } => {
+            let consumer = admin.consumer(None)?;
+            let mut rows = group_offsets(&admin, group, Some(topic))?;
+            if !partitions.is_empty() {
+                rows.retain(|r| partitions.contains(&r.partition));
+            }
+            let target = to.as_deref().map(|t| ResetTo::parse(t)).transpose()?;
+            for r in rows.iter_mut() {
+                let (low, high) = consumer
+                    .fetch_watermarks(&r.topic, r.partition, settings.timeout)
+                    .map_err(|e| Error::runtime(format!("offsets of {}:{}: {e}", r.topic, r.partition)))?;
+                let new = match (target, shift_by) {
+                    (Some(ResetTo::Earliest), _) => low,
+                    (Some(ResetTo::Latest), _) => high,
+                    (Some(ResetTo::Offset(o)), _) => o,
+                    (Some(ResetTo::Time(t)), _) => offset_for_time(settings, &consumer, &r.topic, r.partition, t)?,
+                    (None, Some(n)) => r.committed.unwrap_or(low) + n,
+                    (None, None) => return Err(Error::usage("groups reset: give --to or --shift-by")),
+                };
+                r.new = Some(new.clamp(low, high));
+                r.lag = high - new.clamp(low, high);
+            }
+            if *execute {
+                let committer = admin.consumer(Some(group))?;
+                let mut tpl = TopicPartitionList::new();
+                for r in &rows {
+                    tpl.add_partition_offset(&r.topic, r.partition, Offset::Offset(r.new.unwrap_or(0)))
+                        .map_err(|e| Error::runtime(format!("groups reset: {e}")))?;
+                }
+                committer.commit(&tpl, CommitMode::Sync).map_err(|e| {
+                    Error::runtime(format!(
+                        "groups reset: the commit was refused ({e}); a group must have no active members to be reset"
+                    ))
+                })?;
+            }
+            print_group_offsets(&rows, out, true);
+            if !*execute && !settings.quiet {
+                eprintln!("eddy: a dry run; add --execute to commit these offsets");
+            }
+        }
+        GroupsAction::Delete { group } => {
+            admin.metadata(None, "groups delete")?;
+            admin.require_admin_api("groups delete")?;
+            let result = admin
+                .block(admin.client.delete_groups(&[group.as_str()], &admin.options()))
+                .map_err(|e| admin.failed("groups delete", &e, e.rdkafka_error_code()))?;
+            for r in result {
+                if let Err((_, code)) = r {
+                    return Err(admin.failed(&format!("groups delete {group}"), code, Some(code)));
+                }
+            }
+            if !settings.quiet {
+                eprintln!("deleted group {group}");
+            }
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+#[derive(Debug, Clone, Copy)]
+enum ResetTo {
+    Earliest,
+    Latest,
+    Offset(i64),
+    Time(i64),
+}
+
+impl ResetTo {
+    fn parse(text: &str) -> Result<ResetTo> {
+        match text {
+            "earliest" | "beginning" => Ok(ResetTo::Earliest),
+            "latest" | "end" => Ok(ResetTo::Latest),
+            _ => {
+                if let Some(t) = text.strip_prefix('@') {
+                    return parse_time(t, now_ms()).map(ResetTo::Time).map_err(|e| Error::usage(format!("--to: {e}")));
+                }
+                text.parse::<i64>()
+                    .ok()
+                    .filter(|o| *o >= 0)
+                    .map(ResetTo::Offset)
+                    .ok_or_else(|| Error::usage(format!("--to {text}: expected earliest, latest, an offset or @TIME")))
+            }
+        }
+    }
+}
+
+/// The group's committed offsets on every partition of every topic it has committed on
+/// (or of `only`), with high watermarks and lag.
+fn group_offsets(admin: &Admin<'_>, group: &str, only: Option<&str>) -> Result<Vec<GroupOffset>> {
+    let md = admin.metadata(only, "groups")?;
+    let consumer = admin.consumer(Some(group))?;
+    let mut tpl = TopicPartitionList::new();
+    for t in md.topics().iter().filter(|t| !is_internal(t.name()) && t.error().is_none()) {
+        if only.is_some_and(|o| o != t.name()) {
+            continue;
+        }
+        for p in t.partitions() {
+            tpl.add_partition(t.name(), p.id());
+        }
+    }
+    if let Some(o) = only {
+        if tpl.count() == 0 {
+            return Err(Error::runtime(format!("topic '{o}' does not exist on the cluster at {}", admin.settings.brokers)));
+        }
+    }
+    let committed = consumer
+        .committed_offsets(tpl, admin.settings.timeout)
+        .map_err(|e| Error::runtime(format!("committed offsets of group {group}: {e}")))?;
+    let mut by_topic: BTreeMap<String, Vec<(i32, Option<i64>)>> = BTreeMap::new();
+    for e in committed.elements() {
+        let c = match e.offset() {
+            Offset::Offset(o) => Some(o),
+            _ => None,
+        };
+        by_topic.entry(e.topic().to_string()).or_default().push((e.partition(), c));
+    }
+    let mut rows = Vec::new();
+    for (topic, parts) in by_topic {
+        if only.is_none() && parts.iter().all(|(_, c)| c.is_none()) {
+            continue;
+        }
+        for (partition, c) in parts {
+            let (low, high) = consumer
+                .fetch_watermarks(&topic, partition, admin.settings.timeout)
+                .map_err(|e| Error::runtime(format!("offsets of {topic}:{partition}: {e}")))?;
+            let lag = high - c.unwrap_or(low);
+            rows.push(GroupOffset { topic: topic.clone(), partition, committed: c, new: None, high, lag: lag.max(0) });
+        }
+    }
+    rows.sort_by(|a, b| (a.topic.as_str(), a.partition).cmp(&(b.topic.as_str(), b.partition)));
+    Ok(rows)
+}
+
+fn print_group_offsets(rows: &[GroupOffset], out: OutputFormat, with_new: bool) {
+    match out {
+        OutputFormat::Json => print_json(&rows),
+        OutputFormat::Table => {
+            let show = |o: Option<i64>| o.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
+            let mut headers = vec!["TOPIC", "PARTITION", "COMMITTED"];
+            if with_new {
+                headers.push("NEW");
+            }
+            headers.extend(["HIGH", "LAG"]);
+            let table: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    let mut v = vec![r.topic.clone(), r.partition.to_string(), show(r.committed)];
+                    if with_new {
+                        v.push(show(r.new));
+                    }
+                    v.extend([r.high.to_string(), r.lag.to_string()]);
+                    v
+                })
+                .collect();
+            print_table(&headers, &table);
+            output::line(format!("total lag {}", rows.iter().map(|r| r.lag).sum::<i64>()));
+        }
+    }
+}
+
+pub fn cluster(settings: &Settings, args: &OutputArgs) -> Result<Outcome> {
+    let admin = Admin::new(settings)?;
+    let md = admin.metadata(None, "cluster")?;
+    let mut brokers: Vec<(i32, String, i32)> = md.brokers().iter().map(|b| (b.id(), b.host().to_string(), b.port())).collect();
+    brokers.sort();
+    let controller = controller_id(&admin.client, settings.timeout);
+    let topics = md.topics().iter().filter(|t| !is_internal(t.name())).count();
+    match args.output {
+        OutputFormat::Json => print_json(&json!({
+            "brokers": brokers.iter().map(|(id, host, port)| json!({"id": id, "host": host, "port": port})).collect::<Vec<_>>(),
+            "controller": controller,
+            "topics": topics,
+        })),
+        OutputFormat::Table => {
+            print_table(
+                &["BROKER", "HOST", "PORT", ""],
+                &brokers
+                    .iter()
+                    .map(|(id, h, p)| vec![id.to_string(), h.clone(), p.to_string(), if Some(*id) == controller { "controller".into() } else { String::new() }])
+                    .collect::<Vec<_>>(),
+            );
+            output::line(format!("{topics} topics"));
+        }
+    }
+    Ok(Outcome::Success)
+}

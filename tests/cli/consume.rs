@@ -1,0 +1,170 @@
+//! consume: offsets, times, groups, formats, closed pipes.
+
+use std::time::Duration;
+
+use crate::support::{Cluster, Kind, numbered};
+
+/// Records with timestamps 1000 s apart, through the envelope.
+fn timed_records(n: usize, base: i64) -> String {
+    (0..n).map(|i| format!("{{\"timestamp\":{},\"value\":{{\"n\":{i}}}}}\n", base + i as i64 * 1000)).collect()
+}
+
+fn offsets_and_times(c: &Cluster, t: &str) {
+    let base = 1_764_316_800_000;
+    c.eddy_in(&["produce", t, "--input", "envelope", "-p", "0", "-q"], timed_records(20, base)).ok();
+    let from_time = |spec: &str| -> Vec<i64> {
+        c.eddy(&["consume", t, "-p", "0", "-e", "-q", "--from", spec]).ok().json_lines().iter().map(|v| v["n"].as_i64().unwrap()).collect()
+    };
+    assert_eq!(from_time(&format!("@{}", base + 5000)), (5..20).collect::<Vec<_>>());
+    assert_eq!(from_time(&format!("@{}", base + 5500)), (6..20).collect::<Vec<_>>());
+    assert_eq!(from_time("@2025-11-28T08:00:13Z"), (13..20).collect::<Vec<_>>());
+    assert_eq!(from_time(&format!("@{}", base - 1)), (0..20).collect::<Vec<_>>());
+    assert_eq!(from_time(&format!("@{}", base + 60_000)), Vec::<i64>::new());
+    assert_eq!(from_time("-3"), vec![17, 18, 19]);
+    assert_eq!(from_time("7").len(), 13);
+    let until = c.eddy(&["consume", t, "-p", "0", "-q", "--from", "2", "--until", "5"]).ok();
+    assert_eq!(until.lines().len(), 3);
+    let until_time = c.eddy(&["consume", t, "-p", "0", "-q", "--until", &format!("@{}", base + 4000)]).ok();
+    assert_eq!(until_time.lines().len(), 4);
+}
+
+#[test]
+fn offsets_and_times_dev() {
+    let c = Cluster::dev(&["--topic", "timed:1"]);
+    offsets_and_times(&c, "timed");
+}
+
+#[test]
+fn offsets_and_times_kafka() {
+    if let Some(c) = Cluster::kafka("offsets_and_times_kafka") {
+        let t = c.topic("timed", 1);
+        offsets_and_times(&c, &t);
+    }
+}
+
+fn group_commit_after_count(c: &Cluster, t: &str) {
+    c.eddy_in(&["produce", t, "-q"], numbered(100)).ok();
+    let g = crate::support::unique("g");
+    let first = c.eddy(&["consume", t, "-g", &g, "-n", "30", "-q", "-X", "session.timeout.ms=6000"]).ok();
+    assert_eq!(first.lines().len(), 30);
+    let rest = c.eddy(&["consume", t, "-g", &g, "-e", "-q", "-X", "session.timeout.ms=6000"]).ok();
+    let mut all: Vec<i64> = first.json_lines().iter().chain(rest.json_lines().iter()).map(|v| v["n"].as_i64().unwrap()).collect();
+    assert_eq!(all.len(), 100, "nothing read twice, nothing skipped");
+    all.sort();
+    assert_eq!(all, (0..100).collect::<Vec<_>>());
+}
+
+#[test]
+fn group_commit_after_count_dev() {
+    let c = Cluster::dev(&[]);
+    group_commit_after_count(&c, "g");
+}
+
+#[test]
+fn group_commit_after_count_kafka() {
+    if let Some(c) = Cluster::kafka("group_commit_after_count_kafka") {
+        let t = c.topic("groupc", 3);
+        group_commit_after_count(&c, &t);
+    }
+}
+
+fn closed_pipe(c: &Cluster, t: &str) {
+    c.eddy_in(&["produce", t, "-q"], numbered(20_000)).ok();
+    let r = c.sh(&format!("eddy consume {t} -e | head -n 5 >/dev/null; echo ${{PIPESTATUS[0]}}")).ok();
+    assert_eq!(r.text().trim(), "0", "{}", r.stderr);
+    // With a group, what the reader never took is not committed.
+    let g = crate::support::unique("pipe");
+    let r = c.sh(&format!(
+        "eddy consume {t} -g {g} -X session.timeout.ms=6000 -q | head -n 5; echo rc=${{PIPESTATUS[0]}} >&2"
+    ));
+    assert!(r.stderr.contains("rc=0"), "{}", r.stderr);
+    let first: Vec<i64> = r.json_lines().iter().map(|v| v["n"].as_i64().unwrap()).collect();
+    let rest = c.eddy(&["consume", t, "-g", &g, "-e", "-q", "-X", "session.timeout.ms=6000"]).ok();
+    let mut seen: Vec<i64> = rest.json_lines().iter().map(|v| v["n"].as_i64().unwrap()).collect();
+    // Duplicates are allowed; nothing may be missing.
+    seen.extend(first);
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), 20_000);
+    // Far less than the whole topic was committed by the first run.
+    assert!(rest.lines().len() > 10_000, "the closed pipe committed {} records too many", 20_000 - rest.lines().len());
+}
+
+#[test]
+fn closed_pipe_dev() {
+    let c = Cluster::dev(&["--topic", "big:1"]);
+    closed_pipe(&c, "big");
+}
+
+#[test]
+fn closed_pipe_kafka() {
+    if let Some(c) = Cluster::kafka("closed_pipe_kafka") {
+        let t = c.topic("pipe", 1);
+        closed_pipe(&c, &t);
+    }
+}
+
+#[test]
+fn several_topics_and_partitions() {
+    let c = Cluster::dev(&["--topic", "a:2", "--topic", "b:3"]);
+    c.eddy_in(&["produce", "a", "-q"], numbered(10)).ok();
+    c.eddy_in(&["produce", "b", "-q", "-p", "2"], numbered(7)).ok();
+    let both = c.eddy(&["consume", "a", "b", "-e", "-f", "{topic}", "-q"]).ok();
+    assert_eq!(both.lines().iter().filter(|l| *l == "a").count(), 10);
+    assert_eq!(both.lines().iter().filter(|l| *l == "b").count(), 7);
+    let only = c.eddy(&["consume", "b", "-p", "0,1", "-e", "-q"]).ok();
+    assert_eq!(only.lines().len(), 0);
+    c.eddy(&["consume", "b", "-p", "9", "-e"]).code(2);
+}
+
+#[test]
+fn regex_topics_with_a_group() {
+    let c = Cluster::dev(&["--topic", "logs.a:1", "--topic", "logs.b:1", "--topic", "other:1"]);
+    for t in ["logs.a", "logs.b", "other"] {
+        c.eddy_in(&["produce", t, "-q"], numbered(3)).ok();
+    }
+    let r = c.eddy(&["consume", "^logs\\..*", "-g", "rx", "-e", "-f", "{topic}", "-q"]).ok();
+    let mut topics = r.lines();
+    topics.sort();
+    assert_eq!(topics, vec!["logs.a", "logs.a", "logs.a", "logs.b", "logs.b", "logs.b"]);
+    c.eddy(&["consume", "^logs"]).code(2);
+}
+
+#[test]
+fn stats_json_reports_counts_and_lag() {
+    let c = Cluster::dev(&["--topic", "s:2"]);
+    c.eddy_in(&["produce", "s", "-q", "-p", "0"], numbered(10)).ok();
+    c.eddy_in(&["produce", "s", "-q", "-p", "1"], numbered(5)).ok();
+    let r = c.eddy(&["consume", "s", "-n", "4", "-p", "0", "--stats", "json"]).ok();
+    let s = r.stats();
+    assert_eq!(s["records"], 4);
+    assert_eq!(s["partitions"][0]["offset"], 4);
+    assert_eq!(s["partitions"][0]["high"], 10);
+    assert_eq!(s["partitions"][0]["lag"], 6);
+}
+
+#[test]
+fn stored_needs_a_group_and_bad_specs_are_usage_errors() {
+    let c = Cluster::dev(&[]);
+    c.eddy(&["consume", "t", "--from", "stored"]).code(2);
+    c.eddy(&["consume", "t", "--from", "yesterday"]).code(2);
+    c.eddy(&["consume", "t", "--until", "beginning"]).code(2);
+    c.eddy(&["consume", "t", "-f", "{nope}"]).code(2);
+}
+
+#[test]
+fn live_records_arrive_while_waiting() {
+    let c = Cluster::dev(&["--topic", "live:1"]);
+    let child = c
+        .cmd(&["consume", "live", "--from", "end", "-n", "3", "-q"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_secs(2));
+    c.eddy_in(&["produce", "live", "-q"], numbered(3)).ok();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
+    let _ = Kind::Dev;
+}

@@ -1,0 +1,12 @@
+//! The integration tests: the real `eddy` binary against an embedded cluster (`eddy
+//! dev`, nothing to install) and, where `EDDY_TEST_KAFKA` is set, against Apache Kafka.
+
+#![allow(dead_code, clippy::unwrap_used)]
+
+mod support;
+
+mod config;
+mod consume;
+mod envelope;
+mod generated;
+mod produce;

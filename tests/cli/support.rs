@@ -1,0 +1,203 @@
+//! Test support: run the real `eddy` binary against a cluster — an `eddy dev` started
+//! per test, or Apache Kafka when `EDDY_TEST_KAFKA` names its brokers — with the
+//! environment pinned (no colour, no config file).
+
+
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::PathBuf;
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+pub fn eddy_bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_eddy"))
+}
+
+/// A cluster to test against.
+pub struct Cluster {
+    pub brokers: String,
+    pub kind: Kind,
+    dev: Option<Child>,
+    _home: tempfile::TempDir,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Dev,
+    Kafka,
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// A topic name no other test uses (Kafka is shared between tests).
+pub fn unique(prefix: &str) -> String {
+    format!("{prefix}-{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst))
+}
+
+impl Cluster {
+    /// An `eddy dev` with the given extra arguments (e.g. `--topic t:3`).
+    pub fn dev(args: &[&str]) -> Cluster {
+        let home = tempfile::tempdir().expect("temp dir");
+        let mut child = Command::new(eddy_bin())
+            .arg("dev")
+            .args(args)
+            .env("XDG_CONFIG_HOME", home.path())
+            .env_remove("EDDY_BROKERS")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start eddy dev");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).expect("read EDDY_BROKERS");
+        let brokers = line.trim().strip_prefix("EDDY_BROKERS=").expect("EDDY_BROKERS= line").to_string();
+        Cluster { brokers, kind: Kind::Dev, dev: Some(child), _home: home }
+    }
+
+    /// Apache Kafka, when `EDDY_TEST_KAFKA` is set; otherwise says the test is skipped.
+    pub fn kafka(test: &str) -> Option<Cluster> {
+        match std::env::var("EDDY_TEST_KAFKA") {
+            Ok(b) if !b.is_empty() => {
+                Some(Cluster { brokers: b, kind: Kind::Kafka, dev: None, _home: tempfile::tempdir().expect("temp dir") })
+            }
+            _ => {
+                eprintln!("skipped {test}: EDDY_TEST_KAFKA is not set (scripts/kafka start prints it)");
+                None
+            }
+        }
+    }
+
+    /// Makes sure a topic with `partitions` partitions exists and returns its name:
+    /// on the dev cluster the mock creates topics itself (`--topic` at start); on
+    /// Kafka through `eddy topics create`.
+    pub fn topic(&self, prefix: &str, partitions: u32) -> String {
+        let name = unique(prefix);
+        match self.kind {
+            Kind::Dev => {
+                // The mock creates unknown topics with 4 partitions on first use; other
+                // counts must be given to `eddy dev --topic`.
+                assert_eq!(partitions, 4, "dev topics of other sizes come from Cluster::dev(&[\"--topic\", ...])");
+            }
+            Kind::Kafka => {
+                self.eddy(&["topics", "create", &name, "--partitions", &partitions.to_string()]).ok();
+            }
+        }
+        name
+    }
+
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(eddy_bin());
+        c.args(args)
+            .env("EDDY_BROKERS", &self.brokers)
+            .env("XDG_CONFIG_HOME", self._home.path())
+            .env("NO_COLOR", "1")
+            .env_remove("EDDY_CONTEXT")
+            .env_remove("EDDY_CONFIG");
+        c
+    }
+
+    /// Runs eddy with no input.
+    pub fn eddy(&self, args: &[&str]) -> Run {
+        run(self.cmd(args), None)
+    }
+
+    /// Runs eddy with `input` on stdin.
+    pub fn eddy_in(&self, args: &[&str], input: impl AsRef<[u8]>) -> Run {
+        run(self.cmd(args), Some(input.as_ref().to_vec()))
+    }
+
+    /// Runs a shell script with EDDY_BROKERS set and `eddy` on the PATH.
+    pub fn sh(&self, script: &str) -> Run {
+        let mut c = Command::new("bash");
+        let dir = eddy_bin().parent().expect("bin dir").to_path_buf();
+        let path = format!("{}:{}", dir.display(), std::env::var("PATH").unwrap_or_default());
+        c.arg("-c")
+            .arg(script)
+            .env("PATH", path)
+            .env("EDDY_BROKERS", &self.brokers)
+            .env("XDG_CONFIG_HOME", self._home.path())
+            .env("NO_COLOR", "1");
+        run(c, None)
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        if let Some(child) = self.dev.as_mut() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// What a finished command did.
+#[derive(Debug)]
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: Vec<u8>,
+    pub stderr: String,
+    pub elapsed: Duration,
+}
+
+pub fn run(mut c: Command, input: Option<Vec<u8>>) -> Run {
+    let started = Instant::now();
+    c.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() }).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = c.spawn().expect("spawn");
+    if let Some(data) = input {
+        let mut stdin = child.stdin.take().expect("stdin");
+        std::thread::spawn(move || {
+            let _ = stdin.write_all(&data);
+        });
+    }
+    let out: Output = child.wait_with_output().expect("wait");
+    Run {
+        code: out.status.code(),
+        stdout: out.stdout,
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        elapsed: started.elapsed(),
+    }
+}
+
+impl Run {
+    pub fn ok(self) -> Self {
+        assert_eq!(self.code, Some(0), "expected success; stderr: {}\nstdout: {}", self.stderr, self.text());
+        self
+    }
+
+    pub fn code(self, code: i32) -> Self {
+        assert_eq!(self.code, Some(code), "expected exit {code}; stderr: {}\nstdout: {}", self.stderr, self.text());
+        self
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.stdout).into_owned()
+    }
+
+    pub fn lines(&self) -> Vec<String> {
+        self.text().lines().map(str::to_string).collect()
+    }
+
+    pub fn json_lines(&self) -> Vec<serde_json::Value> {
+        self.lines().iter().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}"))).collect()
+    }
+
+    /// The one JSON line on stderr (a `--stats json` summary).
+    pub fn stats(&self) -> serde_json::Value {
+        let line = self.stderr.lines().rev().find(|l| l.starts_with('{')).unwrap_or_else(|| panic!("no JSON on stderr: {}", self.stderr));
+        serde_json::from_str(line).expect("stats JSON")
+    }
+}
+
+/// `n` JSON lines `{"n":0}` ... for producing.
+pub fn numbered(n: usize) -> String {
+    (0..n).map(|i| format!("{{\"n\":{i}}}\n")).collect()
+}
+
+/// Reads everything from a reader to a string (for children's pipes).
+pub fn read_all(mut r: impl Read) -> String {
+    let mut s = String::new();
+    let _ = r.read_to_string(&mut s);
+    s
+}
