@@ -46,10 +46,12 @@ impl<'a> Admin<'a> {
     }
 
     fn metadata(&self, topic: Option<&str>, what: &str) -> Result<rdkafka::metadata::Metadata> {
-        self.client
-            .inner()
-            .fetch_metadata(topic, self.settings.timeout)
-            .map_err(|e| connection::unreachable(self.settings, what, &e, &self.client.inner().context().diagnostics))
+        // Through a consumer, whose queue can be drained for the reason of a failure.
+        let probe = self.consumer(None)?;
+        probe.fetch_metadata(topic, self.settings.timeout).map_err(|e| {
+            connection::drain_errors(&probe);
+            connection::unreachable(self.settings, what, &e, &probe.context().diagnostics)
+        })
     }
 
     /// A consumer for offsets and group commits; `group` only for group operations.

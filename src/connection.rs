@@ -21,16 +21,23 @@ use crate::outcome::Error;
 pub struct Diagnostics {
     verbose: bool,
     last_error: Mutex<Option<String>>,
+    /// An authentication failure outranks everything that follows from it.
+    auth_error: Mutex<Option<String>>,
 }
 
 impl Diagnostics {
     pub fn new(verbose: bool) -> Self {
-        Diagnostics { verbose, last_error: Mutex::new(None) }
+        Diagnostics { verbose, ..Default::default() }
     }
 
+    /// librdkafka calls this from its own threads as things happen (no polling needed),
+    /// so errors logged here are known even when a blocking call only says "timed out".
     pub fn log(&self, level: RDKafkaLogLevel, fac: &str, message: &str) {
         if self.verbose {
             eprintln!("librdkafka {level:?} {fac}: {message}");
+        }
+        if (level as i32) <= (RDKafkaLogLevel::Error as i32) {
+            self.remember(message);
         }
     }
 
@@ -38,14 +45,27 @@ impl Diagnostics {
         if self.verbose {
             eprintln!("librdkafka error: {error}: {reason}");
         }
+        self.remember(reason);
+    }
+
+    fn remember(&self, message: &str) {
+        // librdkafka prefixes the broker name ("sasl_plaintext://127.0.0.1:9094/1: ");
+        // keep the part after it.
+        let text = message.rsplit_once("/bootstrap: ").map_or(message, |(_, m)| m).trim().to_string();
+        if text.to_ascii_lowercase().contains("authentication") {
+            if let Ok(mut a) = self.auth_error.lock() {
+                *a = Some(text.clone());
+            }
+        }
         if let Ok(mut last) = self.last_error.lock() {
-            *last = Some(reason.to_string());
+            *last = Some(text);
         }
     }
 
-    /// The last error librdkafka reported, if any.
+    /// The most telling error librdkafka reported, if any.
     pub fn last_error(&self) -> Option<String> {
-        self.last_error.lock().ok().and_then(|l| l.clone())
+        let auth = self.auth_error.lock().ok().and_then(|a| a.clone());
+        auth.or_else(|| self.last_error.lock().ok().and_then(|l| l.clone()))
     }
 }
 
@@ -178,11 +198,24 @@ pub fn admin_config(settings: &Settings) -> ClientConfig {
 /// tried and, when librdkafka said why, the reason.
 pub fn unreachable(settings: &Settings, what: &str, error: &KafkaError, diagnostics: &Diagnostics) -> Error {
     let reason = diagnostics.last_error().unwrap_or_else(|| error.to_string());
+    if reason.to_ascii_lowercase().contains("authentication") {
+        return Error::runtime(format!("{what}: the cluster at {} refused us: {reason}", settings.brokers));
+    }
     Error::runtime(format!(
         "{what}: no answer from the cluster at {} within {}: {reason}",
         settings.brokers,
         humantime::format_duration(settings.timeout)
     ))
+}
+
+/// Serves a consumer's queued events for a moment, so that the errors librdkafka
+/// reported while a blocking call waited (they travel on the consumer's queue) reach
+/// the diagnostics before a failure is explained. Used only before giving up.
+pub fn drain_errors<C: rdkafka::consumer::ConsumerContext>(consumer: &rdkafka::consumer::BaseConsumer<C>) {
+    let until = std::time::Instant::now() + Duration::from_millis(200);
+    while std::time::Instant::now() < until {
+        let _ = consumer.poll(Duration::from_millis(20));
+    }
 }
 
 /// `--timeout` as librdkafka's timeout type.

@@ -700,13 +700,11 @@ fn describe(e: &KafkaError, diagnostics: &Diagnostics) -> String {
 }
 
 /// The partition count of a topic, or an error that says the topic is not there.
-fn topic_partitions<C: ConsumerContext>(settings: &Settings, consumer: &BaseConsumer<C>, topic: &str) -> Result<i32>
-where
-    C: HasDiagnostics,
-{
-    let metadata = consumer
-        .fetch_metadata(Some(topic), settings.timeout)
-        .map_err(|e| connection::unreachable(settings, "consume", &e, consumer.context().diagnostics()))?;
+fn topic_partitions<C: ConsumerContext + HasDiagnostics>(settings: &Settings, consumer: &BaseConsumer<C>, topic: &str) -> Result<i32> {
+    let metadata = consumer.fetch_metadata(Some(topic), settings.timeout).map_err(|e| {
+        connection::drain_errors(consumer);
+        connection::unreachable(settings, "consume", &e, consumer.context().diagnostics())
+    })?;
     match metadata.topics().iter().find(|t| t.name() == topic) {
         Some(t) if t.error().is_none() && !t.partitions().is_empty() => Ok(t.partitions().len() as i32),
         _ => Err(Error::runtime(format!("topic '{topic}' does not exist on the cluster at {}", settings.brokers))),

@@ -63,7 +63,8 @@ impl Cluster {
                 Some(Cluster { brokers: b, kind: Kind::Kafka, dev: None, _home: tempfile::tempdir().expect("temp dir") })
             }
             _ => {
-                eprintln!("skipped {test}: EDDY_TEST_KAFKA is not set (scripts/kafka start prints it)");
+                // Written past the test harness's capture, so that the skip is visible.
+                let _ = writeln!(std::io::stderr(), "skipped {test}: EDDY_TEST_KAFKA is not set (scripts/kafka start prints it)");
                 None
             }
         }
