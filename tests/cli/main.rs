@@ -10,3 +10,4 @@ mod consume;
 mod envelope;
 mod generated;
 mod produce;
+mod admin;
