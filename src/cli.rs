@@ -82,6 +82,12 @@ pub enum Command {
     Produce(ProduceArgs),
     /// Records from topics to stdout, with offset control
     Consume(ConsumeArgs),
+    /// A jq filter over JSON values on stdin or files
+    #[command(visible_alias = "jq", long_about = FILTER_ABOUT)]
+    Filter(FilterArgs),
+    /// Windowed counts of JSON events (tumbling, hopping, session; event or processing time)
+    #[command(after_help = COUNT_HELP)]
+    Count(CountArgs),
     /// List, describe, create, alter and delete topics
     Topics(TopicsArgs),
     /// Low and high watermarks per partition, or the offset at a time
@@ -234,9 +240,105 @@ pub struct ConsumeArgs {
     /// Written after each record (default \n; \0 allowed)
     #[arg(short = 'D', long, value_name = "DELIM")]
     pub delimiter: Option<String>,
+    /// A jq filter applied to what --format would show; each output is one record
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Option<String>,
+    /// With --filter: strings without quotes
+    #[arg(short = 'r', long, requires = "filter")]
+    pub raw_output: bool,
+    /// With --filter, a record the filter cannot process: report it and go on (stderr,
+    /// exit 5 at the end), go on quietly (skip), or stop before it (fail, exit 5)
+    #[arg(long, value_enum, default_value = "stderr", value_name = "POLICY")]
+    pub on_error: OnError,
     /// The form of the closing summary on stderr
     #[arg(long, value_enum)]
     pub stats: Option<StatsFormat>,
+}
+
+const FILTER_ABOUT: &str = "\
+A jq filter over JSON values on stdin or files.
+
+The filter language is jq as jaq implements it; output is written as jq 1.6 writes it
+(compact by default). Input is a stream of JSON values: JSON lines, or any
+whitespace-separated values. After an input that is not JSON, reading resumes at the
+next line. Exit codes as jq: 1 or 4 with -e, 5 when an input could not be processed.";
+
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// The jq filter (with -f, the first file to read)
+    #[arg(value_name = "FILTER", required_unless_present = "from_file", allow_hyphen_values = true)]
+    pub filter: Option<String>,
+    /// Files to read (default: stdin); with --args / --jsonargs, positional arguments
+    #[arg(value_name = "FILE")]
+    pub files: Vec<String>,
+    /// Strings without quotes
+    #[arg(short = 'r', long)]
+    pub raw_output: bool,
+    /// Like -r, and no newline after each output
+    #[arg(short = 'j', long)]
+    pub join_output: bool,
+    /// One line per output (the default)
+    #[arg(short = 'c', long, conflicts_with_all = ["pretty", "tab", "indent"])]
+    pub compact_output: bool,
+    /// Indented output, two spaces a level
+    #[arg(long)]
+    pub pretty: bool,
+    /// Indented output, a tab a level
+    #[arg(long, conflicts_with = "indent")]
+    pub tab: bool,
+    /// Indented output, N spaces a level (0: compact)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=7))]
+    pub indent: Option<u8>,
+    /// Run the filter once, with null as its input (`input`/`inputs` read the stream)
+    #[arg(short = 'n', long)]
+    pub null_input: bool,
+    /// Read all inputs into one array and run the filter once on it
+    #[arg(short = 's', long)]
+    pub slurp: bool,
+    /// Each input line is a string, not JSON (with -s: the whole input is one string)
+    #[arg(short = 'R', long)]
+    pub raw_input: bool,
+    /// Write object keys in sorted order
+    #[arg(short = 'S', long)]
+    pub sort_keys: bool,
+    /// Read the filter from FILE
+    #[arg(short = 'f', long, value_name = "FILE")]
+    pub from_file: Option<PathBuf>,
+    /// $NAME is the string VALUE (repeatable)
+    #[arg(long, num_args = 2, value_names = ["NAME", "VALUE"], action = clap::ArgAction::Append, allow_hyphen_values = true)]
+    pub arg: Vec<String>,
+    /// $NAME is the JSON value JSON (repeatable)
+    #[arg(long, num_args = 2, value_names = ["NAME", "JSON"], action = clap::ArgAction::Append, allow_hyphen_values = true)]
+    pub argjson: Vec<String>,
+    /// $NAME is the array of the JSON values in FILE (repeatable)
+    #[arg(long, num_args = 2, value_names = ["NAME", "FILE"], action = clap::ArgAction::Append)]
+    pub slurpfile: Vec<String>,
+    /// $NAME is the text of FILE (repeatable)
+    #[arg(long, num_args = 2, value_names = ["NAME", "FILE"], action = clap::ArgAction::Append)]
+    pub rawfile: Vec<String>,
+    /// The arguments after the filter are strings in $ARGS.positional, not files
+    #[arg(long, conflicts_with = "jsonargs")]
+    pub args: bool,
+    /// The arguments after the filter are JSON values in $ARGS.positional, not files
+    #[arg(long)]
+    pub jsonargs: bool,
+    /// Exit 1 when the last output was false or null, 4 when there was no output
+    #[arg(short = 'e', long)]
+    pub exit_status: bool,
+    /// An input that is not JSON or that the filter fails on: report it and go on
+    /// (stderr, exit 5 at the end), go on quietly (skip), or stop (fail, exit 5)
+    #[arg(long, value_enum, default_value = "stderr", value_name = "POLICY")]
+    pub on_error: OnError,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum OnError {
+    /// Stop at the first such input, exit 5
+    Fail,
+    /// Go on quietly (counted with -v)
+    Skip,
+    /// Report it on stderr and go on, exit 5 at the end
+    Stderr,
 }
 
 #[derive(Debug, Args)]
@@ -398,4 +500,68 @@ pub enum GroupsAction {
         /// The group
         group: String,
     },
+}
+
+const COUNT_HELP: &str = "\
+Windows are aligned to the epoch and span [start, end). The watermark is the highest event
+time seen minus --lateness; a window closes when the watermark reaches its end, a session
+when it reaches its last event + gap. An event whose windows have all closed is late:
+dropped and counted in the closing summary on stderr (late: N). Without --time, windows
+run on processing time and close on the clock even when no input arrives. At the end of
+input every open window is emitted.
+
+Output, one JSON line per window and key:
+  {\"start\":\"2026-11-28T10:00:00Z\",\"end\":\"2026-11-28T10:00:10Z\",\"key\":\"de\",\"count\":1234}";
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum EmitMode {
+    /// One row per window and key when the window closes
+    Final,
+    /// A row each time a count changes ("final": false), then the closing row
+    Update,
+}
+
+#[derive(Debug, Args)]
+pub struct CountArgs {
+    /// Files of JSON values, one per line (default: stdin; `-` is stdin)
+    pub files: Vec<PathBuf>,
+    /// The key (a jq filter; each output is counted; several --by make a composite key)
+    #[arg(long = "by", value_name = "FILTER")]
+    pub by: Vec<String>,
+    /// Tumbling windows of this size (without it: one window over the whole input)
+    #[arg(long, value_name = "DURATION")]
+    pub window: Option<String>,
+    /// Hopping windows of --window size starting every DURATION
+    #[arg(long, value_name = "DURATION", requires = "window")]
+    pub slide: Option<String>,
+    /// Session windows per key, closed after GAP without events
+    #[arg(long, value_name = "GAP", conflicts_with = "window")]
+    pub session: Option<String>,
+    /// Event time (a jq filter giving epoch s or ms, or RFC 3339); default: processing time
+    #[arg(long, value_name = "FILTER")]
+    pub time: Option<String>,
+    /// How long after a window's end late events are still counted
+    #[arg(long, value_name = "DURATION")]
+    pub lateness: Option<String>,
+    /// When rows are emitted
+    #[arg(long, value_enum, default_value = "final")]
+    pub emit: EmitMode,
+    /// Only the N largest keys of each window (ties by the key's JSON text)
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Also the sum of this filter's value
+    #[arg(long, value_name = "FILTER")]
+    pub sum: Option<String>,
+    /// Also the minimum of this filter's value
+    #[arg(long, value_name = "FILTER")]
+    pub min: Option<String>,
+    /// Also the maximum of this filter's value
+    #[arg(long, value_name = "FILTER")]
+    pub max: Option<String>,
+    /// Also the average of this filter's value
+    #[arg(long, value_name = "FILTER")]
+    pub avg: Option<String>,
+    /// Also the number of distinct values of this filter
+    #[arg(long, value_name = "FILTER")]
+    pub distinct: Option<String>,
 }

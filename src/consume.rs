@@ -19,9 +19,10 @@ use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::{BorrowedMessage, Headers, Message};
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 
-use crate::cli::{ConsumeArgs, StatsFormat};
+use crate::cli::{ConsumeArgs, OnError, StatsFormat};
 use crate::config::Settings;
 use crate::connection::{self, Diagnostics};
+use crate::filter::{Filter, Flow, RunError};
 use crate::input::parse_delimiter;
 use crate::interrupt;
 use crate::outcome::{Error, Outcome, Result};
@@ -176,6 +177,7 @@ struct Part {
 pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
     let now = now_ms();
     let format = Format::parse(&args.format).map_err(Error::usage)?;
+    let filter = args.filter.as_deref().map(|code| Filter::compile_flag("--filter", code)).transpose()?;
     let delimiter = parse_delimiter("--delimiter", args.delimiter.as_deref()).map_err(Error::usage)?;
     let from = args.from.as_deref().map(|f| OffsetSpec::parse(f, now)).transpose().map_err(Error::usage)?;
     let until = if args.exit {
@@ -280,6 +282,12 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
         records: 0,
         bytes: 0,
         assignment_seen: 0,
+        filter,
+        raw_output: args.raw_output,
+        on_error: args.on_error,
+        scratch: Vec::new(),
+        filter_errors: 0,
+        filter_failed: false,
     };
     run.reindex();
     let started = Instant::now();
@@ -297,6 +305,8 @@ enum End {
     Closed,
     Signal(crate::outcome::Signal),
     Failed,
+    /// `--on-error fail`: the filter could not process a record.
+    FilterFailed,
 }
 
 struct Run<'a> {
@@ -319,6 +329,15 @@ struct Run<'a> {
     records: u64,
     bytes: u64,
     assignment_seen: u64,
+    filter: Option<Filter>,
+    raw_output: bool,
+    on_error: OnError,
+    /// What --format renders, for the filter to read.
+    scratch: Vec<u8>,
+    /// Records the filter could not process.
+    filter_errors: u64,
+    /// Set under `--on-error fail` when a record could not be processed.
+    filter_failed: bool,
 }
 
 impl Run<'_> {
@@ -414,6 +433,9 @@ impl Run<'_> {
                 Written::Closed => return Ok(End::Closed),
                 Written::Ok => {}
             }
+            if self.filter_failed {
+                return Ok(End::FilterFailed);
+            }
             if self.count.is_some_and(|n| self.records >= n) {
                 return Ok(End::Done);
             }
@@ -453,17 +475,33 @@ impl Run<'_> {
             self.finish_part(i);
             return Written::Ok;
         }
-        part.next = Some(offset + 1);
         let view = View { topic, partition, offset, timestamp, key: m.key(), value: m.payload() };
+        // Without a filter the record is rendered straight into the output; with one,
+        // into a scratch buffer the filter reads.
+        let target = if self.filter.is_some() {
+            self.scratch.clear();
+            &mut self.scratch
+        } else {
+            &mut self.out.buf
+        };
         if self.format.uses_headers() {
             let headers = m.headers();
             let iter = headers.into_iter().flat_map(|h| h.iter()).map(|h| (h.key, h.value));
-            self.format.render(&mut self.out.buf, &view, iter);
+            self.format.render(target, &view, iter);
         } else {
-            self.format.render(&mut self.out.buf, &view, std::iter::empty());
+            self.format.render(target, &view, std::iter::empty());
         }
-        self.out.buf.push(self.delimiter);
-        self.records += 1;
+        if self.filter.is_some() {
+            if !self.run_filter(topic, partition, offset) {
+                // --on-error fail: stop before this record, which is neither written
+                // nor committed.
+                return Written::Ok;
+            }
+        } else {
+            self.out.buf.push(self.delimiter);
+            self.records += 1;
+        }
+        self.parts[i].next = Some(offset + 1);
         self.bytes += (m.payload_len() + m.key().map_or(0, <[u8]>::len)) as u64;
         if self.group {
             self.pending_store.push_back((self.out.position(), i, offset));
@@ -472,6 +510,44 @@ impl Run<'_> {
             self.finish_part(i);
         }
         if self.out.buf.len() >= 1 << 16 { self.flush() } else { Written::Ok }
+    }
+
+    /// Runs the filter on the rendered record: each output is one record written. False
+    /// when `--on-error fail` stops the run at this record.
+    fn run_filter(&mut self, topic: &str, partition: i32, offset: i64) -> bool {
+        let Some(filter) = &self.filter else { return true };
+        // An empty rendering (a null value) is no input at all, as for jq.
+        if self.scratch.trim_ascii().is_empty() {
+            return true;
+        }
+        let (out, records, count, raw, delimiter) = (&mut self.out.buf, &mut self.records, self.count, self.raw_output, self.delimiter);
+        let result = filter.run_bytes(&self.scratch, |v| {
+            if count.is_some_and(|n| *records >= n) {
+                return Flow::Stop;
+            }
+            if raw { v.write_text(out) } else { v.write_json(out) }
+            out.push(delimiter);
+            *records += 1;
+            Flow::Continue
+        });
+        let error = match result {
+            Ok(_) => return true,
+            Err(RunError::Halt(code)) => format!("the filter halted (exit code {code})"),
+            Err(e) => e.to_string(),
+        };
+        self.filter_errors += 1;
+        match self.on_error {
+            OnError::Skip => true,
+            OnError::Stderr => {
+                eprintln!("eddy: {topic}:{partition}@{offset}: {error}");
+                true
+            }
+            OnError::Fail => {
+                eprintln!("eddy: {topic}:{partition}@{offset}: {error}; stopped before this record (--on-error fail)");
+                self.filter_failed = true;
+                false
+            }
+        }
     }
 
     fn finish_part(&mut self, i: usize) {
@@ -667,9 +743,11 @@ impl Run<'_> {
             }
         }
         Ok(match end {
+            End::Done | End::Closed if self.filter_errors > 0 && self.on_error == OnError::Stderr => Outcome::InputErrors,
             End::Done | End::Closed => Outcome::Success,
             End::Signal(s) => Outcome::Interrupted(s),
             End::Failed => Outcome::Failed,
+            End::FilterFailed => Outcome::InputErrors,
         })
     }
 

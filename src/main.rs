@@ -8,7 +8,9 @@ mod cli;
 mod config;
 mod connection;
 mod consume;
+mod count;
 mod dev;
+mod filter;
 mod generate;
 mod input;
 mod interrupt;
@@ -18,6 +20,7 @@ mod produce;
 mod record;
 mod stats;
 mod times;
+mod window;
 
 use std::process::ExitCode;
 
@@ -50,7 +53,7 @@ fn exit_code(outcome: Outcome) -> u8 {
         Outcome::InputErrors => 5,
         Outcome::Interrupted(Signal::Interrupt) => 130,
         Outcome::Interrupted(Signal::Terminate) => 143,
-        Outcome::Child(code) => u8::try_from(code).unwrap_or(1),
+        Outcome::Child(code) | Outcome::Halt(code) => u8::try_from(code).unwrap_or(1),
     }
 }
 
@@ -65,6 +68,8 @@ fn run(cli: &Cli) -> Result<Outcome> {
     match &cli.command {
         Command::Produce(args) => produce::run(&settings, args),
         Command::Consume(args) => consume::run(&settings, args),
+        Command::Filter(args) => filter::run(&settings, args),
+        Command::Count(args) => count::run(&settings, args),
         Command::Dev(args) => dev::run(&settings, args),
         Command::Topics(args) => admin::topics(&settings, args),
         Command::Offsets(args) => admin::offsets(&settings, args),

@@ -23,6 +23,8 @@ pub enum Outcome {
     Interrupted(Signal),
     /// `eddy dev -- COMMAND`: the command's own exit code, passed through.
     Child(i32),
+    /// A filter called `halt` or `halt_error`: its exit code, as jq.
+    Halt(i32),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,6 +7,7 @@ mod support;
 
 mod config;
 mod consume;
+mod count;
 mod envelope;
 mod generated;
 mod produce;

@@ -1,0 +1,107 @@
+"""Turns bench/run's raw measurements into the sections of bench/RESULTS.md.
+
+Each workload is one section; a rerun replaces the sections it measured and keeps the
+others. Ratio = peer's median wall time / eddy's (above 1: eddy is faster)."""
+import collections
+import datetime
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+
+raw, n, avg, path = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+
+TARGETS = {
+    ("produce_json", "kcat"): ("produce JSON lines from a file, validated", "kcat -P -l", 1.0),
+    ("produce_lines", "kcat"): ("produce raw lines", "kcat -P -l", 1.2),
+    ("consume_values", "kcat"): ("consume values to stdout, -e", "kcat -C -e", 1.2),
+    ("consume_envelope", "kcat"): ("consume envelopes, -e", "kcat -C -J -e", 2.0),
+    ("produce_json", "console"): ("produce JSON lines from a file", "kafka-console-producer", None),
+    ("consume_values", "console"): ("consume on Apache Kafka", "kafka-console-consumer", 3.0),
+    ("produce_perf", "perftest"): ("produce load to Apache Kafka", "kafka-producer-perf-test", 1.0),
+}
+EDDY_CMD = {
+    "produce_json": "eddy produce T FILE",
+    "produce_lines": "eddy produce T FILE --input lines",
+    "consume_values": "eddy consume T -e",
+    "consume_envelope": "eddy consume T -e -f json",
+    "produce_perf": "eddy produce T FILE (the same events)",
+}
+
+samples = collections.defaultdict(list)
+for line in open(raw):
+    parts = line.split()
+    if len(parts) != 3:
+        continue
+    name, wall, rss = parts
+    cluster, workload, tool = name.split(".")
+    samples[(cluster, workload, tool)].append((float(wall), int(rss)))
+
+
+def med(xs):
+    return statistics.median(xs)
+
+
+def cpu():
+    try:
+        for l in open("/proc/cpuinfo"):
+            if l.startswith("model name"):
+                return l.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+
+sections = {}
+for (cluster, workload, tool), runs in sorted(samples.items()):
+    if tool == "eddy":
+        continue
+    mine = samples.get((cluster, workload, "eddy"))
+    if not mine:
+        continue
+    title, peer, target = TARGETS.get((workload, tool), (workload, tool, None))
+    e_wall = med([w for w, _ in mine])
+    p_wall = med([w for w, _ in runs])
+    e_rss = med([r for _, r in mine]) / 1024
+    p_rss = med([r for _, r in runs]) / 1024
+    ratio = p_wall / e_wall if e_wall > 0 else float("nan")
+    verdict = "" if target is None else (" — meets the target" if ratio >= target else " — below the target (issue #8)")
+    key = f"{cluster}: {title} — vs {peer}"
+    body = [
+        f"## {key}",
+        "",
+        f"Measured {datetime.date.today().isoformat()} on {'eddy dev (librdkafka mock, in-process)' if cluster == 'dev' else 'Apache Kafka 4.1 (KRaft, one node, loopback)'}; "
+        f"{n} events of {avg} bytes on average, 32 partitions, median of {len(mine)} alternating runs.",
+        "",
+        "| tool | command | wall s | records/s | peak MB |",
+        "|---|---|---|---|---|",
+        f"| eddy | `{EDDY_CMD.get(workload, workload)}` | {e_wall:.2f} | {n / e_wall:,.0f} | {e_rss:.0f} |",
+        f"| {tool} | `{peer}` | {p_wall:.2f} | {n / p_wall:,.0f} | {p_rss:.0f} |",
+        "",
+        f"Ratio (eddy's speed over {peer}'s): **{ratio:.2f}×**" + (f", target ≥ {target}×" if target else "") + verdict + ".",
+        "",
+    ]
+    sections[key] = "\n".join(body)
+
+header = [
+    "# eddy benchmarks",
+    "",
+    "Produced by `bench/run` (see the script for the exact commands). Every row runs eddy and its",
+    "peer alternately on the same machine, data and broker; the broker, eddy and the peer share",
+    f"the machine's cores. Machine: {os.cpu_count()} cores ({cpu()}), "
+    f"{round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, {platform.system()} {platform.release()}.",
+    "",
+]
+old = {}
+if os.path.exists(path):
+    text = open(path).read()
+    for chunk in re.split(r"(?m)^(?=## )", text):
+        if chunk.startswith("## "):
+            old[chunk.splitlines()[0][3:].strip()] = chunk.rstrip() + "\n"
+old.update({k: v + "\n" for k, v in sections.items()})
+with open(path, "w") as f:
+    f.write("\n".join(header) + "\n")
+    for k in sorted(old):
+        f.write(old[k] + "\n")

@@ -1,0 +1,359 @@
+//! `eddy count`: the driver of the windowing state machine. It reads JSON events, asks
+//! the filter module for each event's keys, time and measured values, feeds them to
+//! `window::Windows`, and writes the rows of closed windows. With processing time, the
+//! reader wakes every 100 ms without input, so windows close on the clock on a live
+//! `consume | count`.
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+
+use colored::Colorize;
+
+use crate::cli::{CountArgs, EmitMode};
+use crate::config::Settings;
+use crate::filter::{Filter, Value};
+use crate::input::{Next, Reader};
+use crate::interrupt;
+use crate::outcome::{Error, Outcome, Result};
+use crate::output::{Stdout, Written};
+use crate::times::{format_rfc3339, now_ms, number_to_ms, parse_duration, parse_time};
+use crate::window::{Emit, Kind, Measures, Row, Spec, Windows};
+
+/// The filters that measure each event.
+struct Measure {
+    by: Vec<Filter>,
+    time: Option<Filter>,
+    sum: Option<Filter>,
+    min: Option<Filter>,
+    max: Option<Filter>,
+    avg: Option<Filter>,
+    distinct: Option<Filter>,
+}
+
+fn duration_ms(flag: &str, text: &str) -> Result<i64> {
+    let d = parse_duration(flag, text).map_err(Error::usage)?;
+    let ms = i64::try_from(d.as_millis()).map_err(|_| Error::usage(format!("{flag}: too long")))?;
+    if ms <= 0 {
+        return Err(Error::usage(format!("{flag}: must be at least 1ms")));
+    }
+    Ok(ms)
+}
+
+fn compile(flag: &str, code: &Option<String>) -> Result<Option<Filter>> {
+    code.as_deref().map(|c| Filter::compile_flag(flag, c)).transpose()
+}
+
+pub fn run(settings: &Settings, args: &CountArgs) -> Result<Outcome> {
+    let kind = match (&args.window, &args.slide, &args.session) {
+        (Some(w), None, None) => Kind::Tumbling { size: duration_ms("--window", w)? },
+        (Some(w), Some(s), None) => {
+            let (size, slide) = (duration_ms("--window", w)?, duration_ms("--slide", s)?);
+            if slide > size {
+                return Err(Error::usage("--slide: must not be larger than --window"));
+            }
+            Kind::Hopping { size, slide }
+        }
+        (None, None, Some(g)) => Kind::Session { gap: duration_ms("--session", g)? },
+        (None, None, None) => Kind::Global,
+        _ => return Err(Error::usage("--window (with --slide) and --session exclude each other")),
+    };
+    let lateness = match &args.lateness {
+        Some(l) => i64::try_from(parse_duration("--lateness", l).map_err(Error::usage)?.as_millis()).unwrap_or(i64::MAX),
+        None => 0,
+    };
+    let emit = if args.emit == EmitMode::Update { Emit::Update } else { Emit::Final };
+    if args.top == Some(0) {
+        return Err(Error::usage("--top: must be at least 1"));
+    }
+    let measure = Measure {
+        by: args.by.iter().map(|b| Filter::compile_flag("--by", b)).collect::<Result<_>>()?,
+        time: compile("--time", &args.time)?,
+        sum: compile("--sum", &args.sum)?,
+        min: compile("--min", &args.min)?,
+        max: compile("--max", &args.max)?,
+        avg: compile("--avg", &args.avg)?,
+        distinct: compile("--distinct", &args.distinct)?,
+    };
+    for f in &args.files {
+        if f.as_os_str() != "-" && !f.exists() {
+            return Err(Error::usage(format!("{}: no such file", f.display())));
+        }
+    }
+    let event_time = measure.time.is_some();
+    let sum_asked = measure.sum.is_some();
+    let mut windows = Windows::new(Spec { kind, lateness, emit, top: args.top });
+    let mut reader = Reader::new(&args.files, b'\n');
+    let mut out = Stdout::new();
+    let bars = std::io::stderr().is_terminal() && !settings.quiet;
+    let mut rows: Vec<Row> = Vec::new();
+    let mut events: u64 = 0;
+    let mut bad: u64 = 0;
+    let mut interrupted = None;
+
+    loop {
+        if let Some(s) = interrupt::requested() {
+            interrupted = Some(s);
+            break;
+        }
+        let (line, position) = match reader.next()? {
+            Next::End => break,
+            Next::Idle => {
+                if !event_time {
+                    windows.advance(now_ms(), &mut rows);
+                    if write_rows(&mut out, &mut rows, bars, settings.color, sum_asked) == Written::Closed {
+                        return Ok(Outcome::Success);
+                    }
+                }
+                continue;
+            }
+            Next::Record(line, position) => (line, position),
+        };
+        if line.trim_ascii().is_empty() {
+            continue;
+        }
+        let event = match Value::parse_json(line) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("eddy: {position}: not JSON: {e}");
+                bad += 1;
+                continue;
+            }
+        };
+        let measured = measure_event(&measure, &event).and_then(|(keys, time, m)| {
+            let t = match time {
+                Some(t) => t,
+                None if event_time => return Err("--time gave no time".to_string()),
+                None => now_ms(),
+            };
+            Ok((keys, t, m))
+        });
+        match measured {
+            Ok((keys, t, m)) => {
+                events += 1;
+                if !keys.is_empty() {
+                    windows.add(t, &keys, &m, &mut rows);
+                }
+            }
+            Err(e) => {
+                eprintln!("eddy: {position}: {e}");
+                bad += 1;
+                continue;
+            }
+        }
+        if !event_time {
+            windows.advance(now_ms(), &mut rows);
+        }
+        if !rows.is_empty() && write_rows(&mut out, &mut rows, bars, settings.color, sum_asked) == Written::Closed {
+            return Ok(Outcome::Success);
+        }
+    }
+    windows.finish(&mut rows);
+    let _ = write_rows(&mut out, &mut rows, bars, settings.color, sum_asked);
+    if !settings.quiet || windows.late() > 0 {
+        eprintln!("count: {events} events, late: {}{}", windows.late(), if bad > 0 { format!(", not processed: {bad}") } else { String::new() });
+    }
+    Ok(match interrupted {
+        Some(s) => Outcome::Interrupted(s),
+        None if bad > 0 => Outcome::InputErrors,
+        None => Outcome::Success,
+    })
+}
+
+/// Keys (compact JSON text), the event time if `--time` is given, and the measures.
+fn measure_event(m: &Measure, event: &Value) -> std::result::Result<(Vec<String>, Option<i64>, Measures), String> {
+    let mut keys: Vec<Vec<Value>> = Vec::new();
+    for by in &m.by {
+        keys.push(by.outputs(event, usize::MAX).map_err(|e| format!("--by: {e}"))?);
+    }
+    let keys = composite_keys(&keys);
+    let time = match &m.time {
+        Some(f) => {
+            let v = f.outputs(event, 1).map_err(|e| format!("--time: {e}"))?;
+            match v.first() {
+                None => None,
+                Some(v) => Some(time_of(v)?),
+            }
+        }
+        None => None,
+    };
+    let number = |f: &Option<Filter>, flag: &str| -> std::result::Result<Option<f64>, String> {
+        let Some(f) = f else { return Ok(None) };
+        let v = f.outputs(event, 1).map_err(|e| format!("{flag}: {e}"))?;
+        match v.first() {
+            None => Ok(None),
+            Some(v) => v.number().map(Some).ok_or_else(|| format!("{flag}: not a number")),
+        }
+    };
+    let distinct = match &m.distinct {
+        Some(f) => f.outputs(event, 1).map_err(|e| format!("--distinct: {e}"))?.first().map(json_text),
+        None => None,
+    };
+    Ok((
+        keys,
+        time,
+        Measures {
+            sum: number(&m.sum, "--sum")?,
+            min: number(&m.min, "--min")?,
+            max: number(&m.max, "--max")?,
+            avg: number(&m.avg, "--avg")?,
+            distinct,
+        },
+    ))
+}
+
+fn json_text(v: &Value) -> String {
+    let mut b = Vec::new();
+    v.write_json(&mut b);
+    String::from_utf8_lossy(&b).into_owned()
+}
+
+/// No --by: the one key `null`. One --by: each output. Several: every combination, as
+/// a JSON array.
+fn composite_keys(outputs: &[Vec<Value>]) -> Vec<String> {
+    match outputs {
+        [] => vec!["null".to_string()],
+        [one] => one.iter().map(json_text).collect(),
+        many => {
+            let mut combos: Vec<Vec<String>> = vec![Vec::new()];
+            for outs in many {
+                let mut next = Vec::new();
+                for c in &combos {
+                    for o in outs {
+                        let mut c = c.clone();
+                        c.push(json_text(o));
+                        next.push(c);
+                    }
+                }
+                combos = next;
+            }
+            combos.into_iter().map(|c| format!("[{}]", c.join(","))).collect()
+        }
+    }
+}
+
+/// An event time: a number (seconds below 100,000,000,000, else milliseconds) or an
+/// RFC 3339 string.
+fn time_of(v: &Value) -> std::result::Result<i64, String> {
+    if let Some(n) = v.number() {
+        return Ok(number_to_ms(n));
+    }
+    if let Some(t) = v.text() {
+        let s = String::from_utf8_lossy(t);
+        return parse_time(&s, 0).map_err(|e| format!("--time: {e}"));
+    }
+    Err(format!("--time: {} is not a number or an RFC 3339 string", json_text(v)))
+}
+
+fn number_text(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        serde_json::Number::from_f64(x).map(|n| n.to_string()).unwrap_or_else(|| "null".into())
+    }
+}
+
+/// Writes rows as JSON lines (and, on a terminal, each closed window as a table of bars
+/// on stderr), then flushes: a closed window must reach the reader at once.
+fn write_rows(out: &mut Stdout, rows: &mut Vec<Row>, bars: bool, color: bool, sum_asked: bool) -> Written {
+    if rows.is_empty() {
+        return Written::Ok;
+    }
+    for r in rows.iter() {
+        let buf = &mut out.buf;
+        buf.push(b'{');
+        if let (Some(s), Some(e)) = (r.start, r.end) {
+            buf.extend_from_slice(format!("\"start\":\"{}\",\"end\":\"{}\",", format_rfc3339(s), format_rfc3339(e)).as_bytes());
+        }
+        buf.extend_from_slice(b"\"key\":");
+        buf.extend_from_slice(r.key.as_bytes());
+        buf.extend_from_slice(format!(",\"count\":{}", r.acc.count).as_bytes());
+        let a = &r.acc;
+        if sum_asked {
+            buf.extend_from_slice(format!(",\"sum\":{}", number_text(a.sum)).as_bytes());
+        }
+        if let Some(v) = a.min {
+            buf.extend_from_slice(format!(",\"min\":{}", number_text(v)).as_bytes());
+        }
+        if let Some(v) = a.max {
+            buf.extend_from_slice(format!(",\"max\":{}", number_text(v)).as_bytes());
+        }
+        if let Some(v) = a.avg() {
+            buf.extend_from_slice(format!(",\"avg\":{}", number_text(v)).as_bytes());
+        }
+        if a.distinct() > 0 {
+            buf.extend_from_slice(format!(",\"distinct\":{}", a.distinct()).as_bytes());
+        }
+        if let Some(f) = r.final_ {
+            buf.extend_from_slice(format!(",\"final\":{f}").as_bytes());
+        }
+        buf.extend_from_slice(b"}\n");
+    }
+    if bars {
+        draw_bars(rows, color);
+    }
+    rows.clear();
+    out.flush()
+}
+
+/// Closed windows as small tables with proportional bars, the top keys first.
+fn draw_bars(rows: &[Row], color: bool) {
+    let mut by_window: Vec<((Option<i64>, Option<i64>), Vec<&Row>)> = Vec::new();
+    let mut index: HashMap<(Option<i64>, Option<i64>), usize> = HashMap::new();
+    for r in rows.iter().filter(|r| r.final_ != Some(false)) {
+        let w = (r.start, r.end);
+        let i = *index.entry(w).or_insert_with(|| {
+            by_window.push((w, Vec::new()));
+            by_window.len() - 1
+        });
+        by_window[i].1.push(r);
+    }
+    for ((start, end), mut rows) in by_window {
+        rows.sort_by(|a, b| b.acc.count.cmp(&a.acc.count).then_with(|| a.key.cmp(&b.key)));
+        let title = match (start, end) {
+            (Some(s), Some(e)) => format!("{} .. {}", format_rfc3339(s), format_rfc3339(e)),
+            _ => "all input".to_string(),
+        };
+        eprintln!("{}", if color { title.bold().to_string() } else { title });
+        let max = rows.first().map_or(1, |r| r.acc.count.max(1));
+        let width = rows.iter().take(20).map(|r| r.key.chars().count()).max().unwrap_or(0).min(30);
+        for r in rows.iter().take(20) {
+            let len = ((r.acc.count as f64 / max as f64) * 40.0).round().max(1.0) as usize;
+            let bar = "█".repeat(len);
+            let key: String = r.key.chars().take(30).collect();
+            let bar = if color { bar.cyan().to_string() } else { bar };
+            eprintln!("  {key:<width$}  {bar} {}", r.acc.count);
+        }
+        if rows.len() > 20 {
+            eprintln!("  … {} more keys", rows.len() - 20);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn composite_keys_are_every_combination() {
+        let v = |s: &str| Value::parse_json(s.as_bytes()).expect("json");
+        assert_eq!(composite_keys(&[]), vec!["null"]);
+        assert_eq!(composite_keys(&[vec![v("\"a\""), v("1")]]), vec!["\"a\"", "1"]);
+        assert_eq!(composite_keys(&[vec![v("\"a\""), v("\"b\"")], vec![v("1")]]), vec!["[\"a\",1]", "[\"b\",1]"]);
+        assert!(composite_keys(&[vec![], vec![v("1")]]).is_empty());
+    }
+
+    #[test]
+    fn times_of_events() {
+        let v = |s: &str| Value::parse_json(s.as_bytes()).expect("json");
+        assert_eq!(time_of(&v("1764316800")), Ok(1_764_316_800_000));
+        assert_eq!(time_of(&v("1764316800123")), Ok(1_764_316_800_123));
+        assert_eq!(time_of(&v("\"2025-11-28T08:00:00Z\"")), Ok(1_764_316_800_000));
+        assert!(time_of(&v("[1]")).is_err());
+    }
+
+    #[test]
+    fn numbers_print_as_jq_does() {
+        assert_eq!(number_text(3.0), "3");
+        assert_eq!(number_text(2.5), "2.5");
+    }
+}

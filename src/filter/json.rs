@@ -1,0 +1,537 @@
+//! JSON in and out of jaq's value type. Parsing goes from bytes straight to `Val` through
+//! serde_json's deserializer and a visitor (no `serde_json::Value` in between: that
+//! conversion would cost more than the parse). Writing follows jq 1.6 byte for byte:
+//! its number format (17 significant digits, `1e+17`, `1e-05`), its string escapes and
+//! its colours, so that `eddy filter` output can replace `jq -c` output in scripts.
+
+use std::fmt;
+
+use jaq_json::{Map, Num, Val};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+/// A value as serde sees it; the newtype lets serde_json's stream reader produce `Val`.
+pub(super) struct Parsed(pub Val);
+
+impl<'de> Deserialize<'de> for Parsed {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ValVisitor).map(Parsed)
+    }
+}
+
+struct ValVisitor;
+
+/// Integral floats within the exact range become integers, as jq 1.6 treats every
+/// number as a double: `3.0` and `1e3` then print (and `tostring`) as `3` and `1000`.
+fn float(f: f64) -> Val {
+    if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 && !(f == 0.0 && f.is_sign_negative()) {
+        Val::Num(Num::Int(f as isize))
+    } else {
+        Val::Num(Num::Float(f))
+    }
+}
+
+impl<'de> Visitor<'de> for ValVisitor {
+    type Value = Val;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Val, E> {
+        Ok(Val::Bool(b))
+    }
+
+    fn visit_i64<E>(self, i: i64) -> Result<Val, E> {
+        Ok(Val::Num(Num::from_integral(i)))
+    }
+
+    fn visit_u64<E>(self, u: u64) -> Result<Val, E> {
+        Ok(Val::Num(Num::from_integral(u)))
+    }
+
+    fn visit_f64<E>(self, f: f64) -> Result<Val, E> {
+        Ok(float(f))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Val, E> {
+        Ok(Val::utf8_str(s.as_bytes().to_vec()))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Val, E> {
+        Ok(Val::from(s))
+    }
+
+    fn visit_unit<E>(self) -> Result<Val, E> {
+        Ok(Val::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Val, E> {
+        Ok(Val::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Val, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(Parsed(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Val::Arr(items.into()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Val, A::Error> {
+        let mut object = Map::with_capacity_and_hasher(map.size_hint().unwrap_or(0), Default::default());
+        while let Some(Parsed(k)) = map.next_key()? {
+            let Parsed(v) = map.next_value()?;
+            object.insert(k, v);
+        }
+        Ok(Val::obj(object))
+    }
+}
+
+/// serde_json's message without its "at line L column C", which is relative to the slice
+/// it was given; callers say where the input was.
+fn message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rsplit_once(" at line ") {
+        Some((m, _)) => m.to_string(),
+        None => text,
+    }
+}
+
+/// Exactly one JSON value (whitespace around it allowed).
+pub(super) fn parse_one(bytes: &[u8]) -> Result<Val, String> {
+    serde_json::from_slice::<Parsed>(bytes).map(|p| p.0).map_err(|e| {
+        if e.line() > 1 { format!("{} at line {} column {}", message(&e), e.line(), e.column()) } else { format!("{} at column {}", message(&e), e.column()) }
+    })
+}
+
+/// Every JSON value in `bytes`.
+pub(super) fn parse_all(bytes: &[u8]) -> Result<Vec<Val>, String> {
+    let mut values = Vec::new();
+    for v in serde_json::Deserializer::from_slice(bytes).into_iter::<Parsed>() {
+        let v = v.map_err(|e| format!("{} at line {}", message(&e), e.line()))?;
+        values.push(v.0);
+    }
+    Ok(values)
+}
+
+/// What the start of a buffer holds.
+pub(super) enum Prefix {
+    /// A value, and the bytes it took.
+    Value(Val, usize),
+    /// Nothing but whitespace.
+    Empty,
+    /// The start of a value that goes on past the end of the buffer.
+    Incomplete,
+    /// Not JSON, and why.
+    Invalid(String),
+}
+
+/// The first JSON value at the start of `slice`.
+pub(super) fn parse_prefix(slice: &[u8]) -> Prefix {
+    let mut stream = serde_json::Deserializer::from_slice(slice).into_iter::<Parsed>();
+    match stream.next() {
+        None => Prefix::Empty,
+        Some(Ok(Parsed(v))) => Prefix::Value(v, stream.byte_offset()),
+        Some(Err(e)) if e.is_eof() => Prefix::Incomplete,
+        Some(Err(e)) => Prefix::Invalid(message(&e)),
+    }
+}
+
+/// How values are written: the `jq` output options.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Style {
+    /// The indentation unit for pretty output (None: compact).
+    pub indent: Option<Vec<u8>>,
+    pub sort_keys: bool,
+    pub colors: Option<Colors>,
+}
+
+/// Escape sequences per kind of value, as jq 1.6 has them (overridable by `JQ_COLORS`).
+#[derive(Debug, Clone)]
+pub(super) struct Colors {
+    null: Vec<u8>,
+    r#false: Vec<u8>,
+    r#true: Vec<u8>,
+    number: Vec<u8>,
+    string: Vec<u8>,
+    array: Vec<u8>,
+    object: Vec<u8>,
+}
+
+const RESET: &[u8] = b"\x1b[0m";
+const FIELD: &[u8] = b"\x1b[34;1m";
+
+impl Colors {
+    /// jq 1.6's defaults, then `JQ_COLORS` (colon-separated, in jq's order) on top.
+    pub fn jq(overrides: Option<&str>) -> Colors {
+        let mut specs = ["1;30", "0;39", "0;39", "0;39", "0;32", "1;39", "1;39"].map(String::from);
+        if let Some(o) = overrides {
+            for (slot, spec) in specs.iter_mut().zip(o.split(':')) {
+                if spec.bytes().all(|b| b.is_ascii_digit() || b == b';') {
+                    *slot = spec.to_string();
+                }
+            }
+        }
+        let esc = |s: &str| format!("\x1b[{s}m").into_bytes();
+        Colors {
+            null: esc(&specs[0]),
+            r#false: esc(&specs[1]),
+            r#true: esc(&specs[2]),
+            number: esc(&specs[3]),
+            string: esc(&specs[4]),
+            array: esc(&specs[5]),
+            object: esc(&specs[6]),
+        }
+    }
+
+    fn of(&self, v: &Val) -> &[u8] {
+        match v {
+            Val::Null => &self.null,
+            Val::Bool(false) => &self.r#false,
+            Val::Bool(true) => &self.r#true,
+            Val::Num(_) => &self.number,
+            Val::TStr(_) | Val::BStr(_) => &self.string,
+            Val::Arr(_) => &self.array,
+            Val::Obj(_) => &self.object,
+        }
+    }
+}
+
+/// Writes a value the way `jq -c` does.
+pub(super) fn write_compact(out: &mut Vec<u8>, v: &Val) {
+    match v {
+        Val::Null => out.extend_from_slice(b"null"),
+        Val::Bool(true) => out.extend_from_slice(b"true"),
+        Val::Bool(false) => out.extend_from_slice(b"false"),
+        Val::Num(n) => write_num(out, n),
+        Val::TStr(s) | Val::BStr(s) => write_str(out, s),
+        Val::Arr(a) => {
+            out.push(b'[');
+            for (i, x) in a.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_compact(out, x);
+            }
+            out.push(b']');
+        }
+        Val::Obj(o) => {
+            out.push(b'{');
+            for (i, (k, x)) in o.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_key(out, k);
+                out.push(b':');
+                write_compact(out, x);
+            }
+            out.push(b'}');
+        }
+    }
+}
+
+/// Object keys are strings in JSON; jaq also allows others, written as their JSON text.
+fn write_key(out: &mut Vec<u8>, k: &Val) {
+    match k {
+        Val::TStr(s) | Val::BStr(s) => write_str(out, s),
+        other => {
+            let mut text = Vec::new();
+            write_compact(&mut text, other);
+            write_str(out, &text);
+        }
+    }
+}
+
+/// Writes a value with indentation, sorted keys or colours, following jq 1.6's
+/// `jv_dump_term` exactly (including where it puts colour codes).
+pub(super) fn write_styled(out: &mut Vec<u8>, v: &Val, style: &Style, level: usize) {
+    if style.indent.is_none() && !style.sort_keys && style.colors.is_none() {
+        return write_compact(out, v);
+    }
+    let color = style.colors.as_ref().map(|c| c.of(v));
+    if let Some(c) = color {
+        out.extend_from_slice(c);
+    }
+    let indent = |out: &mut Vec<u8>, n: usize| {
+        if let Some(unit) = &style.indent {
+            for _ in 0..n {
+                out.extend_from_slice(unit);
+            }
+        }
+    };
+    let pretty = style.indent.is_some();
+    match v {
+        Val::Arr(a) if a.is_empty() => out.extend_from_slice(b"[]"),
+        Val::Obj(o) if o.is_empty() => out.extend_from_slice(b"{}"),
+        Val::Arr(a) => {
+            out.push(b'[');
+            if pretty {
+                out.push(b'\n');
+                indent(out, level + 1);
+            }
+            for (i, x) in a.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                    if pretty {
+                        out.push(b'\n');
+                        indent(out, level + 1);
+                    }
+                }
+                write_styled(out, x, style, level + 1);
+                if let Some(c) = color {
+                    out.extend_from_slice(c);
+                }
+            }
+            if pretty {
+                out.push(b'\n');
+                indent(out, level);
+            }
+            if let Some(c) = color {
+                out.extend_from_slice(c);
+            }
+            out.push(b']');
+        }
+        Val::Obj(o) => {
+            out.push(b'{');
+            if pretty {
+                out.push(b'\n');
+                indent(out, level + 1);
+            }
+            let mut entries: Vec<(&Val, &Val)> = o.iter().collect();
+            if style.sort_keys {
+                entries.sort_by(|a, b| a.0.cmp(b.0));
+            }
+            for (i, (k, x)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                    if pretty {
+                        out.push(b'\n');
+                        indent(out, level + 1);
+                    }
+                }
+                if color.is_some() {
+                    out.extend_from_slice(RESET);
+                    out.extend_from_slice(FIELD);
+                }
+                write_key(out, k);
+                if let Some(c) = color {
+                    out.extend_from_slice(RESET);
+                    out.extend_from_slice(c);
+                }
+                out.push(b':');
+                if pretty {
+                    out.push(b' ');
+                }
+                if color.is_some() {
+                    out.extend_from_slice(RESET);
+                }
+                write_styled(out, x, style, level + 1);
+                if let Some(c) = color {
+                    out.extend_from_slice(c);
+                }
+            }
+            if pretty {
+                out.push(b'\n');
+                indent(out, level);
+            }
+            if let Some(c) = color {
+                out.extend_from_slice(c);
+            }
+            out.push(b'}');
+        }
+        scalar => write_compact(out, scalar),
+    }
+    if color.is_some() {
+        out.extend_from_slice(RESET);
+    }
+}
+
+fn write_num(out: &mut Vec<u8>, n: &Num) {
+    match n {
+        Num::Int(i) => out.extend_from_slice(itoa::Buffer::new().format(*i).as_bytes()),
+        Num::Float(f) => write_f64(out, *f),
+        // jq 1.6 holds every number as a double.
+        other => match other.to_string().parse::<f64>() {
+            Ok(f) => write_f64(out, f),
+            Err(_) => out.extend_from_slice(other.to_string().as_bytes()),
+        },
+    }
+}
+
+/// A double as jq 1.6 prints it: the shortest digits that read back the same (at most
+/// 17), in exponent form when the decimal point is more than 15 places past the digits
+/// or the number is below 1e-4; NaN as null, infinities as the largest doubles.
+pub(super) fn write_f64(out: &mut Vec<u8>, f: f64) {
+    if f.is_nan() {
+        return out.extend_from_slice(b"null");
+    }
+    if f.is_infinite() {
+        let text: &[u8] = if f > 0.0 { b"1.7976931348623157e+308" } else { b"-1.7976931348623157e+308" };
+        return out.extend_from_slice(text);
+    }
+    if f == 0.0 {
+        return out.extend_from_slice(if f.is_sign_negative() { b"-0" } else { b"0" });
+    }
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        return out.extend_from_slice(itoa::Buffer::new().format(f as i64).as_bytes());
+    }
+    // Rust's `{:e}` gives the shortest round-trip digits: "d.ddde-x".
+    let sci = format!("{:e}", f.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+    let nd = digits.len() as i32;
+    let decpt = exp + 1;
+    if f < 0.0 {
+        out.push(b'-');
+    }
+    if decpt <= -4 || decpt > nd + 15 {
+        out.push(digits[0]);
+        if nd > 1 {
+            out.push(b'.');
+            out.extend_from_slice(&digits[1..]);
+        }
+        out.push(b'e');
+        let e = decpt - 1;
+        out.push(if e < 0 { b'-' } else { b'+' });
+        if e.abs() < 10 {
+            out.push(b'0');
+        }
+        out.extend_from_slice(itoa::Buffer::new().format(e.abs()).as_bytes());
+    } else if decpt <= 0 {
+        out.extend_from_slice(b"0.");
+        out.extend(std::iter::repeat_n(b'0', (-decpt) as usize));
+        out.extend_from_slice(&digits);
+    } else if decpt >= nd {
+        out.extend_from_slice(&digits);
+        out.extend(std::iter::repeat_n(b'0', (decpt - nd) as usize));
+    } else {
+        out.extend_from_slice(&digits[..decpt as usize]);
+        out.push(b'.');
+        out.extend_from_slice(&digits[decpt as usize..]);
+    }
+}
+
+/// Which bytes jq escapes in strings: `"`, `\`, control characters and DEL.
+const fn escape_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t[0x7f] = true;
+    t
+}
+
+static ESCAPE: [bool; 256] = escape_table();
+
+/// A JSON string with jq's escapes. Bytes that are not UTF-8 become U+FFFD, as in jq.
+pub(super) fn write_str(out: &mut Vec<u8>, s: &[u8]) {
+    let lossy;
+    let s = match std::str::from_utf8(s) {
+        Ok(_) => s,
+        Err(_) => {
+            lossy = String::from_utf8_lossy(s).into_owned();
+            lossy.as_bytes()
+        }
+    };
+    out.push(b'"');
+    let mut start = 0;
+    for (i, &b) in s.iter().enumerate() {
+        if !ESCAPE[b as usize] {
+            continue;
+        }
+        out.extend_from_slice(&s[start..i]);
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[(b >> 4) as usize]);
+                out.push(HEX[(b & 15) as usize]);
+            }
+        }
+        start = i + 1;
+    }
+    out.extend_from_slice(&s[start..]);
+    out.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compact(text: &str) -> String {
+        let v = parse_one(text.as_bytes()).expect("parses");
+        let mut out = Vec::new();
+        write_compact(&mut out, &v);
+        String::from_utf8(out).expect("utf8")
+    }
+
+    #[test]
+    fn numbers_as_jq_1_6() {
+        let cases = [
+            ("3.0", "3"),
+            ("1.5", "1.5"),
+            ("1e17", "1e+17"),
+            ("1e15", "1000000000000000"),
+            ("1e16", "1e+16"),
+            ("1.5e16", "15000000000000000"),
+            ("0.00001", "1e-05"),
+            ("0.0001", "0.0001"),
+            ("1.5e-4", "0.00015"),
+            ("12345678901234567890", "12345678901234567000"),
+            ("-0.0", "-0"),
+            ("1e300", "1e+300"),
+            ("1.7976931348623157e308", "1.7976931348623157e+308"),
+            ("5e-324", "5e-324"),
+            ("-1.5e-10", "-1.5e-10"),
+            ("123456789012", "123456789012"),
+            ("1e3", "1000"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(compact(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn strings_as_jq() {
+        assert_eq!(compact(r#""a\u007fb\u0001\n\"\\é""#), r#""a\u007fb\u0001\n\"\\é""#);
+        let mut out = Vec::new();
+        write_str(&mut out, b"a\xffb");
+        assert_eq!(out, "\"a\u{fffd}b\"".as_bytes());
+    }
+
+    #[test]
+    fn pretty_and_colour_as_jq() {
+        let v = parse_one(br#"{"a":{"b":1},"c":[]}"#).expect("parses");
+        let mut out = Vec::new();
+        let style = Style { indent: Some(b"  ".to_vec()), ..Style::default() };
+        write_styled(&mut out, &v, &style, 0);
+        assert_eq!(String::from_utf8_lossy(&out), "{\n  \"a\": {\n    \"b\": 1\n  },\n  \"c\": []\n}");
+        let v = parse_one(br#"{"a":null,"b":[1,"x"]}"#).expect("parses");
+        let mut out = Vec::new();
+        let style = Style { colors: Some(Colors::jq(None)), ..Style::default() };
+        write_styled(&mut out, &v, &style, 0);
+        // What jq 1.6 -C -c writes.
+        let want = "\x1b[1;39m{\x1b[0m\x1b[34;1m\"a\"\x1b[0m\x1b[1;39m:\x1b[0m\x1b[1;30mnull\x1b[0m\x1b[1;39m,\x1b[0m\x1b[34;1m\"b\"\x1b[0m\x1b[1;39m:\x1b[0m\x1b[1;39m[\x1b[0;39m1\x1b[0m\x1b[1;39m,\x1b[0;32m\"x\"\x1b[0m\x1b[1;39m\x1b[1;39m]\x1b[0m\x1b[1;39m\x1b[1;39m}\x1b[0m";
+        assert_eq!(String::from_utf8_lossy(&out), want);
+    }
+
+    #[test]
+    fn prefixes() {
+        assert!(matches!(parse_prefix(b" {\"a\":1}\n2"), Prefix::Value(_, 8)));
+        assert!(matches!(parse_prefix(b"  \n "), Prefix::Empty));
+        assert!(matches!(parse_prefix(b"{\"a\":"), Prefix::Incomplete));
+        assert!(matches!(parse_prefix(b"{\"a\" 1}"), Prefix::Invalid(_)));
+    }
+}

@@ -1,0 +1,422 @@
+//! jq filters, as jaq implements the language: compiling a filter once, running it on
+//! records, and the few jq functions eddy provides itself. This is the only module that
+//! imports jaq; other commands see `Filter` (compile once, run on bytes or values) and
+//! `Value` (an output, written as JSON or as raw text), never jaq's own types.
+//!
+//! `json` parses record bytes straight into jaq's value type and writes values the way
+//! jq 1.6 does; `command` is `eddy filter` itself.
+
+mod command;
+mod json;
+
+use jaq_core::load::{Arena, File, Loader};
+use jaq_core::native::{self, Fun, v};
+use jaq_core::{Ctx, DataT, Exn, RunPtr, Vars};
+use jaq_json::Val;
+use jaq_std::input::{HasInputs, Inputs, RcIter};
+
+use crate::outcome::Error;
+
+pub use command::run;
+
+/// The data kind filters run with: jaq's JSON values, and global data that gives the
+/// `input`/`inputs` builtins the rest of the input stream.
+pub(crate) struct Kind;
+
+impl DataT for Kind {
+    type V<'a> = Val;
+    type Data<'a> = Data<'a>;
+}
+
+#[derive(Clone)]
+pub(crate) struct Data<'a> {
+    lut: &'a jaq_core::Lut<Kind>,
+    inputs: Inputs<'a, Val>,
+}
+
+impl<'a> jaq_core::data::HasLut<'a, Kind> for Data<'a> {
+    fn lut(&self) -> &'a jaq_core::Lut<Kind> {
+        self.lut
+    }
+}
+
+impl<'a> HasInputs<'a, Val> for Data<'a> {
+    fn inputs(&self) -> Inputs<'a, Val> {
+        self.inputs
+    }
+}
+
+/// A value a filter produced (or one given to it as a variable).
+#[derive(Debug, Clone)]
+pub struct Value(Val);
+
+impl Value {
+    /// A JSON string.
+    pub fn string(s: impl Into<String>) -> Value {
+        Value(Val::from(s.into()))
+    }
+
+    /// Parses exactly one JSON value (surrounding whitespace allowed).
+    pub fn parse_json(bytes: &[u8]) -> Result<Value, String> {
+        json::parse_one(bytes).map(Value)
+    }
+
+    /// Every JSON value in `bytes`, as an array (what `--slurpfile` binds).
+    pub fn parse_json_array(bytes: &[u8]) -> Result<Value, String> {
+        json::parse_all(bytes).map(|vs| Value(vs.into_iter().collect()))
+    }
+
+    /// An array of values.
+    pub fn array(values: Vec<Value>) -> Value {
+        Value(values.into_iter().map(|v| v.0).collect())
+    }
+
+    /// An object of string keys.
+    pub fn object(entries: Vec<(String, Value)>) -> Value {
+        Value(Val::obj(entries.into_iter().map(|(k, v)| (Val::from(k), v.0)).collect()))
+    }
+
+    /// Appends the value as compact JSON, as `jq -c` writes it.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        json::write_compact(out, &self.0);
+    }
+
+    /// Appends a string's bytes as they are, anything else as compact JSON: the rule of
+    /// `-r` and of produce's `--key-from` and friends.
+    pub fn write_text(&self, out: &mut Vec<u8>) {
+        match self.text() {
+            Some(s) => out.extend_from_slice(s),
+            None => json::write_compact(out, &self.0),
+        }
+    }
+
+    /// A string's bytes.
+    pub fn text(&self) -> Option<&[u8]> {
+        match &self.0 {
+            Val::TStr(b) | Val::BStr(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// A number as f64.
+    pub fn number(&self) -> Option<f64> {
+        match &self.0 {
+            Val::Num(n) => jaq_std::ValT::as_f64(&Val::Num(n.clone())),
+            _ => None,
+        }
+    }
+
+    /// Neither `false` nor `null`.
+    pub fn is_truthy(&self) -> bool {
+        !matches!(self.0, Val::Null | Val::Bool(false))
+    }
+}
+
+/// Why running a filter on one input did not finish.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RunError {
+    /// The input was not JSON.
+    NotJson(String),
+    /// The filter failed on it (`error`, a type error, ...).
+    Failed(String),
+    /// `halt` or `halt_error`: stop everything with this exit code.
+    Halt(i32),
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunError::NotJson(m) => write!(f, "not JSON: {m}"),
+            RunError::Failed(m) => f.write_str(m),
+            RunError::Halt(code) => write!(f, "halted with exit code {code}"),
+        }
+    }
+}
+
+/// Whether to go on producing outputs for the current input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Stop,
+}
+
+/// A compiled filter: compiled once, run on any number of inputs.
+pub struct Filter {
+    compiled: jaq_core::compile::Filter<jaq_core::Native<Kind>>,
+    /// The values of `--arg` and friends, `$ENV` and `$ARGS`, in the order the
+    /// compiler was told their names. Built once: each run only clones a pointer.
+    vars: Vars<Val>,
+    /// Whether the filter is `.`, which needs no interpreter at all.
+    identity: bool,
+}
+
+impl Filter {
+    /// Compiles a filter given on the command line by `flag` (named in errors).
+    pub fn compile_flag(flag: &str, code: &str) -> Result<Filter, Error> {
+        Filter::compile(code, &[], Vec::new()).map_err(|e| Error::usage(format!("{flag}: {e}")))
+    }
+
+    /// Compiles a filter with named variables (`$name`) and positional arguments
+    /// (`$ARGS.positional`). `$ENV` and `$ARGS` are always there.
+    pub fn compile(code: &str, named: &[(String, Value)], positional: Vec<Value>) -> Result<Filter, Error> {
+        let defs = jaq_core::defs().chain(jaq_std::defs()).chain(jaq_json::defs());
+        let arena = Arena::default();
+        let modules = Loader::new(defs)
+            .load(&arena, File { code, path: () })
+            .map_err(|errs| Error::usage(describe_load_errors(code, errs)))?;
+        let mut names: Vec<String> = named.iter().map(|(n, _)| format!("${n}")).collect();
+        names.push("$ENV".into());
+        names.push("$ARGS".into());
+        let compiled = jaq_core::Compiler::default()
+            .with_funs(funs())
+            .with_global_vars(names.iter().map(String::as_str))
+            .compile(modules)
+            .map_err(|errs| Error::usage(describe_compile_errors(code, errs)))?;
+        let env = Val::obj(std::env::vars().map(|(k, v)| (Val::from(k), Val::from(v))).collect());
+        let args = Value::object(vec![
+            ("positional".into(), Value::array(positional)),
+            ("named".into(), Value::object(named.to_vec())),
+        ]);
+        let values = named.iter().map(|(_, v)| v.0.clone()).chain([env, args.0]);
+        Ok(Filter { compiled, vars: Vars::new(values), identity: code.trim() == "." })
+    }
+
+    /// Runs the filter on one JSON document given as bytes. Each output goes to
+    /// `emit`, which may stop the run early.
+    pub fn run_bytes(&self, input: &[u8], emit: impl FnMut(Value) -> Flow) -> Result<Flow, RunError> {
+        let value = json::parse_one(input).map_err(RunError::NotJson)?;
+        self.run_value(Value(value), emit)
+    }
+
+    /// Runs the filter on one value.
+    pub fn run_value(&self, input: Value, mut emit: impl FnMut(Value) -> Flow) -> Result<Flow, RunError> {
+        let none = RcIter::new(core::iter::empty());
+        self.run_val(&none, input.0, &mut |v| emit(Value(v)))
+    }
+
+    /// Runs the filter on `input`, with `inputs` as what `input`/`inputs` read.
+    fn run_val<'i>(&'i self, inputs: Inputs<'i, Val>, input: Val, emit: &mut dyn FnMut(Val) -> Flow) -> Result<Flow, RunError> {
+        if self.identity {
+            return Ok(emit(input));
+        }
+        let data = Data { lut: &self.compiled.lut, inputs };
+        let ctx = Ctx::<Kind>::new(data, self.vars.clone());
+        for out in self.compiled.id.run((ctx, input)) {
+            match out {
+                Ok(v) => {
+                    if emit(v) == Flow::Stop {
+                        return Ok(Flow::Stop);
+                    }
+                }
+                Err(e) => return Err(exception(e)),
+            }
+        }
+        Ok(Flow::Continue)
+    }
+
+    /// The outputs for one input, collected (for produce's `--key-from` and friends,
+    /// which want at most one).
+    pub fn outputs(&self, input: &Value, limit: usize) -> Result<Vec<Value>, RunError> {
+        let mut outs = Vec::new();
+        self.run_value(input.clone(), |v| {
+            outs.push(v);
+            if outs.len() >= limit { Flow::Stop } else { Flow::Continue }
+        })?;
+        Ok(outs)
+    }
+}
+
+fn exception(e: Exn<'_, Val>) -> RunError {
+    match e.get_err() {
+        Ok(err) => RunError::Failed(error_text(&err)),
+        Err(e) => match e.get_halt() {
+            Ok(code) => RunError::Halt(code),
+            Err(other) => RunError::Failed(format!("{other:?}")),
+        },
+    }
+}
+
+/// As jq words it: the text of `error("text")` (and of jaq's own messages) as it is, any
+/// other error value as JSON with "(not a string)".
+fn error_text(err: &jaq_core::Error<Val>) -> String {
+    match err.clone().into_val() {
+        Val::TStr(s) | Val::BStr(s) => String::from_utf8_lossy(&s).into_owned(),
+        other => {
+            let mut text = Vec::new();
+            json::write_compact(&mut text, &other);
+            format!("{} (not a string)", String::from_utf8_lossy(&text))
+        }
+    }
+}
+
+/// The natives jaq-std implements with the `log` crate (which would print nothing here)
+/// and `tojson` (whose numbers should look like the rest of eddy's output) are replaced.
+const REPLACED: [&str; 3] = ["debug_empty", "stderr_empty", "tojson"];
+
+fn funs() -> impl Iterator<Item = Fun<Kind>> {
+    let keep = |f: &Fun<Kind>| !REPLACED.contains(&f.0);
+    let inputs = jaq_std::input::funs::<Kind>().into_vec().into_iter().map(native::run::<Kind>);
+    let own = own_funs().into_vec().into_iter().map(native::run::<Kind>);
+    jaq_core::funs::<Kind>()
+        .chain(jaq_std::funs::<Kind>().filter(keep))
+        .chain(jaq_json::funs::<Kind>().filter(keep))
+        .chain(inputs)
+        .chain(own)
+}
+
+type Native = native::Filter<RunPtr<Kind>>;
+
+fn own_funs() -> Box<[Native]> {
+    Box::new([
+        ("debug_empty", v(0), |cv| {
+            let mut line = b"[\"DEBUG:\",".to_vec();
+            json::write_compact(&mut line, &cv.1);
+            line.extend_from_slice(b"]\n");
+            write_stderr(&line);
+            Box::new(core::iter::empty())
+        }),
+        ("stderr_empty", v(0), |cv| {
+            let mut text = Vec::new();
+            json::write_compact(&mut text, &cv.1);
+            write_stderr(&text);
+            Box::new(core::iter::empty())
+        }),
+        ("tojson", v(0), |cv| {
+            let mut text = Vec::new();
+            json::write_compact(&mut text, &cv.1);
+            native::bome(Ok(Val::utf8_str(text)))
+        }),
+    ])
+}
+
+fn write_stderr(bytes: &[u8]) {
+    use std::io::Write;
+    let _ = std::io::stderr().lock().write_all(bytes);
+}
+
+/// Where a piece of the filter text is: 1-based line and column, and the byte range.
+fn locate(code: &str, part: &str) -> (usize, usize, std::ops::Range<usize>) {
+    let base = code.as_ptr() as usize;
+    let at = part.as_ptr() as usize;
+    let start = if at >= base && at <= base + code.len() { at - base } else { code.len() };
+    let end = (start + part.len()).min(code.len());
+    let before = &code[..start];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = code[line_start..start].chars().count() + 1;
+    (line, column, start..end)
+}
+
+/// "1:8: message", then the line of the filter with carets under the span.
+fn point_at(code: &str, part: &str, message: &str) -> String {
+    let (line, column, range) = locate(code, part);
+    let text = code.lines().nth(line - 1).unwrap_or("");
+    let width = code[range.clone()].lines().next().map_or(0, |l| l.chars().count()).max(1);
+    format!("{line}:{column}: {message}\n  {text}\n  {}{}", " ".repeat(column - 1), "^".repeat(width))
+}
+
+fn describe_load_errors(code: &str, errs: jaq_core::load::Errors<&str, ()>) -> String {
+    use jaq_core::load::Error as E;
+    let mut lines = Vec::new();
+    for (_file, err) in errs {
+        match err {
+            E::Io(items) => {
+                for (path, why) in items {
+                    lines.push(point_at(code, path, &format!("cannot load module {path}: {why}")));
+                }
+            }
+            E::Lex(items) => {
+                for (expect, found) in items {
+                    let what = lex_expectation(&expect);
+                    lines.push(point_at(code, found, &format!("expected {what}")));
+                }
+            }
+            E::Parse(items) => {
+                for (expect, found) in items {
+                    let found_text = if found.is_empty() { "the end of the filter".to_string() } else { format!("'{found}'") };
+                    lines.push(point_at(code, found, &format!("expected {}, found {found_text}", expect.as_str())));
+                }
+            }
+        }
+    }
+    format!("cannot compile the filter: {}", lines.join("\n"))
+}
+
+fn lex_expectation(expect: &jaq_core::load::lex::Expect<&str>) -> String {
+    use jaq_core::load::lex::Expect as L;
+    match expect {
+        L::Delim(d) if matches!(*d, "(" | "[" | "{" | "\"") => expect.as_str().to_string(),
+        L::Delim(d) => format!("the closing delimiter of '{d}'"),
+        other => other.as_str().to_string(),
+    }
+}
+
+fn describe_compile_errors(code: &str, errs: jaq_core::compile::Errors<&str, ()>) -> String {
+    use jaq_core::compile::Undefined;
+    let mut lines = Vec::new();
+    for (_file, items) in errs {
+        for (name, undefined) in items {
+            let what = match undefined {
+                Undefined::Filter(arity) => format!("undefined filter {name}/{arity}"),
+                other => format!("undefined {} {name}", other.as_str()),
+            };
+            lines.push(point_at(code, name, &what));
+        }
+    }
+    format!("cannot compile the filter: {}", lines.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outputs(code: &str, input: &str) -> Vec<String> {
+        let f = Filter::compile(code, &[], Vec::new()).expect("compiles");
+        let mut outs = Vec::new();
+        f.run_bytes(input.as_bytes(), |v| {
+            let mut b = Vec::new();
+            v.write_json(&mut b);
+            outs.push(String::from_utf8(b).expect("utf8"));
+            Flow::Continue
+        })
+        .expect("runs");
+        outs
+    }
+
+    #[test]
+    fn runs_on_bytes() {
+        assert_eq!(outputs(".a", r#"{"a":1}"#), ["1"]);
+        assert_eq!(outputs(".[] | . * 2", "[1, 2.5]"), ["2", "5"]);
+        assert_eq!(outputs("{a: .b}", r#"{"b":"x"}"#), [r#"{"a":"x"}"#]);
+        assert_eq!(outputs(".", " 7 "), ["7"]);
+        assert_eq!(outputs("tojson", "[1.0,2]"), [r#""[1,2]""#]);
+    }
+
+    #[test]
+    fn compile_errors_point_at_the_filter() {
+        let e = Filter::compile(".a | map(.b", &[], Vec::new()).err().expect("fails").to_string();
+        assert!(e.contains("1:"), "{e}");
+        assert!(e.contains('^'), "{e}");
+        let e = Filter::compile(".a | nosuch(1)", &[], Vec::new()).err().expect("fails").to_string();
+        assert!(e.contains("1:6: undefined filter nosuch/1"), "{e}");
+    }
+
+    #[test]
+    fn runtime_errors_and_halt() {
+        let f = Filter::compile(".a", &[], Vec::new()).expect("compiles");
+        assert!(matches!(f.run_bytes(b"1", |_| Flow::Continue), Err(RunError::Failed(_))));
+        assert!(matches!(f.run_bytes(b"{", |_| Flow::Continue), Err(RunError::NotJson(_))));
+        let f = Filter::compile("halt_error(3)", &[], Vec::new()).expect("compiles");
+        assert_eq!(f.run_bytes(b"null", |_| Flow::Continue), Err(RunError::Halt(3)));
+    }
+
+    #[test]
+    fn variables() {
+        let named = vec![("x".to_string(), Value::string("hi")), ("n".to_string(), Value::parse_json(b"3").expect("json"))];
+        let f = Filter::compile("[$x, $n, $ARGS.named.x, $ARGS.positional[0]]", &named, vec![Value::string("p")]).expect("compiles");
+        let outs = f.outputs(&Value::parse_json(b"null").expect("json"), 5).expect("runs");
+        let mut b = Vec::new();
+        outs[0].write_json(&mut b);
+        assert_eq!(b, br#"["hi",3,"hi","p"]"#);
+    }
+}
