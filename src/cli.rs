@@ -161,6 +161,19 @@ pub struct ProduceArgs {
     /// Stop after N records
     #[arg(short = 'n', long = "count", value_name = "N")]
     pub count: Option<u64>,
+    /// The key from each JSON record (the value, with envelope input): a string is used
+    /// as its bytes, anything else as compact JSON, no output as no key
+    #[arg(long, value_name = "FILTER")]
+    pub key_from: Option<String>,
+    /// The partition from each JSON record (no output: the partitioner decides)
+    #[arg(long, value_name = "FILTER", conflicts_with_all = ["partition", "keep_partition"])]
+    pub partition_from: Option<String>,
+    /// A header from each JSON record (repeatable; no output: no header)
+    #[arg(long = "header-from", value_name = "NAME=FILTER")]
+    pub headers_from: Vec<String>,
+    /// The timestamp from each JSON record: epoch seconds or ms, or RFC 3339
+    #[arg(long, value_name = "FILTER")]
+    pub timestamp_from: Option<String>,
     /// What to do with an input line that cannot be read
     #[arg(long, value_enum, default_value = "fail")]
     pub on_invalid: OnInvalid,

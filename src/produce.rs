@@ -20,11 +20,13 @@ use rdkafka::producer::{BaseRecord, Producer, ProducerContext, PurgeConfig, Thre
 use crate::cli::{InputFormat, OnInvalid, ProduceArgs, StatsFormat};
 use crate::config::Settings;
 use crate::connection::{self, Diagnostics, ProducerOptions};
+use crate::filter::{Filter, Value};
 use crate::input::{Next, Reader, parse_delimiter, unescape};
 use crate::interrupt;
 use crate::outcome::{Error, Outcome, Result, Signal};
 use crate::record::read_envelope;
 use crate::stats::{Latency, ProduceSummary, latency_histogram};
+use crate::times::{now_ms, number_to_ms, parse_time};
 
 /// Counts deliveries as librdkafka reports them.
 struct Delivery {
@@ -369,6 +371,7 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
         return Err(Error::usage("--key-delimiter: must not be empty"));
     }
     let fixed_headers = parse_headers(&args.headers)?;
+    let derive = Derive::compile(args)?;
     for f in &args.files {
         if f.as_os_str() != "-" && !f.exists() {
             return Err(Error::usage(format!("{}: no such file", f.display())));
@@ -422,19 +425,22 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
                 if trimmed.is_empty() {
                     Ok(None)
                 } else {
-                    match serde_json::from_slice::<serde::de::IgnoredAny>(trimmed) {
-                        Ok(_) => {
+                    match derive.fields(trimmed, partitions) {
+                        Ok(fields) => {
                             pacer.wait(produced);
                             sink.send(Outgoing {
-                                key: args.key.as_deref().map(str::as_bytes),
+                                key: fields.key.as_deref().or(args.key.as_deref().map(str::as_bytes)),
                                 value: Some(trimmed),
-                                headers: build_headers(std::iter::empty(), &fixed_headers),
-                                partition: args.partition,
-                                timestamp: None,
+                                headers: build_headers(
+                                    fields.headers.iter().map(|(n, v)| (n.as_str(), v.as_deref())),
+                                    &fixed_headers,
+                                ),
+                                partition: fields.partition.or(args.partition),
+                                timestamp: fields.timestamp,
                             });
                             Ok(Some(()))
                         }
-                        Err(e) => Err(invalid(format!("not JSON: {e}"))),
+                        Err(e) => Err(invalid(e)),
                     }
                 }
             }
@@ -486,7 +492,19 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
                             } else {
                                 args.partition
                             };
-                            let key = args.key.as_deref().map(str::as_bytes).or(record.key.as_deref());
+                            let fields = match derive.fields_of_envelope(record.value.as_deref(), partitions) {
+                                Ok(f) => f,
+                                Err(e) => {
+                                    let e = invalid(e);
+                                    report_invalid(&e, args.on_invalid, &mut skipped, &mut invalid_stop);
+                                    if invalid_stop {
+                                        break;
+                                    }
+                                    continue;
+                                }
+                            };
+                            let partition = fields.partition.or(partition);
+                            let key = fields.key.as_deref().or(args.key.as_deref().map(str::as_bytes)).or(record.key.as_deref());
                             let value = match record.value.as_deref() {
                                 Some(v) if v.is_empty() && args.null_empty => None,
                                 other => other,
@@ -496,11 +514,15 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
                                 key,
                                 value,
                                 headers: build_headers(
-                                    record.headers.iter().map(|(n, v)| (n.as_str(), v.as_deref())),
+                                    record
+                                        .headers
+                                        .iter()
+                                        .chain(fields.headers.iter())
+                                        .map(|(n, v)| (n.as_str(), v.as_deref())),
                                     &fixed_headers,
                                 ),
                                 partition,
-                                timestamp: record.timestamp,
+                                timestamp: fields.timestamp.or(record.timestamp),
                             });
                             Ok(Some(()))
                         }
@@ -539,4 +561,125 @@ fn report_invalid(message: &str, policy: OnInvalid, skipped: &mut u64, stop: &mu
             *skipped += 1;
         }
     }
+}
+
+/// `--key-from`, `--partition-from`, `--header-from` and `--timestamp-from`: fields of
+/// the outgoing record computed by jq filters from each JSON record.
+struct Derive {
+    key: Option<Filter>,
+    partition: Option<Filter>,
+    headers: Vec<(String, Filter)>,
+    timestamp: Option<Filter>,
+}
+
+/// What the filters computed for one record.
+#[derive(Debug, Default)]
+struct Fields {
+    key: Option<Vec<u8>>,
+    partition: Option<i32>,
+    headers: Vec<(String, Option<Vec<u8>>)>,
+    timestamp: Option<i64>,
+}
+
+impl Derive {
+    fn compile(args: &ProduceArgs) -> Result<Derive> {
+        let any = args.key_from.is_some() || args.partition_from.is_some() || !args.headers_from.is_empty() || args.timestamp_from.is_some();
+        if any && args.input == InputFormat::Lines {
+            return Err(Error::usage("--key-from, --partition-from, --header-from and --timestamp-from need JSON records (--input json or envelope)"));
+        }
+        let compile = |flag: &str, code: &Option<String>| code.as_deref().map(|c| Filter::compile_flag(flag, c)).transpose();
+        let mut headers = Vec::new();
+        for h in &args.headers_from {
+            let (name, code) = h.split_once('=').ok_or_else(|| Error::usage(format!("--header-from {h}: expected NAME=FILTER")))?;
+            headers.push((name.to_string(), Filter::compile_flag(&format!("--header-from {name}"), code)?));
+        }
+        Ok(Derive {
+            key: compile("--key-from", &args.key_from)?,
+            partition: compile("--partition-from", &args.partition_from)?,
+            headers,
+            timestamp: compile("--timestamp-from", &args.timestamp_from)?,
+        })
+    }
+
+    fn is_empty(&self) -> bool {
+        self.key.is_none() && self.partition.is_none() && self.headers.is_empty() && self.timestamp.is_none()
+    }
+
+    /// Validates a JSON record and computes the fields; an error makes it invalid.
+    fn fields(&self, json: &[u8], partitions: i32) -> std::result::Result<Fields, String> {
+        if self.is_empty() {
+            serde_json::from_slice::<serde::de::IgnoredAny>(json).map_err(|e| format!("not JSON: {e}"))?;
+            return Ok(Fields::default());
+        }
+        let value = Value::parse_json(json).map_err(|e| format!("not JSON: {e}"))?;
+        self.compute(&value, partitions)
+    }
+
+    /// The same for an envelope's value (a JSON document or nothing).
+    fn fields_of_envelope(&self, value: Option<&[u8]>, partitions: i32) -> std::result::Result<Fields, String> {
+        if self.is_empty() {
+            return Ok(Fields::default());
+        }
+        let value = match value {
+            Some(v) => Value::parse_json(v).map_err(|e| format!("the value is not JSON ({e}), so --key-from and friends cannot read it"))?,
+            None => Value::parse_json(b"null").map_err(|e| e.to_string())?,
+        };
+        self.compute(&value, partitions)
+    }
+
+    fn compute(&self, value: &Value, partitions: i32) -> std::result::Result<Fields, String> {
+        let mut fields = Fields::default();
+        if let Some(f) = &self.key {
+            fields.key = one("--key-from", f, value)?.map(|v| bytes_of(&v));
+        }
+        if let Some(f) = &self.partition {
+            if let Some(v) = one("--partition-from", f, value)? {
+                let n = v.number().filter(|n| n.fract() == 0.0).ok_or_else(|| {
+                    format!("--partition-from gave {}, not a partition number", String::from_utf8_lossy(&json_of(&v)))
+                })?;
+                if n < 0.0 || n >= f64::from(partitions) {
+                    return Err(format!("--partition-from gave partition {n}, but the topic has partitions 0 to {}", partitions - 1));
+                }
+                fields.partition = Some(n as i32);
+            }
+        }
+        for (name, f) in &self.headers {
+            if let Some(v) = one(&format!("--header-from {name}"), f, value)? {
+                fields.headers.push((name.clone(), Some(bytes_of(&v))));
+            }
+        }
+        if let Some(f) = &self.timestamp {
+            if let Some(v) = one("--timestamp-from", f, value)? {
+                fields.timestamp = Some(match (v.number(), v.text()) {
+                    (Some(n), _) => number_to_ms(n),
+                    (None, Some(t)) => parse_time(&String::from_utf8_lossy(t), now_ms()).map_err(|e| format!("--timestamp-from: {e}"))?,
+                    _ => return Err(format!("--timestamp-from gave {}, not a time", String::from_utf8_lossy(&json_of(&v)))),
+                });
+            }
+        }
+        Ok(fields)
+    }
+}
+
+/// The single output of a field filter: none is null, more than one is an error.
+fn one(flag: &str, filter: &Filter, value: &Value) -> std::result::Result<Option<Value>, String> {
+    let mut outs = filter.outputs(value, 2).map_err(|e| format!("{flag}: {e}"))?;
+    match outs.len() {
+        0 => Ok(None),
+        1 => Ok(outs.pop().filter(|v| !v.is_null())),
+        _ => Err(format!("{flag} gave more than one output")),
+    }
+}
+
+/// A string as its UTF-8 bytes, anything else as compact JSON.
+fn bytes_of(v: &Value) -> Vec<u8> {
+    let mut out = Vec::new();
+    v.write_text(&mut out);
+    out
+}
+
+fn json_of(v: &Value) -> Vec<u8> {
+    let mut out = Vec::new();
+    v.write_json(&mut out);
+    out
 }

@@ -106,6 +106,11 @@ impl Value {
         }
     }
 
+    /// `null`.
+    pub fn is_null(&self) -> bool {
+        matches!(self.0, Val::Null)
+    }
+
     /// Neither `false` nor `null`.
     pub fn is_truthy(&self) -> bool {
         !matches!(self.0, Val::Null | Val::Bool(false))
