@@ -111,10 +111,6 @@ impl Value {
         matches!(self.0, Val::Null)
     }
 
-    /// Neither `false` nor `null`.
-    pub fn is_truthy(&self) -> bool {
-        !matches!(self.0, Val::Null | Val::Bool(false))
-    }
 }
 
 /// Why running a filter on one input did not finish.
@@ -164,7 +160,8 @@ impl Filter {
     /// Compiles a filter with named variables (`$name`) and positional arguments
     /// (`$ARGS.positional`). `$ENV` and `$ARGS` are always there.
     pub fn compile(code: &str, named: &[(String, Value)], positional: Vec<Value>) -> Result<Filter, Error> {
-        let defs = jaq_core::defs().chain(jaq_std::defs()).chain(jaq_json::defs());
+        let own = jaq_core::load::parse(OWN_DEFS, |p| p.defs()).unwrap_or_default();
+        let defs = jaq_core::defs().chain(jaq_std::defs()).chain(jaq_json::defs()).chain(own);
         let arena = Arena::default();
         let modules = Loader::new(defs)
             .load(&arena, File { code, path: () })
@@ -253,6 +250,13 @@ fn error_text(err: &jaq_core::Error<Val>) -> String {
         }
     }
 }
+
+/// jq 1.6 definitions that jaq lacks.
+const OWN_DEFS: &str = r#"
+def IN(s): any(s == .; .);
+def IN(src; s): any(src == s; .);
+def ascii: [.] | implode;
+"#;
 
 /// The natives jaq-std implements with the `log` crate (which would print nothing here)
 /// and `tojson` (whose numbers should look like the rest of eddy's output) are replaced.

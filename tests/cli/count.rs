@@ -137,3 +137,67 @@ fn live_processing_time_windows_close_on_the_clock() {
     let (at, _) = got.last().unwrap();
     assert!(at.duration_since(last_sent) < Duration::from_secs(5), "{:?}", at.duration_since(last_sent));
 }
+
+/// One `consume -g | count` member of a counting group.
+struct Member {
+    consume: std::process::Child,
+    count: std::process::Child,
+}
+
+impl Member {
+    fn start(c: &Cluster, topic: &str, group: &str) -> Member {
+        use std::process::{Command, Stdio};
+        let mut consume = Command::new(eddy_bin())
+            .args(["consume", topic, "-g", group, "-q", "-X", "session.timeout.ms=6000"])
+            .env("EDDY_BROKERS", &c.brokers)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let count = Command::new(eddy_bin())
+            .args(["count", "--by", ".user", "-q"])
+            .stdin(consume.stdout.take().unwrap())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        Member { consume, count }
+    }
+
+    /// Stops the consumer (Ctrl-C); count sees the end of its input and prints.
+    fn finish(mut self) -> BTreeMap<String, u64> {
+        unsafe { libc::kill(self.consume.id() as i32, libc::SIGINT) };
+        let _ = self.consume.wait();
+        let out = self.count.wait_with_output().unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                (v["key"].as_str().unwrap().to_string(), v["count"].as_u64().unwrap())
+            })
+            .collect()
+    }
+}
+
+#[test]
+fn counting_scales_out_by_key_over_a_consumer_group() {
+    // Records keyed by user land in one partition per user; each member of the group
+    // owns some partitions, so its counts are final for its users.
+    let c = Cluster::dev(&["--topic", "bykey:4"]);
+    let a = Member::start(&c, "bykey", "counters");
+    std::thread::sleep(Duration::from_secs(4));
+    let b = Member::start(&c, "bykey", "counters");
+    std::thread::sleep(Duration::from_secs(7));
+    let input: String = (0..400).map(|i| format!("user{}\t{{\"user\":\"user{}\",\"i\":{i}}}\n", i % 20, i % 20)).collect();
+    c.eddy_in(&["produce", "bykey", "--input", "lines", "-K", "\\t", "-q"], input).ok();
+    std::thread::sleep(Duration::from_secs(4));
+    let (ca, cb) = (a.finish(), b.finish());
+    assert!(!ca.is_empty() && !cb.is_empty(), "both members counted: {ca:?} {cb:?}");
+    for k in ca.keys() {
+        assert!(!cb.contains_key(k), "{k} counted by both members");
+    }
+    let mut all = ca;
+    all.extend(cb);
+    assert_eq!(all.len(), 20);
+    assert!(all.values().all(|n| *n == 20), "{all:?}");
+}
