@@ -21,6 +21,13 @@ TARGETS = {
     ("produce_json", "console"): ("produce JSON lines from a file", "kafka-console-producer", None),
     ("consume_values", "console"): ("consume on Apache Kafka", "kafka-console-consumer", 3.0),
     ("produce_perf", "perftest"): ("produce load to Apache Kafka", "kafka-producer-perf-test", 1.0),
+    ("filter", "jaq"): ("filter 'select(.amount > 500) | {id, user}'", "jaq -c", 3.0),
+    ("filter", "jq"): ("filter 'select(.amount > 500) | {id, user}'", "jq -c", 3.0),
+    ("identity", "jaq"): ("filter .", "jaq -c .", None),
+    ("count", "jaq"): ("count --by .country", "jaq -n 'reduce inputs as $e ({}; .[$e.country] += 1)'", 5.0),
+}
+ALONE = {
+    "count_window": ("count --by .user --window 1s --time .ts", "eddy count --by .user --window 1s --time .ts FILE", 2_000_000),
 }
 EDDY_CMD = {
     "produce_json": "eddy produce T FILE",
@@ -28,6 +35,14 @@ EDDY_CMD = {
     "consume_values": "eddy consume T -e",
     "consume_envelope": "eddy consume T -e -f json",
     "produce_perf": "eddy produce T FILE (the same events)",
+    "filter": "eddy filter 'select(.amount > 500) | {id, user}' FILE",
+    "identity": "eddy filter . FILE",
+    "count": "eddy count --by .country FILE",
+}
+WHERE = {
+    "dev": "eddy dev (librdkafka mock, in-process)",
+    "kafka": "Apache Kafka 4.1 (KRaft, one node, loopback)",
+    "local": "files, no cluster",
 }
 
 samples = collections.defaultdict(list)
@@ -77,7 +92,7 @@ for (cluster, workload, tool), runs in sorted(samples.items()):
     body = [
         f"## {key}",
         "",
-        f"Measured {datetime.date.today().isoformat()} on {'eddy dev (librdkafka mock, in-process)' if cluster == 'dev' else 'Apache Kafka 4.1 (KRaft, one node, loopback)'}; "
+        f"Measured {datetime.date.today().isoformat()} on {WHERE[cluster]}; "
         f"{n} events of {avg} bytes on average, 32 partitions, median of {len(mine)} alternating runs"
         + (f"; the topic read holds {records} of them (the mock keeps only the last few MB per partition)" if records != n else "")
         + ".",
@@ -91,6 +106,27 @@ for (cluster, workload, tool), runs in sorted(samples.items()):
         "",
     ]
     sections[key] = "\n".join(body)
+
+for (cluster, workload, tool), runs in sorted(samples.items()):
+    if tool != "eddy" or workload not in ALONE:
+        continue
+    title, cmd, target = ALONE[workload]
+    wall = med([w for w, _ in runs])
+    rss = med([r for _, r in runs]) / 1024
+    rate = n / wall
+    key = f"{cluster}: {title}"
+    sections[key] = "\n".join([
+        f"## {key}",
+        "",
+        f"Measured {datetime.date.today().isoformat()} on {WHERE[cluster]}; {n} events, median of {len(runs)} runs.",
+        "",
+        "| command | wall s | events/s | peak MB |",
+        "|---|---|---|---|",
+        f"| `{cmd}` | {wall:.2f} | {rate:,.0f} | {rss:.0f} |",
+        "",
+        f"Target ≥ {target:,} events/s: " + ("met." if rate >= target else "not met (issue #8)."),
+        "",
+    ])
 
 header = [
     "# eddy benchmarks",

@@ -365,6 +365,14 @@ pub struct DevArgs {
     /// A topic that exists from the start (repeatable)
     #[arg(long = "topic", value_name = "NAME[:PARTITIONS]")]
     pub topics: Vec<String>,
+    /// Inject faults while running: retriable request errors, added round-trip time (at
+    /// most 500 ms) and, with several nodes, outages (at most 2 s); never a fault that
+    /// would duplicate a record
+    #[arg(long)]
+    pub chaos: bool,
+    /// The seed of --chaos: the same seed, the same sequence of faults
+    #[arg(long, value_name = "N", requires = "chaos")]
+    pub chaos_seed: Option<u64>,
     /// The command to run with EDDY_BROKERS set; its exit code is eddy's
     #[arg(last = true, value_name = "COMMAND")]
     pub command: Vec<String>,

@@ -7,10 +7,12 @@ use std::time::Duration;
 
 use rdkafka::mocking::MockCluster;
 
+use crate::chaos::Chaos;
 use crate::cli::DevArgs;
 use crate::config::Settings;
 use crate::interrupt;
 use crate::outcome::{Error, Outcome, Result, Signal};
+use crate::times::now_ms;
 
 /// Parses `NAME[:PARTITIONS]`.
 fn parse_topic(spec: &str, default_partitions: i32) -> Result<(String, i32)> {
@@ -53,6 +55,13 @@ pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
     if settings.verbose {
         eprintln!("eddy dev: {} node(s) at {brokers}", args.nodes);
     }
+    let mut chaos = if args.chaos {
+        let seed = args.chaos_seed.unwrap_or_else(|| now_ms() as u64);
+        eprintln!("chaos: seed {seed}");
+        Some(Chaos::new(settings, &brokers, args.nodes, seed).ok_or_else(|| Error::runtime("cannot start --chaos"))?)
+    } else {
+        None
+    };
 
     if args.command.is_empty() {
         crate::output::text(&format!("EDDY_BROKERS={brokers}\n"));
@@ -63,7 +72,10 @@ pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
             if let Some(s) = interrupt::requested() {
                 return Ok(Outcome::Interrupted(s));
             }
-            std::thread::sleep(Duration::from_millis(100));
+            if let Some(c) = chaos.as_mut() {
+                c.tick(&cluster);
+            }
+            std::thread::sleep(Duration::from_millis(20));
         }
     }
 
@@ -94,6 +106,9 @@ pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
                 unsafe { libc::kill(child.id() as i32, sig) };
                 forwarded = true;
             }
+        }
+        if let Some(c) = chaos.as_mut() {
+            c.tick(&cluster);
         }
         std::thread::sleep(Duration::from_millis(20));
     }

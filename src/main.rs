@@ -4,6 +4,7 @@
 //! is the only place that turns what a command came to into an exit code.
 
 mod admin;
+mod chaos;
 mod cli;
 mod config;
 mod connection;

@@ -28,12 +28,17 @@ const CHUNK: usize = 1 << 20;
 pub fn run(settings: &Settings, args: &FilterArgs) -> Result<Outcome> {
     let (code, rest) = match &args.from_file {
         Some(path) => {
-            let code = std::fs::read_to_string(path).map_err(|e| Error::usage(format!("--from-file {}: {e}", path.display())))?;
+            let code = std::fs::read_to_string(path)
+                .map_err(|e| Error::usage(format!("--from-file {}: {e}", path.display())))?;
             (code, args.filter.iter().chain(&args.files).cloned().collect::<Vec<_>>())
         }
         None => (args.filter.clone().unwrap_or_default(), args.files.clone()),
     };
-    let (files, positional) = if args.args || args.jsonargs { (Vec::new(), rest) } else { (rest, Vec::new()) };
+    let (files, positional) = if args.args || args.jsonargs {
+        (Vec::new(), rest)
+    } else {
+        (rest, Vec::new())
+    };
     let positional = positional
         .into_iter()
         .map(|p| {
@@ -64,7 +69,9 @@ pub fn run(settings: &Settings, args: &FilterArgs) -> Result<Outcome> {
     let style = Style {
         indent,
         sort_keys: args.sort_keys,
-        colors: settings.color.then(|| Colors::jq(std::env::var("JQ_COLORS").ok().as_deref())),
+        colors: settings
+            .color
+            .then(|| Colors::jq(std::env::var("JQ_COLORS").ok().as_deref())),
     };
     let mut run = Run {
         style,
@@ -80,7 +87,7 @@ pub fn run(settings: &Settings, args: &FilterArgs) -> Result<Outcome> {
     let source = Rc::new(RefCell::new(Source::new(files, args.raw_input)));
     if args.slurp {
         let whole = if args.raw_input {
-            source.borrow_mut().slurp_text().map(|t| Val::utf8_str(t))
+            source.borrow_mut().slurp_text().map(Val::utf8_str)
         } else {
             let mut all = Vec::new();
             loop {
@@ -158,21 +165,26 @@ fn named_values(args: &FilterArgs) -> Result<Vec<(String, Value)>> {
     }
     for pair in args.argjson.chunks(2) {
         if let [name, text] = pair {
-            let v = Value::parse_json(text.as_bytes()).map_err(|e| Error::usage(format!("--argjson {name}: '{text}' is not JSON: {e}")))?;
+            let v = Value::parse_json(text.as_bytes())
+                .map_err(|e| Error::usage(format!("--argjson {name}: '{text}' is not JSON: {e}")))?;
             named.push((name.clone(), v));
         }
     }
     for pair in args.slurpfile.chunks(2) {
         if let [name, path] = pair {
             let bytes = std::fs::read(path).map_err(|e| Error::usage(format!("--slurpfile {name}: {path}: {e}")))?;
-            let v = Value::parse_json_array(&bytes).map_err(|e| Error::usage(format!("--slurpfile {name}: {path}: not JSON: {e}")))?;
+            let v = Value::parse_json_array(&bytes)
+                .map_err(|e| Error::usage(format!("--slurpfile {name}: {path}: not JSON: {e}")))?;
             named.push((name.clone(), v));
         }
     }
     for pair in args.rawfile.chunks(2) {
         if let [name, path] = pair {
             let bytes = std::fs::read(path).map_err(|e| Error::usage(format!("--rawfile {name}: {path}: {e}")))?;
-            named.push((name.clone(), Value::string(String::from_utf8_lossy(&bytes).into_owned())));
+            named.push((
+                name.clone(),
+                Value::string(String::from_utf8_lossy(&bytes).into_owned()),
+            ));
         }
     }
     Ok(named)
@@ -195,7 +207,13 @@ struct Run {
 
 impl Run {
     /// Runs the filter on one input, writing its outputs.
-    fn one(&mut self, filter: &Filter, inputs: &RcIter<dyn Iterator<Item = std::result::Result<Val, String>> + '_>, input: Val, at: &str) {
+    fn one(
+        &mut self,
+        filter: &Filter,
+        inputs: &RcIter<dyn Iterator<Item = std::result::Result<Val, String>> + '_>,
+        input: Val,
+        at: &str,
+    ) {
         let result = filter.run_val(inputs, input, &mut |v| self.emit(&v));
         match result {
             Ok(_) => {}
@@ -312,7 +330,11 @@ impl Source {
     }
 
     fn at(&self, line: u64) -> String {
-        if self.show_names && self.name != "-" { format!("{}: line {line}", self.name) } else { format!("line {line}") }
+        if self.show_names && self.name != "-" {
+            format!("{}: line {line}", self.name)
+        } else {
+            format!("line {line}")
+        }
     }
 
     /// The 1-based line of `buf[pos]`, counting newlines up to it.
@@ -326,7 +348,9 @@ impl Source {
 
     /// Opens the next file; false when there is none.
     fn open_next(&mut self) -> bool {
-        let Some(name) = self.files.get(self.next_file).cloned() else { return false };
+        let Some(name) = self.files.get(self.next_file).cloned() else {
+            return false;
+        };
         self.next_file += 1;
         self.lines = 0;
         self.start = 0;
@@ -467,7 +491,10 @@ impl Source {
             Prefix::Incomplete => {
                 let line = self.line_at(value_start);
                 self.start = self.end;
-                Some(Err(format!("{}: not JSON: the input ends inside a value", self.at(line))))
+                Some(Err(format!(
+                    "{}: not JSON: the input ends inside a value",
+                    self.at(line)
+                )))
             }
             Prefix::Invalid(message) => {
                 let line = self.line_at(value_start);
@@ -505,7 +532,11 @@ impl Source {
 /// Waits up to 100 ms for stdin to become readable, so that a Ctrl-C is noticed even
 /// when no input arrives.
 fn wait_readable() -> bool {
-    let mut pfd = libc::pollfd { fd: 0, events: libc::POLLIN, revents: 0 };
+    let mut pfd = libc::pollfd {
+        fd: 0,
+        events: libc::POLLIN,
+        revents: 0,
+    };
     // SAFETY: one valid pollfd, count 1.
     let n = unsafe { libc::poll(&mut pfd, 1, 100) };
     n != 0

@@ -100,7 +100,11 @@ fn message(e: &serde_json::Error) -> String {
 /// Exactly one JSON value (whitespace around it allowed).
 pub(super) fn parse_one(bytes: &[u8]) -> Result<Val, String> {
     serde_json::from_slice::<Parsed>(bytes).map(|p| p.0).map_err(|e| {
-        if e.line() > 1 { format!("{} at line {} column {}", message(&e), e.line(), e.column()) } else { format!("{} at column {}", message(&e), e.column()) }
+        if e.line() > 1 {
+            format!("{} at line {} column {}", message(&e), e.line(), e.column())
+        } else {
+            format!("{} at column {}", message(&e), e.column())
+        }
     })
 }
 
@@ -366,7 +370,11 @@ pub(super) fn write_f64(out: &mut Vec<u8>, f: f64) {
         return out.extend_from_slice(b"null");
     }
     if f.is_infinite() {
-        let text: &[u8] = if f > 0.0 { b"1.7976931348623157e+308" } else { b"-1.7976931348623157e+308" };
+        let text: &[u8] = if f > 0.0 {
+            b"1.7976931348623157e+308"
+        } else {
+            b"-1.7976931348623157e+308"
+        };
         return out.extend_from_slice(text);
     }
     if f == 0.0 {
@@ -515,12 +523,21 @@ mod tests {
     fn pretty_and_colour_as_jq() {
         let v = parse_one(br#"{"a":{"b":1},"c":[]}"#).expect("parses");
         let mut out = Vec::new();
-        let style = Style { indent: Some(b"  ".to_vec()), ..Style::default() };
+        let style = Style {
+            indent: Some(b"  ".to_vec()),
+            ..Style::default()
+        };
         write_styled(&mut out, &v, &style, 0);
-        assert_eq!(String::from_utf8_lossy(&out), "{\n  \"a\": {\n    \"b\": 1\n  },\n  \"c\": []\n}");
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            "{\n  \"a\": {\n    \"b\": 1\n  },\n  \"c\": []\n}"
+        );
         let v = parse_one(br#"{"a":null,"b":[1,"x"]}"#).expect("parses");
         let mut out = Vec::new();
-        let style = Style { colors: Some(Colors::jq(None)), ..Style::default() };
+        let style = Style {
+            colors: Some(Colors::jq(None)),
+            ..Style::default()
+        };
         write_styled(&mut out, &v, &style, 0);
         // What jq 1.6 -C -c writes.
         let want = "\x1b[1;39m{\x1b[0m\x1b[34;1m\"a\"\x1b[0m\x1b[1;39m:\x1b[0m\x1b[1;30mnull\x1b[0m\x1b[1;39m,\x1b[0m\x1b[34;1m\"b\"\x1b[0m\x1b[1;39m:\x1b[0m\x1b[1;39m[\x1b[0;39m1\x1b[0m\x1b[1;39m,\x1b[0;32m\"x\"\x1b[0m\x1b[1;39m\x1b[1;39m]\x1b[0m\x1b[1;39m\x1b[1;39m}\x1b[0m";

@@ -73,7 +73,9 @@ impl Value {
 
     /// An object of string keys.
     pub fn object(entries: Vec<(String, Value)>) -> Value {
-        Value(Val::obj(entries.into_iter().map(|(k, v)| (Val::from(k), v.0)).collect()))
+        Value(Val::obj(
+            entries.into_iter().map(|(k, v)| (Val::from(k), v.0)).collect(),
+        ))
     }
 
     /// Appends the value as compact JSON, as `jq -c` writes it.
@@ -110,7 +112,6 @@ impl Value {
     pub fn is_null(&self) -> bool {
         matches!(self.0, Val::Null)
     }
-
 }
 
 /// Why running a filter on one input did not finish.
@@ -161,7 +162,10 @@ impl Filter {
     /// (`$ARGS.positional`). `$ENV` and `$ARGS` are always there.
     pub fn compile(code: &str, named: &[(String, Value)], positional: Vec<Value>) -> Result<Filter, Error> {
         let own = jaq_core::load::parse(OWN_DEFS, |p| p.defs()).unwrap_or_default();
-        let defs = jaq_core::defs().chain(jaq_std::defs()).chain(jaq_json::defs()).chain(own);
+        let defs = jaq_core::defs()
+            .chain(jaq_std::defs())
+            .chain(jaq_json::defs())
+            .chain(own);
         let arena = Arena::default();
         let modules = Loader::new(defs)
             .load(&arena, File { code, path: () })
@@ -180,7 +184,11 @@ impl Filter {
             ("named".into(), Value::object(named.to_vec())),
         ]);
         let values = named.iter().map(|(_, v)| v.0.clone()).chain([env, args.0]);
-        Ok(Filter { compiled, vars: Vars::new(values), identity: code.trim() == "." })
+        Ok(Filter {
+            compiled,
+            vars: Vars::new(values),
+            identity: code.trim() == ".",
+        })
     }
 
     /// Runs the filter on one JSON document given as bytes. Each output goes to
@@ -197,11 +205,19 @@ impl Filter {
     }
 
     /// Runs the filter on `input`, with `inputs` as what `input`/`inputs` read.
-    fn run_val<'i>(&'i self, inputs: Inputs<'i, Val>, input: Val, emit: &mut dyn FnMut(Val) -> Flow) -> Result<Flow, RunError> {
+    fn run_val<'i>(
+        &'i self,
+        inputs: Inputs<'i, Val>,
+        input: Val,
+        emit: &mut dyn FnMut(Val) -> Flow,
+    ) -> Result<Flow, RunError> {
         if self.identity {
             return Ok(emit(input));
         }
-        let data = Data { lut: &self.compiled.lut, inputs };
+        let data = Data {
+            lut: &self.compiled.lut,
+            inputs,
+        };
         let ctx = Ctx::<Kind>::new(data, self.vars.clone());
         for out in self.compiled.id.run((ctx, input)) {
             match out {
@@ -222,7 +238,11 @@ impl Filter {
         let mut outs = Vec::new();
         self.run_value(input.clone(), |v| {
             outs.push(v);
-            if outs.len() >= limit { Flow::Stop } else { Flow::Continue }
+            if outs.len() >= limit {
+                Flow::Stop
+            } else {
+                Flow::Continue
+            }
         })?;
         Ok(outs)
     }
@@ -264,7 +284,10 @@ const REPLACED: [&str; 3] = ["debug_empty", "stderr_empty", "tojson"];
 
 fn funs() -> impl Iterator<Item = Fun<Kind>> {
     let keep = |f: &Fun<Kind>| !REPLACED.contains(&f.0);
-    let inputs = jaq_std::input::funs::<Kind>().into_vec().into_iter().map(native::run::<Kind>);
+    let inputs = jaq_std::input::funs::<Kind>()
+        .into_vec()
+        .into_iter()
+        .map(native::run::<Kind>);
     let own = own_funs().into_vec().into_iter().map(native::run::<Kind>);
     jaq_core::funs::<Kind>()
         .chain(jaq_std::funs::<Kind>().filter(keep))
@@ -307,7 +330,11 @@ fn write_stderr(bytes: &[u8]) {
 fn locate(code: &str, part: &str) -> (usize, usize, std::ops::Range<usize>) {
     let base = code.as_ptr() as usize;
     let at = part.as_ptr() as usize;
-    let start = if at >= base && at <= base + code.len() { at - base } else { code.len() };
+    let start = if at >= base && at <= base + code.len() {
+        at - base
+    } else {
+        code.len()
+    };
     let end = (start + part.len()).min(code.len());
     let before = &code[..start];
     let line = before.matches('\n').count() + 1;
@@ -320,8 +347,16 @@ fn locate(code: &str, part: &str) -> (usize, usize, std::ops::Range<usize>) {
 fn point_at(code: &str, part: &str, message: &str) -> String {
     let (line, column, range) = locate(code, part);
     let text = code.lines().nth(line - 1).unwrap_or("");
-    let width = code[range.clone()].lines().next().map_or(0, |l| l.chars().count()).max(1);
-    format!("{line}:{column}: {message}\n  {text}\n  {}{}", " ".repeat(column - 1), "^".repeat(width))
+    let width = code[range.clone()]
+        .lines()
+        .next()
+        .map_or(0, |l| l.chars().count())
+        .max(1);
+    format!(
+        "{line}:{column}: {message}\n  {text}\n  {}{}",
+        " ".repeat(column - 1),
+        "^".repeat(width)
+    )
 }
 
 fn describe_load_errors(code: &str, errs: jaq_core::load::Errors<&str, ()>) -> String {
@@ -342,8 +377,16 @@ fn describe_load_errors(code: &str, errs: jaq_core::load::Errors<&str, ()>) -> S
             }
             E::Parse(items) => {
                 for (expect, found) in items {
-                    let found_text = if found.is_empty() { "the end of the filter".to_string() } else { format!("'{found}'") };
-                    lines.push(point_at(code, found, &format!("expected {}, found {found_text}", expect.as_str())));
+                    let found_text = if found.is_empty() {
+                        "the end of the filter".to_string()
+                    } else {
+                        format!("'{found}'")
+                    };
+                    lines.push(point_at(
+                        code,
+                        found,
+                        &format!("expected {}, found {found_text}", expect.as_str()),
+                    ));
                 }
             }
         }
@@ -403,26 +446,46 @@ mod tests {
 
     #[test]
     fn compile_errors_point_at_the_filter() {
-        let e = Filter::compile(".a | map(.b", &[], Vec::new()).err().expect("fails").to_string();
+        let e = Filter::compile(".a | map(.b", &[], Vec::new())
+            .err()
+            .expect("fails")
+            .to_string();
         assert!(e.contains("1:"), "{e}");
         assert!(e.contains('^'), "{e}");
-        let e = Filter::compile(".a | nosuch(1)", &[], Vec::new()).err().expect("fails").to_string();
+        let e = Filter::compile(".a | nosuch(1)", &[], Vec::new())
+            .err()
+            .expect("fails")
+            .to_string();
         assert!(e.contains("1:6: undefined filter nosuch/1"), "{e}");
     }
 
     #[test]
     fn runtime_errors_and_halt() {
         let f = Filter::compile(".a", &[], Vec::new()).expect("compiles");
-        assert!(matches!(f.run_bytes(b"1", |_| Flow::Continue), Err(RunError::Failed(_))));
-        assert!(matches!(f.run_bytes(b"{", |_| Flow::Continue), Err(RunError::NotJson(_))));
+        assert!(matches!(
+            f.run_bytes(b"1", |_| Flow::Continue),
+            Err(RunError::Failed(_))
+        ));
+        assert!(matches!(
+            f.run_bytes(b"{", |_| Flow::Continue),
+            Err(RunError::NotJson(_))
+        ));
         let f = Filter::compile("halt_error(3)", &[], Vec::new()).expect("compiles");
         assert_eq!(f.run_bytes(b"null", |_| Flow::Continue), Err(RunError::Halt(3)));
     }
 
     #[test]
     fn variables() {
-        let named = vec![("x".to_string(), Value::string("hi")), ("n".to_string(), Value::parse_json(b"3").expect("json"))];
-        let f = Filter::compile("[$x, $n, $ARGS.named.x, $ARGS.positional[0]]", &named, vec![Value::string("p")]).expect("compiles");
+        let named = vec![
+            ("x".to_string(), Value::string("hi")),
+            ("n".to_string(), Value::parse_json(b"3").expect("json")),
+        ];
+        let f = Filter::compile(
+            "[$x, $n, $ARGS.named.x, $ARGS.positional[0]]",
+            &named,
+            vec![Value::string("p")],
+        )
+        .expect("compiles");
         let outs = f.outputs(&Value::parse_json(b"null").expect("json"), 5).expect("runs");
         let mut b = Vec::new();
         outs[0].write_json(&mut b);

@@ -9,6 +9,8 @@ mod config;
 mod consume;
 mod count;
 mod envelope;
+mod filter;
 mod generated;
 mod produce;
+mod reliability;
 mod admin;

@@ -1,0 +1,476 @@
+//! filter: `eddy filter` against jq 1.6 on a corpus of filters, its options, errors and
+//! exit codes; `consume --filter`; produce's `--key-from` and friends.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::{Cluster, Run, eddy_bin, run};
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/filter-corpus")
+}
+
+/// `eddy filter ARGS` with `input` on stdin, the environment pinned.
+fn filter(args: &[&str], input: &str) -> Run {
+    let mut c = Command::new(eddy_bin());
+    c.arg("filter").args(args).env("NO_COLOR", "1").env_remove("JQ_COLORS");
+    run(c, Some(input.as_bytes().to_vec()))
+}
+
+/// The corpus: `filters.txt` holds one filter a line (a leading `!` marks one where jq
+/// and jaq differ, see docs/jq-differences.md), `expected.txt` each filter's output
+/// over `input.jsonl` under a `### FILTER` line.
+fn cases() -> Vec<(String, bool, String)> {
+    let filters = std::fs::read_to_string(corpus().join("filters.txt")).unwrap();
+    let expected = std::fs::read_to_string(corpus().join("expected.txt")).unwrap();
+    let mut outputs = std::collections::HashMap::new();
+    let mut current: Option<String> = None;
+    for line in expected.lines() {
+        if let Some(f) = line.strip_prefix("### ") {
+            current = Some(f.to_string());
+            outputs.insert(f.to_string(), String::new());
+        } else if let Some(f) = &current {
+            let o = outputs.get_mut(f).unwrap();
+            o.push_str(line);
+            o.push('\n');
+        }
+    }
+    filters
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let want = outputs
+                .get(l)
+                .unwrap_or_else(|| panic!("no expected output for {l}"))
+                .clone();
+            match l.strip_prefix('!') {
+                Some(f) => (f.to_string(), false, want),
+                None => (l.to_string(), true, want),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn corpus_matches_the_expected_outputs() {
+    let cases = cases();
+    assert!(cases.len() >= 40, "{} filters", cases.len());
+    let input = corpus().join("input.jsonl");
+    for (f, _, want) in &cases {
+        let mut c = Command::new(eddy_bin());
+        c.args(["filter", f.as_str()]).arg(&input).env("NO_COLOR", "1");
+        let got = run(c, None);
+        assert_eq!(got.text(), *want, "filter {f}; stderr: {}", got.stderr);
+    }
+}
+
+#[test]
+fn corpus_matches_jq_byte_for_byte() {
+    let jq = Path::new("/usr/bin/jq");
+    if !jq.exists() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped corpus_matches_jq_byte_for_byte: /usr/bin/jq is not installed"
+        );
+        return;
+    }
+    let input = corpus().join("input.jsonl");
+    for (f, same, _) in cases().iter().filter(|c| c.1) {
+        assert!(same);
+        let mut c = Command::new(eddy_bin());
+        c.args(["filter", f.as_str()]).arg(&input).env("NO_COLOR", "1");
+        let ours = run(c, None);
+        let mut c = Command::new(jq);
+        c.args(["-c", f.as_str()]).arg(&input);
+        let theirs = run(c, None);
+        assert_eq!(
+            ours.stdout,
+            theirs.stdout,
+            "filter {f}: eddy {:?} jq {:?}",
+            ours.text(),
+            theirs.text()
+        );
+    }
+}
+
+#[test]
+fn compile_error_exits_2_with_the_position() {
+    let r = filter(&[".a | map(.b"], "{}").code(2);
+    assert!(r.stderr.contains("cannot compile the filter: 1:"), "{}", r.stderr);
+    assert!(r.stderr.contains('^'), "{}", r.stderr);
+    let r = filter(&[".a | nosuch(1)"], "{}").code(2);
+    assert!(r.stderr.contains("1:6: undefined filter nosuch/1"), "{}", r.stderr);
+}
+
+#[test]
+fn runtime_error_names_the_line_and_goes_on_exit_5() {
+    let r = filter(&[".a"], "{\"a\":1}\n[2]\n{\"a\":3}\n").code(5);
+    assert_eq!(r.lines(), ["1", "3"]);
+    assert!(r.stderr.contains("eddy: line 2: cannot index"), "{}", r.stderr);
+}
+
+#[test]
+fn runtime_error_in_a_file_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("in.json");
+    std::fs::write(&f, "1\n\"x\"\n").unwrap();
+    let mut c = Command::new(eddy_bin());
+    c.args(["filter", ". + 1"]).arg(&f).env("NO_COLOR", "1");
+    let r = run(c, None).code(5);
+    assert_eq!(r.lines(), ["2"]);
+    assert!(r.stderr.contains("in.json: line 2: "), "{}", r.stderr);
+}
+
+#[test]
+fn input_that_is_not_json_names_its_line_and_resumes_at_the_next() {
+    let r = filter(
+        &[".n"],
+        "{\"n\":1}\n{\"n\": oops, \"m\":1} {\"n\":9}\n{\"n\":3}\n{\"n\":\n4}\n",
+    )
+    .code(5);
+    assert_eq!(r.lines(), ["1", "3", "4"]);
+    assert!(r.stderr.contains("eddy: line 2: not JSON"), "{}", r.stderr);
+    // A truncated last value.
+    let r = filter(&["."], "1\n{\"a\":").code(5);
+    assert_eq!(r.lines(), ["1"]);
+    assert!(r.stderr.contains("line 2: not JSON"), "{}", r.stderr);
+}
+
+#[test]
+fn whitespace_separated_values_as_jq_reads_them() {
+    let r = filter(&["."], "1 2\n[3,\n 4]\n\n  {\"a\":\n\"b\"}\"s\"").ok();
+    assert_eq!(r.lines(), ["1", "2", "[3,4]", "{\"a\":\"b\"}", "\"s\""]);
+}
+
+#[test]
+fn on_error_skip_goes_on_quietly_and_fail_stops() {
+    let input = "1\nx\n2\n{}\n3\n";
+    let r = filter(&["--on-error", "skip", ". + 1"], input).ok();
+    assert_eq!(r.lines(), ["2", "3", "4"]);
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+    let r = filter(&["-v", "--on-error", "skip", ". + 1"], input).ok();
+    assert!(r.stderr.contains("2 inputs skipped"), "{}", r.stderr);
+    let r = filter(&["--on-error", "fail", ". + 1"], input).code(5);
+    assert_eq!(r.lines(), ["2"]);
+    assert!(r.stderr.contains("line 2"), "{}", r.stderr);
+}
+
+#[test]
+fn exit_status_as_jq() {
+    filter(&["-e", ".a"], "{\"a\":1}").ok();
+    filter(&["-e", ".a"], "{\"a\":false}").code(1);
+    filter(&["-e", ".a"], "{\"a\":null}").code(1);
+    filter(&["-e", "empty"], "{}").code(4);
+    filter(&["-e", ".a"], "{\"a\":null}\n{\"a\":2}").ok();
+    filter(&["empty"], "{}").ok();
+    filter(&["-n", "halt_error(3)"], "").code(3);
+}
+
+#[test]
+fn variables_and_arguments() {
+    let r = filter(
+        &[
+            "-n",
+            "--arg",
+            "x",
+            "1",
+            "--argjson",
+            "y",
+            "{\"z\":2}",
+            "[$x, $y.z, $ARGS.named.x]",
+        ],
+        "",
+    )
+    .ok();
+    assert_eq!(r.lines(), ["[\"1\",2,\"1\"]"]);
+    let r = filter(&["-n", "$ARGS.positional", "--args", "a", "b"], "").ok();
+    assert_eq!(r.lines(), ["[\"a\",\"b\"]"]);
+    let r = filter(&["-n", "$ARGS.positional", "--jsonargs", "1", "{\"c\":3}"], "").ok();
+    assert_eq!(r.lines(), ["[1,{\"c\":3}]"]);
+    let dir = tempfile::tempdir().unwrap();
+    let values = dir.path().join("v.json");
+    std::fs::write(&values, "1 [2]\n{\"x\":3}").unwrap();
+    let text = dir.path().join("t.txt");
+    std::fs::write(&text, "line one\nline two\n").unwrap();
+    let r = filter(
+        &[
+            "-n",
+            "--slurpfile",
+            "v",
+            values.to_str().unwrap(),
+            "--rawfile",
+            "t",
+            text.to_str().unwrap(),
+            "[$v, $t]",
+        ],
+        "",
+    )
+    .ok();
+    assert_eq!(r.lines(), ["[[1,[2],{\"x\":3}],\"line one\\nline two\\n\"]"]);
+    let prog = dir.path().join("p.jq");
+    std::fs::write(&prog, ".a\n| . * 2\n").unwrap();
+    let r = filter(&["-f", prog.to_str().unwrap()], "{\"a\":4}").ok();
+    assert_eq!(r.lines(), ["8"]);
+    filter(&["-n", "--argjson", "y", "{nope", "$y"], "").code(2);
+}
+
+#[test]
+fn output_options() {
+    let doc = "{\"b\":\"x\",\"a\":[1,{\"c\":null}]}\n\"s\"\n";
+    assert_eq!(
+        filter(&["."], doc).ok().lines(),
+        ["{\"b\":\"x\",\"a\":[1,{\"c\":null}]}", "\"s\""]
+    );
+    assert_eq!(filter(&["-r", "."], doc).ok().lines()[1], "s");
+    assert_eq!(filter(&["-j", ".b? // ., 1"], doc).ok().text(), "x1s1");
+    assert_eq!(
+        filter(&["-S", "-c", "."], doc).ok().lines()[0],
+        "{\"a\":[1,{\"c\":null}],\"b\":\"x\"}"
+    );
+    assert_eq!(
+        filter(&["--indent", "1", "."], "{\"a\":[1]}").ok().text(),
+        "{\n \"a\": [\n  1\n ]\n}\n"
+    );
+    assert_eq!(filter(&["--tab", "."], "{\"a\":1}").ok().text(), "{\n\t\"a\": 1\n}\n");
+    assert_eq!(filter(&["--pretty", "."], "[]").ok().text(), "[]\n");
+    assert_eq!(filter(&["--indent", "0", "."], "[1, 2]").ok().text(), "[1,2]\n");
+    // Colour only when asked (or on a terminal), as jq 1.6 writes it.
+    let mut c = Command::new(eddy_bin());
+    c.args(["--color", "always", "filter", "."])
+        .env_remove("NO_COLOR")
+        .env_remove("JQ_COLORS");
+    let r = run(c, Some(b"[1,\"x\"]".to_vec())).ok();
+    assert_eq!(
+        r.text(),
+        "\x1b[1;39m[\x1b[0;39m1\x1b[0m\x1b[1;39m,\x1b[0;32m\"x\"\x1b[0m\x1b[1;39m\x1b[1;39m]\x1b[0m\n"
+    );
+}
+
+#[test]
+fn input_options() {
+    assert_eq!(filter(&["-s", "add"], "1 2\n3").ok().lines(), ["6"]);
+    assert_eq!(filter(&["-n", "[inputs]"], "1 2").ok().lines(), ["[1,2]"]);
+    assert_eq!(filter(&["-n", "input"], "1 2").ok().lines(), ["1"]);
+    assert_eq!(filter(&["-n", "."], "1").ok().lines(), ["null"]);
+    assert_eq!(filter(&["-R", "."], "a b\nc").ok().lines(), ["\"a b\"", "\"c\""]);
+    assert_eq!(filter(&["-R", "-s", "."], "a\nb\n").ok().lines(), ["\"a\\nb\\n\""]);
+    assert_eq!(
+        filter(&["-n", "-R", "[inputs]"], "a\nb\n").ok().lines(),
+        ["[\"a\",\"b\"]"]
+    );
+    assert_eq!(filter(&["-n", "-s", "inputs"], "1 2").ok().lines(), ["[1,2]"]);
+    assert_eq!(filter(&["."], "").ok().lines(), Vec::<String>::new());
+}
+
+#[test]
+fn numbers_and_strings_as_jq_1_6() {
+    let r = filter(
+        &["."],
+        "3.0 1e17 0.00001 12345678901234567890 -0.0 1.5 \"\\u00e9\\/\\u007f\"",
+    )
+    .ok();
+    assert_eq!(
+        r.lines(),
+        [
+            "3",
+            "1e+17",
+            "1e-05",
+            "12345678901234567000",
+            "-0",
+            "1.5",
+            "\"é/\\u007f\""
+        ]
+    );
+}
+
+#[test]
+fn jq_alias_and_closed_pipe() {
+    let mut c = Command::new(eddy_bin());
+    c.args(["jq", "-c", ".a"]).env("NO_COLOR", "1");
+    assert_eq!(run(c, Some(b"{\"a\":[1]}".to_vec())).ok().lines(), ["[1]"]);
+    let big: String = (0..200_000).map(|i| format!("{{\"n\":{i}}}\n")).collect();
+    let mut c = Command::new("bash");
+    c.arg("-c").arg(format!(
+        "{} filter .n | head -n 2; exit ${{PIPESTATUS[0]}}",
+        eddy_bin().display()
+    ));
+    let r = run(c, Some(big.into_bytes())).ok();
+    assert_eq!(r.lines(), ["0", "1"]);
+}
+
+#[test]
+fn consume_with_a_filter() {
+    let c = Cluster::dev(&["--topic", "f:4"]);
+    let input: String = (0..3000).map(|i| format!("{{\"n\":{i}}}\n")).collect();
+    c.eddy_in(&["produce", "f", "-q"], input).ok();
+    let mut ns: Vec<String> = c
+        .eddy(&["consume", "f", "-e", "-q", "--filter", "select(.n % 1000 == 0) | .n"])
+        .ok()
+        .lines();
+    ns.sort();
+    assert_eq!(ns, ["0", "1000", "2000"]);
+    let offsets = c
+        .eddy(&["consume", "f", "-e", "-q", "-f", "json", "--filter", ".offset"])
+        .ok()
+        .lines();
+    assert_eq!(offsets.len(), 3000);
+    assert!(offsets.iter().all(|o| o.parse::<i64>().is_ok()), "{offsets:?}");
+    let r = c
+        .eddy(&[
+            "consume",
+            "f",
+            "-e",
+            "-q",
+            "-n",
+            "2",
+            "--filter",
+            "select(.n % 2 == 0) | .n, .n",
+        ])
+        .ok();
+    assert_eq!(r.lines().len(), 2);
+    assert_eq!(r.lines()[0], r.lines()[1]);
+    let r = c
+        .eddy(&["consume", "f", "-e", "-q", "-n", "1", "-r", "--filter", "\"n=\\(.n)\""])
+        .ok();
+    assert!(r.lines()[0].starts_with("n="), "{:?}", r.lines());
+}
+
+#[test]
+fn consume_filter_errors_follow_on_error() {
+    let c = Cluster::dev(&["--topic", "g:1"]);
+    c.eddy_in(&["produce", "g", "-q", "--input", "lines"], "1\nx\n3\n").ok();
+    let r = c.eddy(&["consume", "g", "-e", "-q", "--filter", ". + 1"]).code(5);
+    assert_eq!(r.lines(), ["2", "4"]);
+    assert!(r.stderr.contains("g:0@1: not JSON"), "{}", r.stderr);
+    let r = c
+        .eddy(&["consume", "g", "-e", "-q", "--filter", ". + 1", "--on-error", "skip"])
+        .ok();
+    assert_eq!(r.lines(), ["2", "4"]);
+    let r = c
+        .eddy(&[
+            "consume",
+            "g",
+            "-e",
+            "-q",
+            "-g",
+            "grp",
+            "--filter",
+            ". + 1",
+            "--on-error",
+            "fail",
+        ])
+        .code(5);
+    assert_eq!(r.lines(), ["2"]);
+    // Under fail, the failing record is not committed: the group starts at it again.
+    let r = c.eddy(&["consume", "g", "-e", "-q", "-g", "grp"]).ok();
+    assert_eq!(r.lines(), ["x", "3"]);
+}
+
+#[test]
+fn group_commit_counts_filtered_out_records_as_processed() {
+    let c = Cluster::dev(&["--topic", "h:2"]);
+    let input: String = (0..500).map(|i| format!("{{\"n\":{i}}}\n")).collect();
+    c.eddy_in(&["produce", "h", "-q"], input).ok();
+    let r = c
+        .eddy(&[
+            "consume",
+            "h",
+            "-e",
+            "-q",
+            "-g",
+            "gg",
+            "--filter",
+            "select(.n == 7) | .n",
+        ])
+        .ok();
+    assert_eq!(r.lines(), ["7"]);
+    let again = c.eddy(&["consume", "h", "-e", "-q", "-g", "gg"]).ok();
+    assert!(again.lines().is_empty(), "{:?}", again.lines());
+}
+
+#[test]
+fn produce_key_from_sends_each_user_to_one_partition() {
+    let c = Cluster::dev(&["--topic", "k:4"]);
+    let input: String = (0..400)
+        .map(|i| format!("{{\"n\":{i},\"user\":\"u{}\"}}\n", i % 9))
+        .collect();
+    c.eddy_in(&["produce", "k", "-q", "--key-from", ".user"], input).ok();
+    let records = c.eddy(&["consume", "k", "-e", "-q", "-f", "json"]).ok().json_lines();
+    assert_eq!(records.len(), 400);
+    let mut partition_of = std::collections::HashMap::new();
+    for r in &records {
+        let user = r["value"]["user"].as_str().unwrap().to_string();
+        assert_eq!(r["key"], r["value"]["user"], "{r}");
+        let p = r["partition"].as_i64().unwrap();
+        assert_eq!(*partition_of.entry(user).or_insert(p), p, "{r}");
+    }
+    assert!(partition_of.values().collect::<std::collections::HashSet<_>>().len() > 1);
+}
+
+#[test]
+fn produce_partition_from_out_of_range_follows_on_invalid() {
+    let c = Cluster::dev(&["--topic", "pf:4"]);
+    let input = "{\"p\":1}\n{\"p\":9}\n{\"p\":\"x\"}\n{\"p\":2}\n";
+    let r = c.eddy_in(&["produce", "pf", "--partition-from", ".p"], input).code(1);
+    assert!(
+        r.stderr.contains("line 2: --partition-from gave partition 9"),
+        "{}",
+        r.stderr
+    );
+    let r = c
+        .eddy_in(
+            &[
+                "produce",
+                "pf",
+                "--partition-from",
+                ".p",
+                "--on-invalid",
+                "skip",
+                "--stats",
+                "json",
+            ],
+            input,
+        )
+        .ok();
+    assert_eq!(r.stats()["skipped"], 2, "{}", r.stderr);
+    let got = c
+        .eddy(&["consume", "pf", "-e", "-q", "-f", "{partition} {value}"])
+        .ok()
+        .lines();
+    assert!(got.contains(&"1 {\"p\":1}".to_string()), "{got:?}");
+    assert!(got.contains(&"2 {\"p\":2}".to_string()), "{got:?}");
+    assert!(!got.iter().any(|l| l.contains('9')), "{got:?}");
+    // More than one output is invalid too.
+    let r = c
+        .eddy_in(&["produce", "pf", "--key-from", ".a[]"], "{\"a\":[1,2]}\n")
+        .code(1);
+    assert!(r.stderr.contains("more than one output"), "{}", r.stderr);
+}
+
+#[test]
+fn produce_header_and_timestamp_from() {
+    let c = Cluster::dev(&["--topic", "ht:1"]);
+    let input = "{\"id\":1,\"t\":\"2026-01-01T00:00:00Z\",\"tags\":[1]}\n{\"id\":2,\"t\":1767225601,\"tags\":null}\n{\"id\":3,\"t\":1767225602500}\n";
+    c.eddy_in(
+        &[
+            "produce",
+            "ht",
+            "-q",
+            "--header-from",
+            "id=.id",
+            "--header-from",
+            "tags=.tags",
+            "--timestamp-from",
+            ".t",
+        ],
+        input,
+    )
+    .ok();
+    let records = c.eddy(&["consume", "ht", "-e", "-q", "-f", "json"]).ok().json_lines();
+    assert_eq!(records[0]["headers"], serde_json::json!([["id", "1"], ["tags", "[1]"]]));
+    assert_eq!(records[1]["headers"], serde_json::json!([["id", "2"]]));
+    assert_eq!(records[0]["timestamp"], 1_767_225_600_000i64);
+    assert_eq!(records[1]["timestamp"], 1_767_225_601_000i64);
+    assert_eq!(records[2]["timestamp"], 1_767_225_602_500i64);
+}
