@@ -276,6 +276,10 @@ const OWN_DEFS: &str = r#"
 def IN(s): any(s == .; .);
 def IN(src; s): any(src == s; .);
 def ascii: [.] | implode;
+def leaf_paths: paths(scalars);
+def date: todate;
+def dateadd(u; n): . + n;
+def datesub(u; n): . - n;
 "#;
 
 /// The natives jaq-std implements with the `log` crate (which would print nothing here)

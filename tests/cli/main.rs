@@ -9,6 +9,7 @@ mod config;
 mod consume;
 mod count;
 mod envelope;
+mod examples;
 mod filter;
 mod generated;
 mod produce;
