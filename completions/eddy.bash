@@ -25,8 +25,14 @@ _eddy() {
             eddy,consume)
                 cmd="eddy__subcmd__consume"
                 ;;
+            eddy,count)
+                cmd="eddy__subcmd__count"
+                ;;
             eddy,dev)
                 cmd="eddy__subcmd__dev"
+                ;;
+            eddy,filter)
+                cmd="eddy__subcmd__filter"
                 ;;
             eddy,generate)
                 cmd="eddy__subcmd__generate"
@@ -36,6 +42,9 @@ _eddy() {
                 ;;
             eddy,help)
                 cmd="eddy__subcmd__help"
+                ;;
+            eddy,jq)
+                cmd="eddy__subcmd__filter"
                 ;;
             eddy,offsets)
                 cmd="eddy__subcmd__offsets"
@@ -109,8 +118,14 @@ _eddy() {
             eddy__subcmd__help,consume)
                 cmd="eddy__subcmd__help__subcmd__consume"
                 ;;
+            eddy__subcmd__help,count)
+                cmd="eddy__subcmd__help__subcmd__count"
+                ;;
             eddy__subcmd__help,dev)
                 cmd="eddy__subcmd__help__subcmd__dev"
+                ;;
+            eddy__subcmd__help,filter)
+                cmd="eddy__subcmd__help__subcmd__filter"
                 ;;
             eddy__subcmd__help,generate)
                 cmd="eddy__subcmd__help__subcmd__generate"
@@ -209,7 +224,7 @@ _eddy() {
 
     case "${cmd}" in
         eddy)
-            opts="-b -C -X -q -v -h -V --brokers --context --config --config-file --property --timeout --color --quiet --verbose --help --version produce consume topics offsets groups cluster dev config generate help"
+            opts="-b -C -X -q -v -h -V --brokers --context --config --config-file --property --timeout --color --quiet --verbose --help --version produce consume filter jq count topics offsets groups cluster dev config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -587,7 +602,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__consume)
-            opts="-g -p -o -u -e -n -f -D -b -C -X -q -v -h -V --group --partition --from --until --exit --count --format --delimiter --stats --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-g -p -o -u -e -n -f -D -r -b -C -X -q -v -h -V --group --partition --from --until --exit --count --format --delimiter --filter --raw-output --on-error --stats --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -649,6 +664,14 @@ _eddy() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-error)
+                    COMPREPLY=($(compgen -W "fail skip stderr" -- "${cur}"))
+                    return 0
+                    ;;
                 --stats)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -696,8 +719,110 @@ _eddy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eddy__subcmd__count)
+            opts="-b -C -X -q -v -h -V --by --window --slide --session --time --lateness --emit --top --sum --min --max --avg --distinct --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slide)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lateness)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --emit)
+                    COMPREPLY=($(compgen -W "final update" -- "${cur}"))
+                    return 0
+                    ;;
+                --top)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sum)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --avg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --distinct)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eddy__subcmd__dev)
-            opts="-b -C -X -q -v -h -V --nodes --partitions --topic --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --nodes --partitions --topic --chaos --chaos-seed --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -713,6 +838,92 @@ _eddy() {
                     ;;
                 --topic)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chaos-seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__filter)
+            opts="-r -j -c -n -s -R -S -f -e -b -C -X -q -v -h -V --raw-output --join-output --compact-output --pretty --tab --indent --null-input --slurp --raw-input --sort-keys --from-file --arg --argjson --slurpfile --rawfile --args --jsonargs --exit-status --on-error --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --indent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --arg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --argjson)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slurpfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rawfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-error)
+                    COMPREPLY=($(compgen -W "fail skip stderr" -- "${cur}"))
                     return 0
                     ;;
                 --brokers)
@@ -1183,7 +1394,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__help)
-            opts="produce consume topics offsets groups cluster dev config generate help"
+            opts="produce consume filter count topics offsets groups cluster dev config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1280,7 +1491,35 @@ _eddy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eddy__subcmd__help__subcmd__count)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eddy__subcmd__help__subcmd__dev)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__help__subcmd__filter)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1563,7 +1802,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__produce)
-            opts="-D -k -K -H -p -Z -z -n -b -C -X -q -v -h -V --input --delimiter --key --key-delimiter --header --partition --keep-partition --null-empty --compression --acks --rate --count --on-invalid --stats --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-D -k -K -H -p -Z -z -n -b -C -X -q -v -h -V --input --delimiter --key --key-delimiter --header --partition --keep-partition --null-empty --compression --acks --rate --count --key-from --partition-from --header-from --timestamp-from --on-invalid --stats --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1634,6 +1873,22 @@ _eddy() {
                     return 0
                     ;;
                 -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partition-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timestamp-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -39,6 +39,9 @@ complete -c eddy -n "__fish_eddy_needs_command" -s h -l help -d 'Print help'
 complete -c eddy -n "__fish_eddy_needs_command" -s V -l version -d 'Print version'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "produce" -d 'Records from stdin or files into a topic'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "consume" -d 'Records from topics to stdout, with offset control'
+complete -c eddy -n "__fish_eddy_needs_command" -f -a "filter" -d 'A jq filter over JSON values on stdin or files'
+complete -c eddy -n "__fish_eddy_needs_command" -f -a "jq" -d 'A jq filter over JSON values on stdin or files'
+complete -c eddy -n "__fish_eddy_needs_command" -f -a "count" -d 'Windowed counts of JSON events (tumbling, hopping, session; event or processing time)'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "topics" -d 'List, describe, create, alter and delete topics'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "offsets" -d 'Low and high watermarks per partition, or the offset at a time'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "groups" -d 'Consumer groups: list, describe (offsets and lag), reset, delete'
@@ -65,6 +68,10 @@ complete -c eddy -n "__fish_eddy_using_subcommand produce" -l acks -d 'Acknowled
 0\t''"
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l rate -d 'At most N records a second' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s n -l count -d 'Stop after N records' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l key-from -d 'The key from each JSON record (the value, with envelope input): a string is used as its bytes, anything else as compact JSON, no output as no key' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l partition-from -d 'The partition from each JSON record (no output: the partitioner decides)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l header-from -d 'A header from each JSON record (repeatable; no output: no header)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l timestamp-from -d 'The timestamp from each JSON record: epoch seconds or ms, or RFC 3339' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l on-invalid -d 'What to do with an input line that cannot be read' -r -f -a "fail\t'Report the line number, stop reading, deliver what came before, exit 1'
 skip\t'Report and count the line, go on'"
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l stats -d 'The form of the closing summary on stderr' -r -f -a "text\t''
@@ -90,6 +97,10 @@ complete -c eddy -n "__fish_eddy_using_subcommand consume" -s u -l until -d 'Whe
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s n -l count -d 'Stop after N records written' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s f -l format -d 'value | key | json | a template such as \'{partition}:{offset} {key} {value}\'' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s D -l delimiter -d 'Written after each record (default \\n; \\0 allowed)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l filter -d 'A jq filter applied to what --format would show; each output is one record' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l on-error -d 'With --filter, a record the filter cannot process: report it and go on (stderr, exit 5 at the end), go on quietly (skip), or stop before it (fail, exit 5)' -r -f -a "fail\t'Stop at the first such input, exit 5'
+skip\t'Go on quietly (counted with -v)'
+stderr\t'Report it on stderr and go on, exit 5 at the end'"
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -l stats -d 'The form of the closing summary on stderr' -r -f -a "text\t''
 json\t''"
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
@@ -101,10 +112,103 @@ complete -c eddy -n "__fish_eddy_using_subcommand consume" -l color -d 'When to 
 always\t''
 never\t''"
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s e -l exit -d 'The same as --until end'
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s r -l raw-output -d 'With --filter: strings without quotes'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
-complete -c eddy -n "__fish_eddy_using_subcommand consume" -s h -l help -d 'Print help'
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -l indent -d 'Indented output, N spaces a level (0: compact)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -s f -l from-file -d 'Read the filter from FILE' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -l arg -d '$NAME is the string VALUE (repeatable)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -l argjson -d '$NAME is the JSON value JSON (repeatable)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -l slurpfile -d '$NAME is the array of the JSON values in FILE (repeatable)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -l rawfile -d '$NAME is the text of FILE (repeatable)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -l on-error -d 'An input that is not JSON or that the filter fails on: report it and go on (stderr, exit 5 at the end), go on quietly (skip), or stop (fail, exit 5)' -r -f -a "fail\t'Stop at the first such input, exit 5'
+skip\t'Go on quietly (counted with -v)'
+stderr\t'Report it on stderr and go on, exit 5 at the end'"
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -s r -l raw-output -d 'Strings without quotes'
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -s j -l join-output -d 'Like -r, and no newline after each output'
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -s c -l compact-output -d 'One line per output (the default)'
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -l pretty -d 'Indented output, two spaces a level'
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -l tab -d 'Indented output, a tab a level'
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -s n -l null-input -d 'Run the filter once, with null as its input (`input`/`inputs` read the stream)'
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -s s -l slurp -d 'Read all inputs into one array and run the filter once on it'
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -s R -l raw-input -d 'Each input line is a string, not JSON (with -s: the whole input is one string)'
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -s S -l sort-keys -d 'Write object keys in sorted order'
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -l args -d 'The arguments after the filter are strings in $ARGS.positional, not files'
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -l jsonargs -d 'The arguments after the filter are JSON values in $ARGS.positional, not files'
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -s e -l exit-status -d 'Exit 1 when the last output was false or null, 4 when there was no output'
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -l indent -d 'Indented output, N spaces a level (0: compact)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -s f -l from-file -d 'Read the filter from FILE' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -l arg -d '$NAME is the string VALUE (repeatable)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -l argjson -d '$NAME is the JSON value JSON (repeatable)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -l slurpfile -d '$NAME is the array of the JSON values in FILE (repeatable)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -l rawfile -d '$NAME is the text of FILE (repeatable)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -l on-error -d 'An input that is not JSON or that the filter fails on: report it and go on (stderr, exit 5 at the end), go on quietly (skip), or stop (fail, exit 5)' -r -f -a "fail\t'Stop at the first such input, exit 5'
+skip\t'Go on quietly (counted with -v)'
+stderr\t'Report it on stderr and go on, exit 5 at the end'"
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -s r -l raw-output -d 'Strings without quotes'
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -s j -l join-output -d 'Like -r, and no newline after each output'
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -s c -l compact-output -d 'One line per output (the default)'
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -l pretty -d 'Indented output, two spaces a level'
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -l tab -d 'Indented output, a tab a level'
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -s n -l null-input -d 'Run the filter once, with null as its input (`input`/`inputs` read the stream)'
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -s s -l slurp -d 'Read all inputs into one array and run the filter once on it'
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -s R -l raw-input -d 'Each input line is a string, not JSON (with -s: the whole input is one string)'
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -s S -l sort-keys -d 'Write object keys in sorted order'
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -l args -d 'The arguments after the filter are strings in $ARGS.positional, not files'
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -l jsonargs -d 'The arguments after the filter are JSON values in $ARGS.positional, not files'
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -s e -l exit-status -d 'Exit 1 when the last output was false or null, 4 when there was no output'
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l by -d 'The key (a jq filter; each output is counted; several --by make a composite key)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l window -d 'Tumbling windows of this size (without it: one window over the whole input)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l slide -d 'Hopping windows of --window size starting every DURATION' -r
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l session -d 'Session windows per key, closed after GAP without events' -r
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l time -d 'Event time (a jq filter giving epoch s or ms, or RFC 3339); default: processing time' -r
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l lateness -d 'How long after a window\'s end late events are still counted' -r
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l emit -d 'When rows are emitted' -r -f -a "final\t'One row per window and key when the window closes'
+update\t'A row each time a count changes ("final": false), then the closing row'"
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l top -d 'Only the N largest keys of each window (ties by the key\'s JSON text)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l sum -d 'Also the sum of this filter\'s value' -r
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l min -d 'Also the minimum of this filter\'s value' -r
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l max -d 'Also the maximum of this filter\'s value' -r
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l avg -d 'Also the average of this filter\'s value' -r
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l distinct -d 'Also the number of distinct values of this filter' -r
+complete -c eddy -n "__fish_eddy_using_subcommand count" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand count" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand count" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand count" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand count" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand count" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand count" -s V -l version -d 'Print version'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
 json\t'One JSON document on stdout, for scripts'"
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
@@ -323,6 +427,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s V -l version -d 'P
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -l nodes -d 'Number of broker nodes' -r
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -l partitions -d 'Partitions of the topics named with --topic' -r
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -l topic -d 'A topic that exists from the start (repeatable)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev" -l chaos-seed -d 'The seed of --chaos: the same seed, the same sequence of faults' -r
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
@@ -331,6 +436,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand dev" -l timeout -d 'How long t
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand dev" -l chaos -d 'Inject faults while running: retriable request errors, added round-trip time (at most 500 ms) and, with several nodes, outages (at most 2 s); never a fault that would duplicate a record'
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -403,16 +509,18 @@ complete -c eddy -n "__fish_eddy_using_subcommand generate" -s q -l quiet -d 'Le
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "produce" -d 'Records from stdin or files into a topic'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "consume" -d 'Records from topics to stdout, with offset control'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "topics" -d 'List, describe, create, alter and delete topics'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "offsets" -d 'Low and high watermarks per partition, or the offset at a time'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "groups" -d 'Consumer groups: list, describe (offsets and lag), reset, delete'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "cluster" -d 'Brokers, controller and topic count'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "dev" -d 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "config" -d 'The resolved connection settings (secrets redacted), and contexts'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "generate" -d 'Write completions and man pages (for maintainers)'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume topics offsets groups cluster dev config generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "produce" -d 'Records from stdin or files into a topic'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "consume" -d 'Records from topics to stdout, with offset control'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "filter" -d 'A jq filter over JSON values on stdin or files'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "count" -d 'Windowed counts of JSON events (tumbling, hopping, session; event or processing time)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "topics" -d 'List, describe, create, alter and delete topics'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "offsets" -d 'Low and high watermarks per partition, or the offset at a time'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "groups" -d 'Consumer groups: list, describe (offsets and lag), reset, delete'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "cluster" -d 'Brokers, controller and topic count'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "dev" -d 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "config" -d 'The resolved connection settings (secrets redacted), and contexts'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "generate" -d 'Write completions and man pages (for maintainers)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'Every topic with its partition count (the default)'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Partitions (leader, replicas, in-sync replicas) and configs'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic'

@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use rdkafka::admin::{AdminClient, AdminOptions, AlterConfig, ConfigSource, NewPartitions, NewTopic, ResourceSpecifier, TopicReplication};
+use rdkafka::admin::{
+    AdminClient, AdminOptions, AlterConfig, ConfigSource, NewPartitions, NewTopic, ResourceSpecifier, TopicReplication,
+};
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
@@ -38,11 +40,17 @@ impl<'a> Admin<'a> {
             .enable_all()
             .build()
             .map_err(|e| Error::runtime(format!("cannot start the runtime: {e}")))?;
-        Ok(Admin { settings, client, runtime })
+        Ok(Admin {
+            settings,
+            client,
+            runtime,
+        })
     }
 
     fn options(&self) -> AdminOptions {
-        AdminOptions::new().request_timeout(Some(self.settings.timeout)).operation_timeout(Some(self.settings.timeout))
+        AdminOptions::new()
+            .request_timeout(Some(self.settings.timeout))
+            .operation_timeout(Some(self.settings.timeout))
     }
 
     fn metadata(&self, topic: Option<&str>, what: &str) -> Result<rdkafka::metadata::Metadata> {
@@ -79,7 +87,10 @@ impl<'a> Admin<'a> {
     /// would wait out the timeout, and librdkafka aborts on some of the mock's answers).
     fn require_admin_api(&self, what: &str) -> Result<()> {
         if self.looks_like_dev() {
-            return Err(Error::runtime(format!("{what}: the cluster at {} cannot do this ({DEV_LIMIT})", self.settings.brokers)));
+            return Err(Error::runtime(format!(
+                "{what}: the cluster at {} cannot do this ({DEV_LIMIT})",
+                self.settings.brokers
+            )));
         }
         Ok(())
     }
@@ -104,7 +115,8 @@ fn cluster_id(client: &AdminClient<EddyContext>, timeout: Duration) -> Option<St
 
 fn controller_id(client: &AdminClient<EddyContext>, timeout: Duration) -> Option<i32> {
     // SAFETY: a valid client pointer; librdkafka returns -1 when it does not know.
-    let id = unsafe { rdkafka::bindings::rd_kafka_controllerid(client.inner().native_ptr(), timeout.as_millis() as i32) };
+    let id =
+        unsafe { rdkafka::bindings::rd_kafka_controllerid(client.inner().native_ptr(), timeout.as_millis() as i32) };
     (id >= 0).then_some(id)
 }
 
@@ -160,12 +172,27 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
     match args.action.as_ref().unwrap_or(&TopicsAction::List) {
         TopicsAction::List => {
             let md = admin.metadata(None, "topics")?;
-            let mut list: Vec<(String, usize)> =
-                md.topics().iter().filter(|t| !is_internal(t.name())).map(|t| (t.name().to_string(), t.partitions().len())).collect();
+            let mut list: Vec<(String, usize)> = md
+                .topics()
+                .iter()
+                .filter(|t| !is_internal(t.name()))
+                .map(|t| (t.name().to_string(), t.partitions().len()))
+                .collect();
             list.sort();
             match out {
-                OutputFormat::Json => print_json(&list.iter().map(|(n, p)| json!({"name": n, "partitions": p})).collect::<Vec<_>>()),
-                OutputFormat::Table => print_table(&["TOPIC", "PARTITIONS"], &list.iter().map(|(n, p)| vec![n.clone(), p.to_string()]).collect::<Vec<_>>()),
+                OutputFormat::Json => print_json(
+                    &list
+                        .iter()
+                        .map(|(n, p)| json!({"name": n, "partitions": p}))
+                        .collect::<Vec<_>>(),
+                ),
+                OutputFormat::Table => print_table(
+                    &["TOPIC", "PARTITIONS"],
+                    &list
+                        .iter()
+                        .map(|(n, p)| vec![n.clone(), p.to_string()])
+                        .collect::<Vec<_>>(),
+                ),
             }
         }
         TopicsAction::Describe { topic } => {
@@ -174,7 +201,12 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
                 .topics()
                 .iter()
                 .find(|t| t.name() == topic && t.error().is_none() && !t.partitions().is_empty())
-                .ok_or_else(|| Error::runtime(format!("topic '{topic}' does not exist on the cluster at {}", settings.brokers)))?;
+                .ok_or_else(|| {
+                    Error::runtime(format!(
+                        "topic '{topic}' does not exist on the cluster at {}",
+                        settings.brokers
+                    ))
+                })?;
             let mut partitions: Vec<serde_json::Value> = t
                 .partitions()
                 .iter()
@@ -185,13 +217,25 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
             if dev {
                 eprintln!("eddy: configs are not shown: {DEV_LIMIT}");
             }
-            let described = if dev { Ok(Vec::new()) } else { admin.block(admin.client.describe_configs([&ResourceSpecifier::Topic(topic)], &admin.options())) };
+            let described = if dev {
+                Ok(Vec::new())
+            } else {
+                admin.block(
+                    admin
+                        .client
+                        .describe_configs([&ResourceSpecifier::Topic(topic)], &admin.options()),
+                )
+            };
             let configs = match described {
                 Ok(results) => match results.into_iter().next() {
                     Some(Ok(resource)) => {
                         let mut map = BTreeMap::new();
                         for e in resource.entries {
-                            let value = if e.is_sensitive { Some("********".to_string()) } else { e.value };
+                            let value = if e.is_sensitive {
+                                Some("********".to_string())
+                            } else {
+                                e.value
+                            };
                             map.insert(e.name, value);
                         }
                         map
@@ -207,18 +251,33 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
                     output::line(format!("topic {topic}: {} partitions", partitions.len()));
                     let rows: Vec<Vec<String>> = partitions
                         .iter()
-                        .map(|p| vec![p["partition"].to_string(), p["leader"].to_string(), p["replicas"].to_string(), p["isr"].to_string()])
+                        .map(|p| {
+                            vec![
+                                p["partition"].to_string(),
+                                p["leader"].to_string(),
+                                p["replicas"].to_string(),
+                                p["isr"].to_string(),
+                            ]
+                        })
                         .collect();
                     print_table(&["PARTITION", "LEADER", "REPLICAS", "ISR"], &rows);
                     if !configs.is_empty() {
                         output::line("");
-                        let rows: Vec<Vec<String>> = configs.iter().map(|(k, v)| vec![k.clone(), v.clone().unwrap_or_default()]).collect();
+                        let rows: Vec<Vec<String>> = configs
+                            .iter()
+                            .map(|(k, v)| vec![k.clone(), v.clone().unwrap_or_default()])
+                            .collect();
                         print_table(&["CONFIG", "VALUE"], &rows);
                     }
                 }
             }
         }
-        TopicsAction::Create { topic, partitions, replication, configs } => {
+        TopicsAction::Create {
+            topic,
+            partitions,
+            replication,
+            configs,
+        } => {
             if *partitions < 1 {
                 return Err(Error::usage(format!("--partitions {partitions}: must be at least 1")));
             }
@@ -237,7 +296,11 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
                 eprintln!("created topic {topic} with {partitions} partitions");
             }
         }
-        TopicsAction::Alter { topic, partitions, configs } => {
+        TopicsAction::Alter {
+            topic,
+            partitions,
+            configs,
+        } => {
             let configs = parse_configs(configs)?;
             if partitions.is_none() && configs.is_empty() {
                 return Err(Error::usage("topics alter: give --partitions and/or --config"));
@@ -252,7 +315,11 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
             if !configs.is_empty() {
                 // AlterConfigs replaces the whole set: keep the topic's other dynamic configs.
                 let current = admin
-                    .block(admin.client.describe_configs([&ResourceSpecifier::Topic(topic)], &admin.options()))
+                    .block(
+                        admin
+                            .client
+                            .describe_configs([&ResourceSpecifier::Topic(topic)], &admin.options()),
+                    )
                     .map_err(|e| admin.failed("topics alter --config", &e, e.rdkafka_error_code()))?;
                 let mut merged: BTreeMap<String, String> = BTreeMap::new();
                 if let Some(Ok(resource)) = current.into_iter().next() {
@@ -297,7 +364,11 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn check_topic_results(admin: &Admin<'_>, what: &str, result: std::result::Result<Vec<rdkafka::admin::TopicResult>, KafkaError>) -> Result<()> {
+fn check_topic_results(
+    admin: &Admin<'_>,
+    what: &str,
+    result: std::result::Result<Vec<rdkafka::admin::TopicResult>, KafkaError>,
+) -> Result<()> {
     let results = result.map_err(|e| admin.failed(what, &e, e.rdkafka_error_code()))?;
     for r in results {
         if let Err((name, code)) = r {
@@ -308,7 +379,12 @@ fn check_topic_results(admin: &Admin<'_>, what: &str, result: std::result::Resul
 }
 
 pub fn offsets(settings: &Settings, args: &OffsetsArgs) -> Result<Outcome> {
-    let at = args.at.as_deref().map(|t| parse_time(t, now_ms())).transpose().map_err(|e| Error::usage(format!("--at: {e}")))?;
+    let at = args
+        .at
+        .as_deref()
+        .map(|t| parse_time(t, now_ms()))
+        .transpose()
+        .map_err(|e| Error::usage(format!("--at: {e}")))?;
     let admin = Admin::new(settings)?;
     let partitions = topic_partition_count(&admin, &args.topic)?;
     let consumer = admin.consumer(None)?;
@@ -336,7 +412,12 @@ pub fn offsets(settings: &Settings, args: &OffsetsArgs) -> Result<Outcome> {
                 .map(|r| {
                     let n = r["high"].as_i64().unwrap_or(0) - r["low"].as_i64().unwrap_or(0);
                     total += n;
-                    let mut v = vec![r["partition"].to_string(), r["low"].to_string(), r["high"].to_string(), n.to_string()];
+                    let mut v = vec![
+                        r["partition"].to_string(),
+                        r["low"].to_string(),
+                        r["high"].to_string(),
+                        n.to_string(),
+                    ];
                     if at.is_some() {
                         v.push(r["offset"].to_string());
                     }
@@ -356,7 +437,12 @@ fn topic_partition_count(admin: &Admin<'_>, topic: &str) -> Result<i32> {
         .iter()
         .find(|t| t.name() == topic && t.error().is_none() && !t.partitions().is_empty())
         .map(|t| t.partitions().len() as i32)
-        .ok_or_else(|| Error::runtime(format!("topic '{topic}' does not exist on the cluster at {}", admin.settings.brokers)))
+        .ok_or_else(|| {
+            Error::runtime(format!(
+                "topic '{topic}' does not exist on the cluster at {}",
+                admin.settings.brokers
+            ))
+        })
 }
 
 #[derive(Debug, Serialize)]
@@ -382,14 +468,25 @@ pub fn groups(settings: &Settings, args: &GroupsArgs) -> Result<Outcome> {
                 .inner()
                 .fetch_group_list(None, settings.timeout)
                 .map_err(|e| admin.failed("groups list", &e, e.rdkafka_error_code()))?;
-            let mut rows: Vec<(String, String, usize)> =
-                list.groups().iter().map(|g| (g.name().to_string(), g.state().to_string(), g.members().len())).collect();
+            let mut rows: Vec<(String, String, usize)> = list
+                .groups()
+                .iter()
+                .map(|g| (g.name().to_string(), g.state().to_string(), g.members().len()))
+                .collect();
             rows.sort();
             match out {
-                OutputFormat::Json => print_json(&rows.iter().map(|(g, s, m)| json!({"group": g, "state": s, "members": m})).collect::<Vec<_>>()),
+                OutputFormat::Json => print_json(
+                    &rows
+                        .iter()
+                        .map(|(g, s, m)| json!({"group": g, "state": s, "members": m}))
+                        .collect::<Vec<_>>(),
+                ),
                 OutputFormat::Table => print_table(
                     &["GROUP", "STATE", "MEMBERS"],
-                    &rows.iter().map(|(g, s, m)| vec![g.clone(), s.clone(), m.to_string()]).collect::<Vec<_>>(),
+                    &rows
+                        .iter()
+                        .map(|(g, s, m)| vec![g.clone(), s.clone(), m.to_string()])
+                        .collect::<Vec<_>>(),
                 ),
             }
         }
@@ -397,13 +494,20 @@ pub fn groups(settings: &Settings, args: &GroupsArgs) -> Result<Outcome> {
             let rows = group_offsets(&admin, group, None)?;
             print_group_offsets(&rows, out, false);
         }
-        GroupsAction::Reset { group, topic, to, shift_by, partitions, execute } => {
+        GroupsAction::Reset {
+            group,
+            topic,
+            to,
+            shift_by,
+            partitions,
+            execute,
+        } => {
             let consumer = admin.consumer(None)?;
             let mut rows = group_offsets(&admin, group, Some(topic))?;
             if !partitions.is_empty() {
                 rows.retain(|r| partitions.contains(&r.partition));
             }
-            let target = to.as_deref().map(|t| ResetTo::parse(t)).transpose()?;
+            let target = to.as_deref().map(ResetTo::parse).transpose()?;
             for r in rows.iter_mut() {
                 let (low, high) = consumer
                     .fetch_watermarks(&r.topic, r.partition, settings.timeout)
@@ -471,7 +575,9 @@ impl ResetTo {
             "latest" | "end" => Ok(ResetTo::Latest),
             _ => {
                 if let Some(t) = text.strip_prefix('@') {
-                    return parse_time(t, now_ms()).map(ResetTo::Time).map_err(|e| Error::usage(format!("--to: {e}")));
+                    return parse_time(t, now_ms())
+                        .map(ResetTo::Time)
+                        .map_err(|e| Error::usage(format!("--to: {e}")));
                 }
                 text.parse::<i64>()
                     .ok()
@@ -489,7 +595,11 @@ fn group_offsets(admin: &Admin<'_>, group: &str, only: Option<&str>) -> Result<V
     let md = admin.metadata(only, "groups")?;
     let consumer = admin.consumer(Some(group))?;
     let mut tpl = TopicPartitionList::new();
-    for t in md.topics().iter().filter(|t| !is_internal(t.name()) && t.error().is_none()) {
+    for t in md
+        .topics()
+        .iter()
+        .filter(|t| !is_internal(t.name()) && t.error().is_none())
+    {
         if only.is_some_and(|o| o != t.name()) {
             continue;
         }
@@ -499,7 +609,10 @@ fn group_offsets(admin: &Admin<'_>, group: &str, only: Option<&str>) -> Result<V
     }
     if let Some(o) = only {
         if tpl.count() == 0 {
-            return Err(Error::runtime(format!("topic '{o}' does not exist on the cluster at {}", admin.settings.brokers)));
+            return Err(Error::runtime(format!(
+                "topic '{o}' does not exist on the cluster at {}",
+                admin.settings.brokers
+            )));
         }
     }
     let committed = consumer
@@ -511,7 +624,10 @@ fn group_offsets(admin: &Admin<'_>, group: &str, only: Option<&str>) -> Result<V
             Offset::Offset(o) => Some(o),
             _ => None,
         };
-        by_topic.entry(e.topic().to_string()).or_default().push((e.partition(), c));
+        by_topic
+            .entry(e.topic().to_string())
+            .or_default()
+            .push((e.partition(), c));
     }
     let mut rows = Vec::new();
     for (topic, parts) in by_topic {
@@ -523,7 +639,14 @@ fn group_offsets(admin: &Admin<'_>, group: &str, only: Option<&str>) -> Result<V
                 .fetch_watermarks(&topic, partition, admin.settings.timeout)
                 .map_err(|e| Error::runtime(format!("offsets of {topic}:{partition}: {e}")))?;
             let lag = high - c.unwrap_or(low);
-            rows.push(GroupOffset { topic: topic.clone(), partition, committed: c, new: None, high, lag: lag.max(0) });
+            rows.push(GroupOffset {
+                topic: topic.clone(),
+                partition,
+                committed: c,
+                new: None,
+                high,
+                lag: lag.max(0),
+            });
         }
     }
     rows.sort_by(|a, b| (a.topic.as_str(), a.partition).cmp(&(b.topic.as_str(), b.partition)));
@@ -560,7 +683,11 @@ fn print_group_offsets(rows: &[GroupOffset], out: OutputFormat, with_new: bool) 
 pub fn cluster(settings: &Settings, args: &OutputArgs) -> Result<Outcome> {
     let admin = Admin::new(settings)?;
     let md = admin.metadata(None, "cluster")?;
-    let mut brokers: Vec<(i32, String, i32)> = md.brokers().iter().map(|b| (b.id(), b.host().to_string(), b.port())).collect();
+    let mut brokers: Vec<(i32, String, i32)> = md
+        .brokers()
+        .iter()
+        .map(|b| (b.id(), b.host().to_string(), b.port()))
+        .collect();
     brokers.sort();
     let controller = controller_id(&admin.client, settings.timeout);
     let topics = md.topics().iter().filter(|t| !is_internal(t.name())).count();
@@ -575,7 +702,18 @@ pub fn cluster(settings: &Settings, args: &OutputArgs) -> Result<Outcome> {
                 &["BROKER", "HOST", "PORT", ""],
                 &brokers
                     .iter()
-                    .map(|(id, h, p)| vec![id.to_string(), h.clone(), p.to_string(), if Some(*id) == controller { "controller".into() } else { String::new() }])
+                    .map(|(id, h, p)| {
+                        vec![
+                            id.to_string(),
+                            h.clone(),
+                            p.to_string(),
+                            if Some(*id) == controller {
+                                "controller".into()
+                            } else {
+                                String::new()
+                            },
+                        ]
+                    })
                     .collect::<Vec<_>>(),
             );
             output::line(format!("{topics} topics"));

@@ -63,12 +63,36 @@ pub struct Chaos {
 
 /// Retriable errors per API, as a broker would send them before doing anything.
 const ERRORS: &[(RDKafkaApiKey, Err, &str)] = &[
-    (RDKafkaApiKey::Produce, Err::RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS, "NOT_ENOUGH_REPLICAS"),
-    (RDKafkaApiKey::Produce, Err::RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE, "LEADER_NOT_AVAILABLE"),
-    (RDKafkaApiKey::Fetch, Err::RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION, "NOT_LEADER_FOR_PARTITION"),
-    (RDKafkaApiKey::OffsetCommit, Err::RD_KAFKA_RESP_ERR_COORDINATOR_LOAD_IN_PROGRESS, "COORDINATOR_LOAD_IN_PROGRESS"),
-    (RDKafkaApiKey::FindCoordinator, Err::RD_KAFKA_RESP_ERR_COORDINATOR_NOT_AVAILABLE, "COORDINATOR_NOT_AVAILABLE"),
-    (RDKafkaApiKey::JoinGroup, Err::RD_KAFKA_RESP_ERR_COORDINATOR_LOAD_IN_PROGRESS, "COORDINATOR_LOAD_IN_PROGRESS"),
+    (
+        RDKafkaApiKey::Produce,
+        Err::RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS,
+        "NOT_ENOUGH_REPLICAS",
+    ),
+    (
+        RDKafkaApiKey::Produce,
+        Err::RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE,
+        "LEADER_NOT_AVAILABLE",
+    ),
+    (
+        RDKafkaApiKey::Fetch,
+        Err::RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION,
+        "NOT_LEADER_FOR_PARTITION",
+    ),
+    (
+        RDKafkaApiKey::OffsetCommit,
+        Err::RD_KAFKA_RESP_ERR_COORDINATOR_LOAD_IN_PROGRESS,
+        "COORDINATOR_LOAD_IN_PROGRESS",
+    ),
+    (
+        RDKafkaApiKey::FindCoordinator,
+        Err::RD_KAFKA_RESP_ERR_COORDINATOR_NOT_AVAILABLE,
+        "COORDINATOR_NOT_AVAILABLE",
+    ),
+    (
+        RDKafkaApiKey::JoinGroup,
+        Err::RD_KAFKA_RESP_ERR_COORDINATOR_LOAD_IN_PROGRESS,
+        "COORDINATOR_LOAD_IN_PROGRESS",
+    ),
 ];
 
 /// Longer than the largest added round-trip time: what a node had in flight has arrived.
@@ -79,15 +103,25 @@ impl Chaos {
         let mut local = settings.clone();
         local.brokers = brokers.to_string();
         local.properties.clear();
-        let probe: BaseConsumer<EddyContext> =
-            connection::consumer_config(&local, None).create_with_context(EddyContext::new(&local)).ok()?;
-        Some(Chaos { rng: Rng::new(seed), nodes, probe, next_fault: Instant::now() + Duration::from_millis(500), later: Vec::new(), outage: None })
+        let probe: BaseConsumer<EddyContext> = connection::consumer_config(&local, None)
+            .create_with_context(EddyContext::new(&local))
+            .ok()?;
+        Some(Chaos {
+            rng: Rng::new(seed),
+            nodes,
+            probe,
+            next_fault: Instant::now() + Duration::from_millis(500),
+            later: Vec::new(),
+            outage: None,
+        })
     }
 
     /// Called often by the dev loop: does what is due.
     pub fn tick(&mut self, cluster: &MockCluster<'static, DefaultProducerContext>) {
         let now = Instant::now();
-        let (ready, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.later).into_iter().partition(|(at, _)| *at <= now);
+        let (ready, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.later)
+            .into_iter()
+            .partition(|(at, _)| *at <= now);
         self.later = waiting;
         for (_, action) in ready {
             self.run_later(cluster, action);
@@ -119,7 +153,8 @@ impl Chaos {
         let for_ms = self.rng.between(500, 2000);
         if cluster.broker_round_trip_time(node, Duration::from_millis(ms)).is_ok() {
             eprintln!("chaos: node {node} answers {ms} ms late for {for_ms} ms");
-            self.later.push((Instant::now() + Duration::from_millis(for_ms), Later::RttOff { node }));
+            self.later
+                .push((Instant::now() + Duration::from_millis(for_ms), Later::RttOff { node }));
         }
     }
 
@@ -159,7 +194,8 @@ impl Chaos {
                 if cluster.broker_down(node).is_ok() {
                     eprintln!("chaos: node {node} is down for {for_ms} ms");
                 }
-                self.later.push((Instant::now() + Duration::from_millis(for_ms), Later::Up { node }));
+                self.later
+                    .push((Instant::now() + Duration::from_millis(for_ms), Later::Up { node }));
             }
             Later::Up { node } => {
                 let _ = cluster.broker_up(node);

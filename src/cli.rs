@@ -88,6 +88,9 @@ pub enum Command {
     /// Windowed counts of JSON events (tumbling, hopping, session; event or processing time)
     #[command(after_help = COUNT_HELP)]
     Count(CountArgs),
+    /// Generated JSON events, to stdout or straight to a topic
+    #[command(long_about = GEN_ABOUT, after_help = GEN_HELP)]
+    Gen(GenArgs),
     /// List, describe, create, alter and delete topics
     Topics(TopicsArgs),
     /// Low and high watermarks per partition, or the offset at a time
@@ -279,7 +282,11 @@ next line. Exit codes as jq: 1 or 4 with -e, 5 when an input could not be proces
 #[derive(Debug, Args)]
 pub struct FilterArgs {
     /// The jq filter (with -f, the first file to read)
-    #[arg(value_name = "FILTER", required_unless_present = "from_file", allow_hyphen_values = true)]
+    #[arg(
+        value_name = "FILTER",
+        required_unless_present = "from_file",
+        allow_hyphen_values = true
+    )]
     pub filter: Option<String>,
     /// Files to read (default: stdin); with --args / --jsonargs, positional arguments
     #[arg(value_name = "FILE")]
@@ -504,7 +511,12 @@ pub enum GroupsAction {
         #[arg(long)]
         topic: String,
         /// earliest | latest | OFFSET | @TIME
-        #[arg(long, value_name = "SPEC", required_unless_present = "shift_by", conflicts_with = "shift_by")]
+        #[arg(
+            long,
+            value_name = "SPEC",
+            required_unless_present = "shift_by",
+            conflicts_with = "shift_by"
+        )]
         to: Option<String>,
         /// Move every committed offset by N (negative: back)
         #[arg(long, value_name = "N", allow_hyphen_values = true)]
@@ -585,4 +597,104 @@ pub struct CountArgs {
     /// Also the number of distinct values of this filter
     #[arg(long, value_name = "FILTER")]
     pub distinct: Option<String>,
+}
+
+const GEN_ABOUT: &str = "\
+Generated JSON events, one compact JSON line each, to stdout or straight to a topic.
+
+TEMPLATE is a jq expression evaluated once per event, with $i (0, 1, 2, ...) and $now (epoch
+ms) bound, and these helpers added to the language:
+  rand                  a float in [0, 1)
+  randint(lo; hi)       an integer in [lo, hi], both included
+  choice(array)         one element of the array
+  weighted(object)      a key of {\"value\": weight, ...}, drawn by weight (weight 0: never)
+  normal(mean; sd)      normally distributed
+  zipf(n; s)            1..n, 1 the most frequent (skewed keys: s around 1)
+  chance(p)             true with probability p
+  uuid, hex(n)          a version 4 UUID; n hex digits
+  name, email, ipv4     a person's name, an e-mail address, an IPv4 address
+  word, words(n)        one word; n words joined by spaces
+
+Or --preset NAME for ready, realistic event shapes generated natively (much faster than a
+template): see --list-presets.
+
+With --seed N, event i draws from a generator seeded by (N, i): the same seed gives the same
+events byte for byte, on any machine and any number of threads. Without it, a fresh seed is
+chosen (printed with -v). --start TIME pins the clock as well: $now = TIME + i x (1000 / rate)
+ms (1 ms steps without --rate).
+
+Without -n or --duration, gen runs until Ctrl-C or until the reader of its output goes away.";
+
+const GEN_HELP: &str = "\
+Examples:
+  eddy gen -n 3 '{id: $i, user: \"u\\(zipf(1000; 1.1))\", amount: randint(1; 500)}'
+  eddy gen --preset clickstream --rate 200 --duration 1m --topic clicks --key-from .user_id
+  eddy gen --preset payments -n 100000 --seed 7 | eddy filter 'select(.suspicious)'";
+
+#[derive(Debug, Args)]
+pub struct GenArgs {
+    /// A jq expression evaluated for each event ($i and $now bound)
+    #[arg(value_name = "TEMPLATE", required_unless_present_any = ["preset", "list_presets"], conflicts_with = "preset")]
+    pub template: Option<String>,
+    /// A ready event shape: clickstream, orders, payments, sensors or logs
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<String>,
+    /// Each preset's fields, with an example event
+    #[arg(long)]
+    pub list_presets: bool,
+    /// Stop after N events
+    #[arg(short = 'n', long = "count", value_name = "N")]
+    pub count: Option<u64>,
+    /// Stop after this long
+    #[arg(long, value_name = "DURATION")]
+    pub duration: Option<String>,
+    /// N events a second (default: as fast as possible)
+    #[arg(long, value_name = "N")]
+    pub rate: Option<f64>,
+    /// Grow the rate linearly from 0 to --rate over this long
+    #[arg(long, value_name = "DURATION", requires = "rate")]
+    pub ramp: Option<String>,
+    /// The same seed gives the same events, byte for byte
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Pin the clock: $now = TIME + i x (1000 / rate) ms (RFC 3339, epoch ms, or -1h)
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub start: Option<String>,
+    /// Evaluate templates on this many threads (default: the number of cores)
+    #[arg(long, value_name = "N", hide = true)]
+    pub threads: Option<usize>,
+    /// Produce straight to this topic instead of writing to stdout
+    #[arg(long, value_name = "TOPIC")]
+    pub topic: Option<String>,
+    /// (--topic) the same key for every record
+    #[arg(short = 'k', long, value_name = "STRING", requires = "topic")]
+    pub key: Option<String>,
+    /// (--topic) a header on every record (repeatable)
+    #[arg(short = 'H', long = "header", value_name = "NAME=VALUE", requires = "topic")]
+    pub headers: Vec<String>,
+    /// (--topic) send every record to this partition
+    #[arg(short = 'p', long, value_name = "N", requires = "topic")]
+    pub partition: Option<i32>,
+    /// (--topic) the key from each event: a string is used as its bytes, anything else
+    /// as compact JSON, no output as no key
+    #[arg(long, value_name = "FILTER", requires = "topic")]
+    pub key_from: Option<String>,
+    /// (--topic) the partition from each event (no output: the partitioner decides)
+    #[arg(long, value_name = "FILTER", requires = "topic", conflicts_with = "partition")]
+    pub partition_from: Option<String>,
+    /// (--topic) a header from each event (repeatable; no output: no header)
+    #[arg(long = "header-from", value_name = "NAME=FILTER", requires = "topic")]
+    pub headers_from: Vec<String>,
+    /// (--topic) the record timestamp from each event: epoch seconds or ms, or RFC 3339
+    #[arg(long, value_name = "FILTER", requires = "topic")]
+    pub timestamp_from: Option<String>,
+    /// (--topic) compression codec
+    #[arg(short = 'z', long, value_enum, requires = "topic")]
+    pub compression: Option<Compression>,
+    /// (--topic) acknowledgements: all (idempotent, the default), 1 or 0
+    #[arg(long, value_enum, default_value = "all")]
+    pub acks: Acks,
+    /// (--topic) the form of the closing summary on stderr
+    #[arg(long, value_enum, default_value = "text")]
+    pub stats: StatsFormat,
 }

@@ -59,7 +59,10 @@ enum Brokers {
 /// Resolves the settings from the flags and an environment lookup (a closure, so that
 /// tests need not touch the process environment).
 pub fn resolve(global: &Global, env: &dyn Fn(&str) -> Option<String>) -> Result<Settings> {
-    let flag_path = global.config_file.clone().or_else(|| global.config_file_anywhere.clone());
+    let flag_path = global
+        .config_file
+        .clone()
+        .or_else(|| global.config_file_anywhere.clone());
     let config_path = flag_path
         .clone()
         .or_else(|| env("EDDY_CONFIG").filter(|s| !s.is_empty()).map(PathBuf::from))
@@ -84,8 +87,15 @@ pub fn resolve(global: &Global, env: &dyn Fn(&str) -> Option<String>) -> Result<
             let known: Vec<&str> = file.contexts.keys().map(String::as_str).collect();
             Error::usage(format!(
                 "context '{name}' is not in the config file {}{}",
-                config_path.as_deref().map(|p| p.display().to_string()).unwrap_or_default(),
-                if known.is_empty() { String::new() } else { format!(" (known: {})", known.join(", ")) }
+                config_path
+                    .as_deref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+                if known.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (known: {})", known.join(", "))
+                }
             ))
         })?),
         None => None,
@@ -100,7 +110,10 @@ pub fn resolve(global: &Global, env: &dyn Fn(&str) -> Option<String>) -> Result<
             Brokers::One(s) => s.clone(),
             Brokers::Many(v) => v.join(","),
         };
-        (substitute(&list, "brokers", env)?, format!("context {}", context_name.as_deref().unwrap_or("")))
+        (
+            substitute(&list, "brokers", env)?,
+            format!("context {}", context_name.as_deref().unwrap_or("")),
+        )
     } else {
         (DEFAULT_BROKERS.to_string(), "default".to_string())
     };
@@ -128,7 +141,10 @@ pub fn resolve(global: &Global, env: &dyn Fn(&str) -> Option<String>) -> Result<
             .split_once('=')
             .ok_or_else(|| Error::usage(format!("-X {}: expected KEY=VALUE", redact_pair(kv))))?;
         if key.trim().is_empty() {
-            return Err(Error::usage(format!("-X {}: the property name is empty", redact_pair(kv))));
+            return Err(Error::usage(format!(
+                "-X {}: the property name is empty",
+                redact_pair(kv)
+            )));
         }
         properties.push((key.trim().to_string(), value.to_string()));
     }
@@ -144,7 +160,9 @@ pub fn resolve(global: &Global, env: &dyn Fn(&str) -> Option<String>) -> Result<
     let color = match global.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => env("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::IsTerminal::is_terminal(&std::io::stdout()),
+        ColorChoice::Auto => {
+            env("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::IsTerminal::is_terminal(&std::io::stdout())
+        }
     };
 
     Ok(Settings {
@@ -165,13 +183,13 @@ fn default_config_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> 
     if let Some(xdg) = env("XDG_CONFIG_HOME").filter(|s| !s.is_empty()) {
         return Some(Path::new(&xdg).join("eddy/config.toml"));
     }
-    env("HOME").filter(|s| !s.is_empty()).map(|h| Path::new(&h).join(".config/eddy/config.toml"))
+    env("HOME")
+        .filter(|s| !s.is_empty())
+        .map(|h| Path::new(&h).join(".config/eddy/config.toml"))
 }
 
 fn parse_file(path: &Path, text: &str) -> Result<ConfigFile> {
-    toml::from_str(text).map_err(|e| {
-        Error::usage(format!("config file {}: {}", path.display(), e.message()))
-    })
+    toml::from_str(text).map_err(|e| Error::usage(format!("config file {}: {}", path.display(), e.message())))
 }
 
 /// Replaces every `${NAME}` in `value` with the environment variable NAME. A missing
@@ -186,9 +204,8 @@ fn substitute(value: &str, what: &str, env: &dyn Fn(&str) -> Option<String>) -> 
             .find('}')
             .ok_or_else(|| Error::usage(format!("{what}: '${{' without a closing '}}'")))?;
         let name = &after[..end];
-        let replacement = env(name).ok_or_else(|| {
-            Error::usage(format!("{what}: the environment variable {name} is not set"))
-        })?;
+        let replacement =
+            env(name).ok_or_else(|| Error::usage(format!("{what}: the environment variable {name} is not set")))?;
         out.push_str(&replacement);
         rest = &after[end + 1..];
     }
@@ -208,7 +225,11 @@ pub fn is_secret(key: &str) -> bool {
 }
 
 pub fn redact(key: &str, value: &str) -> String {
-    if is_secret(key) { "********".to_string() } else { value.to_string() }
+    if is_secret(key) {
+        "********".to_string()
+    } else {
+        value.to_string()
+    }
 }
 
 fn redact_pair(kv: &str) -> String {
@@ -231,12 +252,19 @@ impl Settings {
     /// `eddy config`: the resolved settings, redacted.
     pub fn describe(&self) -> String {
         let mut out = String::new();
-        let path = self.config_path.as_deref().map(|p| p.display().to_string()).unwrap_or_else(|| "(none)".into());
+        let path = self
+            .config_path
+            .as_deref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "(none)".into());
         out.push_str(&format!(
             "config file: {path}{}\n",
             if self.config_found { "" } else { " (not found)" }
         ));
-        out.push_str(&format!("context:     {}\n", self.context.as_deref().unwrap_or("(none)")));
+        out.push_str(&format!(
+            "context:     {}\n",
+            self.context.as_deref().unwrap_or("(none)")
+        ));
         out.push_str(&format!("brokers:     {} (from {})\n", self.brokers, self.brokers_from));
         out.push_str(&format!("timeout:     {}\n", humantime::format_duration(self.timeout)));
         let props = self.redacted_properties();
@@ -261,7 +289,11 @@ pub fn list_contexts(settings: &Settings) -> Result<String> {
     let file = parse_file(path, &text)?;
     let mut out = String::new();
     for (name, ctx) in &file.contexts {
-        let marker = if file.default.as_deref() == Some(name) { "*" } else { " " };
+        let marker = if file.default.as_deref() == Some(name) {
+            "*"
+        } else {
+            " "
+        };
         let brokers = match &ctx.brokers {
             Some(Brokers::One(s)) => s.clone(),
             Some(Brokers::Many(v)) => v.join(","),
@@ -278,8 +310,8 @@ pub fn use_context(settings: &Settings, name: &str) -> Result<PathBuf> {
         .config_path
         .clone()
         .ok_or_else(|| Error::usage("no config file: set --config or EDDY_CONFIG"))?;
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| Error::usage(format!("config file {}: {e}", path.display())))?;
+    let text =
+        std::fs::read_to_string(&path).map_err(|e| Error::usage(format!("config file {}: {e}", path.display())))?;
     let file = parse_file(&path, &text)?;
     if !file.contexts.contains_key(name) {
         return Err(Error::usage(format!(
@@ -329,7 +361,10 @@ brokers = ["a:9093", "b:9093"]
     #[test]
     fn precedence_flag_env_context_default() {
         let f = write_config(FILE);
-        let mut g = Global { config_file: Some(f.path().into()), ..Global::default() };
+        let mut g = Global {
+            config_file: Some(f.path().into()),
+            ..Global::default()
+        };
         let s = resolve(&g, &env_of(&[])).expect("resolve");
         assert_eq!(s.brokers, "127.0.0.1:9092");
         assert_eq!(s.context.as_deref(), Some("local"));
@@ -341,7 +376,10 @@ brokers = ["a:9093", "b:9093"]
         let s = resolve(&g, &env_of(&[("EDDY_BROKERS", "env:1")])).expect("resolve");
         assert_eq!(s.brokers, "flag:1");
 
-        let none = Global { config_file: None, ..Global::default() };
+        let none = Global {
+            config_file: None,
+            ..Global::default()
+        };
         let s = resolve(&none, &env_of(&[("HOME", "/nonexistent")])).expect("resolve");
         assert_eq!(s.brokers, DEFAULT_BROKERS);
         assert!(!s.config_found);
@@ -350,7 +388,10 @@ brokers = ["a:9093", "b:9093"]
     #[test]
     fn context_from_env_and_secrets_substituted() {
         let f = write_config(FILE);
-        let g = Global { config_file: Some(f.path().into()), ..Global::default() };
+        let g = Global {
+            config_file: Some(f.path().into()),
+            ..Global::default()
+        };
         let s = resolve(&g, &env_of(&[("EDDY_CONTEXT", "prod"), ("PROD_PW", "hunter2")])).expect("resolve");
         assert_eq!(s.brokers, "a:9093,b:9093");
         assert!(s.properties.contains(&("sasl.password".into(), "hunter2".into())));
@@ -364,7 +405,11 @@ brokers = ["a:9093", "b:9093"]
     #[test]
     fn missing_env_is_named() {
         let f = write_config(FILE);
-        let g = Global { config_file: Some(f.path().into()), context: Some("prod".into()), ..Global::default() };
+        let g = Global {
+            config_file: Some(f.path().into()),
+            context: Some("prod".into()),
+            ..Global::default()
+        };
         let e = resolve(&g, &env_of(&[])).unwrap_err().to_string();
         assert!(e.contains("PROD_PW"), "{e}");
     }
@@ -379,7 +424,12 @@ brokers = ["a:9093", "b:9093"]
             ..Global::default()
         };
         let s = resolve(&g, &env_of(&[("PROD_PW", "pw")])).expect("resolve");
-        let last_linger = s.properties.iter().rev().find(|(k, _)| k == "linger.ms").map(|(_, v)| v.as_str());
+        let last_linger = s
+            .properties
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "linger.ms")
+            .map(|(_, v)| v.as_str());
         assert_eq!(last_linger, Some("5"));
         let shown = s.describe();
         assert!(shown.contains("linger.ms = 5"), "{shown}");
@@ -388,10 +438,22 @@ brokers = ["a:9093", "b:9093"]
 
     #[test]
     fn secret_names() {
-        for k in ["sasl.password", "ssl.key.password", "ssl.key.pem", "sasl.oauthbearer.client.secret", "ssl.keystore.password", "sasl.oauthbearer.config"] {
+        for k in [
+            "sasl.password",
+            "ssl.key.password",
+            "ssl.key.pem",
+            "sasl.oauthbearer.client.secret",
+            "ssl.keystore.password",
+            "sasl.oauthbearer.config",
+        ] {
             assert!(is_secret(k), "{k}");
         }
-        for k in ["sasl.username", "bootstrap.servers", "ssl.ca.location", "security.protocol"] {
+        for k in [
+            "sasl.username",
+            "bootstrap.servers",
+            "ssl.ca.location",
+            "security.protocol",
+        ] {
             assert!(!is_secret(k), "{k}");
         }
     }
@@ -399,18 +461,33 @@ brokers = ["a:9093", "b:9093"]
     #[test]
     fn unknown_context_and_bad_property() {
         let f = write_config(FILE);
-        let g = Global { config_file: Some(f.path().into()), context: Some("nope".into()), ..Global::default() };
+        let g = Global {
+            config_file: Some(f.path().into()),
+            context: Some("nope".into()),
+            ..Global::default()
+        };
         assert!(matches!(resolve(&g, &env_of(&[])), Err(Error::Usage(_))));
-        let g = Global { properties: vec!["novalue".into()], config_file: Some(f.path().into()), ..Global::default() };
+        let g = Global {
+            properties: vec!["novalue".into()],
+            config_file: Some(f.path().into()),
+            ..Global::default()
+        };
         assert!(matches!(resolve(&g, &env_of(&[])), Err(Error::Usage(_))));
-        let g = Global { timeout: Some("soon".into()), config_file: Some(f.path().into()), ..Global::default() };
+        let g = Global {
+            timeout: Some("soon".into()),
+            config_file: Some(f.path().into()),
+            ..Global::default()
+        };
         assert!(matches!(resolve(&g, &env_of(&[])), Err(Error::Usage(_))));
     }
 
     #[test]
     fn use_keeps_comments() {
         let f = write_config(FILE);
-        let g = Global { config_file: Some(f.path().into()), ..Global::default() };
+        let g = Global {
+            config_file: Some(f.path().into()),
+            ..Global::default()
+        };
         let s = resolve(&g, &env_of(&[])).expect("resolve");
         use_context(&s, "prod").expect("use");
         let text = std::fs::read_to_string(f.path()).expect("read");

@@ -27,7 +27,10 @@ pub struct Diagnostics {
 
 impl Diagnostics {
     pub fn new(verbose: bool) -> Self {
-        Diagnostics { verbose, ..Default::default() }
+        Diagnostics {
+            verbose,
+            ..Default::default()
+        }
     }
 
     /// librdkafka calls this from its own threads as things happen (no polling needed),
@@ -51,7 +54,11 @@ impl Diagnostics {
     fn remember(&self, message: &str) {
         // librdkafka prefixes the broker name ("sasl_plaintext://127.0.0.1:9094/1: ");
         // keep the part after it.
-        let text = message.rsplit_once("/bootstrap: ").map_or(message, |(_, m)| m).trim().to_string();
+        let text = message
+            .rsplit_once("/bootstrap: ")
+            .map_or(message, |(_, m)| m)
+            .trim()
+            .to_string();
         if text.to_ascii_lowercase().contains("authentication") {
             if let Ok(mut a) = self.auth_error.lock() {
                 *a = Some(text.clone());
@@ -77,7 +84,9 @@ pub struct EddyContext {
 
 impl EddyContext {
     pub fn new(settings: &Settings) -> Self {
-        EddyContext { diagnostics: Diagnostics::new(settings.verbose) }
+        EddyContext {
+            diagnostics: Diagnostics::new(settings.verbose),
+        }
     }
 }
 
@@ -96,7 +105,11 @@ fn base(settings: &Settings) -> ClientConfig {
     config.set("bootstrap.servers", &settings.brokers);
     config.set("client.id", "eddy");
     // Without -v nothing is printed, but errors still reach the error callback.
-    config.set_log_level(if settings.verbose { RDKafkaLogLevel::Info } else { RDKafkaLogLevel::Error });
+    config.set_log_level(if settings.verbose {
+        RDKafkaLogLevel::Info
+    } else {
+        RDKafkaLogLevel::Error
+    });
     let ms = settings.timeout.as_millis().to_string();
     config.set("socket.connection.setup.timeout.ms", &ms);
     config
@@ -199,7 +212,10 @@ pub fn admin_config(settings: &Settings) -> ClientConfig {
 pub fn unreachable(settings: &Settings, what: &str, error: &KafkaError, diagnostics: &Diagnostics) -> Error {
     let reason = diagnostics.last_error().unwrap_or_else(|| error.to_string());
     if reason.to_ascii_lowercase().contains("authentication") {
-        return Error::runtime(format!("{what}: the cluster at {} refused us: {reason}", settings.brokers));
+        return Error::runtime(format!(
+            "{what}: the cluster at {} refused us: {reason}",
+            settings.brokers
+        ));
     }
     Error::runtime(format!(
         "{what}: no answer from the cluster at {} within {}: {reason}",

@@ -63,7 +63,9 @@ impl OffsetSpec {
             _ => {}
         }
         if let Some(time) = t.strip_prefix('@') {
-            return parse_time(time, now).map(OffsetSpec::Time).map_err(|e| format!("--from: {e}"));
+            return parse_time(time, now)
+                .map(OffsetSpec::Time)
+                .map_err(|e| format!("--from: {e}"));
         }
         if let Some(n) = t.strip_prefix('-') {
             return n
@@ -73,9 +75,11 @@ impl OffsetSpec {
                 .map(OffsetSpec::Tail)
                 .ok_or_else(|| format!("--from: '{text}' is not -N (N records before the end)"));
         }
-        t.parse::<i64>().ok().filter(|n| *n >= 0).map(OffsetSpec::Offset).ok_or_else(|| {
-            format!("--from: '{text}' is not beginning, end, stored, an offset, -N or @TIME")
-        })
+        t.parse::<i64>()
+            .ok()
+            .filter(|n| *n >= 0)
+            .map(OffsetSpec::Offset)
+            .ok_or_else(|| format!("--from: '{text}' is not beginning, end, stored, an offset, -N or @TIME"))
     }
 }
 
@@ -86,7 +90,9 @@ impl UntilSpec {
             return Ok(UntilSpec::End);
         }
         if let Some(time) = t.strip_prefix('@') {
-            return parse_time(time, now).map(UntilSpec::Time).map_err(|e| format!("--until: {e}"));
+            return parse_time(time, now)
+                .map(UntilSpec::Time)
+                .map_err(|e| format!("--until: {e}"));
         }
         t.parse::<i64>()
             .ok()
@@ -119,16 +125,26 @@ impl ClientContext for ConsumeContext {
 }
 
 impl ConsumerContext for ConsumeContext {
-    fn rebalance(&self, base_consumer: &BaseConsumer<Self>, err: rdkafka::types::RDKafkaRespErr, tpl: &mut TopicPartitionList) {
+    fn rebalance(
+        &self,
+        base_consumer: &BaseConsumer<Self>,
+        err: rdkafka::types::RDKafkaRespErr,
+        tpl: &mut TopicPartitionList,
+    ) {
         if err == rdkafka::types::RDKafkaRespErr::RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS {
             if let Some(spec) = self.from {
-                let wanted: Vec<(String, i32)> = tpl.elements().iter().map(|e| (e.topic().to_string(), e.partition())).collect();
+                let wanted: Vec<(String, i32)> = tpl
+                    .elements()
+                    .iter()
+                    .map(|e| (e.topic().to_string(), e.partition()))
+                    .collect();
                 let mut resolved = self.resolved.lock().unwrap_or_else(|p| p.into_inner());
                 for (topic, partition) in wanted {
                     let offset = match resolved.get(&(topic.clone(), partition)) {
                         Some(o) => *o,
                         None => {
-                            let o = resolve_one(&self.settings, base_consumer, &topic, partition, spec).unwrap_or(Offset::Beginning);
+                            let o = resolve_one(&self.settings, base_consumer, &topic, partition, spec)
+                                .unwrap_or(Offset::Beginning);
                             resolved.insert((topic.clone(), partition), o);
                             o
                         }
@@ -147,7 +163,11 @@ impl ConsumerContext for ConsumeContext {
                 let _ = base_consumer.assign(tpl);
                 let mut a = self.assignment.lock().unwrap_or_else(|p| p.into_inner());
                 a.0 += 1;
-                a.1 = tpl.elements().iter().map(|e| (e.topic().to_string(), e.partition())).collect();
+                a.1 = tpl
+                    .elements()
+                    .iter()
+                    .map(|e| (e.topic().to_string(), e.partition()))
+                    .collect();
             }
             _ => {
                 // Commit what was written before giving the partitions away.
@@ -177,23 +197,42 @@ struct Part {
 pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
     let now = now_ms();
     let format = Format::parse(&args.format).map_err(Error::usage)?;
-    let filter = args.filter.as_deref().map(|code| Filter::compile_flag("--filter", code)).transpose()?;
+    let filter = args
+        .filter
+        .as_deref()
+        .map(|code| Filter::compile_flag("--filter", code))
+        .transpose()?;
     let delimiter = parse_delimiter("--delimiter", args.delimiter.as_deref()).map_err(Error::usage)?;
-    let from = args.from.as_deref().map(|f| OffsetSpec::parse(f, now)).transpose().map_err(Error::usage)?;
+    let from = args
+        .from
+        .as_deref()
+        .map(|f| OffsetSpec::parse(f, now))
+        .transpose()
+        .map_err(Error::usage)?;
     let until = if args.exit {
         Some(UntilSpec::End)
     } else {
-        args.until.as_deref().map(|u| UntilSpec::parse(u, now)).transpose().map_err(Error::usage)?
+        args.until
+            .as_deref()
+            .map(|u| UntilSpec::parse(u, now))
+            .transpose()
+            .map_err(Error::usage)?
     };
     let regex_topics = args.topics.iter().any(|t| t.starts_with('^'));
     if regex_topics && args.group.is_none() {
-        return Err(Error::usage("a topic starting with ^ is a regular expression, which needs --group"));
+        return Err(Error::usage(
+            "a topic starting with ^ is a regular expression, which needs --group",
+        ));
     }
     if regex_topics && !args.partitions.is_empty() {
-        return Err(Error::usage("--partition cannot be used with a regular-expression topic"));
+        return Err(Error::usage(
+            "--partition cannot be used with a regular-expression topic",
+        ));
     }
     if from == Some(OffsetSpec::Stored) && args.group.is_none() {
-        return Err(Error::usage("--from stored needs --group (the group's committed offsets)"));
+        return Err(Error::usage(
+            "--from stored needs --group (the group's committed offsets)",
+        ));
     }
     for t in args.topics.iter().filter(|t| t.starts_with('^')) {
         regex::Regex::new(t).map_err(|e| Error::usage(format!("topic pattern {t}: {e}")))?;
@@ -214,12 +253,26 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
     let mut parts: Vec<Part> = Vec::new();
     for topic in args.topics.iter().filter(|t| !t.starts_with('^')) {
         let count = topic_partitions(settings, &consumer, topic)?;
-        let chosen: Vec<i32> = if args.partitions.is_empty() { (0..count).collect() } else { args.partitions.clone() };
+        let chosen: Vec<i32> = if args.partitions.is_empty() {
+            (0..count).collect()
+        } else {
+            args.partitions.clone()
+        };
         for p in chosen {
             if p < 0 || p >= count {
-                return Err(Error::usage(format!("--partition {p}: topic '{topic}' has partitions 0 to {}", count - 1)));
+                return Err(Error::usage(format!(
+                    "--partition {p}: topic '{topic}' has partitions 0 to {}",
+                    count - 1
+                )));
             }
-            parts.push(Part { topic: topic.clone(), partition: p, next: None, end: None, done: false, at_eof: false });
+            parts.push(Part {
+                topic: topic.clone(),
+                partition: p,
+                next: None,
+                end: None,
+                done: false,
+                at_eof: false,
+            });
         }
     }
 
@@ -248,13 +301,23 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
     let group_mode = args.group.is_some() && args.partitions.is_empty();
     if group_mode {
         let topics: Vec<&str> = args.topics.iter().map(String::as_str).collect();
-        consumer.subscribe(&topics).map_err(|e| Error::runtime(format!("cannot subscribe: {e}")))?;
+        consumer
+            .subscribe(&topics)
+            .map_err(|e| Error::runtime(format!("cannot subscribe: {e}")))?;
     } else {
         let mut tpl = TopicPartitionList::new();
-        let resolved = consumer.context().resolved.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let resolved = consumer
+            .context()
+            .resolved
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
         for part in &parts {
             let offset = match from {
-                Some(_) => resolved.get(&(part.topic.clone(), part.partition)).copied().unwrap_or(Offset::Beginning),
+                Some(_) => resolved
+                    .get(&(part.topic.clone(), part.partition))
+                    .copied()
+                    .unwrap_or(Offset::Beginning),
                 // With a group (and -p), start where the group left off.
                 None if args.group.is_some() => Offset::Stored,
                 None => Offset::Beginning,
@@ -262,7 +325,9 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
             tpl.add_partition_offset(&part.topic, part.partition, offset)
                 .map_err(|e| Error::runtime(format!("cannot assign {}:{}: {e}", part.topic, part.partition)))?;
         }
-        consumer.assign(&tpl).map_err(|e| Error::runtime(format!("cannot assign partitions: {e}")))?;
+        consumer
+            .assign(&tpl)
+            .map_err(|e| Error::runtime(format!("cannot assign partitions: {e}")))?;
     }
 
     let mut run = Run {
@@ -342,7 +407,12 @@ struct Run<'a> {
 
 impl Run<'_> {
     fn reindex(&mut self) {
-        self.index = self.parts.iter().enumerate().map(|(i, p)| ((p.topic.clone(), p.partition), i)).collect();
+        self.index = self
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ((p.topic.clone(), p.partition), i))
+            .collect();
         self.last = None;
     }
 
@@ -357,11 +427,20 @@ impl Run<'_> {
             None => {
                 // A partition a group gave us that we did not know (a regex topic).
                 let end = match self.until {
-                    Some(UntilSpec::End) => watermarks(self.settings, self.consumer, topic, partition).ok().map(|w| w.1),
+                    Some(UntilSpec::End) => watermarks(self.settings, self.consumer, topic, partition)
+                        .ok()
+                        .map(|w| w.1),
                     Some(UntilSpec::Offset(o)) => Some(o),
                     _ => None,
                 };
-                self.parts.push(Part { topic: topic.to_string(), partition, next: None, end, done: false, at_eof: false });
+                self.parts.push(Part {
+                    topic: topic.to_string(),
+                    partition,
+                    next: None,
+                    end,
+                    done: false,
+                    at_eof: false,
+                });
                 let i = self.parts.len() - 1;
                 self.index.insert((topic.to_string(), partition), i);
                 i
@@ -379,7 +458,12 @@ impl Run<'_> {
         }
         if self.group_mode {
             let (generation, assigned) = {
-                let a = self.consumer.context().assignment.lock().unwrap_or_else(|p| p.into_inner());
+                let a = self
+                    .consumer
+                    .context()
+                    .assignment
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner());
                 (a.0, a.1.clone())
             };
             if generation == 0 || assigned.is_empty() {
@@ -391,7 +475,9 @@ impl Run<'_> {
                     self.slot(t, *p);
                 }
             }
-            return assigned.iter().all(|(t, p)| self.index.get(&(t.clone(), *p)).is_some_and(|i| self.parts[*i].done));
+            return assigned
+                .iter()
+                .all(|(t, p)| self.index.get(&(t.clone(), *p)).is_some_and(|i| self.parts[*i].done));
         }
         self.parts.iter().all(|p| p.done)
     }
@@ -475,7 +561,14 @@ impl Run<'_> {
             self.finish_part(i);
             return Written::Ok;
         }
-        let view = View { topic, partition, offset, timestamp, key: m.key(), value: m.payload() };
+        let view = View {
+            topic,
+            partition,
+            offset,
+            timestamp,
+            key: m.key(),
+            value: m.payload(),
+        };
         // Without a filter the record is rendered straight into the output; with one,
         // into a scratch buffer the filter reads.
         let target = if self.filter.is_some() {
@@ -509,7 +602,11 @@ impl Run<'_> {
         if self.parts[i].end.is_some_and(|e| offset + 1 >= e) {
             self.finish_part(i);
         }
-        if self.out.buf.len() >= 1 << 16 { self.flush() } else { Written::Ok }
+        if self.out.buf.len() >= 1 << 16 {
+            self.flush()
+        } else {
+            Written::Ok
+        }
     }
 
     /// Runs the filter on the rendered record: each output is one record written. False
@@ -520,12 +617,22 @@ impl Run<'_> {
         if self.scratch.trim_ascii().is_empty() {
             return true;
         }
-        let (out, records, count, raw, delimiter) = (&mut self.out.buf, &mut self.records, self.count, self.raw_output, self.delimiter);
+        let (out, records, count, raw, delimiter) = (
+            &mut self.out.buf,
+            &mut self.records,
+            self.count,
+            self.raw_output,
+            self.delimiter,
+        );
         let result = filter.run_bytes(&self.scratch, |v| {
             if count.is_some_and(|n| *records >= n) {
                 return Flow::Stop;
             }
-            if raw { v.write_text(out) } else { v.write_json(out) }
+            if raw {
+                v.write_text(out)
+            } else {
+                v.write_json(out)
+            }
             out.push(delimiter);
             *records += 1;
             Flow::Continue
@@ -602,7 +709,14 @@ impl Run<'_> {
         }
         // A partition that was assigned but never had a record: mark it too.
         if self.parts.iter().all(|p| p.partition != partition) && self.group_mode {
-            let assigned = self.consumer.context().assignment.lock().unwrap_or_else(|p| p.into_inner()).1.clone();
+            let assigned = self
+                .consumer
+                .context()
+                .assignment
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .1
+                .clone();
             for (t, p) in assigned.iter().filter(|(_, p)| *p == partition) {
                 let i = self.slot(t, *p);
                 self.parts[i].at_eof = true;
@@ -618,7 +732,14 @@ impl Run<'_> {
         let p = &self.parts[i];
         let (low, high) = local_watermarks(self.consumer, &p.topic, p.partition)?;
         let key = (p.topic.clone(), p.partition);
-        let assigned = self.consumer.context().resolved.lock().unwrap_or_else(|e| e.into_inner()).get(&key).copied();
+        let assigned = self
+            .consumer
+            .context()
+            .resolved
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+            .copied();
         let offset = assigned.unwrap_or(if self.group { Offset::Stored } else { Offset::Beginning });
         match offset {
             Offset::Offset(o) => Some(o),
@@ -733,7 +854,11 @@ impl Run<'_> {
         }
         let show = !closed && (stats.is_some() || !self.settings.quiet);
         if show {
-            let mut summary = ConsumeSummary { records: self.records, bytes: self.bytes, ..Default::default() };
+            let mut summary = ConsumeSummary {
+                records: self.records,
+                bytes: self.bytes,
+                ..Default::default()
+            };
             summary.finish(elapsed);
             summary.partitions = self.partition_ends();
             match stats {
@@ -743,7 +868,9 @@ impl Run<'_> {
             }
         }
         Ok(match end {
-            End::Done | End::Closed if self.filter_errors > 0 && self.on_error == OnError::Stderr => Outcome::InputErrors,
+            End::Done | End::Closed if self.filter_errors > 0 && self.on_error == OnError::Stderr => {
+                Outcome::InputErrors
+            }
             End::Done | End::Closed => Outcome::Success,
             End::Signal(s) => Outcome::Interrupted(s),
             End::Failed => Outcome::Failed,
@@ -757,13 +884,22 @@ impl Run<'_> {
         for p in &self.parts {
             let (low, high) = watermarks(self.settings, self.consumer, &p.topic, p.partition).unwrap_or((0, 0));
             let next = p.next.or_else(|| {
-                positions.as_ref().and_then(|tpl| tpl.find_partition(&p.topic, p.partition)).and_then(|e| match e.offset() {
-                    Offset::Offset(o) => Some(o),
-                    _ => None,
-                })
+                positions
+                    .as_ref()
+                    .and_then(|tpl| tpl.find_partition(&p.topic, p.partition))
+                    .and_then(|e| match e.offset() {
+                        Offset::Offset(o) => Some(o),
+                        _ => None,
+                    })
             });
             let offset = next.unwrap_or(if p.at_eof { high } else { low });
-            ends.push(PartitionEnd { topic: p.topic.clone(), partition: p.partition, offset, high, lag: (high - offset).max(0) });
+            ends.push(PartitionEnd {
+                topic: p.topic.clone(),
+                partition: p.partition,
+                offset,
+                high,
+                lag: (high - offset).max(0),
+            });
         }
         ends.sort_by(|a, b| (a.topic.as_str(), a.partition).cmp(&(b.topic.as_str(), b.partition)));
         ends
@@ -778,14 +914,21 @@ fn describe(e: &KafkaError, diagnostics: &Diagnostics) -> String {
 }
 
 /// The partition count of a topic, or an error that says the topic is not there.
-fn topic_partitions<C: ConsumerContext + HasDiagnostics>(settings: &Settings, consumer: &BaseConsumer<C>, topic: &str) -> Result<i32> {
+fn topic_partitions<C: ConsumerContext + HasDiagnostics>(
+    settings: &Settings,
+    consumer: &BaseConsumer<C>,
+    topic: &str,
+) -> Result<i32> {
     let metadata = consumer.fetch_metadata(Some(topic), settings.timeout).map_err(|e| {
         connection::drain_errors(consumer);
         connection::unreachable(settings, "consume", &e, consumer.context().diagnostics())
     })?;
     match metadata.topics().iter().find(|t| t.name() == topic) {
         Some(t) if t.error().is_none() && !t.partitions().is_empty() => Ok(t.partitions().len() as i32),
-        _ => Err(Error::runtime(format!("topic '{topic}' does not exist on the cluster at {}", settings.brokers))),
+        _ => Err(Error::runtime(format!(
+            "topic '{topic}' does not exist on the cluster at {}",
+            settings.brokers
+        ))),
     }
 }
 
@@ -807,10 +950,20 @@ impl HasDiagnostics for connection::EddyContext {
 }
 
 /// Low and high watermark of a partition, asked of the broker.
-fn watermarks<C: ConsumerContext>(settings: &Settings, consumer: &BaseConsumer<C>, topic: &str, partition: i32) -> Result<(i64, i64)> {
+fn watermarks<C: ConsumerContext>(
+    settings: &Settings,
+    consumer: &BaseConsumer<C>,
+    topic: &str,
+    partition: i32,
+) -> Result<(i64, i64)> {
     consumer
         .fetch_watermarks(topic, partition, settings.timeout)
-        .map_err(|e| Error::runtime(format!("cannot read the offsets of {topic}:{partition} from {}: {e}", settings.brokers)))
+        .map_err(|e| {
+            Error::runtime(format!(
+                "cannot read the offsets of {topic}:{partition} from {}: {e}",
+                settings.brokers
+            ))
+        })
 }
 
 /// The watermarks librdkafka last saw for a partition, without asking the broker.
@@ -819,13 +972,25 @@ fn local_watermarks<C: ConsumerContext>(consumer: &BaseConsumer<C>, topic: &str,
     let (mut low, mut high) = (-1i64, -1i64);
     // SAFETY: valid client pointer, NUL-terminated topic, two out-parameters.
     let err = unsafe {
-        rdkafka::bindings::rd_kafka_get_watermark_offsets(consumer.client().native_ptr(), name.as_ptr(), partition, &mut low, &mut high)
+        rdkafka::bindings::rd_kafka_get_watermark_offsets(
+            consumer.client().native_ptr(),
+            name.as_ptr(),
+            partition,
+            &mut low,
+            &mut high,
+        )
     };
     (err == rdkafka::types::RDKafkaRespErr::RD_KAFKA_RESP_ERR_NO_ERROR && high >= 0).then_some((low, high))
 }
 
 /// Turns a start spec into the offset to assign for one partition.
-fn resolve_one<C: ConsumerContext>(settings: &Settings, consumer: &BaseConsumer<C>, topic: &str, partition: i32, spec: OffsetSpec) -> Result<Offset> {
+fn resolve_one<C: ConsumerContext>(
+    settings: &Settings,
+    consumer: &BaseConsumer<C>,
+    topic: &str,
+    partition: i32,
+    spec: OffsetSpec,
+) -> Result<Offset> {
     Ok(match spec {
         OffsetSpec::Beginning => Offset::Beginning,
         OffsetSpec::End => Offset::End,
@@ -840,7 +1005,13 @@ fn resolve_one<C: ConsumerContext>(settings: &Settings, consumer: &BaseConsumer<
 /// when there is none). Asks the broker's time index first; where the broker cannot
 /// answer (librdkafka's mock answers "end"), or its answer does not hold, searches the
 /// record timestamps itself.
-pub fn offset_for_time<C: ConsumerContext>(settings: &Settings, consumer: &BaseConsumer<C>, topic: &str, partition: i32, time: i64) -> Result<i64> {
+pub fn offset_for_time<C: ConsumerContext>(
+    settings: &Settings,
+    consumer: &BaseConsumer<C>,
+    topic: &str,
+    partition: i32,
+    time: i64,
+) -> Result<i64> {
     let (low, high) = watermarks(settings, consumer, topic, partition)?;
     if low >= high {
         return Ok(high);
@@ -882,14 +1053,21 @@ impl<'a> Probe<'a> {
         let consumer: BaseConsumer<connection::EddyContext> = config
             .create_with_context(connection::EddyContext::new(settings))
             .map_err(|e| Error::runtime(format!("cannot create a consumer: {e}")))?;
-        Ok(Probe { settings, consumer, topic, partition })
+        Ok(Probe {
+            settings,
+            consumer,
+            topic,
+            partition,
+        })
     }
 
     /// The offset and timestamp of the first record at or after `offset`.
     fn at(&self, offset: i64) -> Result<Option<(i64, i64)>> {
         let mut tpl = TopicPartitionList::new();
         let _ = tpl.add_partition_offset(self.topic, self.partition, Offset::Offset(offset));
-        self.consumer.assign(&tpl).map_err(|e| Error::runtime(format!("cannot read {}:{}: {e}", self.topic, self.partition)))?;
+        self.consumer
+            .assign(&tpl)
+            .map_err(|e| Error::runtime(format!("cannot read {}:{}: {e}", self.topic, self.partition)))?;
         let deadline = Instant::now() + self.settings.timeout;
         while Instant::now() < deadline {
             match self.consumer.poll(Duration::from_millis(100)) {
@@ -956,8 +1134,14 @@ mod tests {
         assert_eq!(OffsetSpec::parse("42", now), Ok(OffsetSpec::Offset(42)));
         assert_eq!(OffsetSpec::parse("-10", now), Ok(OffsetSpec::Tail(10)));
         assert_eq!(OffsetSpec::parse("@-1h", now), Ok(OffsetSpec::Time(now - 3_600_000)));
-        assert_eq!(OffsetSpec::parse("@1764316800123", now), Ok(OffsetSpec::Time(1_764_316_800_123)));
-        assert_eq!(OffsetSpec::parse("@2025-11-28T08:00:00Z", now), Ok(OffsetSpec::Time(1_764_316_800_000)));
+        assert_eq!(
+            OffsetSpec::parse("@1764316800123", now),
+            Ok(OffsetSpec::Time(1_764_316_800_123))
+        );
+        assert_eq!(
+            OffsetSpec::parse("@2025-11-28T08:00:00Z", now),
+            Ok(OffsetSpec::Time(1_764_316_800_000))
+        );
         for bad in ["", "-0", "-x", "x", "@", "@soon", "1.5", "--3"] {
             assert!(OffsetSpec::parse(bad, now).is_err(), "{bad}");
         }

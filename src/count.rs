@@ -45,7 +45,9 @@ fn compile(flag: &str, code: &Option<String>) -> Result<Option<Filter>> {
 
 pub fn run(settings: &Settings, args: &CountArgs) -> Result<Outcome> {
     let kind = match (&args.window, &args.slide, &args.session) {
-        (Some(w), None, None) => Kind::Tumbling { size: duration_ms("--window", w)? },
+        (Some(w), None, None) => Kind::Tumbling {
+            size: duration_ms("--window", w)?,
+        },
         (Some(w), Some(s), None) => {
             let (size, slide) = (duration_ms("--window", w)?, duration_ms("--slide", s)?);
             if slide > size {
@@ -53,20 +55,32 @@ pub fn run(settings: &Settings, args: &CountArgs) -> Result<Outcome> {
             }
             Kind::Hopping { size, slide }
         }
-        (None, None, Some(g)) => Kind::Session { gap: duration_ms("--session", g)? },
+        (None, None, Some(g)) => Kind::Session {
+            gap: duration_ms("--session", g)?,
+        },
         (None, None, None) => Kind::Global,
         _ => return Err(Error::usage("--window (with --slide) and --session exclude each other")),
     };
     let lateness = match &args.lateness {
-        Some(l) => i64::try_from(parse_duration("--lateness", l).map_err(Error::usage)?.as_millis()).unwrap_or(i64::MAX),
+        Some(l) => {
+            i64::try_from(parse_duration("--lateness", l).map_err(Error::usage)?.as_millis()).unwrap_or(i64::MAX)
+        }
         None => 0,
     };
-    let emit = if args.emit == EmitMode::Update { Emit::Update } else { Emit::Final };
+    let emit = if args.emit == EmitMode::Update {
+        Emit::Update
+    } else {
+        Emit::Final
+    };
     if args.top == Some(0) {
         return Err(Error::usage("--top: must be at least 1"));
     }
     let measure = Measure {
-        by: args.by.iter().map(|b| Filter::compile_flag("--by", b)).collect::<Result<_>>()?,
+        by: args
+            .by
+            .iter()
+            .map(|b| Filter::compile_flag("--by", b))
+            .collect::<Result<_>>()?,
         time: compile("--time", &args.time)?,
         sum: compile("--sum", &args.sum)?,
         min: compile("--min", &args.min)?,
@@ -81,7 +95,12 @@ pub fn run(settings: &Settings, args: &CountArgs) -> Result<Outcome> {
     }
     let event_time = measure.time.is_some();
     let sum_asked = measure.sum.is_some();
-    let mut windows = Windows::new(Spec { kind, lateness, emit, top: args.top });
+    let mut windows = Windows::new(Spec {
+        kind,
+        lateness,
+        emit,
+        top: args.top,
+    });
     let mut reader = Reader::new(&args.files, b'\n');
     let mut out = Stdout::new();
     let bars = std::io::stderr().is_terminal() && !settings.quiet;
@@ -95,7 +114,7 @@ pub fn run(settings: &Settings, args: &CountArgs) -> Result<Outcome> {
             interrupted = Some(s);
             break;
         }
-        let (line, position) = match reader.next()? {
+        let (line, position) = match reader.next_record()? {
             Next::End => break,
             Next::Idle => {
                 if !event_time {
@@ -150,7 +169,15 @@ pub fn run(settings: &Settings, args: &CountArgs) -> Result<Outcome> {
     windows.finish(&mut rows);
     let _ = write_rows(&mut out, &mut rows, bars, settings.color, sum_asked);
     if !settings.quiet || windows.late() > 0 {
-        eprintln!("count: {events} events, late: {}{}", windows.late(), if bad > 0 { format!(", not processed: {bad}") } else { String::new() });
+        eprintln!(
+            "count: {events} events, late: {}{}",
+            windows.late(),
+            if bad > 0 {
+                format!(", not processed: {bad}")
+            } else {
+                String::new()
+            }
+        );
     }
     Ok(match interrupted {
         Some(s) => Outcome::Interrupted(s),
@@ -185,7 +212,11 @@ fn measure_event(m: &Measure, event: &Value) -> std::result::Result<(Vec<String>
         }
     };
     let distinct = match &m.distinct {
-        Some(f) => f.outputs(event, 1).map_err(|e| format!("--distinct: {e}"))?.first().map(json_text),
+        Some(f) => f
+            .outputs(event, 1)
+            .map_err(|e| format!("--distinct: {e}"))?
+            .first()
+            .map(json_text),
         None => None,
     };
     Ok((
@@ -241,14 +272,19 @@ fn time_of(v: &Value) -> std::result::Result<i64, String> {
         let s = String::from_utf8_lossy(t);
         return parse_time(&s, 0).map_err(|e| format!("--time: {e}"));
     }
-    Err(format!("--time: {} is not a number or an RFC 3339 string", json_text(v)))
+    Err(format!(
+        "--time: {} is not a number or an RFC 3339 string",
+        json_text(v)
+    ))
 }
 
 fn number_text(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{}", x as i64)
     } else {
-        serde_json::Number::from_f64(x).map(|n| n.to_string()).unwrap_or_else(|| "null".into())
+        serde_json::Number::from_f64(x)
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| "null".into())
     }
 }
 
@@ -262,7 +298,9 @@ fn write_rows(out: &mut Stdout, rows: &mut Vec<Row>, bars: bool, color: bool, su
         let buf = &mut out.buf;
         buf.push(b'{');
         if let (Some(s), Some(e)) = (r.start, r.end) {
-            buf.extend_from_slice(format!("\"start\":\"{}\",\"end\":\"{}\",", format_rfc3339(s), format_rfc3339(e)).as_bytes());
+            buf.extend_from_slice(
+                format!("\"start\":\"{}\",\"end\":\"{}\",", format_rfc3339(s), format_rfc3339(e)).as_bytes(),
+            );
         }
         buf.extend_from_slice(b"\"key\":");
         buf.extend_from_slice(r.key.as_bytes());
@@ -295,10 +333,13 @@ fn write_rows(out: &mut Stdout, rows: &mut Vec<Row>, bars: bool, color: bool, su
     out.flush()
 }
 
+/// A window's start and end (none for the global window).
+type Span = (Option<i64>, Option<i64>);
+
 /// Closed windows as small tables with proportional bars, the top keys first.
 fn draw_bars(rows: &[Row], color: bool) {
-    let mut by_window: Vec<((Option<i64>, Option<i64>), Vec<&Row>)> = Vec::new();
-    let mut index: HashMap<(Option<i64>, Option<i64>), usize> = HashMap::new();
+    let mut by_window: Vec<(Span, Vec<&Row>)> = Vec::new();
+    let mut index: HashMap<Span, usize> = HashMap::new();
     for r in rows.iter().filter(|r| r.final_ != Some(false)) {
         let w = (r.start, r.end);
         let i = *index.entry(w).or_insert_with(|| {
@@ -315,7 +356,13 @@ fn draw_bars(rows: &[Row], color: bool) {
         };
         eprintln!("{}", if color { title.bold().to_string() } else { title });
         let max = rows.first().map_or(1, |r| r.acc.count.max(1));
-        let width = rows.iter().take(20).map(|r| r.key.chars().count()).max().unwrap_or(0).min(30);
+        let width = rows
+            .iter()
+            .take(20)
+            .map(|r| r.key.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(30);
         for r in rows.iter().take(20) {
             let len = ((r.acc.count as f64 / max as f64) * 40.0).round().max(1.0) as usize;
             let bar = "█".repeat(len);
@@ -338,7 +385,10 @@ mod tests {
         let v = |s: &str| Value::parse_json(s.as_bytes()).expect("json");
         assert_eq!(composite_keys(&[]), vec!["null"]);
         assert_eq!(composite_keys(&[vec![v("\"a\""), v("1")]]), vec!["\"a\"", "1"]);
-        assert_eq!(composite_keys(&[vec![v("\"a\""), v("\"b\"")], vec![v("1")]]), vec!["[\"a\",1]", "[\"b\",1]"]);
+        assert_eq!(
+            composite_keys(&[vec![v("\"a\""), v("\"b\"")], vec![v("1")]]),
+            vec!["[\"a\",1]", "[\"b\",1]"]
+        );
         assert!(composite_keys(&[vec![], vec![v("1")]]).is_empty());
     }
 

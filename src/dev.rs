@@ -18,11 +18,9 @@ use crate::times::now_ms;
 fn parse_topic(spec: &str, default_partitions: i32) -> Result<(String, i32)> {
     let (name, partitions) = match spec.rsplit_once(':') {
         Some((n, p)) => {
-            let p: i32 = p
-                .parse()
-                .ok()
-                .filter(|p| *p > 0)
-                .ok_or_else(|| Error::usage(format!("--topic {spec}: the partition count must be a positive number")))?;
+            let p: i32 = p.parse().ok().filter(|p| *p > 0).ok_or_else(|| {
+                Error::usage(format!("--topic {spec}: the partition count must be a positive number"))
+            })?;
             (n, p)
         }
         None => (spec, default_partitions),
@@ -37,14 +35,25 @@ fn parse_topic(spec: &str, default_partitions: i32) -> Result<(String, i32)> {
 
 pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
     if !(1..=64).contains(&args.nodes) {
-        return Err(Error::usage(format!("--nodes {}: must be between 1 and 64", args.nodes)));
+        return Err(Error::usage(format!(
+            "--nodes {}: must be between 1 and 64",
+            args.nodes
+        )));
     }
     if args.partitions < 1 {
-        return Err(Error::usage(format!("--partitions {}: must be at least 1", args.partitions)));
+        return Err(Error::usage(format!(
+            "--partitions {}: must be at least 1",
+            args.partitions
+        )));
     }
-    let topics = args.topics.iter().map(|t| parse_topic(t, args.partitions)).collect::<Result<Vec<_>>>()?;
+    let topics = args
+        .topics
+        .iter()
+        .map(|t| parse_topic(t, args.partitions))
+        .collect::<Result<Vec<_>>>()?;
 
-    let cluster = MockCluster::new(args.nodes).map_err(|e| Error::runtime(format!("cannot start the dev cluster: {e}")))?;
+    let cluster =
+        MockCluster::new(args.nodes).map_err(|e| Error::runtime(format!("cannot start the dev cluster: {e}")))?;
     let replication = args.nodes.min(3);
     for (name, partitions) in &topics {
         cluster
@@ -79,11 +88,19 @@ pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
         }
     }
 
-    let mut child = match Command::new(&args.command[0]).args(&args.command[1..]).env("EDDY_BROKERS", &brokers).spawn() {
+    let mut child = match Command::new(&args.command[0])
+        .args(&args.command[1..])
+        .env("EDDY_BROKERS", &brokers)
+        .spawn()
+    {
         Ok(c) => c,
         Err(e) => {
             eprintln!("eddy: cannot run {}: {e}", args.command[0]);
-            return Ok(Outcome::Child(if e.kind() == std::io::ErrorKind::NotFound { 127 } else { 126 }));
+            return Ok(Outcome::Child(if e.kind() == std::io::ErrorKind::NotFound {
+                127
+            } else {
+                126
+            }));
         }
     };
     let mut forwarded = false;
@@ -101,7 +118,11 @@ pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
         // alone is passed on, so the command can shut down before the cluster goes.
         if !forwarded {
             if let Some(s) = interrupt::requested() {
-                let sig = if s == Signal::Terminate { libc::SIGTERM } else { libc::SIGINT };
+                let sig = if s == Signal::Terminate {
+                    libc::SIGTERM
+                } else {
+                    libc::SIGINT
+                };
                 // SAFETY: sending a signal to our own child's pid.
                 unsafe { libc::kill(child.id() as i32, sig) };
                 forwarded = true;

@@ -25,9 +25,16 @@ pub fn envelope(data: &[u8]) {
         value: record.value.as_deref(),
     };
     let mut out = Vec::new();
-    write_envelope(&mut out, &view, record.headers.iter().map(|(n, v)| (n.as_str(), v.as_deref())));
+    write_envelope(
+        &mut out,
+        &view,
+        record.headers.iter().map(|(n, v)| (n.as_str(), v.as_deref())),
+    );
     let again = read_envelope(&out).unwrap_or_else(|e| panic!("the encoder wrote what the decoder refuses: {e}"));
-    let expected = Record { partition: Some(view.partition), ..record };
+    let expected = Record {
+        partition: Some(view.partition),
+        ..record
+    };
     assert_eq!(again, expected, "round trip");
 }
 
@@ -39,7 +46,7 @@ pub fn json_lines(data: &[u8]) {
         let mut reader = Reader::new(&[file.0.clone()], delim);
         let mut last_line = 0;
         loop {
-            match reader.next() {
+            match reader.next_record() {
                 Ok(Next::Record(bytes, position)) => {
                     assert!(position.line > last_line);
                     last_line = position.line;
@@ -75,7 +82,14 @@ pub fn specs(data: &[u8]) {
 pub fn templates(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     if let Ok(format) = Format::parse(text) {
-        let view = View { topic: "t", partition: 1, offset: 2, timestamp: Some(3), key: Some(b"k"), value: Some(b"{\"a\":1}") };
+        let view = View {
+            topic: "t",
+            partition: 1,
+            offset: 2,
+            timestamp: Some(3),
+            key: Some(b"k"),
+            value: Some(b"{\"a\":1}"),
+        };
         let mut out = Vec::new();
         format.render(&mut out, &view, [("h", Some(&b"v"[..]))].into_iter());
     }
@@ -86,10 +100,16 @@ pub fn templates(data: &[u8]) {
 /// A config file: parsed, resolved, described (redacted), with a context chosen.
 pub fn config_file(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let Ok((path, _f)) = tempfile_with(text.as_bytes()) else { return };
+    let Ok((path, _f)) = tempfile_with(text.as_bytes()) else {
+        return;
+    };
     let env = |k: &str| (k == "X").then(|| "secret-value".to_string());
     for context in [None, Some("a".to_string())] {
-        let global = Global { config_file: Some(path.clone()), context: context.clone(), ..Global::default() };
+        let global = Global {
+            config_file: Some(path.clone()),
+            context: context.clone(),
+            ..Global::default()
+        };
         if let Ok(settings) = config::resolve(&global, &env) {
             let shown = settings.describe();
             for (k, v) in &settings.properties {

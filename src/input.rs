@@ -53,7 +53,11 @@ pub enum Next<'a> {
 
 impl Reader {
     pub fn new(files: &[PathBuf], delimiter: u8) -> Self {
-        let sources = if files.is_empty() { vec![PathBuf::from("-")] } else { files.to_vec() };
+        let sources = if files.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            files.to_vec()
+        };
         Reader {
             sources,
             next_source: 0,
@@ -80,8 +84,7 @@ impl Reader {
             self.current_fd = Some(0);
             self.current = Some(Box::new(io::stdin()));
         } else {
-            let file = File::open(path)
-                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+            let file = File::open(path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
             self.current_fd = Some(file.as_raw_fd());
             self.current = Some(Box::new(file));
         }
@@ -92,20 +95,30 @@ impl Reader {
     /// Waits up to 100 ms for the current source to become readable.
     fn readable(&self) -> bool {
         let Some(fd) = self.current_fd else { return true };
-        let mut pfd = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+        let mut pfd = libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
         // SAFETY: one valid pollfd, count 1.
         let n = unsafe { libc::poll(&mut pfd, 1, 100) };
         n != 0
     }
 
     /// The next record, without its delimiter.
-    pub fn next(&mut self) -> io::Result<Next<'_>> {
+    pub fn next_record(&mut self) -> io::Result<Next<'_>> {
         loop {
             if let Some(i) = memchr::memchr(self.delimiter, &self.buf[self.start..self.end]) {
                 let s = self.start;
                 self.start += i + 1;
                 self.line += 1;
-                return Ok(Next::Record(&self.buf[s..s + i], Position { source: &self.current_name, line: self.line }));
+                return Ok(Next::Record(
+                    &self.buf[s..s + i],
+                    Position {
+                        source: &self.current_name,
+                        line: self.line,
+                    },
+                ));
             }
             if self.eof {
                 if self.start < self.end {
@@ -114,7 +127,13 @@ impl Reader {
                     let e = self.end;
                     self.start = e;
                     self.line += 1;
-                    return Ok(Next::Record(&self.buf[s..e], Position { source: &self.current_name, line: self.line }));
+                    return Ok(Next::Record(
+                        &self.buf[s..e],
+                        Position {
+                            source: &self.current_name,
+                            line: self.line,
+                        },
+                    ));
                 }
                 self.start = 0;
                 self.end = 0;
@@ -202,7 +221,7 @@ mod tests {
         let mut r = Reader::new(&[f.path().to_path_buf()], delim);
         let mut out = Vec::new();
         loop {
-            match r.next().expect("read") {
+            match r.next_record().expect("read") {
                 Next::Record(b, p) => out.push((b.to_vec(), p.line)),
                 Next::Idle => {}
                 Next::End => break,
@@ -213,7 +232,15 @@ mod tests {
 
     #[test]
     fn splits_with_line_numbers() {
-        assert_eq!(records(b"a\nbb\n\nc", b'\n'), vec![(b"a".to_vec(), 1), (b"bb".to_vec(), 2), (b"".to_vec(), 3), (b"c".to_vec(), 4)]);
+        assert_eq!(
+            records(b"a\nbb\n\nc", b'\n'),
+            vec![
+                (b"a".to_vec(), 1),
+                (b"bb".to_vec(), 2),
+                (b"".to_vec(), 3),
+                (b"c".to_vec(), 4)
+            ]
+        );
         assert_eq!(records(b"a\0b\0", 0), vec![(b"a".to_vec(), 1), (b"b".to_vec(), 2)]);
         assert!(records(b"", b'\n').is_empty());
     }

@@ -110,7 +110,9 @@ impl Format {
                     match piece {
                         Piece::Text(t) => out.extend_from_slice(t),
                         Piece::Topic => out.extend_from_slice(record.topic.as_bytes()),
-                        Piece::Partition => out.extend_from_slice(itoa::Buffer::new().format(record.partition).as_bytes()),
+                        Piece::Partition => {
+                            out.extend_from_slice(itoa::Buffer::new().format(record.partition).as_bytes())
+                        }
                         Piece::Offset => out.extend_from_slice(itoa::Buffer::new().format(record.offset).as_bytes()),
                         Piece::Timestamp => {
                             if let Some(ts) = record.timestamp {
@@ -168,6 +170,7 @@ pub enum Written {
 }
 
 /// Buffered stdout that knows how much it wrote and how much the reader took.
+#[derive(Debug)]
 pub struct Stdout {
     file: ManuallyDrop<File>,
     pub buf: Vec<u8>,
@@ -175,6 +178,12 @@ pub struct Stdout {
     flushed: u64,
     is_pipe: bool,
     closed: bool,
+}
+
+impl Default for Stdout {
+    fn default() -> Self {
+        Stdout::new()
+    }
 }
 
 impl Stdout {
@@ -186,7 +195,13 @@ impl Stdout {
             .metadata()
             .map(|m| std::os::unix::fs::FileTypeExt::is_fifo(&m.file_type()))
             .unwrap_or(false);
-        Stdout { file, buf: Vec::with_capacity(1 << 17), flushed: 0, is_pipe, closed: false }
+        Stdout {
+            file,
+            buf: Vec::with_capacity(1 << 17),
+            flushed: 0,
+            is_pipe,
+            closed: false,
+        }
     }
 
     /// Bytes written so far, including the ones still buffered.
@@ -196,7 +211,11 @@ impl Stdout {
 
     /// Writes the buffer out if it is large.
     pub fn maybe_flush(&mut self) -> Written {
-        if self.buf.len() >= 1 << 16 { self.flush() } else { Written::Ok }
+        if self.buf.len() >= 1 << 16 {
+            self.flush()
+        } else {
+            Written::Ok
+        }
     }
 
     pub fn flush(&mut self) -> Written {
@@ -251,12 +270,20 @@ mod tests {
     use super::*;
 
     fn view<'a>(key: Option<&'a [u8]>, value: Option<&'a [u8]>) -> View<'a> {
-        View { topic: "orders", partition: 2, offset: 7, timestamp: Some(1000), key, value }
+        View {
+            topic: "orders",
+            partition: 2,
+            offset: 7,
+            timestamp: Some(1000),
+            key,
+            value,
+        }
     }
 
     #[test]
     fn templates() {
-        let f = Format::parse("{topic}/{partition}@{offset} {timestamp}\\t{key}={value} [{headers}]\\n").expect("parses");
+        let f =
+            Format::parse("{topic}/{partition}@{offset} {timestamp}\\t{key}={value} [{headers}]\\n").expect("parses");
         let mut out = Vec::new();
         let h: Vec<(&str, Option<&[u8]>)> = vec![("a", Some(b"1")), ("b", None)];
         f.render(&mut out, &view(Some(b"k"), Some(b"v")), h.into_iter());

@@ -71,7 +71,8 @@ impl ProducerContext for Delivery {
                 // librdkafka knows whether a failed record may still have been written.
                 // SAFETY: the message pointer is valid for the duration of the callback.
                 let status = unsafe { rdkafka::bindings::rd_kafka_message_status(message.ptr()) };
-                let possibly = status == rdkafka::bindings::rd_kafka_msg_status_t::RD_KAFKA_MSG_STATUS_POSSIBLY_PERSISTED;
+                let possibly =
+                    status == rdkafka::bindings::rd_kafka_msg_status_t::RD_KAFKA_MSG_STATUS_POSSIBLY_PERSISTED;
                 if possibly {
                     self.unknown.fetch_add(1, Ordering::Relaxed);
                 } else {
@@ -88,7 +89,11 @@ impl Delivery {
         let text = describe_delivery_error(error);
         let Ok(mut seen) = self.errors_seen.lock() else { return };
         if seen.insert(text.clone()) {
-            let fate = if possibly { "of unknown fate (possibly written)" } else { "failed" };
+            let fate = if possibly {
+                "of unknown fate (possibly written)"
+            } else {
+                "failed"
+            };
             eprintln!("eddy: a record {fate}: {text}");
         }
     }
@@ -99,9 +104,7 @@ fn describe_delivery_error(error: &KafkaError) -> String {
         Some(RDKafkaErrorCode::MessageSizeTooLarge) => {
             "the record is larger than the cluster accepts (message.max.bytes)".to_string()
         }
-        Some(RDKafkaErrorCode::MessageTimedOut) => {
-            "not acknowledged within message.timeout.ms".to_string()
-        }
+        Some(RDKafkaErrorCode::MessageTimedOut) => "not acknowledged within message.timeout.ms".to_string(),
         Some(RDKafkaErrorCode::PurgeQueue) => "never sent: stopped before it left the queue".to_string(),
         Some(RDKafkaErrorCode::PurgeInflight) => "stopped while in flight".to_string(),
         Some(code) => code.to_string(),
@@ -162,7 +165,10 @@ impl Sink {
         let partitions = match metadata.topics().iter().find(|t| t.name() == topic) {
             Some(t) if t.error().is_none() && !t.partitions().is_empty() => t.partitions().len() as i32,
             Some(t) => {
-                let why = t.error().map(|e| RDKafkaErrorCode::from(e).to_string()).unwrap_or_else(|| "no partitions".into());
+                let why = t
+                    .error()
+                    .map(|e| RDKafkaErrorCode::from(e).to_string())
+                    .unwrap_or_else(|| "no partitions".into());
                 return Err(Error::runtime(format!(
                     "topic '{topic}' is not available on the cluster at {}: {why}",
                     settings.brokers
@@ -176,7 +182,14 @@ impl Sink {
             }
         };
         let sent = Arc::new(AtomicU64::new(0));
-        Ok(Sink { producer, topic: topic.to_string(), partitions, settings: settings.clone(), sent, local_failures: 0 })
+        Ok(Sink {
+            producer,
+            topic: topic.to_string(),
+            partitions,
+            settings: settings.clone(),
+            sent,
+            local_failures: 0,
+        })
     }
 
     pub fn partitions(&self) -> i32 {
@@ -223,7 +236,8 @@ impl Sink {
     /// Records handed over whose delivery report has not arrived yet.
     pub fn pending(&self) -> u64 {
         let c = self.producer.context();
-        let done = c.delivered.load(Ordering::Relaxed) + c.failed.load(Ordering::Relaxed) + c.unknown.load(Ordering::Relaxed);
+        let done =
+            c.delivered.load(Ordering::Relaxed) + c.failed.load(Ordering::Relaxed) + c.unknown.load(Ordering::Relaxed);
         self.sent.load(Ordering::Relaxed).saturating_sub(done)
     }
 
@@ -294,13 +308,15 @@ pub fn parse_headers(headers: &[String]) -> Result<Vec<(String, Vec<u8>)>> {
         .collect()
 }
 
-fn build_headers<'a>(
+pub(crate) fn build_headers<'a>(
     from_record: impl Iterator<Item = (&'a str, Option<&'a [u8]>)>,
     fixed: &'a [(String, Vec<u8>)],
 ) -> Option<OwnedHeaders> {
     let mut headers: Option<OwnedHeaders> = None;
     for (name, value) in from_record.chain(fixed.iter().map(|(n, v)| (n.as_str(), Some(v.as_slice())))) {
-        let h = headers.take().unwrap_or_else(|| OwnedHeaders::new_with_capacity(fixed.len() + 1));
+        let h = headers
+            .take()
+            .unwrap_or_else(|| OwnedHeaders::new_with_capacity(fixed.len() + 1));
         headers = Some(h.insert(Header { key: name, value }));
     }
     headers
@@ -320,7 +336,11 @@ pub fn outcome(summary: &ProduceSummary, invalid_stop: bool, signal: Option<Sign
     if let Some(s) = signal {
         return Outcome::Interrupted(s);
     }
-    if summary.failed + summary.unknown > 0 || invalid_stop { Outcome::Failed } else { Outcome::Success }
+    if summary.failed + summary.unknown > 0 || invalid_stop {
+        Outcome::Failed
+    } else {
+        Outcome::Success
+    }
 }
 
 /// A very small pacer: record i is not sent before `start + i / rate`.
@@ -331,7 +351,10 @@ pub struct Pacer {
 
 impl Pacer {
     pub fn new(rate: Option<f64>) -> Self {
-        Pacer { start: Instant::now(), interval: rate.filter(|r| *r > 0.0).map(|r| 1.0 / r) }
+        Pacer {
+            start: Instant::now(),
+            interval: rate.filter(|r| *r > 0.0).map(|r| 1.0 / r),
+        }
     }
 
     pub fn wait(&self, i: u64) {
@@ -379,7 +402,14 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
     }
 
     let started = Instant::now();
-    let mut sink = Sink::open(settings, &args.topic, ProducerOptions { acks: args.acks, compression: args.compression })?;
+    let mut sink = Sink::open(
+        settings,
+        &args.topic,
+        ProducerOptions {
+            acks: args.acks,
+            compression: args.compression,
+        },
+    )?;
     if let Some(p) = args.partition {
         if p < 0 || p >= sink.partitions() {
             return Err(Error::usage(format!(
@@ -413,7 +443,7 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
             signal = Some(s);
             break;
         }
-        let (line, position) = match reader.next()? {
+        let (line, position) = match reader.next_record()? {
             Next::End => break,
             Next::Idle => continue,
             Next::Record(line, position) => (line, position),
@@ -449,7 +479,10 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
                     Some(d) => match memchr::memmem::find(line, d) {
                         Some(i) => (Some(&line[..i]), &line[i + d.len()..]),
                         None => {
-                            let e = invalid(format!("no key delimiter '{}' in the line", args.key_delimiter.as_deref().unwrap_or("")));
+                            let e = invalid(format!(
+                                "no key delimiter '{}' in the line",
+                                args.key_delimiter.as_deref().unwrap_or("")
+                            ));
                             report_invalid(&e, args.on_invalid, &mut skipped, &mut invalid_stop);
                             if invalid_stop {
                                 break;
@@ -459,7 +492,11 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
                     },
                     None => (args.key.as_deref().map(str::as_bytes), line),
                 };
-                let value = if value.is_empty() && args.null_empty { None } else { Some(value) };
+                let value = if value.is_empty() && args.null_empty {
+                    None
+                } else {
+                    Some(value)
+                };
                 pacer.wait(produced);
                 sink.send(Outgoing {
                     key,
@@ -480,7 +517,9 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
                                 match record.partition {
                                     Some(p) if p < partitions => Some(p),
                                     Some(p) => {
-                                        let e = invalid(format!("partition {p} does not exist (the topic has {partitions})"));
+                                        let e = invalid(format!(
+                                            "partition {p} does not exist (the topic has {partitions})"
+                                        ));
                                         report_invalid(&e, args.on_invalid, &mut skipped, &mut invalid_stop);
                                         if invalid_stop {
                                             break;
@@ -504,7 +543,11 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
                                 }
                             };
                             let partition = fields.partition.or(partition);
-                            let key = fields.key.as_deref().or(args.key.as_deref().map(str::as_bytes)).or(record.key.as_deref());
+                            let key = fields
+                                .key
+                                .as_deref()
+                                .or(args.key.as_deref().map(str::as_bytes))
+                                .or(record.key.as_deref());
                             let value = match record.value.as_deref() {
                                 Some(v) if v.is_empty() && args.null_empty => None,
                                 other => other,
@@ -543,7 +586,11 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
         }
     }
 
-    let stop = if signal.is_some() { Stop::Signalled } else { Stop::Drained };
+    let stop = if signal.is_some() {
+        Stop::Signalled
+    } else {
+        Stop::Drained
+    };
     let summary = sink.finish(stop, skipped, started);
     let signal = signal.or_else(interrupt::requested);
     print_summary(&summary, args.stats, settings.quiet);
@@ -564,8 +611,8 @@ fn report_invalid(message: &str, policy: OnInvalid, skipped: &mut u64, stop: &mu
 }
 
 /// `--key-from`, `--partition-from`, `--header-from` and `--timestamp-from`: fields of
-/// the outgoing record computed by jq filters from each JSON record.
-struct Derive {
+/// the outgoing record computed by jq filters from each JSON record (shared with gen).
+pub(crate) struct Derive {
     key: Option<Filter>,
     partition: Option<Filter>,
     headers: Vec<(String, Filter)>,
@@ -574,30 +621,57 @@ struct Derive {
 
 /// What the filters computed for one record.
 #[derive(Debug, Default)]
-struct Fields {
-    key: Option<Vec<u8>>,
-    partition: Option<i32>,
-    headers: Vec<(String, Option<Vec<u8>>)>,
-    timestamp: Option<i64>,
+pub(crate) struct Fields {
+    pub key: Option<Vec<u8>>,
+    pub partition: Option<i32>,
+    pub headers: Vec<(String, Option<Vec<u8>>)>,
+    pub timestamp: Option<i64>,
 }
 
 impl Derive {
     fn compile(args: &ProduceArgs) -> Result<Derive> {
-        let any = args.key_from.is_some() || args.partition_from.is_some() || !args.headers_from.is_empty() || args.timestamp_from.is_some();
+        let any = args.key_from.is_some()
+            || args.partition_from.is_some()
+            || !args.headers_from.is_empty()
+            || args.timestamp_from.is_some();
         if any && args.input == InputFormat::Lines {
-            return Err(Error::usage("--key-from, --partition-from, --header-from and --timestamp-from need JSON records (--input json or envelope)"));
+            return Err(Error::usage(
+                "--key-from, --partition-from, --header-from and --timestamp-from need JSON records (--input json or envelope)",
+            ));
         }
-        let compile = |flag: &str, code: &Option<String>| code.as_deref().map(|c| Filter::compile_flag(flag, c)).transpose();
+        Derive::from_flags(
+            &args.key_from,
+            &args.partition_from,
+            &args.headers_from,
+            &args.timestamp_from,
+        )
+    }
+
+    /// Compiles the filters of `--key-from`, `--partition-from`, `--header-from` and
+    /// `--timestamp-from`.
+    pub(crate) fn from_flags(
+        key_from: &Option<String>,
+        partition_from: &Option<String>,
+        headers_from: &[String],
+        timestamp_from: &Option<String>,
+    ) -> Result<Derive> {
+        let compile =
+            |flag: &str, code: &Option<String>| code.as_deref().map(|c| Filter::compile_flag(flag, c)).transpose();
         let mut headers = Vec::new();
-        for h in &args.headers_from {
-            let (name, code) = h.split_once('=').ok_or_else(|| Error::usage(format!("--header-from {h}: expected NAME=FILTER")))?;
-            headers.push((name.to_string(), Filter::compile_flag(&format!("--header-from {name}"), code)?));
+        for h in headers_from {
+            let (name, code) = h
+                .split_once('=')
+                .ok_or_else(|| Error::usage(format!("--header-from {h}: expected NAME=FILTER")))?;
+            headers.push((
+                name.to_string(),
+                Filter::compile_flag(&format!("--header-from {name}"), code)?,
+            ));
         }
         Ok(Derive {
-            key: compile("--key-from", &args.key_from)?,
-            partition: compile("--partition-from", &args.partition_from)?,
+            key: compile("--key-from", key_from)?,
+            partition: compile("--partition-from", partition_from)?,
             headers,
-            timestamp: compile("--timestamp-from", &args.timestamp_from)?,
+            timestamp: compile("--timestamp-from", timestamp_from)?,
         })
     }
 
@@ -606,7 +680,7 @@ impl Derive {
     }
 
     /// Validates a JSON record and computes the fields; an error makes it invalid.
-    fn fields(&self, json: &[u8], partitions: i32) -> std::result::Result<Fields, String> {
+    pub(crate) fn fields(&self, json: &[u8], partitions: i32) -> std::result::Result<Fields, String> {
         if self.is_empty() {
             serde_json::from_slice::<serde::de::IgnoredAny>(json).map_err(|e| format!("not JSON: {e}"))?;
             return Ok(Fields::default());
@@ -621,7 +695,8 @@ impl Derive {
             return Ok(Fields::default());
         }
         let value = match value {
-            Some(v) => Value::parse_json(v).map_err(|e| format!("the value is not JSON ({e}), so --key-from and friends cannot read it"))?,
+            Some(v) => Value::parse_json(v)
+                .map_err(|e| format!("the value is not JSON ({e}), so --key-from and friends cannot read it"))?,
             None => Value::parse_json(b"null").map_err(|e| e.to_string())?,
         };
         self.compute(&value, partitions)
@@ -635,10 +710,16 @@ impl Derive {
         if let Some(f) = &self.partition {
             if let Some(v) = one("--partition-from", f, value)? {
                 let n = v.number().filter(|n| n.fract() == 0.0).ok_or_else(|| {
-                    format!("--partition-from gave {}, not a partition number", String::from_utf8_lossy(&json_of(&v)))
+                    format!(
+                        "--partition-from gave {}, not a partition number",
+                        String::from_utf8_lossy(&json_of(&v))
+                    )
                 })?;
                 if n < 0.0 || n >= f64::from(partitions) {
-                    return Err(format!("--partition-from gave partition {n}, but the topic has partitions 0 to {}", partitions - 1));
+                    return Err(format!(
+                        "--partition-from gave partition {n}, but the topic has partitions 0 to {}",
+                        partitions - 1
+                    ));
                 }
                 fields.partition = Some(n as i32);
             }
@@ -652,8 +733,14 @@ impl Derive {
             if let Some(v) = one("--timestamp-from", f, value)? {
                 fields.timestamp = Some(match (v.number(), v.text()) {
                     (Some(n), _) => number_to_ms(n),
-                    (None, Some(t)) => parse_time(&String::from_utf8_lossy(t), now_ms()).map_err(|e| format!("--timestamp-from: {e}"))?,
-                    _ => return Err(format!("--timestamp-from gave {}, not a time", String::from_utf8_lossy(&json_of(&v)))),
+                    (None, Some(t)) => parse_time(&String::from_utf8_lossy(t), now_ms())
+                        .map_err(|e| format!("--timestamp-from: {e}"))?,
+                    _ => {
+                        return Err(format!(
+                            "--timestamp-from gave {}, not a time",
+                            String::from_utf8_lossy(&json_of(&v))
+                        ));
+                    }
                 });
             }
         }

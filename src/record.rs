@@ -231,8 +231,7 @@ pub fn read_envelope(line: &[u8]) -> Result<Record, String> {
     if line.trim_ascii_start().first() != Some(&b'{') {
         return Err("not an envelope: expected a JSON object".to_string());
     }
-    let raw: RawEnvelope<'_> =
-        serde_json::from_slice(line).map_err(|e| format!("not an envelope: {e}"))?;
+    let raw: RawEnvelope<'_> = serde_json::from_slice(line).map_err(|e| format!("not an envelope: {e}"))?;
     let key = decode_field("key", raw.key, raw.key_type.as_deref())?;
     let value = decode_field("value", raw.value, raw.value_type.as_deref())?;
     let mut headers = Vec::new();
@@ -253,13 +252,23 @@ pub fn read_envelope(line: &[u8]) -> Result<Record, String> {
             return Err(format!("partition {p} is negative"));
         }
     }
-    Ok(Record { key, value, headers, partition: raw.partition, timestamp: raw.timestamp })
+    Ok(Record {
+        key,
+        value,
+        headers,
+        partition: raw.partition,
+        timestamp: raw.timestamp,
+    })
 }
 
 fn decode_field(name: &str, raw: Option<&RawValue>, kind: Option<&str>) -> Result<Option<Vec<u8>>, String> {
     let as_string = |raw: &RawValue| -> Result<String, String> {
-        serde_json::from_str::<String>(raw.get())
-            .map_err(|_| format!("{name}: with {name}_type {} it must be a JSON string", kind.unwrap_or("")))
+        serde_json::from_str::<String>(raw.get()).map_err(|_| {
+            format!(
+                "{name}: with {name}_type {} it must be a JSON string",
+                kind.unwrap_or("")
+            )
+        })
     };
     match (kind, raw) {
         (None, None) => Ok(None),
@@ -281,7 +290,14 @@ mod tests {
     use super::*;
 
     fn roundtrip(key: Option<&[u8]>, value: Option<&[u8]>, headers: &[(&str, Option<&[u8]>)]) -> (String, Record) {
-        let view = View { topic: "t", partition: 3, offset: 42, timestamp: Some(1_764_316_800_123), key, value };
+        let view = View {
+            topic: "t",
+            partition: 3,
+            offset: 42,
+            timestamp: Some(1_764_316_800_123),
+            key,
+            value,
+        };
         let mut out = Vec::new();
         write_envelope(&mut out, &view, headers.iter().copied());
         let text = String::from_utf8(out.clone()).expect("envelope is UTF-8");
@@ -289,8 +305,10 @@ mod tests {
         let record = read_envelope(&out).expect("reads back");
         assert_eq!(record.key.as_deref(), key, "key of {text}");
         assert_eq!(record.value.as_deref(), value, "value of {text}");
-        let hs: Vec<(String, Option<Vec<u8>>)> =
-            headers.iter().map(|(n, v)| (n.to_string(), v.map(<[u8]>::to_vec))).collect();
+        let hs: Vec<(String, Option<Vec<u8>>)> = headers
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.map(<[u8]>::to_vec)))
+            .collect();
         assert_eq!(record.headers, hs, "headers of {text}");
         assert_eq!(record.timestamp, Some(1_764_316_800_123));
         assert_eq!(record.partition, Some(3));
@@ -340,7 +358,13 @@ mod tests {
         let (t, _) = roundtrip(
             Some(b"k"),
             Some(b"v"),
-            &[("trace", Some(b"abc")), ("trace", Some(b"def")), ("empty", None), ("bin", Some(b"\x00\xff")), ("blank", Some(b""))],
+            &[
+                ("trace", Some(b"abc")),
+                ("trace", Some(b"def")),
+                ("empty", None),
+                ("bin", Some(b"\x00\xff")),
+                ("blank", Some(b"")),
+            ],
         );
         assert!(t.contains("\"headers\":[[\"trace\",\"abc\"],[\"trace\",\"def\"],[\"empty\",null],[\"bin\",{\"base64\":\"AP8=\"}],[\"blank\",\"\"]]"), "{t}");
     }

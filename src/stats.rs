@@ -146,7 +146,14 @@ mod tests {
 
     #[test]
     fn summary_labels_are_plain() {
-        let mut s = ProduceSummary { delivered: 1234567, failed: 1, unknown: 2, skipped: 3, bytes: 100, ..Default::default() };
+        let mut s = ProduceSummary {
+            delivered: 1234567,
+            failed: 1,
+            unknown: 2,
+            skipped: 3,
+            bytes: 100,
+            ..Default::default()
+        };
         let mut h = latency_histogram();
         for us in 1..=1000 {
             h.record(us * 10).expect("in range");

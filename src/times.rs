@@ -9,9 +9,8 @@ use time::format_description::well_known::Rfc3339;
 
 /// Parses a humantime duration, naming the flag in the error.
 pub fn parse_duration(flag: &str, text: &str) -> Result<Duration, String> {
-    humantime::parse_duration(text.trim()).map_err(|e| {
-        format!("{flag}: '{text}' is not a duration ({e}); write it as 250ms, 10s, 5m or 1h30m")
-    })
+    humantime::parse_duration(text.trim())
+        .map_err(|e| format!("{flag}: '{text}' is not a duration ({e}); write it as 250ms, 10s, 5m or 1h30m"))
 }
 
 /// Milliseconds since the epoch, now.
@@ -39,7 +38,11 @@ pub fn parse_time(text: &str, now_ms: i64) -> Result<i64, String> {
         if rest.starts_with(|c: char| c.is_ascii_digit()) && !rest.bytes().all(|b| b.is_ascii_digit()) {
             let d = humantime::parse_duration(rest).map_err(|e| bad(&e.to_string()))?;
             let ms = i64::try_from(d.as_millis()).map_err(|_| bad("too far away"))?;
-            return Ok(if t.starts_with('-') { now_ms.saturating_sub(ms) } else { now_ms.saturating_add(ms) });
+            return Ok(if t.starts_with('-') {
+                now_ms.saturating_sub(ms)
+            } else {
+                now_ms.saturating_add(ms)
+            });
         }
     }
     if t.bytes().all(|b| b.is_ascii_digit()) {
@@ -51,7 +54,11 @@ pub fn parse_time(text: &str, now_ms: i64) -> Result<i64, String> {
 
 /// A JSON number used as a time: below 100,000,000,000 it is seconds, above milliseconds.
 pub fn number_to_ms(n: f64) -> i64 {
-    if n.abs() < 100_000_000_000.0 { (n * 1000.0).round() as i64 } else { n.round() as i64 }
+    if n.abs() < 100_000_000_000.0 {
+        (n * 1000.0).round() as i64
+    } else {
+        n.round() as i64
+    }
 }
 
 /// Formats epoch milliseconds as RFC 3339 in UTC, with milliseconds only when not whole

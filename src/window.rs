@@ -132,7 +132,14 @@ pub struct Windows {
 
 impl Windows {
     pub fn new(spec: Spec) -> Self {
-        Windows { spec, open: BTreeMap::new(), sessions: HashMap::new(), max_time: None, clock: None, late: 0 }
+        Windows {
+            spec,
+            open: BTreeMap::new(),
+            sessions: HashMap::new(),
+            max_time: None,
+            clock: None,
+            late: 0,
+        }
     }
 
     /// Events dropped as late so far.
@@ -209,19 +216,32 @@ impl Windows {
         self.close(out);
     }
 
-    fn add_session(&mut self, t: i64, gap: i64, watermark: Option<i64>, keys: &[Key], m: &Measures, out: &mut Vec<Row>) -> bool {
+    fn add_session(
+        &mut self,
+        t: i64,
+        gap: i64,
+        watermark: Option<i64>,
+        keys: &[Key],
+        m: &Measures,
+        out: &mut Vec<Row>,
+    ) -> bool {
         let mut counted = false;
         for k in keys {
             let sessions = self.sessions.entry(k.clone()).or_default();
             // Sessions this event touches merge into one.
-            let (touching, rest): (Vec<Session>, Vec<Session>) =
-                std::mem::take(sessions).into_iter().partition(|s| t > s.first - gap && t < s.last + gap);
+            let (touching, rest): (Vec<Session>, Vec<Session>) = std::mem::take(sessions)
+                .into_iter()
+                .partition(|s| t > s.first - gap && t < s.last + gap);
             *sessions = rest;
             if touching.is_empty() && watermark.is_some_and(|w| t + gap <= w) {
                 continue;
             }
             counted = true;
-            let mut merged = Session { first: t, last: t, acc: Acc::default() };
+            let mut merged = Session {
+                first: t,
+                last: t,
+                acc: Acc::default(),
+            };
             for s in touching {
                 merged.first = merged.first.min(s.first);
                 merged.last = merged.last.max(s.last);
@@ -269,7 +289,10 @@ impl Windows {
                 break;
             }
             let Some((_, keys)) = self.open.pop_first() else { break };
-            let rows = keys.into_iter().map(|(k, acc)| row(spec.kind, start, end, &k, &acc, final_flag(spec))).collect();
+            let rows = keys
+                .into_iter()
+                .map(|(k, acc)| row(spec.kind, start, end, &k, &acc, final_flag(spec)))
+                .collect();
             out.extend(ranked(rows, spec.top));
         }
         if let Kind::Session { gap } = spec.kind {
@@ -277,7 +300,13 @@ impl Windows {
             for (k, sessions) in self.sessions.iter_mut() {
                 sessions.retain(|s| {
                     if all || s.last + gap <= w {
-                        closed.push(Row { start: Some(s.first), end: Some(s.last + gap), key: k.clone(), acc: s.acc.clone(), final_: final_flag(spec) });
+                        closed.push(Row {
+                            start: Some(s.first),
+                            end: Some(s.last + gap),
+                            key: k.clone(),
+                            acc: s.acc.clone(),
+                            final_: final_flag(spec),
+                        });
                         false
                     } else {
                         true
@@ -313,8 +342,18 @@ fn merge_acc(into: &mut Acc, from: Acc) {
 }
 
 fn row(kind: Kind, start: i64, end: i64, key: &str, acc: &Acc, final_: Option<bool>) -> Row {
-    let (start, end) = if kind == Kind::Global { (None, None) } else { (Some(start), Some(end)) };
-    Row { start, end, key: key.to_string(), acc: acc.clone(), final_ }
+    let (start, end) = if kind == Kind::Global {
+        (None, None)
+    } else {
+        (Some(start), Some(end))
+    };
+    Row {
+        start,
+        end,
+        key: key.to_string(),
+        acc: acc.clone(),
+        final_,
+    }
 }
 
 /// The largest counts first, ties by the key's JSON text ascending; the top N only.
@@ -332,17 +371,27 @@ mod tests {
     use proptest::prelude::*;
 
     fn spec(kind: Kind, lateness: i64) -> Spec {
-        Spec { kind, lateness, emit: Emit::Final, top: None }
+        Spec {
+            kind,
+            lateness,
+            emit: Emit::Final,
+            top: None,
+        }
     }
 
-    fn run(spec: Spec, events: &[(i64, &str)]) -> (Vec<(Option<i64>, Option<i64>, String, u64)>, u64) {
+    type Counted = (Option<i64>, Option<i64>, String, u64);
+
+    fn run(spec: Spec, events: &[(i64, &str)]) -> (Vec<Counted>, u64) {
         let mut w = Windows::new(spec);
         let mut out = Vec::new();
         for (t, k) in events {
             w.add(*t, &[k.to_string()], &Measures::default(), &mut out);
         }
         w.finish(&mut out);
-        (out.into_iter().map(|r| (r.start, r.end, r.key, r.acc.count)).collect(), w.late())
+        (
+            out.into_iter().map(|r| (r.start, r.end, r.key, r.acc.count)).collect(),
+            w.late(),
+        )
     }
 
     #[test]
@@ -365,43 +414,81 @@ mod tests {
 
     #[test]
     fn lateness_keeps_windows_open() {
-        let (rows, late) = run(spec(Kind::Tumbling { size: 10 }, 5), &[(1, "a"), (12, "a"), (8, "a"), (16, "a"), (9, "a")]);
+        let (rows, late) = run(
+            spec(Kind::Tumbling { size: 10 }, 5),
+            &[(1, "a"), (12, "a"), (8, "a"), (16, "a"), (9, "a")],
+        );
         assert_eq!(late, 1, "9 arrives after the watermark (16-5=11) passed 10");
-        assert_eq!(rows, vec![(Some(0), Some(10), "a".into(), 2), (Some(10), Some(20), "a".into(), 2)]);
+        assert_eq!(
+            rows,
+            vec![(Some(0), Some(10), "a".into(), 2), (Some(10), Some(20), "a".into(), 2)]
+        );
     }
 
     #[test]
     fn hopping_counts_each_event_in_every_window() {
         let (rows, _) = run(spec(Kind::Hopping { size: 10, slide: 5 }, 0), &[(7, "a")]);
-        assert_eq!(rows, vec![(Some(0), Some(10), "a".into(), 1), (Some(5), Some(15), "a".into(), 1)]);
+        assert_eq!(
+            rows,
+            vec![(Some(0), Some(10), "a".into(), 1), (Some(5), Some(15), "a".into(), 1)]
+        );
         let (rows, _) = run(spec(Kind::Hopping { size: 10, slide: 5 }, 0), &[(-3, "a")]);
-        assert_eq!(rows, vec![(Some(-10), Some(0), "a".into(), 1), (Some(-5), Some(5), "a".into(), 1)]);
+        assert_eq!(
+            rows,
+            vec![(Some(-10), Some(0), "a".into(), 1), (Some(-5), Some(5), "a".into(), 1)]
+        );
     }
 
     #[test]
     fn sessions_merge_and_close_per_key() {
-        let (rows, late) = run(spec(Kind::Session { gap: 10 }, 0), &[(0, "a"), (5, "a"), (30, "a"), (25, "b"), (12, "a"), (20, "b")]);
+        let (rows, late) = run(
+            spec(Kind::Session { gap: 10 }, 0),
+            &[(0, "a"), (5, "a"), (30, "a"), (25, "b"), (12, "a"), (20, "b")],
+        );
         // When 12 arrives the watermark is 30: a's session [0, 15) closed at 15 and a new
         // one from 12 would close at 22, so 12 is late. b's 20 falls in b's open session.
         assert_eq!(late, 1);
-        assert_eq!(rows, vec![(Some(0), Some(15), "a".into(), 2), (Some(20), Some(35), "b".into(), 2), (Some(30), Some(40), "a".into(), 1)]);
+        assert_eq!(
+            rows,
+            vec![
+                (Some(0), Some(15), "a".into(), 2),
+                (Some(20), Some(35), "b".into(), 2),
+                (Some(30), Some(40), "a".into(), 1)
+            ]
+        );
         // Exactly a gap apart is a new session; with lateness 10, 10 bridges 0 and 20.
         let (rows, late) = run(spec(Kind::Session { gap: 10 }, 0), &[(0, "a"), (20, "a"), (10, "a")]);
-        assert_eq!((rows, late), (vec![(Some(0), Some(10), "a".into(), 1), (Some(20), Some(30), "a".into(), 1)], 1));
+        assert_eq!(
+            (rows, late),
+            (
+                vec![(Some(0), Some(10), "a".into(), 1), (Some(20), Some(30), "a".into(), 1)],
+                1
+            )
+        );
         let (rows, late) = run(spec(Kind::Session { gap: 10 }, 10), &[(0, "a"), (15, "a"), (8, "a")]);
         assert_eq!((rows, late), (vec![(Some(0), Some(25), "a".into(), 3)], 0));
     }
 
     #[test]
     fn global_window_and_top() {
-        let s = Spec { kind: Kind::Global, lateness: 0, emit: Emit::Final, top: Some(2) };
+        let s = Spec {
+            kind: Kind::Global,
+            lateness: 0,
+            emit: Emit::Final,
+            top: Some(2),
+        };
         let (rows, _) = run(s, &[(0, "b"), (1, "a"), (2, "c"), (3, "a"), (4, "c"), (5, "d")]);
         assert_eq!(rows, vec![(None, None, "a".into(), 2), (None, None, "c".into(), 2)]);
     }
 
     #[test]
     fn updates_then_final() {
-        let s = Spec { kind: Kind::Tumbling { size: 10 }, lateness: 0, emit: Emit::Update, top: None };
+        let s = Spec {
+            kind: Kind::Tumbling { size: 10 },
+            lateness: 0,
+            emit: Emit::Update,
+            top: None,
+        };
         let mut w = Windows::new(s);
         let mut out = Vec::new();
         w.add(1, &["a".into()], &Measures::default(), &mut out);
@@ -416,12 +503,21 @@ mod tests {
         let mut w = Windows::new(spec(Kind::Global, 0));
         let mut out = Vec::new();
         for (v, d) in [(1.0, "x"), (5.0, "y"), (3.0, "x")] {
-            let m = Measures { sum: Some(v), min: Some(v), max: Some(v), avg: Some(v), distinct: Some(d.into()) };
+            let m = Measures {
+                sum: Some(v),
+                min: Some(v),
+                max: Some(v),
+                avg: Some(v),
+                distinct: Some(d.into()),
+            };
             w.add(0, &["k".into()], &m, &mut out);
         }
         w.finish(&mut out);
         let a = &out[0].acc;
-        assert_eq!((a.count, a.sum, a.min, a.max, a.avg(), a.distinct()), (3, 9.0, Some(1.0), Some(5.0), Some(3.0), 2));
+        assert_eq!(
+            (a.count, a.sum, a.min, a.max, a.avg(), a.distinct()),
+            (3, 9.0, Some(1.0), Some(5.0), Some(3.0), 2)
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 mod command;
 mod json;
+mod random;
 
 use jaq_core::load::{Arena, File, Loader};
 use jaq_core::native::{self, Fun, v};
@@ -54,6 +55,11 @@ impl Value {
     /// A JSON string.
     pub fn string(s: impl Into<String>) -> Value {
         Value(Val::from(s.into()))
+    }
+
+    /// An integer (beyond the machine's integers, a float).
+    pub fn int(n: i64) -> Value {
+        Value(isize::try_from(n).map_or_else(|_| Val::from(n as f64), Val::from))
     }
 
     /// Parses exactly one JSON value (surrounding whitespace allowed).
@@ -148,6 +154,8 @@ pub struct Filter {
     /// The values of `--arg` and friends, `$ENV` and `$ARGS`, in the order the
     /// compiler was told their names. Built once: each run only clones a pointer.
     vars: Vars<Val>,
+    /// `$ENV` and `$ARGS`, kept for `run_with`, which binds the named variables anew.
+    env_args: [Val; 2],
     /// Whether the filter is `.`, which needs no interpreter at all.
     identity: bool,
 }
@@ -183,10 +191,12 @@ impl Filter {
             ("positional".into(), Value::array(positional)),
             ("named".into(), Value::object(named.to_vec())),
         ]);
-        let values = named.iter().map(|(_, v)| v.0.clone()).chain([env, args.0]);
+        let env_args = [env, args.0];
+        let values = named.iter().map(|(_, v)| v.0.clone()).chain(env_args.clone());
         Ok(Filter {
             compiled,
             vars: Vars::new(values),
+            env_args,
             identity: code.trim() == ".",
         })
     }
@@ -202,6 +212,28 @@ impl Filter {
     pub fn run_value(&self, input: Value, mut emit: impl FnMut(Value) -> Flow) -> Result<Flow, RunError> {
         let none = RcIter::new(core::iter::empty());
         self.run_val(&none, input.0, &mut |v| emit(Value(v)))
+    }
+
+    /// Runs the filter on one value with new values for the named variables it was
+    /// compiled with, in the same order: `eddy gen` binds `$i` and `$now` per event.
+    pub fn run_with(&self, named: &[Value], input: Value, mut emit: impl FnMut(Value) -> Flow) -> Result<Flow, RunError> {
+        let data = Data {
+            lut: &self.compiled.lut,
+            inputs: &RcIter::new(core::iter::empty()),
+        };
+        let values = named.iter().map(|v| v.0.clone()).chain(self.env_args.clone());
+        let ctx = Ctx::<Kind>::new(data, Vars::new(values));
+        for out in self.compiled.id.run((ctx, input.0)) {
+            match out {
+                Ok(v) => {
+                    if emit(Value(v)) == Flow::Stop {
+                        return Ok(Flow::Stop);
+                    }
+                }
+                Err(e) => return Err(exception(e)),
+            }
+        }
+        Ok(Flow::Continue)
     }
 
     /// Runs the filter on `input`, with `inputs` as what `input`/`inputs` read.
@@ -293,11 +325,13 @@ fn funs() -> impl Iterator<Item = Fun<Kind>> {
         .into_iter()
         .map(native::run::<Kind>);
     let own = own_funs().into_vec().into_iter().map(native::run::<Kind>);
+    let random = random::funs().into_vec().into_iter().map(native::run::<Kind>);
     jaq_core::funs::<Kind>()
         .chain(jaq_std::funs::<Kind>().filter(keep))
         .chain(jaq_json::funs::<Kind>().filter(keep))
         .chain(inputs)
         .chain(own)
+        .chain(random)
 }
 
 type Native = native::Filter<RunPtr<Kind>>;

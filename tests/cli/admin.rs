@@ -7,7 +7,13 @@ fn dev_lists_and_describes_and_refuses_admin_clearly() {
     let c = Cluster::dev(&["--topic", "t:3"]);
     let list = c.eddy(&["topics", "--output", "json"]).ok();
     let v: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
-    assert!(v.as_array().unwrap().iter().any(|t| t["name"] == "t" && t["partitions"] == 3), "{v}");
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["name"] == "t" && t["partitions"] == 3),
+        "{v}"
+    );
     let d = c.eddy(&["topics", "describe", "t", "--output", "json"]).ok();
     let v: serde_json::Value = serde_json::from_slice(&d.stdout).unwrap();
     assert_eq!(v["partitions"].as_array().unwrap().len(), 3);
@@ -44,10 +50,14 @@ fn total(v: &serde_json::Value, key: &str) -> i64 {
 
 #[test]
 fn kafka_counts_lag_and_reset() {
-    let Some(c) = Cluster::kafka("kafka_counts_lag_and_reset") else { return };
+    let Some(c) = Cluster::kafka("kafka_counts_lag_and_reset") else {
+        return;
+    };
     let t = c.topic("counted", 6);
     let n = 200_000;
-    let p = c.eddy_in(&["produce", &t, "--input", "lines", "--stats", "json"], numbered(n)).ok();
+    let p = c
+        .eddy_in(&["produce", &t, "--input", "lines", "--stats", "json"], numbered(n))
+        .ok();
     assert_eq!(p.stats()["delivered"], n as u64);
     let o = c.eddy(&["offsets", &t, "--output", "json"]).ok();
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -60,13 +70,28 @@ fn kafka_counts_lag_and_reset() {
     let d = c.eddy(&["groups", "describe", &g, "--output", "json"]).ok();
     let v: serde_json::Value = serde_json::from_slice(&d.stdout).unwrap();
     assert_eq!(total(&v, "lag"), 150_000, "{v}");
-    let plan = c.eddy(&["groups", "reset", &g, "--topic", &t, "--to", "earliest", "--output", "json"]).ok();
+    let plan = c
+        .eddy(&[
+            "groups", "reset", &g, "--topic", &t, "--to", "earliest", "--output", "json",
+        ])
+        .ok();
     let v: serde_json::Value = serde_json::from_slice(&plan.stdout).unwrap();
     assert!(v.as_array().unwrap().iter().all(|r| r["new"] == 0), "{v}");
     // A dry run changes nothing.
     let d = c.eddy(&["groups", "describe", &g, "--output", "json"]).ok();
     assert_eq!(total(&serde_json::from_slice(&d.stdout).unwrap(), "lag"), 150_000);
-    c.eddy(&["groups", "reset", &g, "--topic", &t, "--to", "earliest", "--execute", "-q"]).ok();
+    c.eddy(&[
+        "groups",
+        "reset",
+        &g,
+        "--topic",
+        &t,
+        "--to",
+        "earliest",
+        "--execute",
+        "-q",
+    ])
+    .ok();
     let d = c.eddy(&["groups", "describe", &g, "--output", "json"]).ok();
     assert_eq!(total(&serde_json::from_slice(&d.stdout).unwrap(), "lag"), 200_000);
     let list = c.eddy(&["groups", "--output", "json"]).ok();
@@ -76,18 +101,44 @@ fn kafka_counts_lag_and_reset() {
 
 #[test]
 fn kafka_topics_lifecycle() {
-    let Some(c) = Cluster::kafka("kafka_topics_lifecycle") else { return };
+    let Some(c) = Cluster::kafka("kafka_topics_lifecycle") else {
+        return;
+    };
     let t = crate::support::unique("life");
-    c.eddy(&["topics", "create", &t, "--partitions", "2", "--config", "retention.ms=86400000"]).ok();
+    c.eddy(&[
+        "topics",
+        "create",
+        &t,
+        "--partitions",
+        "2",
+        "--config",
+        "retention.ms=86400000",
+    ])
+    .ok();
     c.eddy(&["topics", "create", &t, "--partitions", "2"]).code(1);
-    c.eddy(&["topics", "alter", &t, "--partitions", "4", "--config", "cleanup.policy=compact"]).ok();
+    c.eddy(&[
+        "topics",
+        "alter",
+        &t,
+        "--partitions",
+        "4",
+        "--config",
+        "cleanup.policy=compact",
+    ])
+    .ok();
     let d = c.eddy(&["topics", "describe", &t, "--output", "json"]).ok();
     let v: serde_json::Value = serde_json::from_slice(&d.stdout).unwrap();
     assert_eq!(v["partitions"].as_array().unwrap().len(), 4);
     assert_eq!(v["configs"]["cleanup.policy"], "compact");
-    assert_eq!(v["configs"]["retention.ms"], "86400000", "alter keeps the other configs");
+    assert_eq!(
+        v["configs"]["retention.ms"], "86400000",
+        "alter keeps the other configs"
+    );
     let p0 = &v["partitions"][0];
-    assert!(p0["leader"].is_number() && p0["replicas"].is_array() && p0["isr"].is_array(), "{p0}");
+    assert!(
+        p0["leader"].is_number() && p0["replicas"].is_array() && p0["isr"].is_array(),
+        "{p0}"
+    );
     let list = c.eddy(&["topics", "--output", "json"]).ok();
     assert!(list.text().contains(&t));
     c.eddy(&["topics", "delete", &t]).ok();
@@ -100,27 +151,54 @@ fn kafka_topics_lifecycle() {
 }
 
 fn scram_args(pw: &str) -> Vec<String> {
-    ["-X", "security.protocol=SASL_PLAINTEXT", "-X", "sasl.mechanism=SCRAM-SHA-512", "-X", "sasl.username=eddy", "-X"]
-        .iter()
-        .map(|s| s.to_string())
-        .chain([format!("sasl.password={pw}")])
-        .collect()
+    [
+        "-X",
+        "security.protocol=SASL_PLAINTEXT",
+        "-X",
+        "sasl.mechanism=SCRAM-SHA-512",
+        "-X",
+        "sasl.username=eddy",
+        "-X",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .chain([format!("sasl.password={pw}")])
+    .collect()
 }
 
 #[test]
 fn kafka_scram_right_and_wrong_password() {
-    let Some(c) = Cluster::kafka("kafka_scram_right_and_wrong_password") else { return };
-    let Ok(scram) = std::env::var("EDDY_TEST_KAFKA_SCRAM") else { return };
+    let Some(c) = Cluster::kafka("kafka_scram_right_and_wrong_password") else {
+        return;
+    };
+    let Ok(scram) = std::env::var("EDDY_TEST_KAFKA_SCRAM") else {
+        return;
+    };
     let t = c.topic("scram", 1);
     let mut args: Vec<String> = vec!["produce".into(), t.clone(), "-b".into(), scram.clone(), "-q".into()];
     args.extend(scram_args("eddy-secret"));
     let a: Vec<&str> = args.iter().map(String::as_str).collect();
     c.eddy_in(&a, numbered(3)).ok();
-    let mut args: Vec<String> = vec!["consume".into(), t.clone(), "-e".into(), "-b".into(), scram.clone(), "-q".into()];
+    let mut args: Vec<String> = vec![
+        "consume".into(),
+        t.clone(),
+        "-e".into(),
+        "-b".into(),
+        scram.clone(),
+        "-q".into(),
+    ];
     args.extend(scram_args("eddy-secret"));
     let a: Vec<&str> = args.iter().map(String::as_str).collect();
     assert_eq!(c.eddy(&a).ok().lines().len(), 3);
-    let mut args: Vec<String> = vec!["consume".into(), t.clone(), "-e".into(), "-b".into(), scram.clone(), "--timeout".into(), "4s".into()];
+    let mut args: Vec<String> = vec![
+        "consume".into(),
+        t.clone(),
+        "-e".into(),
+        "-b".into(),
+        scram.clone(),
+        "--timeout".into(),
+        "4s".into(),
+    ];
     args.extend(scram_args("not-the-password"));
     let a: Vec<&str> = args.iter().map(String::as_str).collect();
     let r = c.eddy(&a).code(1);
@@ -132,8 +210,12 @@ fn kafka_scram_right_and_wrong_password() {
 
 #[test]
 fn kafka_context_password_from_env() {
-    let Some(c) = Cluster::kafka("kafka_context_password_from_env") else { return };
-    let Ok(scram) = std::env::var("EDDY_TEST_KAFKA_SCRAM") else { return };
+    let Some(c) = Cluster::kafka("kafka_context_password_from_env") else {
+        return;
+    };
+    let Ok(scram) = std::env::var("EDDY_TEST_KAFKA_SCRAM") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("config.toml");
     std::fs::write(
@@ -144,27 +226,47 @@ fn kafka_context_password_from_env() {
     )
     .unwrap();
     let mut cmd = c.cmd(&["cluster", "--output", "json"]);
-    cmd.env_remove("EDDY_BROKERS").env("EDDY_CONFIG", &cfg).env("EDDY_TEST_PW", "eddy-secret");
+    cmd.env_remove("EDDY_BROKERS")
+        .env("EDDY_CONFIG", &cfg)
+        .env("EDDY_TEST_PW", "eddy-secret");
     crate::support::run(cmd, None).ok();
     let mut cmd = c.cmd(&["cluster", "--timeout", "4s"]);
-    cmd.env_remove("EDDY_BROKERS").env("EDDY_CONFIG", &cfg).env("EDDY_TEST_PW", "wrong-one");
+    cmd.env_remove("EDDY_BROKERS")
+        .env("EDDY_CONFIG", &cfg)
+        .env("EDDY_TEST_PW", "wrong-one");
     let r = crate::support::run(cmd, None).code(1);
     assert!(!r.stderr.contains("wrong-one"), "{}", r.stderr);
     let mut cmd = c.cmd(&["config"]);
-    cmd.env_remove("EDDY_BROKERS").env("EDDY_CONFIG", &cfg).env("EDDY_TEST_PW", "eddy-secret");
+    cmd.env_remove("EDDY_BROKERS")
+        .env("EDDY_CONFIG", &cfg)
+        .env("EDDY_TEST_PW", "eddy-secret");
     let r = crate::support::run(cmd, None).ok();
-    assert!(!r.text().contains("eddy-secret") && r.text().contains("sasl.password = ********"), "{}", r.text());
+    assert!(
+        !r.text().contains("eddy-secret") && r.text().contains("sasl.password = ********"),
+        "{}",
+        r.text()
+    );
 }
 
 #[test]
 fn kafka_tls_with_a_ca_file() {
-    let Some(c) = Cluster::kafka("kafka_tls_with_a_ca_file") else { return };
-    let (Ok(tls), Ok(ca)) = (std::env::var("EDDY_TEST_KAFKA_TLS"), std::env::var("EDDY_TEST_KAFKA_TLS_CA")) else { return };
+    let Some(c) = Cluster::kafka("kafka_tls_with_a_ca_file") else {
+        return;
+    };
+    let (Ok(tls), Ok(ca)) = (
+        std::env::var("EDDY_TEST_KAFKA_TLS"),
+        std::env::var("EDDY_TEST_KAFKA_TLS_CA"),
+    ) else {
+        return;
+    };
     if tls.is_empty() {
         return;
     }
     let ca_prop = format!("ssl.ca.location={ca}");
-    c.eddy(&["cluster", "-b", &tls, "-X", "security.protocol=SSL", "-X", &ca_prop]).ok();
-    let r = c.eddy(&["cluster", "-b", &tls, "-X", "security.protocol=SSL", "--timeout", "3s"]).code(1);
+    c.eddy(&["cluster", "-b", &tls, "-X", "security.protocol=SSL", "-X", &ca_prop])
+        .ok();
+    let r = c
+        .eddy(&["cluster", "-b", &tls, "-X", "security.protocol=SSL", "--timeout", "3s"])
+        .code(1);
     assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
 }

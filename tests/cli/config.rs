@@ -7,7 +7,10 @@ fn eddy_with_config(config: &str, args: &[&str], env: &[(&str, &str)]) -> crate:
     let path = dir.path().join("config.toml");
     std::fs::write(&path, config).unwrap();
     let mut c = std::process::Command::new(eddy_bin());
-    c.args(args).env("EDDY_CONFIG", &path).env_remove("EDDY_BROKERS").env_remove("EDDY_CONTEXT");
+    c.args(args)
+        .env("EDDY_CONFIG", &path)
+        .env_remove("EDDY_BROKERS")
+        .env_remove("EDDY_CONTEXT");
     for (k, v) in env {
         c.env(k, v);
     }
@@ -26,7 +29,11 @@ fn config_shows_resolved_settings_with_secrets_redacted() {
     assert!(t.contains("sasl.username = svc"), "{t}");
     assert!(!t.contains("hunter2") && !t.contains("plain-in-file"), "{t}");
     let r = eddy_with_config(CONFIG, &["config", "-X", "sasl.password=xyz", "-b", "flag:1"], &[]).ok();
-    assert!(r.text().contains("flag:1 (from --brokers)") && !r.text().contains("xyz"), "{}", r.text());
+    assert!(
+        r.text().contains("flag:1 (from --brokers)") && !r.text().contains("xyz"),
+        "{}",
+        r.text()
+    );
 }
 
 #[test]
@@ -37,7 +44,12 @@ fn missing_secret_variable_is_a_usage_error() {
 
 #[test]
 fn global_options_after_the_command() {
-    let r = eddy_with_config(CONFIG, &["config", "--context", "secure", "--timeout", "3s"], &[("SECURE_PW", "x")]).ok();
+    let r = eddy_with_config(
+        CONFIG,
+        &["config", "--context", "secure", "--timeout", "3s"],
+        &[("SECURE_PW", "x")],
+    )
+    .ok();
     assert!(r.text().contains("timeout:     3s"), "{}", r.text());
     eddy_with_config(CONFIG, &["--timeout", "nope", "config"], &[]).code(2);
 }
@@ -49,14 +61,20 @@ fn contexts_and_use_keep_comments() {
     std::fs::write(&path, CONFIG).unwrap();
     let eddy = |args: &[&str]| {
         let mut c = std::process::Command::new(eddy_bin());
-        c.args(args).env("EDDY_CONFIG", &path).env_remove("EDDY_BROKERS").env_remove("EDDY_CONTEXT");
+        c.args(args)
+            .env("EDDY_CONFIG", &path)
+            .env_remove("EDDY_BROKERS")
+            .env_remove("EDDY_CONTEXT");
         run(c, None)
     };
     let list = eddy(&["config", "contexts"]).ok();
     assert!(list.text().contains("* local"), "{}", list.text());
     eddy(&["config", "use", "secure"]).ok();
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains("# team contexts") && text.contains("default = \"secure\""), "{text}");
+    assert!(
+        text.contains("# team contexts") && text.contains("default = \"secure\""),
+        "{text}"
+    );
     eddy(&["config", "use", "nope"]).code(2);
 }
 

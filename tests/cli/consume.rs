@@ -6,14 +6,25 @@ use crate::support::{Cluster, Kind, numbered};
 
 /// Records with timestamps 1000 s apart, through the envelope.
 fn timed_records(n: usize, base: i64) -> String {
-    (0..n).map(|i| format!("{{\"timestamp\":{},\"value\":{{\"n\":{i}}}}}\n", base + i as i64 * 1000)).collect()
+    (0..n)
+        .map(|i| format!("{{\"timestamp\":{},\"value\":{{\"n\":{i}}}}}\n", base + i as i64 * 1000))
+        .collect()
 }
 
 fn offsets_and_times(c: &Cluster, t: &str) {
     let base = 1_764_316_800_000;
-    c.eddy_in(&["produce", t, "--input", "envelope", "-p", "0", "-q"], timed_records(20, base)).ok();
+    c.eddy_in(
+        &["produce", t, "--input", "envelope", "-p", "0", "-q"],
+        timed_records(20, base),
+    )
+    .ok();
     let from_time = |spec: &str| -> Vec<i64> {
-        c.eddy(&["consume", t, "-p", "0", "-e", "-q", "--from", spec]).ok().json_lines().iter().map(|v| v["n"].as_i64().unwrap()).collect()
+        c.eddy(&["consume", t, "-p", "0", "-e", "-q", "--from", spec])
+            .ok()
+            .json_lines()
+            .iter()
+            .map(|v| v["n"].as_i64().unwrap())
+            .collect()
     };
     assert_eq!(from_time(&format!("@{}", base + 5000)), (5..20).collect::<Vec<_>>());
     assert_eq!(from_time(&format!("@{}", base + 5500)), (6..20).collect::<Vec<_>>());
@@ -22,9 +33,13 @@ fn offsets_and_times(c: &Cluster, t: &str) {
     assert_eq!(from_time(&format!("@{}", base + 60_000)), Vec::<i64>::new());
     assert_eq!(from_time("-3"), vec![17, 18, 19]);
     assert_eq!(from_time("7").len(), 13);
-    let until = c.eddy(&["consume", t, "-p", "0", "-q", "--from", "2", "--until", "5"]).ok();
+    let until = c
+        .eddy(&["consume", t, "-p", "0", "-q", "--from", "2", "--until", "5"])
+        .ok();
     assert_eq!(until.lines().len(), 3);
-    let until_time = c.eddy(&["consume", t, "-p", "0", "-q", "--until", &format!("@{}", base + 4000)]).ok();
+    let until_time = c
+        .eddy(&["consume", t, "-p", "0", "-q", "--until", &format!("@{}", base + 4000)])
+        .ok();
     assert_eq!(until_time.lines().len(), 4);
 }
 
@@ -45,10 +60,29 @@ fn offsets_and_times_kafka() {
 fn group_commit_after_count(c: &Cluster, t: &str) {
     c.eddy_in(&["produce", t, "-q"], numbered(100)).ok();
     let g = crate::support::unique("g");
-    let first = c.eddy(&["consume", t, "-g", &g, "-n", "30", "-q", "-X", "session.timeout.ms=6000"]).ok();
+    let first = c
+        .eddy(&[
+            "consume",
+            t,
+            "-g",
+            &g,
+            "-n",
+            "30",
+            "-q",
+            "-X",
+            "session.timeout.ms=6000",
+        ])
+        .ok();
     assert_eq!(first.lines().len(), 30);
-    let rest = c.eddy(&["consume", t, "-g", &g, "-e", "-q", "-X", "session.timeout.ms=6000"]).ok();
-    let mut all: Vec<i64> = first.json_lines().iter().chain(rest.json_lines().iter()).map(|v| v["n"].as_i64().unwrap()).collect();
+    let rest = c
+        .eddy(&["consume", t, "-g", &g, "-e", "-q", "-X", "session.timeout.ms=6000"])
+        .ok();
+    let mut all: Vec<i64> = first
+        .json_lines()
+        .iter()
+        .chain(rest.json_lines().iter())
+        .map(|v| v["n"].as_i64().unwrap())
+        .collect();
     assert_eq!(all.len(), 100, "nothing read twice, nothing skipped");
     all.sort();
     assert_eq!(all, (0..100).collect::<Vec<_>>());
@@ -70,7 +104,11 @@ fn group_commit_after_count_kafka() {
 
 fn closed_pipe(c: &Cluster, t: &str) {
     c.eddy_in(&["produce", t, "-q"], numbered(20_000)).ok();
-    let r = c.sh(&format!("eddy consume {t} -e | head -n 5 >/dev/null; echo ${{PIPESTATUS[0]}}")).ok();
+    let r = c
+        .sh(&format!(
+            "eddy consume {t} -e | head -n 5 >/dev/null; echo ${{PIPESTATUS[0]}}"
+        ))
+        .ok();
     assert_eq!(r.text().trim(), "0", "{}", r.stderr);
     // With a group, what the reader never took is not committed.
     let g = crate::support::unique("pipe");
@@ -79,7 +117,9 @@ fn closed_pipe(c: &Cluster, t: &str) {
     ));
     assert!(r.stderr.contains("rc=0"), "{}", r.stderr);
     let first: Vec<i64> = r.json_lines().iter().map(|v| v["n"].as_i64().unwrap()).collect();
-    let rest = c.eddy(&["consume", t, "-g", &g, "-e", "-q", "-X", "session.timeout.ms=6000"]).ok();
+    let rest = c
+        .eddy(&["consume", t, "-g", &g, "-e", "-q", "-X", "session.timeout.ms=6000"])
+        .ok();
     let mut seen: Vec<i64> = rest.json_lines().iter().map(|v| v["n"].as_i64().unwrap()).collect();
     // Duplicates are allowed; nothing may be missing.
     seen.extend(first);
@@ -87,7 +127,11 @@ fn closed_pipe(c: &Cluster, t: &str) {
     seen.dedup();
     assert_eq!(seen.len(), 20_000);
     // Far less than the whole topic was committed by the first run.
-    assert!(rest.lines().len() > 10_000, "the closed pipe committed {} records too many", 20_000 - rest.lines().len());
+    assert!(
+        rest.lines().len() > 10_000,
+        "the closed pipe committed {} records too many",
+        20_000 - rest.lines().len()
+    );
 }
 
 #[test]
@@ -123,7 +167,9 @@ fn regex_topics_with_a_group() {
     for t in ["logs.a", "logs.b", "other"] {
         c.eddy_in(&["produce", t, "-q"], numbered(3)).ok();
     }
-    let r = c.eddy(&["consume", "^logs\\..*", "-g", "rx", "-e", "-f", "{topic}", "-q"]).ok();
+    let r = c
+        .eddy(&["consume", "^logs\\..*", "-g", "rx", "-e", "-f", "{topic}", "-q"])
+        .ok();
     let mut topics = r.lines();
     topics.sort();
     assert_eq!(topics, vec!["logs.a", "logs.a", "logs.a", "logs.b", "logs.b", "logs.b"]);

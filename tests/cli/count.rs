@@ -13,7 +13,10 @@ fn count(args: &[&str], input: &str) -> crate::support::Run {
 
 /// Events {"t": seconds, "k": key} from (t, k) pairs.
 fn events(pairs: &[(i64, &str)]) -> String {
-    pairs.iter().map(|(t, k)| format!("{{\"t\":{},\"k\":\"{k}\"}}\n", 1_764_316_800 + t)).collect()
+    pairs
+        .iter()
+        .map(|(t, k)| format!("{{\"t\":{},\"k\":\"{k}\"}}\n", 1_764_316_800 + t))
+        .collect()
 }
 
 /// (start offset s, end offset s, key, count) from the output rows.
@@ -24,18 +27,37 @@ fn rows(r: &crate::support::Run) -> Vec<(i64, i64, String, u64)> {
         let dt = time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).unwrap();
         ((dt.unix_timestamp_nanos() / 1_000_000) as i64 - base) / 1000
     };
-    r.json_lines().iter().map(|v| (secs(&v["start"]), secs(&v["end"]), v["key"].as_str().unwrap().to_string(), v["count"].as_u64().unwrap())).collect()
+    r.json_lines()
+        .iter()
+        .map(|v| {
+            (
+                secs(&v["start"]),
+                secs(&v["end"]),
+                v["key"].as_str().unwrap().to_string(),
+                v["count"].as_u64().unwrap(),
+            )
+        })
+        .collect()
 }
 
 #[test]
 fn tumbling_with_lateness_reports_late_events() {
     let input = events(&[(1, "a"), (3, "b"), (12, "a"), (8, "a"), (25, "a"), (4, "b")]);
-    let r = count(&["--by", ".k", "--window", "10s", "--time", ".t", "--lateness", "5s"], &input).ok();
+    let r = count(
+        &["--by", ".k", "--window", "10s", "--time", ".t", "--lateness", "5s"],
+        &input,
+    )
+    .ok();
     // 8 is within lateness when it arrives (watermark 12-5=7 < 10); 4 arrives after 25
     // moved the watermark to 20: late.
     assert_eq!(
         rows(&r),
-        vec![(0, 10, "a".into(), 2), (0, 10, "b".into(), 1), (10, 20, "a".into(), 1), (20, 30, "a".into(), 1)]
+        vec![
+            (0, 10, "a".into(), 2),
+            (0, 10, "b".into(), 1),
+            (10, 20, "a".into(), 1),
+            (20, 30, "a".into(), 1)
+        ]
     );
     assert!(r.stderr.contains("late: 1"), "{}", r.stderr);
 }
@@ -43,18 +65,42 @@ fn tumbling_with_lateness_reports_late_events() {
 #[test]
 fn hopping_and_session_windows() {
     let input = events(&[(7, "a")]);
-    let r = count(&["--by", ".k", "--window", "10s", "--slide", "5s", "--time", ".t"], &input).ok();
+    let r = count(
+        &["--by", ".k", "--window", "10s", "--slide", "5s", "--time", ".t"],
+        &input,
+    )
+    .ok();
     assert_eq!(rows(&r), vec![(0, 10, "a".into(), 1), (5, 15, "a".into(), 1)]);
     let input = events(&[(0, "a"), (4, "a"), (30, "a"), (31, "b")]);
     let r = count(&["--by", ".k", "--session", "5s", "--time", ".t"], &input).ok();
-    assert_eq!(rows(&r), vec![(0, 9, "a".into(), 2), (30, 35, "a".into(), 1), (31, 36, "b".into(), 1)]);
+    assert_eq!(
+        rows(&r),
+        vec![(0, 9, "a".into(), 2), (30, 35, "a".into(), 1), (31, 36, "b".into(), 1)]
+    );
 }
 
 #[test]
 fn word_count_top_and_rfc3339_times() {
     let input = "{\"at\":\"2025-11-28T08:00:01Z\",\"text\":\"to be or not to be\"}\n{\"at\":\"2025-11-28T08:00:02.5Z\",\"text\":\"to do\"}\n";
-    let r = count(&["--by", ".text | split(\" \")[]", "--window", "1m", "--time", ".at", "--top", "2"], input).ok();
-    let got: Vec<(String, u64)> = r.json_lines().iter().map(|v| (v["key"].as_str().unwrap().into(), v["count"].as_u64().unwrap())).collect();
+    let r = count(
+        &[
+            "--by",
+            ".text | split(\" \")[]",
+            "--window",
+            "1m",
+            "--time",
+            ".at",
+            "--top",
+            "2",
+        ],
+        input,
+    )
+    .ok();
+    let got: Vec<(String, u64)> = r
+        .json_lines()
+        .iter()
+        .map(|v| (v["key"].as_str().unwrap().into(), v["count"].as_u64().unwrap()))
+        .collect();
     assert_eq!(got, vec![("to".into(), 3), ("be".into(), 2)]);
     assert_eq!(r.json_lines()[0]["start"], "2025-11-28T08:00:00Z");
     assert_eq!(r.json_lines()[0]["end"], "2025-11-28T08:01:00Z");
@@ -78,7 +124,10 @@ fn global_count_and_aggregates_agree_with_a_recomputation() {
         .iter()
         .map(|v| {
             assert!(v.get("start").is_none());
-            (v["key"].as_str().unwrap().to_string(), (v["count"].as_u64().unwrap(), v["sum"].as_i64().unwrap()))
+            (
+                v["key"].as_str().unwrap().to_string(),
+                (v["count"].as_u64().unwrap(), v["sum"].as_i64().unwrap()),
+            )
         })
         .collect();
     assert_eq!(got, want);
@@ -100,7 +149,10 @@ fn live_processing_time_windows_close_on_the_clock() {
     let c = Cluster::dev(&["--topic", "live:1"]);
     let mut child = std::process::Command::new("bash")
         .arg("-c")
-        .arg(format!("{0} consume live --from end | {0} count --window 2s --by .k", eddy_bin().display()))
+        .arg(format!(
+            "{0} consume live --from end | {0} count --window 2s --by .k",
+            eddy_bin().display()
+        ))
         .env("EDDY_BROKERS", &c.brokers)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
@@ -135,7 +187,11 @@ fn live_processing_time_windows_close_on_the_clock() {
     // The last window closed on the clock, within about a second of its end, with no
     // input after it.
     let (at, _) = got.last().unwrap();
-    assert!(at.duration_since(last_sent) < Duration::from_secs(5), "{:?}", at.duration_since(last_sent));
+    assert!(
+        at.duration_since(last_sent) < Duration::from_secs(5),
+        "{:?}",
+        at.duration_since(last_sent)
+    );
 }
 
 /// One `consume -g | count` member of a counting group.
@@ -188,8 +244,11 @@ fn counting_scales_out_by_key_over_a_consumer_group() {
     std::thread::sleep(Duration::from_secs(4));
     let b = Member::start(&c, "bykey", "counters");
     std::thread::sleep(Duration::from_secs(7));
-    let input: String = (0..400).map(|i| format!("user{}\t{{\"user\":\"user{}\",\"i\":{i}}}\n", i % 20, i % 20)).collect();
-    c.eddy_in(&["produce", "bykey", "--input", "lines", "-K", "\\t", "-q"], input).ok();
+    let input: String = (0..400)
+        .map(|i| format!("user{}\t{{\"user\":\"user{}\",\"i\":{i}}}\n", i % 20, i % 20))
+        .collect();
+    c.eddy_in(&["produce", "bykey", "--input", "lines", "-K", "\\t", "-q"], input)
+        .ok();
     std::thread::sleep(Duration::from_secs(4));
     let (ca, cb) = (a.finish(), b.finish());
     assert!(!ca.is_empty() && !cb.is_empty(), "both members counted: {ca:?} {cb:?}");

@@ -41,10 +41,18 @@ fn roundtrip(c: &Cluster, a: &str, b: &str) {
         b"caf\xc3\xa9",
         b"tab\t\"q\"\\",
     ];
-    c.eddy_in(&["produce", a, "--input", "envelope", "--keep-partition", "-q"], source_envelopes(cases)).ok();
+    c.eddy_in(
+        &["produce", a, "--input", "envelope", "--keep-partition", "-q"],
+        source_envelopes(cases),
+    )
+    .ok();
     let first = c.eddy(&["consume", a, "-e", "-f", "json", "-q"]).ok();
     assert_eq!(first.lines().len(), cases.len() + 1);
-    c.eddy_in(&["produce", b, "--input", "envelope", "--keep-partition", "-q"], first.stdout.clone()).ok();
+    c.eddy_in(
+        &["produce", b, "--input", "envelope", "--keep-partition", "-q"],
+        first.stdout.clone(),
+    )
+    .ok();
     let second = c.eddy(&["consume", b, "-e", "-f", "json", "-q"]).ok();
     let strip = |v: &serde_json::Value| {
         let mut v = v.clone();
@@ -73,9 +81,15 @@ fn roundtrip(c: &Cluster, a: &str, b: &str) {
     assert!(text.contains("\"value\":{\"id\":42,\"amount\":12.5}"), "{text}");
     assert!(text.contains("\"value\":{ \"spaced\" :  [1, 2 ,3] }"), "{text}");
     assert!(text.contains("\"value\":null,\"value_type\":\"json\""), "{text}");
-    assert!(text.contains("\"value\":\"plain text\",\"value_type\":\"text\""), "{text}");
+    assert!(
+        text.contains("\"value\":\"plain text\",\"value_type\":\"text\""),
+        "{text}"
+    );
     assert!(text.contains("\"value_type\":\"base64\""), "{text}");
-    assert!(text.contains("\"headers\":[[\"h\",\"{\\\"id\\\":42,\\\"amount\\\":12.5}\"],[\"h\",null],[\"x\",\"y\"]]"), "{text}");
+    assert!(
+        text.contains("\"headers\":[[\"h\",\"{\\\"id\\\":42,\\\"amount\\\":12.5}\"],[\"h\",null],[\"x\",\"y\"]]"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -97,7 +111,21 @@ fn envelope_roundtrip_byte_for_byte_kafka() {
 fn bad_envelopes_follow_on_invalid() {
     let c = Cluster::dev(&[]);
     let input = "{\"value\":1}\n{\"value\":\"x\",\"value_type\":\"yaml\"}\n[]\n{\"value\":2}\n";
-    let r = c.eddy_in(&["produce", "t", "--input", "envelope", "--on-invalid", "skip", "--stats", "json"], input).ok();
+    let r = c
+        .eddy_in(
+            &[
+                "produce",
+                "t",
+                "--input",
+                "envelope",
+                "--on-invalid",
+                "skip",
+                "--stats",
+                "json",
+            ],
+            input,
+        )
+        .ok();
     assert_eq!(r.stats()["delivered"], 2);
     assert_eq!(r.stats()["skipped"], 2);
     assert!(r.stderr.contains("line 2") && r.stderr.contains("yaml"), "{}", r.stderr);

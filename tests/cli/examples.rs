@@ -17,8 +17,21 @@ fn every_example_passes_under_eddy_dev() {
     for script in scripts {
         let dir = tempfile::tempdir().unwrap();
         let mut c = std::process::Command::new(eddy_bin());
-        c.arg("dev").arg("--").arg(&script).current_dir(dir.path()).env("PATH", &path).env("NO_COLOR", "1").env_remove("EDDY_BROKERS");
+        c.arg("dev")
+            .arg("--")
+            .arg(&script)
+            .current_dir(dir.path())
+            .env("PATH", &path)
+            .env("NO_COLOR", "1")
+            .env_remove("EDDY_BROKERS");
         let r = run(c, None);
-        assert_eq!(r.code, Some(0), "{} failed:\n{}\n{}", script.display(), r.text(), r.stderr);
+        assert_eq!(
+            r.code,
+            Some(0),
+            "{} failed:\n{}\n{}",
+            script.display(),
+            r.text(),
+            r.stderr
+        );
     }
 }

@@ -5,13 +5,15 @@
 
 mod support;
 
+mod admin;
 mod config;
 mod consume;
+mod corpus;
 mod count;
 mod envelope;
 mod examples;
 mod filter;
+mod r#gen;
 mod generated;
 mod produce;
 mod reliability;
-mod admin;

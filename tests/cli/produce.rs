@@ -40,7 +40,11 @@ fn produce_and_count_kafka() {
 fn text_summary_has_plain_labels() {
     let c = Cluster::dev(&[]);
     let p = c.eddy_in(&["produce", "t"], numbered(12)).ok();
-    assert!(p.stderr.contains("delivered 12  failed 0  unknown 0  skipped 0"), "{}", p.stderr);
+    assert!(
+        p.stderr.contains("delivered 12  failed 0  unknown 0  skipped 0"),
+        "{}",
+        p.stderr
+    );
     for label in ["p50", "p95", "p99", "p99.9", "max", "records/s", "MB/s"] {
         assert!(p.stderr.contains(label), "{label}: {}", p.stderr);
     }
@@ -61,17 +65,29 @@ fn invalid_json_stops_at_its_line_and_delivers_what_came_before() {
 fn invalid_json_skipped_and_counted() {
     let c = Cluster::dev(&[]);
     let input = "{\"a\":1}\nnope\n\n{\"a\":3}\n[1,\n";
-    let p = c.eddy_in(&["produce", "t", "--on-invalid", "skip", "--stats", "json"], input).ok();
+    let p = c
+        .eddy_in(&["produce", "t", "--on-invalid", "skip", "--stats", "json"], input)
+        .ok();
     let s = p.stats();
     assert_eq!(s["delivered"], 2, "{}", p.stderr);
     assert_eq!(s["skipped"], 2, "{}", p.stderr);
-    assert!(p.stderr.contains("line 2") && p.stderr.contains("line 5"), "{}", p.stderr);
+    assert!(
+        p.stderr.contains("line 2") && p.stderr.contains("line 5"),
+        "{}",
+        p.stderr
+    );
 }
 
 #[test]
 fn lines_with_keys_headers_and_tombstones() {
     let c = Cluster::dev(&["--topic", "t:4"]);
-    c.eddy_in(&["produce", "t", "--input", "lines", "-K", "::", "-H", "src=test", "-H", "v=1", "-Z", "-q"], "k1::hello\nk2::\nk1::again\n").ok();
+    c.eddy_in(
+        &[
+            "produce", "t", "--input", "lines", "-K", "::", "-H", "src=test", "-H", "v=1", "-Z", "-q",
+        ],
+        "k1::hello\nk2::\nk1::again\n",
+    )
+    .ok();
     let got = c.eddy(&["consume", "t", "-e", "-f", "json", "-q"]).ok();
     let recs = got.json_lines();
     assert_eq!(recs.len(), 3);
@@ -89,8 +105,11 @@ fn same_key_lands_on_the_murmur2_partition() {
     // ... whatever it computes, every record of a key must land together.
     let c = Cluster::dev(&["--topic", "keyed:8"]);
     let input: String = (0..200).map(|i| format!("user{}\t{{\"i\":{i}}}\n", i % 10)).collect();
-    c.eddy_in(&["produce", "keyed", "--input", "lines", "-K", "\\t", "-q"], input).ok();
-    let got = c.eddy(&["consume", "keyed", "-e", "-f", "{key} {partition}", "-q"]).ok();
+    c.eddy_in(&["produce", "keyed", "--input", "lines", "-K", "\\t", "-q"], input)
+        .ok();
+    let got = c
+        .eddy(&["consume", "keyed", "-e", "-f", "{key} {partition}", "-q"])
+        .ok();
     let mut seen = std::collections::HashMap::new();
     for l in got.lines() {
         let (k, p) = l.split_once(' ').unwrap();
@@ -102,8 +121,14 @@ fn same_key_lands_on_the_murmur2_partition() {
 #[test]
 fn explicit_partition_and_null_delimiter() {
     let c = Cluster::dev(&["--topic", "p:3"]);
-    c.eddy_in(&["produce", "p", "--input", "lines", "-p", "2", "-D", "\\0", "-q"], "a\nb\0c\0").ok();
-    let got = c.eddy(&["consume", "p", "-e", "-f", "{partition}:{value}", "-D", "\\0", "-q"]).ok();
+    c.eddy_in(
+        &["produce", "p", "--input", "lines", "-p", "2", "-D", "\\0", "-q"],
+        "a\nb\0c\0",
+    )
+    .ok();
+    let got = c
+        .eddy(&["consume", "p", "-e", "-f", "{partition}:{value}", "-D", "\\0", "-q"])
+        .ok();
     assert_eq!(got.stdout, b"2:a\nb\x002:c\x00");
     c.eddy_in(&["produce", "p", "-p", "3"], "{}\n").code(2);
 }
@@ -111,11 +136,15 @@ fn explicit_partition_and_null_delimiter() {
 #[test]
 fn unreachable_cluster_fails_within_timeout_naming_brokers() {
     let c = Cluster::dev(&[]);
-    let p = c.eddy_in(&["produce", "t", "-b", "127.0.0.1:1", "--timeout", "1500ms"], "{}\n").code(1);
+    let p = c
+        .eddy_in(&["produce", "t", "-b", "127.0.0.1:1", "--timeout", "1500ms"], "{}\n")
+        .code(1);
     assert!(p.elapsed < Duration::from_secs(8), "{:?}", p.elapsed);
     assert!(p.stderr.contains("127.0.0.1:1"), "{}", p.stderr);
     assert_eq!(p.stderr.trim().lines().count(), 1, "one line: {}", p.stderr);
-    let q = c.eddy(&["consume", "t", "-b", "127.0.0.1:1", "--timeout", "1s"]).code(1);
+    let q = c
+        .eddy(&["consume", "t", "-b", "127.0.0.1:1", "--timeout", "1s"])
+        .code(1);
     assert!(q.stderr.contains("127.0.0.1:1"), "{}", q.stderr);
 }
 
@@ -131,7 +160,9 @@ fn rate_paces_the_records() {
 #[test]
 fn count_stops_reading() {
     let c = Cluster::dev(&[]);
-    let p = c.eddy_in(&["produce", "t", "-n", "5", "--stats", "json"], numbered(50)).ok();
+    let p = c
+        .eddy_in(&["produce", "t", "-n", "5", "--stats", "json"], numbered(50))
+        .ok();
     assert_eq!(p.stats()["delivered"], 5);
 }
 
@@ -143,8 +174,12 @@ fn files_are_read_in_order() {
     let b = dir.path().join("b.json");
     std::fs::write(&a, "{\"f\":\"a\"}\n").unwrap();
     std::fs::write(&b, "{\"f\":\"b\"}").unwrap();
-    c.eddy(&["produce", "f", a.to_str().unwrap(), b.to_str().unwrap(), "-q"]).ok();
-    assert_eq!(c.eddy(&["consume", "f", "-e", "-q"]).ok().lines(), vec!["{\"f\":\"a\"}", "{\"f\":\"b\"}"]);
+    c.eddy(&["produce", "f", a.to_str().unwrap(), b.to_str().unwrap(), "-q"])
+        .ok();
+    assert_eq!(
+        c.eddy(&["consume", "f", "-e", "-q"]).ok().lines(),
+        vec!["{\"f\":\"a\"}", "{\"f\":\"b\"}"]
+    );
     c.eddy(&["produce", "f", "/nonexistent/file"]).code(2);
 }
 
@@ -174,7 +209,8 @@ fn sigint_flushes_summarises_and_exits_130() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(130));
     let err = String::from_utf8_lossy(&out.stderr);
-    let stats: serde_json::Value = serde_json::from_str(err.lines().rev().find(|l| l.starts_with('{')).unwrap()).unwrap();
+    let stats: serde_json::Value =
+        serde_json::from_str(err.lines().rev().find(|l| l.starts_with('{')).unwrap()).unwrap();
     let delivered = stats["delivered"].as_u64().unwrap();
     assert!(delivered > 20 && delivered < 200, "{stats}");
     assert_eq!(stats["failed"], 0);

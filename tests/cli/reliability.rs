@@ -14,14 +14,26 @@ fn ns(lines: &[serde_json::Value]) -> Vec<i64> {
 #[test]
 fn exactly_once_under_chaos_and_a_group_sees_everything() {
     let c = Cluster::dev(&["--nodes", "3", "--chaos", "--chaos-seed", "42", "--topic", "c:6"]);
-    let p = c.eddy_in(&["produce", "c", "--stats", "json", "--rate", "10000"], numbered(30_000)).ok();
+    let p = c
+        .eddy_in(
+            &["produce", "c", "--stats", "json", "--rate", "10000"],
+            numbered(30_000),
+        )
+        .ok();
     let s = p.stats();
-    assert_eq!((s["delivered"].as_u64(), s["failed"].as_u64(), s["unknown"].as_u64()), (Some(30_000), Some(0), Some(0)), "{}", p.stderr);
+    assert_eq!(
+        (s["delivered"].as_u64(), s["failed"].as_u64(), s["unknown"].as_u64()),
+        (Some(30_000), Some(0), Some(0)),
+        "{}",
+        p.stderr
+    );
     let all = c.eddy(&["consume", "c", "-e", "-q", "--timeout", "30s"]).ok();
     let got = ns(&all.json_lines());
     assert_eq!(got.len(), 30_000, "no duplicates");
     assert_eq!(got.iter().collect::<HashSet<_>>().len(), 30_000, "every record");
-    let g = c.eddy(&["consume", "c", "-g", "chaotic", "-e", "-q", "--timeout", "30s"]).ok();
+    let g = c
+        .eddy(&["consume", "c", "-g", "chaotic", "-e", "-q", "--timeout", "30s"])
+        .ok();
     let seen: HashSet<i64> = ns(&g.json_lines()).into_iter().collect();
     assert_eq!(seen.len(), 30_000);
 }
@@ -50,12 +62,17 @@ fn interrupted_at_3000_per_second_delivered_equals_the_topic() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(130));
     let err = String::from_utf8_lossy(&out.stderr);
-    let stats: serde_json::Value = serde_json::from_str(err.lines().rev().find(|l| l.starts_with('{')).unwrap()).unwrap();
+    let stats: serde_json::Value =
+        serde_json::from_str(err.lines().rev().find(|l| l.starts_with('{')).unwrap()).unwrap();
     let delivered = stats["delivered"].as_u64().unwrap();
     assert!((6000..=12000).contains(&delivered), "{stats}");
     let got = ns(&c.eddy(&["consume", "r", "-e", "-q"]).ok().json_lines());
     assert_eq!(got.len() as u64, delivered);
-    assert_eq!(got.iter().collect::<HashSet<_>>().len() as u64, delivered, "no duplicates");
+    assert_eq!(
+        got.iter().collect::<HashSet<_>>().len() as u64,
+        delivered,
+        "no duplicates"
+    );
 }
 
 #[test]
@@ -63,7 +80,7 @@ fn a_group_consumer_killed_with_sigkill_loses_nothing() {
     let c = Cluster::dev(&["--topic", "k:3"]);
     c.eddy_in(&["produce", "k", "-q"], numbered(50_000)).ok();
     // A slow reader, so that the consumer is mid-stream when it dies.
-    let mut child = std::process::Command::new("bash")
+    let child = std::process::Command::new("bash")
         .arg("-c")
         .arg(format!(
             "{} consume k -g victim -q -X session.timeout.ms=6000 | while read -r l; do echo \"$l\"; sleep 0.0002; done",
@@ -93,8 +110,25 @@ fn a_group_consumer_killed_with_sigkill_loses_nothing() {
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .map(|v| v["n"].as_i64().unwrap())
         .collect();
-    assert!(!first.is_empty() && first.len() < 50_000, "killed mid-stream after {}", first.len());
-    let rest = c.eddy(&["consume", "k", "-g", "victim", "-e", "-q", "-X", "session.timeout.ms=6000", "--timeout", "30s"]).ok();
+    assert!(
+        !first.is_empty() && first.len() < 50_000,
+        "killed mid-stream after {}",
+        first.len()
+    );
+    let rest = c
+        .eddy(&[
+            "consume",
+            "k",
+            "-g",
+            "victim",
+            "-e",
+            "-q",
+            "-X",
+            "session.timeout.ms=6000",
+            "--timeout",
+            "30s",
+        ])
+        .ok();
     let mut seen: HashSet<i64> = first.into_iter().collect();
     seen.extend(ns(&rest.json_lines()));
     assert_eq!(seen.len(), 50_000, "together they saw every record");
@@ -130,7 +164,17 @@ fn garbage_never_panics_or_hangs() {
         for args in [
             &["produce", "t", "--on-invalid", "skip", "-q"][..],
             &["produce", "t", "--input", "envelope", "--on-invalid", "skip", "-q"][..],
-            &["produce", "t", "--input", "lines", "-K", ":", "--on-invalid", "skip", "-q"][..],
+            &[
+                "produce",
+                "t",
+                "--input",
+                "lines",
+                "-K",
+                ":",
+                "--on-invalid",
+                "skip",
+                "-q",
+            ][..],
         ] {
             let r = c.eddy_in(args, g.clone());
             assert!(matches!(r.code, Some(0 | 1)), "{args:?}: {:?} {}", r.code, r.stderr);

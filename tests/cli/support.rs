@@ -2,8 +2,6 @@
 //! per test, or Apache Kafka when `EDDY_TEST_KAFKA` names its brokers — with the
 //! environment pinned (no colour, no config file).
 
-
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
@@ -32,7 +30,11 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 /// A topic name no other test uses (Kafka is shared between tests).
 pub fn unique(prefix: &str) -> String {
-    format!("{prefix}-{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst))
+    format!(
+        "{prefix}-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    )
 }
 
 impl Cluster {
@@ -52,19 +54,34 @@ impl Cluster {
         let stdout = child.stdout.take().expect("stdout");
         let mut line = String::new();
         BufReader::new(stdout).read_line(&mut line).expect("read EDDY_BROKERS");
-        let brokers = line.trim().strip_prefix("EDDY_BROKERS=").expect("EDDY_BROKERS= line").to_string();
-        Cluster { brokers, kind: Kind::Dev, dev: Some(child), _home: home }
+        let brokers = line
+            .trim()
+            .strip_prefix("EDDY_BROKERS=")
+            .expect("EDDY_BROKERS= line")
+            .to_string();
+        Cluster {
+            brokers,
+            kind: Kind::Dev,
+            dev: Some(child),
+            _home: home,
+        }
     }
 
     /// Apache Kafka, when `EDDY_TEST_KAFKA` is set; otherwise says the test is skipped.
     pub fn kafka(test: &str) -> Option<Cluster> {
         match std::env::var("EDDY_TEST_KAFKA") {
-            Ok(b) if !b.is_empty() => {
-                Some(Cluster { brokers: b, kind: Kind::Kafka, dev: None, _home: tempfile::tempdir().expect("temp dir") })
-            }
+            Ok(b) if !b.is_empty() => Some(Cluster {
+                brokers: b,
+                kind: Kind::Kafka,
+                dev: None,
+                _home: tempfile::tempdir().expect("temp dir"),
+            }),
             _ => {
                 // Written past the test harness's capture, so that the skip is visible.
-                let _ = writeln!(std::io::stderr(), "skipped {test}: EDDY_TEST_KAFKA is not set (scripts/kafka start prints it)");
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "skipped {test}: EDDY_TEST_KAFKA is not set (scripts/kafka start prints it)"
+                );
                 None
             }
         }
@@ -79,10 +96,14 @@ impl Cluster {
             Kind::Dev => {
                 // The mock creates unknown topics with 4 partitions on first use; other
                 // counts must be given to `eddy dev --topic`.
-                assert_eq!(partitions, 4, "dev topics of other sizes come from Cluster::dev(&[\"--topic\", ...])");
+                assert_eq!(
+                    partitions, 4,
+                    "dev topics of other sizes come from Cluster::dev(&[\"--topic\", ...])"
+                );
             }
             Kind::Kafka => {
-                self.eddy(&["topics", "create", &name, "--partitions", &partitions.to_string()]).ok();
+                self.eddy(&["topics", "create", &name, "--partitions", &partitions.to_string()])
+                    .ok();
             }
         }
         name
@@ -144,7 +165,9 @@ pub struct Run {
 
 pub fn run(mut c: Command, input: Option<Vec<u8>>) -> Run {
     let started = Instant::now();
-    c.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() }).stdout(Stdio::piped()).stderr(Stdio::piped());
+    c.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     let mut child = c.spawn().expect("spawn");
     if let Some(data) = input {
         let mut stdin = child.stdin.take().expect("stdin");
@@ -163,12 +186,24 @@ pub fn run(mut c: Command, input: Option<Vec<u8>>) -> Run {
 
 impl Run {
     pub fn ok(self) -> Self {
-        assert_eq!(self.code, Some(0), "expected success; stderr: {}\nstdout: {}", self.stderr, self.text());
+        assert_eq!(
+            self.code,
+            Some(0),
+            "expected success; stderr: {}\nstdout: {}",
+            self.stderr,
+            self.text()
+        );
         self
     }
 
     pub fn code(self, code: i32) -> Self {
-        assert_eq!(self.code, Some(code), "expected exit {code}; stderr: {}\nstdout: {}", self.stderr, self.text());
+        assert_eq!(
+            self.code,
+            Some(code),
+            "expected exit {code}; stderr: {}\nstdout: {}",
+            self.stderr,
+            self.text()
+        );
         self
     }
 
@@ -181,12 +216,20 @@ impl Run {
     }
 
     pub fn json_lines(&self) -> Vec<serde_json::Value> {
-        self.lines().iter().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}"))).collect()
+        self.lines()
+            .iter()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
+            .collect()
     }
 
     /// The one JSON line on stderr (a `--stats json` summary).
     pub fn stats(&self) -> serde_json::Value {
-        let line = self.stderr.lines().rev().find(|l| l.starts_with('{')).unwrap_or_else(|| panic!("no JSON on stderr: {}", self.stderr));
+        let line = self
+            .stderr
+            .lines()
+            .rev()
+            .find(|l| l.starts_with('{'))
+            .unwrap_or_else(|| panic!("no JSON on stderr: {}", self.stderr));
         serde_json::from_str(line).expect("stats JSON")
     }
 }

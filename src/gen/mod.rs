@@ -1,0 +1,643 @@
+//! `eddy gen`: generated JSON events, to stdout or straight to a topic.
+//!
+//! An event comes from a jq template (evaluated with `$i` and `$now` bound, the random
+//! helpers of `filter::random` drawing from the event's own generator) or from a native
+//! preset (`presets`). Event `i` draws only from `Rng::for_event(seed, i)`, so the
+//! output depends on the seed alone, never on timing or threads. Unpaced runs evaluate
+//! batches of events on every core and write the batches in order; paced runs
+//! (`--rate`, `--ramp`) make each event when its time on the schedule comes, measured
+//! from the start so that the rate holds over the run instead of drifting by the cost
+//! of each event. With `--topic` the events go through produce's `Sink`, with its
+//! delivery accounting, summary and exit codes.
+
+mod presets;
+mod progress;
+pub mod rng;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::cli::GenArgs;
+use crate::config::Settings;
+use crate::connection::ProducerOptions;
+use crate::filter::{Filter, Flow, RunError, Value};
+use crate::interrupt;
+use crate::outcome::{Error, Outcome, Result, Signal};
+use crate::output::{self, Stdout, Written};
+use crate::produce::{self, Derive, Outgoing, Sink, Stop, build_headers, parse_headers};
+use crate::times::{now_ms, parse_duration, parse_time};
+
+use presets::{Event, Preset, Skew};
+use progress::Progress;
+
+/// Events one thread evaluates at a time: enough that handing a batch over costs
+/// nothing per event, few enough that a stop is quick.
+const BATCH: u64 = 1024;
+
+/// When each event is due, in seconds after the start.
+#[derive(Debug, Clone, Copy)]
+struct Schedule {
+    rate: Option<f64>,
+    /// Seconds over which the rate grows linearly from 0 to `rate`.
+    ramp: f64,
+}
+
+impl Schedule {
+    fn due(&self, i: u64) -> Option<f64> {
+        let rate = self.rate?;
+        let i = i as f64;
+        // Under the ramp, events so far grow as rate·t²/(2·ramp): invert that.
+        let ramp_events = rate * self.ramp / 2.0;
+        Some(if i < ramp_events {
+            (2.0 * self.ramp * i / rate).sqrt()
+        } else {
+            self.ramp + (i - ramp_events) / rate
+        })
+    }
+
+    /// Milliseconds from the pinned start to event `i`: the schedule, or 1 ms a step.
+    fn offset_ms(&self, i: u64) -> i64 {
+        match self.due(i) {
+            Some(s) => (s * 1000.0).floor() as i64,
+            None => i as i64,
+        }
+    }
+}
+
+/// What `$now` is for each event.
+#[derive(Debug, Clone, Copy)]
+struct Clock {
+    start: Option<i64>,
+    schedule: Schedule,
+}
+
+impl Clock {
+    fn now(&self, i: u64) -> i64 {
+        match self.start {
+            Some(s) => s.saturating_add(self.schedule.offset_ms(i)),
+            None => now_ms(),
+        }
+    }
+}
+
+#[derive(Debug)]
+enum Source {
+    Template(String),
+    Preset(&'static Preset),
+}
+
+/// Everything an event depends on; shared by the threads that make events.
+#[derive(Debug)]
+struct Gen {
+    source: Source,
+    seed: u64,
+    clock: Clock,
+    /// When the run started on the event clock (the presets' drift starts there).
+    origin: i64,
+}
+
+/// Per thread: a compiled template (jaq values cannot cross threads) or a preset's key
+/// distributions.
+enum Maker {
+    Template { filter: Filter, null: Value },
+    Preset { preset: &'static Preset, skew: Skew },
+}
+
+/// Why making an event failed.
+#[derive(Debug)]
+enum Fail {
+    Error(String),
+    Halt(i32),
+}
+
+impl Gen {
+    fn maker(&self) -> Result<Maker> {
+        Ok(match &self.source {
+            Source::Template(code) => Maker::Template {
+                filter: compile(code)?,
+                null: Value::parse_json(b"null").map_err(Error::runtime)?,
+            },
+            Source::Preset(p) => Maker::Preset {
+                preset: p,
+                skew: Skew::default(),
+            },
+        })
+    }
+
+    /// Appends event `i`, one JSON line per output.
+    fn make(&self, maker: &Maker, i: u64, out: &mut Vec<u8>) -> std::result::Result<(), Fail> {
+        let now = self.clock.now(i);
+        match maker {
+            Maker::Template { filter, null } => {
+                rng::seed_current(self.seed, i);
+                let vars = [Value::int(i as i64), Value::int(now)];
+                filter
+                    .run_with(&vars, null.clone(), |v| {
+                        v.write_json(out);
+                        out.push(b'\n');
+                        Flow::Continue
+                    })
+                    .map(|_| ())
+                    .map_err(|e| match e {
+                        RunError::Halt(code) => Fail::Halt(code),
+                        other => Fail::Error(format!("event {i}: {other}")),
+                    })
+            }
+            Maker::Preset { preset, skew } => {
+                preset.write(
+                    skew,
+                    &Event {
+                        seed: self.seed,
+                        i,
+                        now,
+                        origin: self.origin,
+                    },
+                    out,
+                );
+                out.push(b'\n');
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The template, with `$i` and `$now` declared (their values come per event). Its
+/// input is null, as with `jq -n`.
+fn compile(code: &str) -> Result<Filter> {
+    let named = [("i".to_string(), Value::int(0)), ("now".to_string(), Value::int(0))];
+    Filter::compile(code, &named, Vec::new()).map_err(|e| Error::usage(format!("TEMPLATE: {e}")))
+}
+
+/// Where the events go.
+enum Target {
+    Stdout(Stdout),
+    Topic(Box<ToTopic>),
+}
+
+struct ToTopic {
+    sink: Sink,
+    derive: Option<Derive>,
+    key: Option<Vec<u8>>,
+    headers: Vec<(String, Vec<u8>)>,
+    partition: Option<i32>,
+    partitions: i32,
+    sent: u64,
+    /// An event the --key-from and friends could not handle stopped the run.
+    invalid: bool,
+    progress: Progress,
+}
+
+impl Target {
+    /// Takes some JSON lines; Stop when nothing more can go out.
+    fn take(&mut self, lines: &[u8]) -> Flow {
+        match self {
+            Target::Stdout(out) => {
+                out.buf.extend_from_slice(lines);
+                match out.maybe_flush() {
+                    Written::Ok => Flow::Continue,
+                    Written::Closed => Flow::Stop,
+                }
+            }
+            Target::Topic(t) => {
+                for line in lines.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
+                    let fields = match &t.derive {
+                        None => produce::Fields::default(),
+                        Some(d) => match d.fields(line, t.partitions) {
+                            Ok(f) => f,
+                            Err(e) => {
+                                eprintln!(
+                                    "eddy: event {}: {e}; stopped (the events before it are delivered)",
+                                    t.sent
+                                );
+                                t.invalid = true;
+                                return Flow::Stop;
+                            }
+                        },
+                    };
+                    t.sink.send(Outgoing {
+                        key: fields.key.as_deref().or(t.key.as_deref()),
+                        value: Some(line),
+                        headers: build_headers(
+                            fields.headers.iter().map(|(n, v)| (n.as_str(), v.as_deref())),
+                            &t.headers,
+                        ),
+                        partition: fields.partition.or(t.partition),
+                        timestamp: fields.timestamp,
+                    });
+                    t.sent += 1;
+                }
+                t.progress.set(t.sent);
+                Flow::Continue
+            }
+        }
+    }
+
+    /// Before waiting for the schedule: let what was made so far out.
+    fn pause(&mut self) -> Flow {
+        match self {
+            Target::Stdout(out) => match out.flush() {
+                Written::Ok => Flow::Continue,
+                Written::Closed => Flow::Stop,
+            },
+            Target::Topic(_) => Flow::Continue,
+        }
+    }
+}
+
+/// How the generating loop ended.
+#[derive(Debug)]
+enum End {
+    /// -n or --duration reached, or the output closed.
+    Done,
+    Signalled(Signal),
+    Failed(Fail),
+}
+
+/// The limits of a run.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    count: Option<u64>,
+    duration: Option<Duration>,
+    schedule: Schedule,
+}
+
+pub fn run(settings: &Settings, args: &GenArgs) -> Result<Outcome> {
+    if args.list_presets {
+        output::text(&presets::describe());
+        return Ok(Outcome::Success);
+    }
+    let source = match (&args.template, &args.preset) {
+        (_, Some(name)) => Source::Preset(presets::find(name).ok_or_else(|| {
+            Error::usage(format!(
+                "--preset {name}: no such preset; the presets are {}",
+                presets::names()
+            ))
+        })?),
+        (Some(code), None) => {
+            compile(code)?;
+            Source::Template(code.clone())
+        }
+        (None, None) => {
+            return Err(Error::usage(
+                "a TEMPLATE or --preset NAME is needed (see --list-presets)",
+            ));
+        }
+    };
+    if let Some(r) = args.rate {
+        if !(r > 0.0 && r.is_finite()) {
+            return Err(Error::usage(format!("--rate {r}: must be a positive number")));
+        }
+    }
+    let duration = args
+        .duration
+        .as_deref()
+        .map(|d| parse_duration("--duration", d))
+        .transpose()
+        .map_err(Error::usage)?;
+    let ramp = args
+        .ramp
+        .as_deref()
+        .map(|d| parse_duration("--ramp", d))
+        .transpose()
+        .map_err(Error::usage)?;
+    let start = args
+        .start
+        .as_deref()
+        .map(|t| parse_time(t, now_ms()).map_err(|e| Error::usage(format!("--start: {e}"))))
+        .transpose()?;
+    let seed = args.seed.unwrap_or_else(rng::Rng::fresh_seed);
+    if settings.verbose {
+        eprintln!("eddy: gen seed {seed} (--seed {seed} repeats these events)");
+    }
+    let schedule = Schedule {
+        rate: args.rate,
+        ramp: ramp.map_or(0.0, |r| r.as_secs_f64()),
+    };
+    let events = Gen {
+        source,
+        seed,
+        clock: Clock { start, schedule },
+        origin: start.unwrap_or_else(now_ms),
+    };
+    let limits = Limits {
+        count: args.count,
+        duration,
+        schedule,
+    };
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .clamp(1, 64);
+    // Paced events are made when they are due (so that $now is the time they go out);
+    // only unpaced runs are worth spreading over threads.
+    let threads = if args.rate.is_some() { 1 } else { threads };
+
+    match &args.topic {
+        None => {
+            let mut target = Target::Stdout(Stdout::new());
+            let end = generate(&events, limits, threads, &mut target)?;
+            if let Target::Stdout(out) = &mut target {
+                out.flush();
+            }
+            Ok(match end {
+                End::Done => Outcome::Success,
+                End::Signalled(s) => Outcome::Interrupted(s),
+                End::Failed(Fail::Halt(code)) => Outcome::Halt(code),
+                End::Failed(Fail::Error(e)) => return Err(Error::runtime(e)),
+            })
+        }
+        Some(topic) => to_topic(settings, args, topic, &events, limits, threads),
+    }
+}
+
+fn to_topic(
+    settings: &Settings,
+    args: &GenArgs,
+    topic: &str,
+    events: &Gen,
+    limits: Limits,
+    threads: usize,
+) -> Result<Outcome> {
+    let headers = parse_headers(&args.headers)?;
+    let any_from = args.key_from.is_some()
+        || args.partition_from.is_some()
+        || !args.headers_from.is_empty()
+        || args.timestamp_from.is_some();
+    let derive = any_from
+        .then(|| {
+            Derive::from_flags(
+                &args.key_from,
+                &args.partition_from,
+                &args.headers_from,
+                &args.timestamp_from,
+            )
+        })
+        .transpose()?;
+    let started = Instant::now();
+    let sink = Sink::open(
+        settings,
+        topic,
+        ProducerOptions {
+            acks: args.acks,
+            compression: args.compression,
+        },
+    )?;
+    let partitions = sink.partitions();
+    if let Some(p) = args.partition {
+        if p < 0 || p >= partitions {
+            return Err(Error::usage(format!(
+                "--partition {p}: topic '{topic}' has partitions 0 to {}",
+                partitions - 1
+            )));
+        }
+    }
+    let sent = sink.sent_counter();
+    interrupt::set_last_word(move || {
+        eprintln!(
+            "eddy: stopped at once; records handed over so far: {}; those not yet acknowledged are left undelivered",
+            sent.load(Ordering::Relaxed)
+        );
+    });
+    let progress = Progress::new(limits.count, settings.quiet);
+    let mut target = Target::Topic(Box::new(ToTopic {
+        sink,
+        derive,
+        key: args.key.as_ref().map(|k| k.as_bytes().to_vec()),
+        headers,
+        partition: args.partition,
+        partitions,
+        sent: 0,
+        invalid: false,
+        progress,
+    }));
+    let end = generate(events, limits, threads, &mut target)?;
+    let Target::Topic(t) = target else {
+        unreachable!("the target was made a topic above")
+    };
+    let (signal, failure) = match end {
+        End::Done => (None, None),
+        End::Signalled(s) => (Some(s), None),
+        End::Failed(f) => (None, Some(f)),
+    };
+    let stop = if signal.is_some() {
+        Stop::Signalled
+    } else {
+        Stop::Drained
+    };
+    let summary = t.sink.finish(stop, 0, started);
+    t.progress.done();
+    produce::print_summary(&summary, args.stats, settings.quiet);
+    let signal = signal.or_else(interrupt::requested);
+    match failure {
+        Some(Fail::Error(e)) if signal.is_none() => {
+            eprintln!("eddy: {e}; stopped (the events before it are delivered)");
+            Ok(Outcome::Failed)
+        }
+        Some(Fail::Halt(code)) if signal.is_none() && code != 0 => Ok(Outcome::Halt(code)),
+        _ => Ok(produce::outcome(&summary, t.invalid, signal)),
+    }
+}
+
+/// Makes events until a limit, a signal, a failure or a closed output.
+fn generate(events: &Gen, limits: Limits, threads: usize, target: &mut Target) -> Result<End> {
+    if threads > 1 && limits.schedule.rate.is_none() {
+        parallel(events, limits, threads, target)
+    } else {
+        sequential(events, limits, target)
+    }
+}
+
+fn sequential(events: &Gen, limits: Limits, target: &mut Target) -> Result<End> {
+    let maker = events.maker()?;
+    let started = Instant::now();
+    let mut buf = Vec::with_capacity(4096);
+    let mut i: u64 = 0;
+    loop {
+        if limits.count.is_some_and(|n| i >= n) {
+            return Ok(End::Done);
+        }
+        if let Some(s) = interrupt::requested() {
+            return Ok(End::Signalled(s));
+        }
+        match limits.schedule.due(i) {
+            Some(due) => {
+                if limits.duration.is_some_and(|d| due >= d.as_secs_f64()) {
+                    return Ok(End::Done);
+                }
+                let due = started + Duration::from_secs_f64(due);
+                let now = Instant::now();
+                if due > now {
+                    if target.pause() == Flow::Stop {
+                        return Ok(End::Done);
+                    }
+                    // Sleep in slices so that a Ctrl-C during a slow rate is noticed.
+                    std::thread::sleep((due - now).min(Duration::from_millis(50)));
+                    continue;
+                }
+            }
+            None => {
+                if i % 256 == 0 && limits.duration.is_some_and(|d| started.elapsed() >= d) {
+                    return Ok(End::Done);
+                }
+            }
+        }
+        buf.clear();
+        if let Err(f) = events.make(&maker, i, &mut buf) {
+            return Ok(End::Failed(f));
+        }
+        if target.take(&buf) == Flow::Stop {
+            return Ok(End::Done);
+        }
+        i += 1;
+    }
+}
+
+/// Batch b is made by thread b mod threads; the batches are taken in order, so the
+/// output is the one a single thread would write.
+fn parallel(events: &Gen, limits: Limits, threads: usize, target: &mut Target) -> Result<End> {
+    // Compile errors surface here, before any thread starts.
+    events.maker()?;
+    let started = Instant::now();
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let mut receivers = Vec::with_capacity(threads);
+        for w in 0..threads {
+            let (tx, rx) = mpsc::sync_channel::<std::result::Result<Vec<u8>, Fail>>(4);
+            receivers.push(rx);
+            let stop = &stop;
+            scope.spawn(move || {
+                let maker = match events.maker() {
+                    Ok(m) => m,
+                    Err(e) => {
+                        let _ = tx.send(Err(Fail::Error(e.to_string())));
+                        return;
+                    }
+                };
+                let mut b = w as u64;
+                while !stop.load(Ordering::Relaxed) {
+                    let first = b * BATCH;
+                    let last = limits.count.map_or(first + BATCH, |n| n.min(first + BATCH));
+                    if first >= last {
+                        return;
+                    }
+                    let mut buf = Vec::with_capacity(64 * BATCH as usize);
+                    let made = (first..last)
+                        .try_for_each(|i| events.make(&maker, i, &mut buf))
+                        .map(|()| buf);
+                    let failed = made.is_err();
+                    if tx.send(made).is_err() || failed {
+                        return;
+                    }
+                    b += threads as u64;
+                }
+            });
+        }
+        let mut b = 0usize;
+        let end = loop {
+            if let Some(s) = interrupt::requested() {
+                break End::Signalled(s);
+            }
+            if limits.duration.is_some_and(|d| started.elapsed() >= d) {
+                break End::Done;
+            }
+            match receivers[b % threads].recv() {
+                Ok(Ok(buf)) => {
+                    if target.take(&buf) == Flow::Stop {
+                        break End::Done;
+                    }
+                }
+                Ok(Err(f)) => break End::Failed(f),
+                // That thread found no batch b: the count is reached.
+                Err(_) => break End::Done,
+            }
+            b += 1;
+        };
+        // Threads waiting to hand a batch over see the receiver gone and end.
+        stop.store(true, Ordering::Relaxed);
+        drop(receivers);
+        Ok(end)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(code: &str, seed: u64, n: u64, threads: usize) -> String {
+        let events = Gen {
+            source: Source::Template(code.to_string()),
+            seed,
+            clock: Clock {
+                start: Some(1_000),
+                schedule: Schedule { rate: None, ramp: 0.0 },
+            },
+            origin: 1_000,
+        };
+        let maker = events.maker().expect("compiles");
+        let mut out = Vec::new();
+        if threads == 1 {
+            for i in 0..n {
+                events.make(&maker, i, &mut out).expect("makes");
+            }
+        } else {
+            // The same events, made out of order: each depends on (seed, i) alone.
+            let mut parts: Vec<(u64, Vec<u8>)> = (0..n)
+                .rev()
+                .map(|i| {
+                    let mut b = Vec::new();
+                    events.make(&maker, i, &mut b).expect("makes");
+                    (i, b)
+                })
+                .collect();
+            parts.sort_by_key(|(i, _)| *i);
+            out = parts.into_iter().flat_map(|(_, b)| b).collect();
+        }
+        String::from_utf8(out).expect("utf8")
+    }
+
+    #[test]
+    fn a_seed_fixes_the_events_in_any_order() {
+        let code = "{i: $i, now: $now, r: rand, n: randint(1; 6), u: uuid, w: words(2)}";
+        let a = lines(code, 7, 50, 1);
+        assert_eq!(a, lines(code, 7, 50, 2));
+        assert_ne!(a, lines(code, 8, 50, 1));
+        assert!(a.starts_with(r#"{"i":0,"now":1000,"#), "{a}");
+    }
+
+    #[test]
+    fn the_schedule_spreads_events_by_rate_and_ramp() {
+        let flat = Schedule {
+            rate: Some(100.0),
+            ramp: 0.0,
+        };
+        assert_eq!(flat.due(0), Some(0.0));
+        assert_eq!(flat.due(300), Some(3.0));
+        assert_eq!(flat.offset_ms(3), 30);
+        // 10 s ramp to 100/s: 500 events in the ramp, then 100 a second.
+        let ramp = Schedule {
+            rate: Some(100.0),
+            ramp: 10.0,
+        };
+        assert!((ramp.due(500).expect("due") - 10.0).abs() < 1e-9);
+        assert!((ramp.due(125).expect("due") - 5.0).abs() < 1e-9);
+        assert!((ramp.due(600).expect("due") - 11.0).abs() < 1e-9);
+        let none = Schedule { rate: None, ramp: 0.0 };
+        assert_eq!(none.due(5), None);
+        assert_eq!(none.offset_ms(5), 5);
+    }
+
+    #[test]
+    fn random_helpers_stay_in_range() {
+        let code = "[randint(3; 5), choice([\"a\", \"b\"]), weighted({\"x\": 0, \"y\": 1}), zipf(10; 1.1), (rand < 1)]";
+        for line in lines(code, 1, 300, 1).lines() {
+            let v: serde_json::Value = serde_json::from_str(line).expect("json");
+            let n = v[0].as_i64().expect("int");
+            assert!((3..=5).contains(&n), "{line}");
+            assert!(v[1] == "a" || v[1] == "b", "{line}");
+            assert_eq!(v[2], "y", "{line}");
+            assert!((1..=10).contains(&v[3].as_i64().expect("int")), "{line}");
+            assert_eq!(v[4], true);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! The committed fuzz corpus (`fuzz/corpus/TARGET/*`), replayed through the same entry
+//! points the fuzz targets use, so that every input that ever crashed eddy stays fixed.
+
+fn replay(target: &str, f: fn(&[u8])) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/corpus")
+        .join(target);
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        let data = std::fs::read(&path).unwrap();
+        f(&data);
+        n += 1;
+    }
+    assert!(n > 0, "no corpus for {target}");
+}
+
+#[test]
+fn fuzz_corpus_envelope() {
+    replay("envelope", eddy::fuzzing::envelope);
+}
+
+#[test]
+fn fuzz_corpus_json_lines() {
+    replay("json_lines", eddy::fuzzing::json_lines);
+}
+
+#[test]
+fn fuzz_corpus_specs() {
+    replay("specs", eddy::fuzzing::specs);
+}
+
+#[test]
+fn fuzz_corpus_templates() {
+    replay("templates", eddy::fuzzing::templates);
+}
+
+#[test]
+fn fuzz_corpus_config_file() {
+    replay("config_file", eddy::fuzzing::config_file);
+}
