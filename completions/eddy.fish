@@ -42,6 +42,7 @@ complete -c eddy -n "__fish_eddy_needs_command" -f -a "consume" -d 'Records from
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "filter" -d 'A jq filter over JSON values on stdin or files'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "jq" -d 'A jq filter over JSON values on stdin or files'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "count" -d 'Windowed counts of JSON events (tumbling, hopping, session; event or processing time)'
+complete -c eddy -n "__fish_eddy_needs_command" -f -a "gen" -d 'Generated JSON events, to stdout or straight to a topic'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "topics" -d 'List, describe, create, alter and delete topics'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "offsets" -d 'Low and high watermarks per partition, or the offset at a time'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "groups" -d 'Consumer groups: list, describe (offsets and lag), reset, delete'
@@ -101,6 +102,8 @@ complete -c eddy -n "__fish_eddy_using_subcommand consume" -l filter -d 'A jq fi
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -l on-error -d 'With --filter, a record the filter cannot process: report it and go on (stderr, exit 5 at the end), go on quietly (skip), or stop before it (fail, exit 5)' -r -f -a "fail\t'Stop at the first such input, exit 5'
 skip\t'Go on quietly (counted with -v)'
 stderr\t'Report it on stderr and go on, exit 5 at the end'"
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l expect -d 'Exit 0 as soon as N records (after --filter) were written; exit 1 if the stream ends or --within passes first' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l within -d 'The deadline for --expect / --expect-none (without it: wait forever)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -l stats -d 'The form of the closing summary on stderr' -r -f -a "text\t''
 json\t''"
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
@@ -113,6 +116,7 @@ always\t''
 never\t''"
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s e -l exit -d 'The same as --until end'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s r -l raw-output -d 'With --filter: strings without quotes'
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l expect-none -d 'Exit 1 at the first record (after --filter); exit 0 when --within passes (or the stream ends) without one'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -209,6 +213,45 @@ complete -c eddy -n "__fish_eddy_using_subcommand count" -s q -l quiet -d 'Less 
 complete -c eddy -n "__fish_eddy_using_subcommand count" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand count" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eddy -n "__fish_eddy_using_subcommand count" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l preset -d 'A ready event shape: clickstream, orders, payments, sensors or logs' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -s n -l count -d 'Stop after N events' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l duration -d 'Stop after this long' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l rate -d 'N events a second (default: as fast as possible)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l ramp -d 'Grow the rate linearly from 0 to --rate over this long' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l seed -d 'The same seed gives the same events, byte for byte' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l start -d 'Pin the clock: $now = TIME + i x (1000 / rate) ms (RFC 3339, epoch ms, or -1h)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l threads -d 'Evaluate templates on this many threads (default: the number of cores)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l topic -d 'Produce straight to this topic instead of writing to stdout' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -s k -l key -d '(--topic) the same key for every record' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -s H -l header -d '(--topic) a header on every record (repeatable)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -s p -l partition -d '(--topic) send every record to this partition' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l key-from -d '(--topic) the key from each event: a string is used as its bytes, anything else as compact JSON, no output as no key' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l partition-from -d '(--topic) the partition from each event (no output: the partitioner decides)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l header-from -d '(--topic) a header from each event (repeatable; no output: no header)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l timestamp-from -d '(--topic) the record timestamp from each event: epoch seconds or ms, or RFC 3339' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -s z -l compression -d '(--topic) compression codec' -r -f -a "none\t''
+gzip\t''
+snappy\t''
+lz4\t''
+zstd\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l acks -d '(--topic) acknowledgements: all (idempotent, the default), 1 or 0' -r -f -a "all\t''
+1\t''
+0\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l stats -d '(--topic) the form of the closing summary on stderr' -r -f -a "text\t''
+json\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l list-presets -d 'Each preset\'s fields, with an example event'
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -s V -l version -d 'Print version'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
 json\t'One JSON document on stdout, for scripts'"
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
@@ -509,18 +552,19 @@ complete -c eddy -n "__fish_eddy_using_subcommand generate" -s q -l quiet -d 'Le
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "produce" -d 'Records from stdin or files into a topic'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "consume" -d 'Records from topics to stdout, with offset control'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "filter" -d 'A jq filter over JSON values on stdin or files'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "count" -d 'Windowed counts of JSON events (tumbling, hopping, session; event or processing time)'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "topics" -d 'List, describe, create, alter and delete topics'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "offsets" -d 'Low and high watermarks per partition, or the offset at a time'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "groups" -d 'Consumer groups: list, describe (offsets and lag), reset, delete'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "cluster" -d 'Brokers, controller and topic count'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "dev" -d 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "config" -d 'The resolved connection settings (secrets redacted), and contexts'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "generate" -d 'Write completions and man pages (for maintainers)'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count topics offsets groups cluster dev config generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "produce" -d 'Records from stdin or files into a topic'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "consume" -d 'Records from topics to stdout, with offset control'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "filter" -d 'A jq filter over JSON values on stdin or files'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "count" -d 'Windowed counts of JSON events (tumbling, hopping, session; event or processing time)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "gen" -d 'Generated JSON events, to stdout or straight to a topic'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "topics" -d 'List, describe, create, alter and delete topics'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "offsets" -d 'Low and high watermarks per partition, or the offset at a time'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "groups" -d 'Consumer groups: list, describe (offsets and lag), reset, delete'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "cluster" -d 'Brokers, controller and topic count'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "dev" -d 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "config" -d 'The resolved connection settings (secrets redacted), and contexts'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "generate" -d 'Write completions and man pages (for maintainers)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'Every topic with its partition count (the default)'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Partitions (leader, replicas, in-sync replicas) and configs'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic'

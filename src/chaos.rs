@@ -59,6 +59,9 @@ pub struct Chaos {
     later: Vec<(Instant, Later)>,
     /// The node that is (or is about to be) out, if any: one outage at a time.
     outage: Option<i32>,
+    /// No new outage before this: a consumer group needs a few quiet seconds to (re)join
+    /// when its coordinator was the node that went away.
+    next_outage: Instant,
 }
 
 /// Retriable errors per API, as a broker would send them before doing anything.
@@ -95,6 +98,9 @@ const ERRORS: &[(RDKafkaApiKey, Err, &str)] = &[
     ),
 ];
 
+/// The least time between the end of one outage and the start of the next.
+const OUTAGE_GAP: Duration = Duration::from_secs(6);
+
 /// Longer than the largest added round-trip time: what a node had in flight has arrived.
 const SETTLE: Duration = Duration::from_millis(1000);
 
@@ -113,6 +119,7 @@ impl Chaos {
             next_fault: Instant::now() + Duration::from_millis(500),
             later: Vec::new(),
             outage: None,
+            next_outage: Instant::now() + OUTAGE_GAP,
         })
     }
 
@@ -140,6 +147,9 @@ impl Chaos {
     fn request_errors(&mut self, cluster: &MockCluster<'static, DefaultProducerContext>) {
         let (api, err, name) = ERRORS[self.rng.between(0, ERRORS.len() as u64 - 1) as usize];
         let n = self.rng.between(1, 3) as usize;
+        // Errors for an API nobody calls would pile up and then fail a client's
+        // requests for long; keep at most the latest burst.
+        cluster.clear_request_errors(api);
         cluster.request_errors(api, &vec![err; n]);
         eprintln!("chaos: the next {n} {api:?} request(s) fail with {name}");
     }
@@ -159,7 +169,7 @@ impl Chaos {
     }
 
     fn outage(&mut self, cluster: &MockCluster<'static, DefaultProducerContext>) {
-        if self.nodes < 2 || self.outage.is_some() {
+        if self.nodes < 2 || self.outage.is_some() || Instant::now() < self.next_outage {
             return self.request_errors(cluster);
         }
         let node = self.rng.between(1, self.nodes as u64) as i32;
@@ -200,6 +210,7 @@ impl Chaos {
             Later::Up { node } => {
                 let _ = cluster.broker_up(node);
                 self.outage = None;
+                self.next_outage = Instant::now() + OUTAGE_GAP;
                 eprintln!("chaos: node {node} is up");
             }
         }

@@ -266,6 +266,17 @@ pub struct ConsumeArgs {
     /// exit 5 at the end), go on quietly (skip), or stop before it (fail, exit 5)
     #[arg(long, value_enum, default_value = "stderr", value_name = "POLICY")]
     pub on_error: OnError,
+    /// Exit 0 as soon as N records (after --filter) were written; exit 1 if the stream
+    /// ends or --within passes first
+    #[arg(long, value_name = "N", conflicts_with = "expect_none")]
+    pub expect: Option<u64>,
+    /// Exit 1 at the first record (after --filter); exit 0 when --within passes (or the
+    /// stream ends) without one
+    #[arg(long)]
+    pub expect_none: bool,
+    /// The deadline for --expect / --expect-none (without it: wait forever)
+    #[arg(long, value_name = "DURATION")]
+    pub within: Option<String>,
     /// The form of the closing summary on stderr
     #[arg(long, value_enum)]
     pub stats: Option<StatsFormat>,

@@ -330,13 +330,46 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
             .map_err(|e| Error::runtime(format!("cannot assign partitions: {e}")))?;
     }
 
+    let within = args
+        .within
+        .as_deref()
+        .map(|w| crate::times::parse_duration("--within", w))
+        .transpose()
+        .map_err(Error::usage)?;
+    if within.is_some() && args.expect.is_none() && !args.expect_none {
+        return Err(Error::usage("--within is the deadline of --expect or --expect-none"));
+    }
+    if args.expect == Some(0) {
+        return Err(Error::usage("--expect: must be at least 1 (use --expect-none for none)"));
+    }
+    let expect = match (args.expect, args.expect_none) {
+        (Some(n), _) => Expect::Count(n),
+        (None, true) => Expect::Nothing,
+        (None, false) => Expect::Whatever,
+    };
+    // --expect N also stops at N, as -n does.
+    let count = match (args.count, args.expect) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let bounded = until.is_some() || count.is_some();
+    let progress = crate::stats::Progress::new(
+        if until == Some(UntilSpec::End) || until.is_some_and(|u| matches!(u, UntilSpec::Offset(_))) { Some(0) } else { count },
+        settings.quiet || !bounded,
+        "records",
+    );
+
     let mut run = Run {
         settings,
         consumer: &consumer,
         format,
         delimiter,
         until,
-        count: args.count,
+        count,
+        expect,
+        deadline: within.map(|w| (Instant::now() + w, w)),
+        topics_label: args.topics.join(","),
+        progress,
         group: args.group.is_some(),
         group_mode,
         out: Stdout::new(),
@@ -361,9 +394,21 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
     Ok(outcome)
 }
 
+/// What `--expect` / `--expect-none` ask of the stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    Whatever,
+    Count(u64),
+    Nothing,
+}
+
 /// How the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum End {
+    /// `--within` passed.
+    Deadline,
+    /// `--expect-none` saw a record.
+    Unexpected,
     /// Every partition reached its --until, or --count was met.
     Done,
     /// The reader of stdout went away.
@@ -381,6 +426,11 @@ struct Run<'a> {
     delimiter: u8,
     until: Option<UntilSpec>,
     count: Option<u64>,
+    expect: Expect,
+    /// When `--within` runs out, and how long it was.
+    deadline: Option<(Instant, Duration)>,
+    topics_label: String,
+    progress: crate::stats::Progress,
     group: bool,
     group_mode: bool,
     out: Stdout,
@@ -493,6 +543,9 @@ impl Run<'_> {
             if self.all_done() {
                 return Ok(End::Done);
             }
+            if self.deadline.is_some_and(|(at, _)| Instant::now() >= at) {
+                return Ok(End::Deadline);
+            }
             let polled = self.consumer.poll(Duration::from_millis(100));
             let message = match polled {
                 None => {
@@ -521,6 +574,9 @@ impl Run<'_> {
             }
             if self.filter_failed {
                 return Ok(End::FilterFailed);
+            }
+            if self.expect == Expect::Nothing && self.records > 0 {
+                return Ok(End::Unexpected);
             }
             if self.count.is_some_and(|n| self.records >= n) {
                 return Ok(End::Done);
@@ -800,6 +856,7 @@ impl Run<'_> {
 
     /// Writes the buffer out, then stores the offsets of the records the reader took.
     fn flush(&mut self) -> Written {
+        self.show_progress();
         let written = self.out.flush();
         if self.group {
             self.store_taken();
@@ -830,11 +887,28 @@ impl Run<'_> {
         }
     }
 
+    /// The bar: toward the end offsets with --until, toward N with -n / --expect.
+    fn show_progress(&self) {
+        if !self.progress.is_shown() {
+            return;
+        }
+        match self.until {
+            Some(UntilSpec::End | UntilSpec::Offset(_)) => {
+                let total: i64 = self.parts.iter().filter_map(|p| p.end).sum();
+                let reached: i64 = self.parts.iter().map(|p| if p.done { p.end.unwrap_or(0) } else { p.next.unwrap_or(0).min(p.end.unwrap_or(0)) }).sum();
+                self.progress.set_total(total.max(0) as u64);
+                self.progress.set(reached.max(0) as u64, self.records);
+            }
+            _ => self.progress.set(self.records, self.records),
+        }
+    }
+
     /// Stops: flush, wait a little for the reader to take what is in the pipe, store
     /// what it took, commit, summarise.
     fn stop(mut self, end: End, started: Instant, stats: Option<StatsFormat>) -> Result<Outcome> {
         let elapsed = started.elapsed();
         let closed = end == End::Closed || self.flush() == Written::Closed;
+        self.progress.done();
         if self.group {
             if !closed && self.out.is_pipe() && !self.pending_store.is_empty() {
                 // The reader is still there: give it time to take what we wrote, so it is
@@ -867,11 +941,31 @@ impl Run<'_> {
                 _ => eprintln!("{}", summary.text()),
             }
         }
+        let seen = self.records;
+        let expectation = match (self.expect, end) {
+            (Expect::Count(n), End::Done) if seen < n => {
+                Some(format!("saw {seen} of {n} matching records before the end of {}", self.topics_label))
+            }
+            (Expect::Count(n), End::Deadline) => Some(format!(
+                "saw {seen} of {n} matching records in {} on {}",
+                humantime::format_duration(self.deadline.map(|d| d.1).unwrap_or_default()),
+                self.topics_label
+            )),
+            (Expect::Nothing, End::Unexpected) => {
+                Some(format!("expected no matching record on {}, but one arrived", self.topics_label))
+            }
+            _ => None,
+        };
+        if let Some(reason) = expectation {
+            eprintln!("eddy: {reason}");
+            return Ok(Outcome::Failed);
+        }
         Ok(match end {
-            End::Done | End::Closed if self.filter_errors > 0 && self.on_error == OnError::Stderr => {
+            End::Done | End::Closed | End::Deadline if self.filter_errors > 0 && self.on_error == OnError::Stderr => {
                 Outcome::InputErrors
             }
-            End::Done | End::Closed => Outcome::Success,
+            End::Done | End::Closed | End::Deadline => Outcome::Success,
+            End::Unexpected => Outcome::Failed,
             End::Signal(s) => Outcome::Interrupted(s),
             End::Failed => Outcome::Failed,
             End::FilterFailed => Outcome::InputErrors,

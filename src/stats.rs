@@ -3,7 +3,10 @@
 
 use std::time::Duration;
 
+use std::io::IsTerminal;
+
 use hdrhistogram::Histogram;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 /// A latency histogram in microseconds, 1 µs to 10 minutes, 3 significant digits.
@@ -137,6 +140,54 @@ impl ConsumeSummary {
 
     pub fn json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// A progress bar on stderr, only when stderr is a terminal and never with `-q`, so
+/// scripts and logs see the summary alone. With a known total it shows a bar and an ETA.
+#[derive(Debug)]
+pub struct Progress(Option<ProgressBar>);
+
+impl Progress {
+    /// `unit` names what is counted ("records", "events"); `total` is what 100 % means.
+    pub fn new(total: Option<u64>, quiet: bool, unit: &str) -> Progress {
+        if quiet || !std::io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let (bar, template) = match total {
+            Some(n) => (ProgressBar::new(n), format!("{{bar:30}} {{percent}}%  {{msg}} {unit}  {{per_sec}}  ETA {{eta}}")),
+            None => (ProgressBar::no_length(), format!("{{spinner}} {{msg}} {unit}  {{per_sec}}  {{elapsed}}")),
+        };
+        if let Ok(style) = ProgressStyle::with_template(&template) {
+            bar.set_style(style);
+        }
+        bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(10));
+        Progress(Some(bar))
+    }
+
+    pub fn is_shown(&self) -> bool {
+        self.0.is_some()
+    }
+
+    /// `position` counts toward the total; `count` is the number shown beside the unit.
+    pub fn set(&self, position: u64, count: u64) {
+        if let Some(bar) = &self.0 {
+            bar.set_position(position);
+            bar.set_message(count.to_string());
+        }
+    }
+
+    pub fn set_total(&self, total: u64) {
+        if let Some(bar) = &self.0 {
+            bar.set_length(total);
+        }
+    }
+
+    /// Clears the bar so that the summary stands alone.
+    pub fn done(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::io::IsTerminal;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 #[derive(Debug)]
 pub struct Progress(Option<ProgressBar>);
@@ -15,11 +15,15 @@ impl Progress {
             return Progress(None);
         }
         let (bar, template) = match total {
-            Some(n) => (ProgressBar::new(n), "{bar:30} {pos}/{len} events  {per_sec}  ETA {eta}"),
-            None => (ProgressBar::no_length(), "{spinner} {pos} events  {per_sec}  {elapsed}"),
+            Some(n) => (ProgressBar::new(n), "{bar:30} {pos}/{len} events  {rate}  ETA {eta}"),
+            None => (ProgressBar::no_length(), "{spinner} {pos} events  {rate}  {elapsed}"),
         };
         if let Ok(style) = ProgressStyle::with_template(template) {
-            bar.set_style(style);
+            // indicatif's own {per_sec} shows four decimals of events a second.
+            let rate = |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}/s", state.per_sec());
+            };
+            bar.set_style(style.with_key("rate", rate));
         }
         bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(10));
         Progress(Some(bar))

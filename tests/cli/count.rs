@@ -1,6 +1,7 @@
 //! count: windows, lateness, top, aggregates, the word count, and live processing time.
 
 use std::collections::BTreeMap;
+use std::os::unix::process::CommandExt;
 use std::time::{Duration, Instant};
 
 use crate::support::{Cluster, eddy_bin, run};
@@ -156,6 +157,7 @@ fn live_processing_time_windows_close_on_the_clock() {
         .env("EDDY_BROKERS", &c.brokers)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
+        .process_group(0)
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
@@ -180,7 +182,8 @@ fn live_processing_time_windows_close_on_the_clock() {
             break;
         }
     }
-    let _ = child.kill();
+    // The whole pipeline: bash, consume and count.
+    unsafe { libc::kill(-(child.id() as i32), libc::SIGTERM) };
     let _ = child.wait();
     let total: u64 = got.iter().map(|(_, v)| v["count"].as_u64().unwrap()).sum();
     assert_eq!(total, 3, "{got:?}");
