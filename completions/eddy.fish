@@ -27,7 +27,7 @@ end
 complete -c eddy -n "__fish_eddy_needs_command" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_needs_command" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
 complete -c eddy -n "__fish_eddy_needs_command" -l config -d 'Config file [env: EDDY_CONFIG] [default: ~/.config/eddy/config.toml]' -r -F
-complete -c eddy -n "__fish_eddy_needs_command" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_needs_command" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_needs_command" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_needs_command" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -79,7 +79,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand produce" -l stats -d 'The form
 json\t''"
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand produce" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -108,7 +108,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand consume" -l stats -d 'The form
 json\t''"
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand consume" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -132,7 +132,7 @@ skip\t'Go on quietly (counted with -v)'
 stderr\t'Report it on stderr and go on, exit 5 at the end'"
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand filter" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -165,7 +165,7 @@ skip\t'Go on quietly (counted with -v)'
 stderr\t'Report it on stderr and go on, exit 5 at the end'"
 complete -c eddy -n "__fish_eddy_using_subcommand jq" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand jq" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand jq" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand jq" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand jq" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand jq" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -203,7 +203,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand count" -l avg -d 'Also the ave
 complete -c eddy -n "__fish_eddy_using_subcommand count" -l distinct -d 'Also the number of distinct values of this filter' -r
 complete -c eddy -n "__fish_eddy_using_subcommand count" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand count" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand count" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand count" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand count" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand count" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -241,7 +241,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand gen" -l stats -d '(--topic) th
 json\t''"
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand gen" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -256,7 +256,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_su
 json\t'One JSON document on stdout, for scripts'"
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -276,7 +276,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcom
 json\t'One JSON document on stdout, for scripts'"
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -290,7 +290,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcom
 json\t'One JSON document on stdout, for scripts'"
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -307,7 +307,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcom
 json\t'One JSON document on stdout, for scripts'"
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -323,7 +323,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcom
 json\t'One JSON document on stdout, for scripts'"
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -337,7 +337,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcom
 json\t'One JSON document on stdout, for scripts'"
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -358,7 +358,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand offsets" -l output -d 'table (
 json\t'One JSON document on stdout, for scripts'"
 complete -c eddy -n "__fish_eddy_using_subcommand offsets" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand offsets" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand offsets" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand offsets" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand offsets" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand offsets" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand offsets" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -372,7 +372,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_su
 json\t'One JSON document on stdout, for scripts'"
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -391,7 +391,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcom
 json\t'One JSON document on stdout, for scripts'"
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -405,7 +405,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcom
 json\t'One JSON document on stdout, for scripts'"
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -423,7 +423,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcom
 json\t'One JSON document on stdout, for scripts'"
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -438,7 +438,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcom
 json\t'One JSON document on stdout, for scripts'"
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -457,7 +457,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand cluster" -l output -d 'table (
 json\t'One JSON document on stdout, for scripts'"
 complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand cluster" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand cluster" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand cluster" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand cluster" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -473,7 +473,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand dev" -l topic -d 'A topic that
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -l chaos-seed -d 'The seed of --chaos: the same seed, the same sequence of faults' -r
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand dev" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand dev" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -486,7 +486,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand dev" -s h -l help -d 'Print he
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -s V -l version -d 'Print version'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -502,7 +502,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_su
 complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -514,7 +514,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -526,7 +526,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -s V -l version -d 'Print version'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -542,7 +542,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand generate" -l config-file -d 'The same, spelled so that it may also stand after the command (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand generate" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -l color -d 'When to use colour' -r -f -a "auto\t''

@@ -47,7 +47,7 @@ pub struct Global {
     /// Config file [env: EDDY_CONFIG] [default: ~/.config/eddy/config.toml]
     #[arg(long = "config", value_name = "PATH")]
     pub config_file: Option<PathBuf>,
-    /// The same, spelled so that it may also stand after the command (where `topics
+    /// The config file, as --config but allowed after the command too (where `topics
     /// --config` sets topic configs)
     #[arg(long = "config-file", global = true, value_name = "PATH")]
     pub config_file_anywhere: Option<PathBuf>,

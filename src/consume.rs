@@ -340,7 +340,9 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
         return Err(Error::usage("--within is the deadline of --expect or --expect-none"));
     }
     if args.expect == Some(0) {
-        return Err(Error::usage("--expect: must be at least 1 (use --expect-none for none)"));
+        return Err(Error::usage(
+            "--expect: must be at least 1 (use --expect-none for none)",
+        ));
     }
     let expect = match (args.expect, args.expect_none) {
         (Some(n), _) => Expect::Count(n),
@@ -354,7 +356,11 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
     };
     let bounded = until.is_some() || count.is_some();
     let progress = crate::stats::Progress::new(
-        if until == Some(UntilSpec::End) || until.is_some_and(|u| matches!(u, UntilSpec::Offset(_))) { Some(0) } else { count },
+        if until == Some(UntilSpec::End) || until.is_some_and(|u| matches!(u, UntilSpec::Offset(_))) {
+            Some(0)
+        } else {
+            count
+        },
         settings.quiet || !bounded,
         "records",
     );
@@ -895,7 +901,17 @@ impl Run<'_> {
         match self.until {
             Some(UntilSpec::End | UntilSpec::Offset(_)) => {
                 let total: i64 = self.parts.iter().filter_map(|p| p.end).sum();
-                let reached: i64 = self.parts.iter().map(|p| if p.done { p.end.unwrap_or(0) } else { p.next.unwrap_or(0).min(p.end.unwrap_or(0)) }).sum();
+                let reached: i64 = self
+                    .parts
+                    .iter()
+                    .map(|p| {
+                        if p.done {
+                            p.end.unwrap_or(0)
+                        } else {
+                            p.next.unwrap_or(0).min(p.end.unwrap_or(0))
+                        }
+                    })
+                    .sum();
                 self.progress.set_total(total.max(0) as u64);
                 self.progress.set(reached.max(0) as u64, self.records);
             }
@@ -943,17 +959,19 @@ impl Run<'_> {
         }
         let seen = self.records;
         let expectation = match (self.expect, end) {
-            (Expect::Count(n), End::Done) if seen < n => {
-                Some(format!("saw {seen} of {n} matching records before the end of {}", self.topics_label))
-            }
+            (Expect::Count(n), End::Done) if seen < n => Some(format!(
+                "saw {seen} of {n} matching records before the end of {}",
+                self.topics_label
+            )),
             (Expect::Count(n), End::Deadline) => Some(format!(
                 "saw {seen} of {n} matching records in {} on {}",
                 humantime::format_duration(self.deadline.map(|d| d.1).unwrap_or_default()),
                 self.topics_label
             )),
-            (Expect::Nothing, End::Unexpected) => {
-                Some(format!("expected no matching record on {}, but one arrived", self.topics_label))
-            }
+            (Expect::Nothing, End::Unexpected) => Some(format!(
+                "expected no matching record on {}, but one arrived",
+                self.topics_label
+            )),
             _ => None,
         };
         if let Some(reason) = expectation {

@@ -155,8 +155,14 @@ impl Progress {
             return Progress(None);
         }
         let (bar, template) = match total {
-            Some(n) => (ProgressBar::new(n), format!("{{bar:30}} {{percent}}%  {{msg}} {unit}  {{per_sec}}  ETA {{eta}}")),
-            None => (ProgressBar::no_length(), format!("{{spinner}} {{msg}} {unit}  {{per_sec}}  {{elapsed}}")),
+            Some(n) => (
+                ProgressBar::new(n),
+                format!("{{bar:30}} {{percent}}%  {{msg}} {unit}  {{per_sec}}  ETA {{eta}}"),
+            ),
+            None => (
+                ProgressBar::no_length(),
+                format!("{{spinner}} {{msg}} {unit}  {{per_sec}}  {{elapsed}}"),
+            ),
         };
         if let Ok(style) = ProgressStyle::with_template(&template) {
             bar.set_style(style);

@@ -216,7 +216,12 @@ impl Filter {
 
     /// Runs the filter on one value with new values for the named variables it was
     /// compiled with, in the same order: `eddy gen` binds `$i` and `$now` per event.
-    pub fn run_with(&self, named: &[Value], input: Value, mut emit: impl FnMut(Value) -> Flow) -> Result<Flow, RunError> {
+    pub fn run_with(
+        &self,
+        named: &[Value],
+        input: Value,
+        mut emit: impl FnMut(Value) -> Flow,
+    ) -> Result<Flow, RunError> {
         let data = Data {
             lut: &self.compiled.lut,
             inputs: &RcIter::new(core::iter::empty()),

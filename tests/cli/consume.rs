@@ -217,7 +217,12 @@ fn live_records_arrive_while_waiting() {
 
 fn levels(c: &Cluster, topic: &str) {
     let input: String = (0..100)
-        .map(|i| format!("{{\"i\":{i},\"level\":\"{}\"}}\n", if i % 10 == 3 { "error" } else { "info" }))
+        .map(|i| {
+            format!(
+                "{{\"i\":{i},\"level\":\"{}\"}}\n",
+                if i % 10 == 3 { "error" } else { "info" }
+            )
+        })
         .collect();
     c.eddy_in(&["produce", topic, "-q"], input).ok();
 }
@@ -227,7 +232,17 @@ fn expect_stops_as_soon_as_met() {
     let c = Cluster::dev(&["--topic", "logs:3"]);
     levels(&c, "logs");
     let r = c
-        .eddy(&["consume", "logs", "--expect", "10", "--within", "30s", "--filter", "select(.level == \"error\")", "-q"])
+        .eddy(&[
+            "consume",
+            "logs",
+            "--expect",
+            "10",
+            "--within",
+            "30s",
+            "--filter",
+            "select(.level == \"error\")",
+            "-q",
+        ])
         .ok();
     assert_eq!(r.lines().len(), 10);
     assert!(r.elapsed < Duration::from_secs(15), "{:?}", r.elapsed);
@@ -238,13 +253,42 @@ fn expect_not_met_within_names_what_it_saw() {
     let c = Cluster::dev(&["--topic", "logs:3"]);
     levels(&c, "logs");
     let r = c
-        .eddy(&["consume", "logs", "--expect", "11", "--within", "3s", "--filter", "select(.level == \"error\")", "-q"])
+        .eddy(&[
+            "consume",
+            "logs",
+            "--expect",
+            "11",
+            "--within",
+            "3s",
+            "--filter",
+            "select(.level == \"error\")",
+            "-q",
+        ])
         .code(1);
-    assert!(r.elapsed >= Duration::from_millis(2900) && r.elapsed < Duration::from_secs(12), "{:?}", r.elapsed);
-    assert!(r.stderr.contains("saw 10 of 11 matching records in 3s on logs"), "{}", r.stderr);
+    assert!(
+        r.elapsed >= Duration::from_millis(2900) && r.elapsed < Duration::from_secs(12),
+        "{:?}",
+        r.elapsed
+    );
+    assert!(
+        r.stderr.contains("saw 10 of 11 matching records in 3s on logs"),
+        "{}",
+        r.stderr
+    );
     assert_eq!(r.lines().len(), 10, "records are printed as usual");
     // The stream's end comes first with -e.
-    let r = c.eddy(&["consume", "logs", "-e", "--expect", "11", "--filter", "select(.level == \"error\")", "-q"]).code(1);
+    let r = c
+        .eddy(&[
+            "consume",
+            "logs",
+            "-e",
+            "--expect",
+            "11",
+            "--filter",
+            "select(.level == \"error\")",
+            "-q",
+        ])
+        .code(1);
     assert!(r.stderr.contains("saw 10 of 11"), "{}", r.stderr);
 }
 
@@ -252,10 +296,32 @@ fn expect_not_met_within_names_what_it_saw() {
 fn expect_none() {
     let c = Cluster::dev(&["--topic", "logs:3"]);
     levels(&c, "logs");
-    let r = c.eddy(&["consume", "logs", "--expect-none", "--within", "20s", "--filter", "select(.level == \"error\")", "-q"]).code(1);
+    let r = c
+        .eddy(&[
+            "consume",
+            "logs",
+            "--expect-none",
+            "--within",
+            "20s",
+            "--filter",
+            "select(.level == \"error\")",
+            "-q",
+        ])
+        .code(1);
     assert!(r.elapsed < Duration::from_secs(10), "at once: {:?}", r.elapsed);
     assert!(r.stderr.contains("expected no matching record"), "{}", r.stderr);
-    let r = c.eddy(&["consume", "logs", "--expect-none", "--within", "2s", "--filter", "select(.level == \"fatal\")", "-q"]).ok();
+    let r = c
+        .eddy(&[
+            "consume",
+            "logs",
+            "--expect-none",
+            "--within",
+            "2s",
+            "--filter",
+            "select(.level == \"fatal\")",
+            "-q",
+        ])
+        .ok();
     assert!(r.elapsed >= Duration::from_millis(1900), "{:?}", r.elapsed);
     c.eddy(&["consume", "logs", "--within", "2s"]).code(2);
 }
@@ -265,7 +331,9 @@ fn expect_new_records_from_the_end() {
     let c = Cluster::dev(&["--topic", "fresh:2"]);
     levels(&c, "fresh");
     let child = c
-        .cmd(&["consume", "fresh", "--from", "end", "--expect", "5", "--within", "20s", "-q"])
+        .cmd(&[
+            "consume", "fresh", "--from", "end", "--expect", "5", "--within", "20s", "-q",
+        ])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -276,7 +344,13 @@ fn expect_new_records_from_the_end() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(started.elapsed() < Duration::from_secs(10), "{:?}", started.elapsed());
-    let got: Vec<String> = String::from_utf8_lossy(&out.stdout).lines().map(str::to_string).collect();
+    let got: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
     assert_eq!(got.len(), 5);
-    assert!(got.iter().all(|l| l.starts_with("{\"n\":")), "only the new records: {got:?}");
+    assert!(
+        got.iter().all(|l| l.starts_with("{\"n\":")),
+        "only the new records: {got:?}"
+    );
 }
