@@ -7,11 +7,12 @@ set -euo pipefail
 eddy produce orders -q < /dev/null       # the dev cluster creates topics on first use
 eddy produce shipments -q < /dev/null
 
-# The "system under test": ships every order over 100, drops the rest.
+# The "system under test": ships every order over 100, drops the rest. (Job control
+# puts the pipeline in a process group of its own, so that it can be stopped whole.)
+set -m
 eddy consume orders --from end --filter 'select(.amount > 100) | {order: .id, status: "shipped"}' \
   | eddy produce shipments -q &
-service=$!
-trap 'kill $service 2>/dev/null || true' EXIT
+trap 'kill %1 2>/dev/null || true' EXIT
 sleep 2
 
 # Push events ...

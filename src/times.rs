@@ -9,8 +9,26 @@ use time::format_description::well_known::Rfc3339;
 
 /// Parses a humantime duration, naming the flag in the error.
 pub fn parse_duration(flag: &str, text: &str) -> Result<Duration, String> {
-    humantime::parse_duration(text.trim())
+    humantime_duration(text.trim())
         .map_err(|e| format!("{flag}: '{text}' is not a duration ({e}); write it as 250ms, 10s, 5m or 1h30m"))
+}
+
+/// humantime's parser, kept to inputs it handles: it panics when a sum of huge numbers
+/// lands exactly on the largest representable second (found by the `specs` fuzz
+/// target), so numbers of more than 9 digits and texts longer than 64 bytes are refused
+/// before it sees them — no useful duration needs them.
+fn humantime_duration(text: &str) -> Result<Duration, String> {
+    let mut run = 0;
+    for b in text.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run > 9 {
+            return Err("a number that large is not a duration".to_string());
+        }
+    }
+    if text.len() > 64 {
+        return Err("too long".to_string());
+    }
+    humantime::parse_duration(text).map_err(|e| e.to_string())
 }
 
 /// Milliseconds since the epoch, now.
@@ -36,7 +54,7 @@ pub fn parse_time(text: &str, now_ms: i64) -> Result<i64, String> {
     }
     if let Some(rest) = t.strip_prefix('-').or_else(|| t.strip_prefix('+')) {
         if rest.starts_with(|c: char| c.is_ascii_digit()) && !rest.bytes().all(|b| b.is_ascii_digit()) {
-            let d = humantime::parse_duration(rest).map_err(|e| bad(&e.to_string()))?;
+            let d = humantime_duration(rest).map_err(|e| bad(&e))?;
             let ms = i64::try_from(d.as_millis()).map_err(|_| bad("too far away"))?;
             return Ok(if t.starts_with('-') {
                 now_ms.saturating_sub(ms)
@@ -102,6 +120,15 @@ mod tests {
         assert_eq!(parse_duration("--timeout", "250ms"), Ok(Duration::from_millis(250)));
         let e = parse_duration("--timeout", "soon").unwrap_err();
         assert!(e.starts_with("--timeout: 'soon'"), "{e}");
+        // Regression (fuzz target `specs`): humantime panicked on sums that reach the
+        // largest second; such inputs are refused first.
+        let huge = format!("{}5555545452", "0".repeat(267));
+        assert!(parse_duration("--x", &huge).is_err());
+        assert!(parse_time(&format!("-{huge}m"), 0).is_err());
+        assert_eq!(
+            parse_duration("--x", "999999999ms"),
+            Ok(Duration::from_millis(999_999_999))
+        );
     }
 
     #[test]

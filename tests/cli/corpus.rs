@@ -8,7 +8,8 @@ fn replay(target: &str, f: fn(&[u8])) {
     let mut n = 0;
     for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
         let path = entry.unwrap().path();
-        let data = std::fs::read(&path).unwrap();
+        // (A running fuzzer may remove files meanwhile.)
+        let Ok(data) = std::fs::read(&path) else { continue };
         f(&data);
         n += 1;
     }
