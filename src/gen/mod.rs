@@ -11,7 +11,6 @@
 //! delivery accounting, summary and exit codes.
 
 mod presets;
-mod progress;
 pub mod rng;
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -29,7 +28,7 @@ use crate::produce::{self, Derive, Outgoing, Sink, Stop, build_headers, parse_he
 use crate::times::{now_ms, parse_duration, parse_time};
 
 use presets::{Event, Preset, Skew};
-use progress::Progress;
+use crate::stats::Progress;
 
 /// Events one thread evaluates at a time: enough that handing a batch over costs
 /// nothing per event, few enough that a stop is quick.
@@ -227,7 +226,7 @@ impl Target {
                     });
                     t.sent += 1;
                 }
-                t.progress.set(t.sent);
+                t.progress.set(t.sent, t.sent);
                 Flow::Continue
             }
         }
@@ -399,7 +398,7 @@ fn to_topic(
             sent.load(Ordering::Relaxed)
         );
     });
-    let progress = Progress::new(limits.count, settings.quiet);
+    let progress = Progress::new(limits.count, settings.quiet, "events");
     let mut target = Target::Topic(Box::new(ToTopic {
         sink,
         derive,
