@@ -27,8 +27,8 @@ use crate::output::{self, Stdout, Written};
 use crate::produce::{self, Derive, Outgoing, Sink, Stop, build_headers, parse_headers};
 use crate::times::{now_ms, parse_duration, parse_time};
 
-use presets::{Event, Preset, Skew};
 use crate::stats::Progress;
+use presets::{Event, Preset, Skew};
 
 /// Events one thread evaluates at a time: enough that handing a batch over costs
 /// nothing per event, few enough that a stop is quick.

@@ -187,30 +187,12 @@ fn files_are_read_in_order() {
 fn sigint_flushes_summarises_and_exits_130() {
     let c = Cluster::dev(&[]);
     // A producer reading a pipe that never ends, interrupted.
-    let mut child = c
-        .cmd(&["produce", "t", "--stats", "json", "--rate", "50"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    std::thread::spawn(move || {
-        use std::io::Write;
-        for i in 0..100_000 {
-            if writeln!(stdin, "{{\"i\":{i}}}").is_err() {
-                break;
-            }
-        }
-        std::thread::sleep(Duration::from_secs(30));
-    });
-    std::thread::sleep(Duration::from_millis(1500));
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(130));
-    let err = String::from_utf8_lossy(&out.stderr);
-    let stats: serde_json::Value =
-        serde_json::from_str(err.lines().rev().find(|l| l.starts_with('{')).unwrap()).unwrap();
+    let (code, stats) = crate::support::interrupted(
+        &c,
+        &["produce", "t", "--stats", "json", "--rate", "50"],
+        Duration::from_millis(1500),
+    );
+    assert_eq!(code, Some(130));
     let delivered = stats["delivered"].as_u64().unwrap();
     assert!(delivered > 20 && delivered < 200, "{stats}");
     assert_eq!(stats["failed"], 0);

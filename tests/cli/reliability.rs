@@ -41,29 +41,12 @@ fn exactly_once_under_chaos_and_a_group_sees_everything() {
 #[test]
 fn interrupted_at_3000_per_second_delivered_equals_the_topic() {
     let c = Cluster::dev(&["--topic", "r:6"]);
-    let mut child = c
-        .cmd(&["produce", "r", "--rate", "3000", "--stats", "json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    std::thread::spawn(move || {
-        use std::io::Write;
-        for i in 0..1_000_000 {
-            if writeln!(stdin, "{{\"n\":{i}}}").is_err() {
-                break;
-            }
-        }
-    });
-    std::thread::sleep(Duration::from_secs(3));
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(130));
-    let err = String::from_utf8_lossy(&out.stderr);
-    let stats: serde_json::Value =
-        serde_json::from_str(err.lines().rev().find(|l| l.starts_with('{')).unwrap()).unwrap();
+    let (code, stats) = crate::support::interrupted(
+        &c,
+        &["produce", "r", "--rate", "3000", "--stats", "json"],
+        Duration::from_secs(3),
+    );
+    assert_eq!(code, Some(130));
     let delivered = stats["delivered"].as_u64().unwrap();
     assert!((6000..=12000).contains(&delivered), "{stats}");
     let got = ns(&c.eddy(&["consume", "r", "-e", "-q"]).ok().json_lines());

@@ -234,6 +234,37 @@ impl Run {
     }
 }
 
+/// Runs eddy with a stdin that keeps giving `{"n":i}` lines and never ends, sends
+/// SIGINT after `after`, and returns the exit code and the `--stats json` line.
+pub fn interrupted(c: &Cluster, args: &[&str], after: std::time::Duration) -> (Option<i32>, serde_json::Value) {
+    let mut child = c
+        .cmd(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    std::thread::spawn(move || {
+        for i in 0..10_000_000u64 {
+            if writeln!(stdin, "{{\"n\":{i}}}").is_err() {
+                break;
+            }
+        }
+    });
+    std::thread::sleep(after);
+    // SAFETY: a signal to our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let line = err
+        .lines()
+        .rev()
+        .find(|l| l.starts_with('{'))
+        .unwrap_or_else(|| panic!("no stats: {err}"));
+    (out.status.code(), serde_json::from_str(line).expect("stats JSON"))
+}
+
 /// `n` JSON lines `{"n":0}` ... for producing.
 pub fn numbered(n: usize) -> String {
     (0..n).map(|i| format!("{{\"n\":{i}}}\n")).collect()
