@@ -1,7 +1,19 @@
 //! The committed fuzz corpus (`fuzz/corpus/TARGET/*`), replayed through the same entry
 //! points the fuzz targets use, so that every input that ever crashed eddy stays fixed.
 
-fn replay(target: &str, f: fn(&[u8])) {
+fn replay(target: &'static str, f: fn(&[u8])) {
+    // The fuzzer runs its inputs on a main thread (8 MB of stack) in a release build; a
+    // debug build's frames are larger and a test thread has 2 MB, so give the replay the
+    // room the fuzzer had.
+    std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(move || replay_here(target, f))
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+fn replay_here(target: &str, f: fn(&[u8])) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fuzz/corpus")
         .join(target);

@@ -171,6 +171,13 @@ fn garbage_never_panics_or_hangs() {
             assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
         }
     }
+    // A filter nested thousands deep is refused, not a stack overflow.
+    let deep_filter = format!("{}.{}", "(".repeat(5000), ")".repeat(5000));
+    let mut cmd = std::process::Command::new(eddy_bin());
+    cmd.args(["filter", &deep_filter]);
+    let r = run(cmd, Some(b"1\n".to_vec()));
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(r.stderr.contains("nested"), "{}", r.stderr);
     // Deeply nested JSON is valid JSON: produced as it is, never a stack overflow.
     let deep = format!("{}{}\n", "[".repeat(100_000), "]".repeat(100_000));
     let r = c.eddy_in(&["produce", "t", "--stats", "json"], deep.clone()).ok();
