@@ -474,3 +474,47 @@ fn produce_header_and_timestamp_from() {
     assert_eq!(records[1]["timestamp"], 1_767_225_601_000i64);
     assert_eq!(records[2]["timestamp"], 1_767_225_602_500i64);
 }
+
+#[test]
+fn consume_and_produce_filters_on_kafka() {
+    let Some(c) = Cluster::kafka("consume_and_produce_filters_on_kafka") else {
+        return;
+    };
+    let t = c.topic("filtered", 4);
+    let input: String = (0..3000)
+        .map(|i| format!("{{\"n\":{i},\"user\":\"u{}\"}}\n", i % 7))
+        .collect();
+    c.eddy_in(&["produce", &t, "--key-from", ".user", "-q"], input).ok();
+    let mut ns = c
+        .eddy(&["consume", &t, "-e", "-q", "--filter", "select(.n % 1000 == 0) | .n"])
+        .ok()
+        .lines();
+    ns.sort();
+    assert_eq!(ns, ["0", "1000", "2000"]);
+    let offsets = c
+        .eddy(&["consume", &t, "-e", "-q", "-f", "json", "--filter", ".offset"])
+        .ok()
+        .lines();
+    assert_eq!(offsets.len(), 3000);
+    // Every record of a user is in one partition.
+    let pairs = c
+        .eddy(&[
+            "consume",
+            &t,
+            "-e",
+            "-q",
+            "-f",
+            "json",
+            "--filter",
+            "\"\\(.key) \\(.partition)\"",
+            "-r",
+        ])
+        .ok()
+        .lines();
+    let mut seen = std::collections::HashMap::new();
+    for p in pairs {
+        let (k, part) = p.split_once(' ').unwrap();
+        assert_eq!(seen.entry(k.to_string()).or_insert(part.to_string()), part, "user {k}");
+    }
+    assert_eq!(seen.len(), 7);
+}
