@@ -14,11 +14,11 @@ fn ns(lines: &[serde_json::Value]) -> Vec<i64> {
 #[test]
 fn exactly_once_under_chaos_and_a_group_sees_everything() {
     let c = Cluster::dev(&["--nodes", "3", "--chaos", "--chaos-seed", "42", "--topic", "c:6"]);
+    // 30,000 generated records, straight to the topic.
     let p = c
-        .eddy_in(
-            &["produce", "c", "--stats", "json", "--rate", "10000"],
-            numbered(30_000),
-        )
+        .eddy(&[
+            "gen", "-n", "30000", "--rate", "10000", "--topic", "c", "--stats", "json", "{n: $i}",
+        ])
         .ok();
     let s = p.stats();
     assert_eq!(
@@ -43,7 +43,7 @@ fn interrupted_at_3000_per_second_delivered_equals_the_topic() {
     let c = Cluster::dev(&["--topic", "r:6"]);
     let (code, stats) = crate::support::interrupted(
         &c,
-        &["produce", "r", "--rate", "3000", "--stats", "json"],
+        &["gen", "--rate", "3000", "--topic", "r", "--stats", "json", "{n: $i}"],
         Duration::from_secs(3),
     );
     assert_eq!(code, Some(130));
