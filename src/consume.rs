@@ -542,9 +542,21 @@ impl Run<'_> {
         let mut last_flush = Instant::now();
         let mut since_check: u32 = 0;
         let mut warned_transport = false;
+        // Since when librdkafka has said that every broker is down (cleared by any record).
+        let mut all_down: Option<Instant> = None;
         loop {
             if let Some(s) = interrupt::requested() {
                 return Ok(End::Signal(s));
+            }
+            // A cluster that went away is a failure once --timeout has passed without it,
+            // not a wait forever.
+            if all_down.is_some_and(|since| since.elapsed() >= self.settings.timeout) {
+                eprintln!(
+                    "eddy: lost the cluster at {}: every broker has been down for {}",
+                    self.settings.brokers,
+                    humantime::format_duration(self.settings.timeout)
+                );
+                return Ok(End::Failed);
             }
             if self.all_done() {
                 return Ok(End::Done);
@@ -567,12 +579,18 @@ impl Run<'_> {
                     continue;
                 }
                 Some(Err(e)) => {
+                    if e.rdkafka_error_code() == Some(RDKafkaErrorCode::AllBrokersDown) {
+                        all_down.get_or_insert_with(Instant::now);
+                    }
                     if let Some(end) = self.consume_error(&e, &mut warned_transport) {
                         return Ok(end);
                     }
                     continue;
                 }
-                Some(Ok(m)) => m,
+                Some(Ok(m)) => {
+                    all_down = None;
+                    m
+                }
             };
             match self.record(&message) {
                 Written::Closed => return Ok(End::Closed),

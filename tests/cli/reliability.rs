@@ -187,3 +187,33 @@ fn garbage_never_panics_or_hangs() {
     let r = run(cmd, Some(deep.into_bytes()));
     assert!(matches!(r.code, Some(0 | 5)), "{:?} {}", r.code, r.stderr);
 }
+
+#[test]
+fn a_cluster_that_goes_away_mid_run_is_a_clear_failure() {
+    let mut c = Cluster::dev(&["--topic", "gone:2"]);
+    c.eddy_in(&["produce", "gone", "-q"], numbered(100)).ok();
+    let child = c
+        .cmd(&["consume", "gone", "--timeout", "3s", "-q"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_secs(2));
+    let stopped = std::time::Instant::now();
+    c.stop_dev();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("lost the cluster"), "{err}");
+    assert!(stopped.elapsed() < Duration::from_secs(20), "{:?}", stopped.elapsed());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().count(),
+        100,
+        "what it read was written"
+    );
+    // And a topic that does not exist is one clear line.
+    let c = Cluster::dev(&[]);
+    let r = c.eddy(&["consume", "nowhere", "-e"]).code(1);
+    assert!(r.stderr.contains("topic 'nowhere' does not exist"), "{}", r.stderr);
+    assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+}

@@ -145,6 +145,16 @@ impl Cluster {
     }
 }
 
+impl Cluster {
+    /// Stops the dev cluster now, as a cluster that goes away mid-run.
+    pub fn stop_dev(&mut self) {
+        if let Some(child) = self.dev.as_mut() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
 impl Drop for Cluster {
     fn drop(&mut self) {
         if let Some(child) = self.dev.as_mut() {
