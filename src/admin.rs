@@ -10,7 +10,7 @@ use rdkafka::admin::{
     AdminClient, AdminOptions, AlterConfig, ConfigSource, NewPartitions, NewTopic, ResourceSpecifier, TopicReplication,
 };
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
-use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::error::KafkaError;
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 use serde::Serialize;
 use serde_json::json;
@@ -74,7 +74,7 @@ impl<'a> Admin<'a> {
     }
 
     /// Turns an admin failure into one line.
-    fn failed(&self, what: &str, e: impl std::fmt::Display, _code: Option<RDKafkaErrorCode>) -> Error {
+    fn failed(&self, what: &str, e: impl std::fmt::Display) -> Error {
         Error::runtime(format!("{what}: {e}"))
     }
 
@@ -240,10 +240,10 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
                         }
                         map
                     }
-                    Some(Err(code)) => return Err(admin.failed("topics describe (configs)", code, Some(code))),
+                    Some(Err(code)) => return Err(admin.failed("topics describe (configs)", code)),
                     None => BTreeMap::new(),
                 },
-                Err(e) => return Err(admin.failed("topics describe (configs)", &e, e.rdkafka_error_code())),
+                Err(e) => return Err(admin.failed("topics describe (configs)", &e)),
             };
             match out {
                 OutputFormat::Json => print_json(&json!({"name": topic, "partitions": partitions, "configs": configs})),
@@ -320,7 +320,7 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
                             .client
                             .describe_configs([&ResourceSpecifier::Topic(topic)], &admin.options()),
                     )
-                    .map_err(|e| admin.failed("topics alter --config", &e, e.rdkafka_error_code()))?;
+                    .map_err(|e| admin.failed("topics alter --config", &e))?;
                 let mut merged: BTreeMap<String, String> = BTreeMap::new();
                 if let Some(Ok(resource)) = current.into_iter().next() {
                     for e in resource.entries {
@@ -340,10 +340,10 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
                 }
                 let result = admin
                     .block(admin.client.alter_configs([&alter], &admin.options()))
-                    .map_err(|e| admin.failed("topics alter --config", &e, e.rdkafka_error_code()))?;
+                    .map_err(|e| admin.failed("topics alter --config", &e))?;
                 for r in result {
                     if let Err((_, code)) = r {
-                        return Err(admin.failed("topics alter --config", code, Some(code)));
+                        return Err(admin.failed("topics alter --config", code));
                     }
                 }
             }
@@ -369,10 +369,10 @@ fn check_topic_results(
     what: &str,
     result: std::result::Result<Vec<rdkafka::admin::TopicResult>, KafkaError>,
 ) -> Result<()> {
-    let results = result.map_err(|e| admin.failed(what, &e, e.rdkafka_error_code()))?;
+    let results = result.map_err(|e| admin.failed(what, &e))?;
     for r in results {
         if let Err((name, code)) = r {
-            return Err(admin.failed(&format!("{what} {name}"), code, Some(code)));
+            return Err(admin.failed(&format!("{what} {name}"), code));
         }
     }
     Ok(())
@@ -467,7 +467,7 @@ pub fn groups(settings: &Settings, args: &GroupsArgs) -> Result<Outcome> {
                 .client
                 .inner()
                 .fetch_group_list(None, settings.timeout)
-                .map_err(|e| admin.failed("groups list", &e, e.rdkafka_error_code()))?;
+                .map_err(|e| admin.failed("groups list", &e))?;
             let mut rows: Vec<(String, String, usize)> = list
                 .groups()
                 .iter()
@@ -546,10 +546,10 @@ pub fn groups(settings: &Settings, args: &GroupsArgs) -> Result<Outcome> {
             admin.require_admin_api("groups delete")?;
             let result = admin
                 .block(admin.client.delete_groups(&[group.as_str()], &admin.options()))
-                .map_err(|e| admin.failed("groups delete", &e, e.rdkafka_error_code()))?;
+                .map_err(|e| admin.failed("groups delete", &e))?;
             for r in result {
                 if let Err((_, code)) = r {
-                    return Err(admin.failed(&format!("groups delete {group}"), code, Some(code)));
+                    return Err(admin.failed(&format!("groups delete {group}"), code));
                 }
             }
             if !settings.quiet {

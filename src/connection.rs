@@ -233,8 +233,3 @@ pub fn drain_errors<C: rdkafka::consumer::ConsumerContext>(consumer: &rdkafka::c
         let _ = consumer.poll(Duration::from_millis(20));
     }
 }
-
-/// `--timeout` as librdkafka's timeout type.
-pub fn timeout(settings: &Settings) -> Duration {
-    settings.timeout
-}

@@ -160,7 +160,7 @@ impl Sink {
             .map_err(|e| Error::usage(format!("cannot create the producer: {e}")))?;
         let metadata = producer
             .client()
-            .fetch_metadata(Some(topic), connection::timeout(settings))
+            .fetch_metadata(Some(topic), settings.timeout)
             .map_err(|e| connection::unreachable(settings, "produce", &e, &producer.context().diagnostics))?;
         let partitions = match metadata.topics().iter().find(|t| t.name() == topic) {
             Some(t) if t.error().is_none() && !t.partitions().is_empty() => t.partitions().len() as i32,

@@ -256,51 +256,45 @@ pub(super) fn write_styled(out: &mut Vec<u8>, v: &Val, style: &Style, level: usi
     if let Some(c) = color {
         out.extend_from_slice(c);
     }
-    let indent = |out: &mut Vec<u8>, n: usize| {
+    let pretty = style.indent.is_some();
+    // A line break and the indentation of `n` levels, when pretty-printing.
+    let newline = |out: &mut Vec<u8>, n: usize| {
         if let Some(unit) = &style.indent {
+            out.push(b'\n');
             for _ in 0..n {
                 out.extend_from_slice(unit);
             }
         }
     };
-    let pretty = style.indent.is_some();
+    // What ends an array or object: the last line break, the container's colour, `end`.
+    let close = |out: &mut Vec<u8>, end: u8| {
+        newline(out, level);
+        if let Some(c) = color {
+            out.extend_from_slice(c);
+        }
+        out.push(end);
+    };
     match v {
         Val::Arr(a) if a.is_empty() => out.extend_from_slice(b"[]"),
         Val::Obj(o) if o.is_empty() => out.extend_from_slice(b"{}"),
         Val::Arr(a) => {
             out.push(b'[');
-            if pretty {
-                out.push(b'\n');
-                indent(out, level + 1);
-            }
+            newline(out, level + 1);
             for (i, x) in a.iter().enumerate() {
                 if i > 0 {
                     out.push(b',');
-                    if pretty {
-                        out.push(b'\n');
-                        indent(out, level + 1);
-                    }
+                    newline(out, level + 1);
                 }
                 write_styled(out, x, style, level + 1);
                 if let Some(c) = color {
                     out.extend_from_slice(c);
                 }
             }
-            if pretty {
-                out.push(b'\n');
-                indent(out, level);
-            }
-            if let Some(c) = color {
-                out.extend_from_slice(c);
-            }
-            out.push(b']');
+            close(out, b']');
         }
         Val::Obj(o) => {
             out.push(b'{');
-            if pretty {
-                out.push(b'\n');
-                indent(out, level + 1);
-            }
+            newline(out, level + 1);
             let mut entries: Vec<(&Val, &Val)> = o.iter().collect();
             if style.sort_keys {
                 entries.sort_by(|a, b| a.0.cmp(b.0));
@@ -308,10 +302,7 @@ pub(super) fn write_styled(out: &mut Vec<u8>, v: &Val, style: &Style, level: usi
             for (i, (k, x)) in entries.into_iter().enumerate() {
                 if i > 0 {
                     out.push(b',');
-                    if pretty {
-                        out.push(b'\n');
-                        indent(out, level + 1);
-                    }
+                    newline(out, level + 1);
                 }
                 if color.is_some() {
                     out.extend_from_slice(RESET);
@@ -334,14 +325,7 @@ pub(super) fn write_styled(out: &mut Vec<u8>, v: &Val, style: &Style, level: usi
                     out.extend_from_slice(c);
                 }
             }
-            if pretty {
-                out.push(b'\n');
-                indent(out, level);
-            }
-            if let Some(c) = color {
-                out.extend_from_slice(c);
-            }
-            out.push(b'}');
+            close(out, b'}');
         }
         scalar => write_compact(out, scalar),
     }
