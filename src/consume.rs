@@ -22,7 +22,7 @@ use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 use crate::cli::{ConsumeArgs, OnError, StatsFormat};
 use crate::config::Settings;
 use crate::connection::{self, Diagnostics};
-use crate::filter::{Filter, Flow, RunError};
+use crate::filter::{Filter, Flow, RunError, Scan};
 use crate::input::parse_delimiter;
 use crate::interrupt;
 use crate::outcome::{Error, Outcome, Result};
@@ -390,6 +390,7 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
         raw_output: args.raw_output,
         on_error: args.on_error,
         scratch: Vec::new(),
+        scan: Scan::default(),
         filter_errors: 0,
         filter_failed: false,
     };
@@ -455,6 +456,8 @@ struct Run<'a> {
     on_error: OnError,
     /// What --format renders, for the filter to read.
     scratch: Vec<u8>,
+    /// The fast path's scratch space for --filter.
+    scan: Scan,
     /// Records the filter could not process.
     filter_errors: u64,
     /// Set under `--on-error fail` when a record could not be processed.
@@ -704,6 +707,16 @@ impl Run<'_> {
             self.raw_output,
             self.delimiter,
         );
+        if count.is_some_and(|n| *records >= n) {
+            return true;
+        }
+        if let Some(output) = filter.try_fast(&self.scratch, &mut self.scan, raw, out) {
+            if output.is_some() {
+                out.push(delimiter);
+                *records += 1;
+            }
+            return true;
+        }
         let result = filter.run_bytes(&self.scratch, |v| {
             if count.is_some_and(|n| *records >= n) {
                 return Flow::Stop;

@@ -121,24 +121,31 @@ struct Session {
 pub struct Windows {
     spec: Spec,
     /// Open time windows by (end, start), so the earliest to close come first.
-    open: BTreeMap<(i64, i64), HashMap<Key, Acc>>,
+    open: BTreeMap<(i64, i64), Map<Key, Acc>>,
     /// Open sessions per key.
-    sessions: HashMap<Key, Vec<Session>>,
+    sessions: Map<Key, Vec<Session>>,
     max_time: Option<i64>,
     /// A processing-time clock may move the watermark without events.
     clock: Option<i64>,
     late: u64,
+    /// Scratch space for `windows_of`.
+    spans: Vec<(i64, i64)>,
 }
+
+/// Maps keyed by event keys: foldhash is several times faster than the default hasher
+/// on short keys, and rows are sorted before they are written, so order does not leak.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 impl Windows {
     pub fn new(spec: Spec) -> Self {
         Windows {
             spec,
             open: BTreeMap::new(),
-            sessions: HashMap::new(),
+            sessions: Map::default(),
             max_time: None,
             clock: None,
             late: 0,
+            spans: Vec::new(),
         }
     }
 
@@ -149,7 +156,7 @@ impl Windows {
 
     /// Open windows × keys, for memory accounting in tests.
     pub fn open_entries(&self) -> usize {
-        self.open.values().map(HashMap::len).sum::<usize>() + self.sessions.values().map(Vec::len).sum::<usize>()
+        self.open.values().map(Map::len).sum::<usize>() + self.sessions.values().map(Vec::len).sum::<usize>()
     }
 
     fn watermark(&self) -> Option<i64> {
@@ -160,27 +167,27 @@ impl Windows {
         }
     }
 
-    /// The windows `[start, end)` that contain time `t`.
-    fn windows_of(&self, t: i64) -> Vec<(i64, i64)> {
+    /// The windows `[start, end)` that contain time `t`, into `out` (reused: this runs
+    /// once per event).
+    fn windows_of(&self, t: i64, out: &mut Vec<(i64, i64)>) {
+        out.clear();
         match self.spec.kind {
-            Kind::Global => vec![(i64::MIN, i64::MAX)],
+            Kind::Global => out.push((i64::MIN, i64::MAX)),
             Kind::Tumbling { size } => {
                 let start = t.div_euclid(size) * size;
-                vec![(start, start + size)]
+                out.push((start, start + size));
             }
             Kind::Hopping { size, slide } => {
                 // Every start s = k·slide with s <= t < s + size.
                 let last = t.div_euclid(slide) * slide;
-                let mut out = Vec::new();
                 let mut s = last;
                 while s > t - size {
                     out.push((s, s + size));
                     s -= slide;
                 }
                 out.reverse();
-                out
             }
-            Kind::Session { .. } => Vec::new(),
+            Kind::Session { .. } => {}
         }
     }
 
@@ -191,20 +198,28 @@ impl Windows {
             Kind::Session { gap } => self.add_session(t, gap, watermark, keys, m, out),
             _ => {
                 let mut any = false;
-                for (start, end) in self.windows_of(t) {
+                let mut spans = std::mem::take(&mut self.spans);
+                self.windows_of(t, &mut spans);
+                for &(start, end) in &spans {
                     if watermark.is_some_and(|w| w >= end) {
                         continue;
                     }
                     any = true;
                     let window = self.open.entry((end, start)).or_default();
                     for k in keys {
-                        let acc = window.entry(k.clone()).or_default();
+                        // Look up before inserting: most events hit a key already there,
+                        // and the key is then not copied.
+                        let acc = match window.get_mut(k) {
+                            Some(acc) => acc,
+                            None => window.entry(k.clone()).or_default(),
+                        };
                         acc.add(m);
                         if self.spec.emit == Emit::Update {
                             out.push(row(self.spec.kind, start, end, k, acc, Some(false)));
                         }
                     }
                 }
+                self.spans = spans;
                 any
             }
         };

@@ -15,6 +15,7 @@ use std::rc::Rc;
 use jaq_json::Val;
 use jaq_std::input::RcIter;
 
+use super::fast;
 use super::json::{self, Colors, Prefix, Style};
 use super::{Filter, Flow, RunError, Value};
 use crate::cli::{FilterArgs, OnError};
@@ -130,10 +131,28 @@ pub fn run(settings: &Settings, args: &FilterArgs) -> Result<Outcome> {
         run.one(&filter, &inputs, Val::Null, "the null input");
         return Ok(run.finish(settings, args.exit_status));
     }
+    // The fast path writes compact output only; it never reads `input`/`inputs`.
+    let fast = filter
+        .plan
+        .as_ref()
+        .filter(|_| run.style.is_compact() && !args.raw_input);
+    let mut scan = fast::Scan::default();
     loop {
         if let Some(s) = interrupt::requested() {
             run.stop = Some(Outcome::Interrupted(s));
             break;
+        }
+        if let Some(plan) = fast {
+            let step = source.borrow_mut().try_fast(plan, &mut scan, run.raw, &mut run.out.buf);
+            if let Some(output) = step {
+                if let Some(truthy) = output {
+                    run.emitted(truthy);
+                }
+                if run.stop.is_some() {
+                    break;
+                }
+                continue;
+            }
         }
         let next = (&inputs).next();
         match next {
@@ -223,14 +242,19 @@ impl Run {
     }
 
     fn emit(&mut self, v: &Val) -> Flow {
-        self.last_truthy = Some(!matches!(v, Val::Null | Val::Bool(false)));
         let buf = &mut self.out.buf;
         match v {
             Val::TStr(s) | Val::BStr(s) if self.raw => buf.extend_from_slice(s),
             _ => json::write_styled(buf, v, &self.style, 0),
         }
+        self.emitted(!matches!(v, Val::Null | Val::Bool(false)))
+    }
+
+    /// An output was appended to the buffer: end it, and flush when the buffer is full.
+    fn emitted(&mut self, truthy: bool) -> Flow {
+        self.last_truthy = Some(truthy);
         if self.newline {
-            buf.push(b'\n');
+            self.out.buf.push(b'\n');
         }
         if self.out.maybe_flush() == Written::Closed {
             self.stop = Some(Outcome::Success);
@@ -444,6 +468,27 @@ impl Source {
             }
             self.fill();
         }
+    }
+
+    /// The next value by the fast path: its output appended to `out` (and whether there
+    /// was one, and whether it was truthy). None when the fast path cannot take the next
+    /// value (not an object, not whole in the buffer yet, anything unusual): then
+    /// `next_value` reads it and the interpreter runs, which also reports errors.
+    fn try_fast(
+        &mut self,
+        plan: &fast::Plan,
+        scan: &mut fast::Scan,
+        text: bool,
+        out: &mut Vec<u8>,
+    ) -> Option<Option<bool>> {
+        let region = &self.buf[self.start..self.end];
+        let skip = region.iter().position(|b| !b.is_ascii_whitespace())?;
+        let at = self.start + skip;
+        // Only up to the end of the data read so far: an object cut off there bails.
+        scan.object_at(&self.buf[..self.end], at).ok()?;
+        let output = plan.run(&self.buf[..self.end], scan, text, out).ok()?;
+        self.start = scan.end();
+        Some(output)
     }
 
     /// A line as a string (`-R`); None when the buffer holds no whole line yet.

@@ -150,6 +150,13 @@ pub(super) struct Style {
     pub colors: Option<Colors>,
 }
 
+impl Style {
+    /// Whether values are written as `jq -c` writes them.
+    pub fn is_compact(&self) -> bool {
+        self.indent.is_none() && !self.sort_keys && self.colors.is_none()
+    }
+}
+
 /// Escape sequences per kind of value, as jq 1.6 has them (overridable by `JQ_COLORS`).
 #[derive(Debug, Clone)]
 pub(super) struct Colors {

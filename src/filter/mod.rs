@@ -7,6 +7,7 @@
 //! jq 1.6 does; `command` is `eddy filter` itself.
 
 mod command;
+mod fast;
 mod json;
 mod random;
 
@@ -19,6 +20,7 @@ use jaq_std::input::{HasInputs, Inputs, RcIter};
 use crate::outcome::Error;
 
 pub use command::run;
+pub use fast::Scan;
 
 /// The data kind filters run with: jaq's JSON values, and global data that gives the
 /// `input`/`inputs` builtins the rest of the input stream.
@@ -158,6 +160,8 @@ pub struct Filter {
     env_args: [Val; 2],
     /// Whether the filter is `.`, which needs no interpreter at all.
     identity: bool,
+    /// The filter in the fast path's terms, when it has them (see `fast`).
+    plan: Option<fast::Plan>,
 }
 
 impl Filter {
@@ -199,7 +203,29 @@ impl Filter {
             vars: Vars::new(values),
             env_args,
             identity: code.trim() == ".",
+            plan: fast::Plan::of(code, named),
         })
+    }
+
+    /// Runs the filter on one record by the fast path, when it can: appends the output
+    /// (compact JSON; a string as its text when `text`) and says whether there was one
+    /// and whether it is truthy. None: the fast path cannot answer for this filter or
+    /// this record, use `run_bytes`. `scan` is scratch space, reused between records.
+    pub fn try_fast(&self, input: &[u8], scan: &mut Scan, text: bool, out: &mut Vec<u8>) -> Option<Option<bool>> {
+        let plan = self.plan.as_ref()?;
+        scan.record(input).ok()?;
+        plan.run(input, scan, text, out).ok()
+    }
+
+    /// As `try_fast`, on a record `scan` has already scanned (`Scan::record`), so that
+    /// several filters share one scan.
+    pub fn fast_scanned(&self, input: &[u8], scan: &Scan, text: bool, out: &mut Vec<u8>) -> Option<Option<bool>> {
+        self.plan.as_ref()?.run(input, scan, text, out).ok()
+    }
+
+    /// Whether the fast path knows this filter.
+    pub fn is_fast(&self) -> bool {
+        self.plan.is_some()
     }
 
     /// Runs the filter on one JSON document given as bytes. Each output goes to
