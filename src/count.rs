@@ -109,6 +109,7 @@ pub fn run(settings: &Settings, args: &CountArgs) -> Result<Outcome> {
     let bars = std::io::stderr().is_terminal() && !settings.quiet;
     let mut rows: Vec<Row> = Vec::new();
     let mut event = Event::default();
+    let mut keys: Vec<String> = Vec::new();
     let mut events: u64 = 0;
     let mut bad: u64 = 0;
     let mut interrupted = None;
@@ -135,24 +136,24 @@ pub fn run(settings: &Settings, args: &CountArgs) -> Result<Outcome> {
             continue;
         }
         let measured = match event.read(line) {
-            Ok(()) => measure_event(&measure, &mut event),
+            Ok(()) => measure_event(&measure, &mut event, &mut keys),
             Err(e) => {
                 eprintln!("eddy: {position}: not JSON: {e}");
                 bad += 1;
                 continue;
             }
         };
-        let measured = measured.and_then(|(keys, time, m)| {
+        let measured = measured.and_then(|(time, m)| {
             let t = match time {
                 Some(t) => t,
                 None if event_time => return Err("--time gave no time".to_string()),
                 None if clocked => now_ms(),
                 None => 0,
             };
-            Ok((keys, t, m))
+            Ok((t, m))
         });
         match measured {
-            Ok((keys, t, m)) => {
+            Ok((t, m)) => {
                 events += 1;
                 if !keys.is_empty() {
                     windows.add(t, &keys, &m, &mut rows);
@@ -218,51 +219,83 @@ impl Event {
 
     /// The outputs of `filter` (at most `limit`), each as compact JSON text.
     fn outputs(&mut self, filter: &Filter, limit: usize) -> std::result::Result<Vec<Vec<u8>>, RunError> {
+        let mut texts = Vec::new();
+        self.each_output(filter, limit, |t| texts.push(t.to_vec()))?;
+        Ok(texts)
+    }
+
+    /// Hands each output of `filter` (at most `limit`), as compact JSON text, to `each`.
+    fn each_output(
+        &mut self,
+        filter: &Filter,
+        limit: usize,
+        mut each: impl FnMut(&[u8]),
+    ) -> std::result::Result<(), RunError> {
         if self.scanned {
             self.text.clear();
             if let Some(output) = filter.fast_scanned(&self.line, &self.scan, false, &mut self.text) {
-                return Ok(output
-                    .map(|_| std::mem::take(&mut self.text))
-                    .into_iter()
-                    .take(limit)
-                    .collect());
+                if output.is_some() && limit > 0 {
+                    each(&self.text);
+                }
+                return Ok(());
             }
         }
         let value = match &self.value {
             Some(v) => v,
-            None => self
-                .value
-                .insert(Value::parse_json(&self.line).map_err(RunError::NotJson)?),
+            None => self.value.insert(Value::parse_json(&self.line).map_err(RunError::NotJson)?),
         };
-        Ok(filter
-            .outputs(value, limit)?
-            .iter()
-            .map(|v| {
-                let mut text = Vec::new();
-                v.write_json(&mut text);
-                text
-            })
-            .collect())
+        for v in filter.outputs(value, limit)? {
+            self.text.clear();
+            v.write_json(&mut self.text);
+            each(&self.text);
+        }
+        Ok(())
     }
 
-    /// The first output of `filter`, if any.
-    fn first(&mut self, filter: &Filter, flag: &str) -> std::result::Result<Option<Vec<u8>>, String> {
-        let mut outs = self.outputs(filter, 1).map_err(|e| format!("{flag}: {e}"))?;
-        Ok(outs.pop())
+    /// The first output of `filter`, if any, as compact JSON text.
+    fn first(&mut self, filter: &Filter, flag: &str) -> std::result::Result<Option<&[u8]>, String> {
+        let mut found = false;
+        self.each_output(filter, 1, |_| found = true)
+            .map_err(|e| format!("{flag}: {e}"))?;
+        Ok(found.then_some(&self.text[..]))
     }
 }
 
-/// Keys (compact JSON text), the event time if `--time` is given, and the measures.
-fn measure_event(m: &Measure, event: &mut Event) -> std::result::Result<(Vec<String>, Option<i64>, Measures), String> {
-    let mut keys: Vec<Vec<Vec<u8>>> = Vec::with_capacity(m.by.len());
-    for by in &m.by {
-        keys.push(event.outputs(by, usize::MAX).map_err(|e| format!("--by: {e}"))?);
+/// Fills `keys` with the event's keys (compact JSON text); returns the event time if
+/// `--time` is given, and the measures. `keys` is reused from event to event, so the
+/// usual single key costs no allocation.
+fn measure_event(
+    m: &Measure,
+    event: &mut Event,
+    keys: &mut Vec<String>,
+) -> std::result::Result<(Option<i64>, Measures), String> {
+    if let [by] = &m.by[..] {
+        let mut used = 0;
+        event
+            .each_output(by, usize::MAX, |text| {
+                let text = std::str::from_utf8(text).unwrap_or_default();
+                match keys.get_mut(used) {
+                    Some(k) => {
+                        k.clear();
+                        k.push_str(text);
+                    }
+                    None => keys.push(text.to_string()),
+                }
+                used += 1;
+            })
+            .map_err(|e| format!("--by: {e}"))?;
+        keys.truncate(used);
+    } else {
+        let mut outputs: Vec<Vec<Vec<u8>>> = Vec::with_capacity(m.by.len());
+        for by in &m.by {
+            outputs.push(event.outputs(by, usize::MAX).map_err(|e| format!("--by: {e}"))?);
+        }
+        *keys = composite_keys(outputs);
     }
-    let keys = composite_keys(keys);
     let time = match &m.time {
         Some(f) => match event.first(f, "--time")? {
             None => None,
-            Some(text) => Some(time_of(&text)?),
+            Some(text) => Some(time_of(text)?),
         },
         None => None,
     };
@@ -270,9 +303,7 @@ fn measure_event(m: &Measure, event: &mut Event) -> std::result::Result<(Vec<Str
         let Some(f) = f else { return Ok(None) };
         match event.first(f, flag)? {
             None => Ok(None),
-            Some(text) => number_of(&text)
-                .map(Some)
-                .ok_or_else(|| format!("{flag}: not a number")),
+            Some(text) => number_of(text).map(Some).ok_or_else(|| format!("{flag}: not a number")),
         }
     };
     let (sum, min, max, avg) = (
@@ -282,11 +313,10 @@ fn measure_event(m: &Measure, event: &mut Event) -> std::result::Result<(Vec<Str
         number(&m.avg, "--avg")?,
     );
     let distinct = match &m.distinct {
-        Some(f) => event.first(f, "--distinct")?.map(utf8),
+        Some(f) => event.first(f, "--distinct")?.map(|t| utf8(t.to_vec())),
         None => None,
     };
     Ok((
-        keys,
         time,
         Measures {
             sum,

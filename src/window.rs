@@ -215,7 +215,7 @@ impl Windows {
                         };
                         acc.add(m);
                         if self.spec.emit == Emit::Update {
-                            out.push(row(self.spec.kind, start, end, k, acc, Some(false)));
+                            out.push(row(self.spec.kind, start, end, k.clone(), acc.clone(), Some(false)));
                         }
                     }
                 }
@@ -306,7 +306,7 @@ impl Windows {
             let Some((_, keys)) = self.open.pop_first() else { break };
             let rows = keys
                 .into_iter()
-                .map(|(k, acc)| row(spec.kind, start, end, &k, &acc, final_flag(spec)))
+                .map(|(k, acc)| row(spec.kind, start, end, k, acc, final_flag(spec)))
                 .collect();
             out.extend(ranked(rows, spec.top));
         }
@@ -356,7 +356,7 @@ fn merge_acc(into: &mut Acc, from: Acc) {
     into.distinct.extend(from.distinct);
 }
 
-fn row(kind: Kind, start: i64, end: i64, key: &str, acc: &Acc, final_: Option<bool>) -> Row {
+fn row(kind: Kind, start: i64, end: i64, key: Key, acc: Acc, final_: Option<bool>) -> Row {
     let (start, end) = if kind == Kind::Global {
         (None, None)
     } else {
@@ -365,15 +365,16 @@ fn row(kind: Kind, start: i64, end: i64, key: &str, acc: &Acc, final_: Option<bo
     Row {
         start,
         end,
-        key: key.to_string(),
-        acc: acc.clone(),
+        key,
+        acc,
         final_,
     }
 }
 
 /// The largest counts first, ties by the key's JSON text ascending; the top N only.
 fn ranked(mut rows: Vec<Row>, top: Option<usize>) -> Vec<Row> {
-    rows.sort_by(|a, b| b.acc.count.cmp(&a.acc.count).then_with(|| a.key.cmp(&b.key)));
+    // Keys are unique within a window, so the order is total and need not be stable.
+    rows.sort_unstable_by(|a, b| b.acc.count.cmp(&a.acc.count).then_with(|| a.key.cmp(&b.key)));
     if let Some(n) = top {
         rows.truncate(n);
     }

@@ -176,17 +176,29 @@ struct Scanner<'a> {
 }
 
 impl Scanner<'_> {
+    #[inline]
     fn peek(&self) -> Result<u8, Bail> {
         self.b.get(self.i).copied().ok_or(Bail)
     }
 
+    #[inline(always)]
     fn ws(&mut self) {
+        // Compact JSON has no whitespace: one comparison (every whitespace byte is at
+        // most a space) settles the usual case.
+        if self.b.get(self.i).is_some_and(|&c| c <= b' ') {
+            self.ws_slow();
+        }
+    }
+
+    #[inline(never)]
+    fn ws_slow(&mut self) {
         while self.i < self.b.len() && is_ws(self.b[self.i]) {
             self.canon = false;
             self.i += 1;
         }
     }
 
+    #[inline]
     fn expect(&mut self, c: u8) -> Result<(), Bail> {
         if self.peek()? == c {
             self.i += 1;
@@ -196,6 +208,7 @@ impl Scanner<'_> {
         }
     }
 
+    #[inline]
     fn value(&mut self) -> Result<Kind, Bail> {
         match self.peek()? {
             b'{' => self.object().map(|()| Kind::Obj),
@@ -219,6 +232,7 @@ impl Scanner<'_> {
     }
 
     /// A string; returns whether it had escapes. Its bytes must be UTF-8.
+    #[inline]
     fn string(&mut self) -> Result<bool, Bail> {
         self.i += 1;
         let start = self.i;
@@ -279,6 +293,7 @@ impl Scanner<'_> {
     /// A number as JSON has them. Canonical: an integer without a sign on zero and with
     /// at most 18 digits, which jq prints as it is. Exponents are left to the parser
     /// (they can be out of range).
+    #[inline]
     fn number(&mut self) -> Result<(), Bail> {
         let start = self.i;
         let negative = self.b[self.i] == b'-';
@@ -288,11 +303,7 @@ impl Scanner<'_> {
         let int_start = self.i;
         match self.peek()? {
             b'0' => self.i += 1,
-            b'1'..=b'9' => {
-                while self.i < self.b.len() && self.b[self.i].is_ascii_digit() {
-                    self.i += 1;
-                }
-            }
+            b'1'..=b'9' => self.digits(),
             _ => return Err(Bail),
         }
         let digits = self.i - int_start;
@@ -303,9 +314,7 @@ impl Scanner<'_> {
         if self.b.get(self.i) == Some(&b'.') {
             self.i += 1;
             let frac = self.i;
-            while self.i < self.b.len() && self.b[self.i].is_ascii_digit() {
-                self.i += 1;
-            }
+            self.digits();
             if self.i == frac {
                 return Err(Bail);
             }
@@ -319,6 +328,13 @@ impl Scanner<'_> {
         }
         debug_assert!(self.i > start);
         Ok(())
+    }
+
+    /// Skips a run of digits.
+    #[inline]
+    fn digits(&mut self) {
+        let rest = &self.b[self.i..];
+        self.i += rest.iter().position(|c| !c.is_ascii_digit()).unwrap_or(rest.len());
     }
 
     fn array(&mut self) -> Result<(), Bail> {
@@ -357,7 +373,7 @@ impl Scanner<'_> {
     fn object(&mut self) -> Result<(), Bail> {
         let mut keys = [(0usize, 0usize); 16];
         let mut n = 0;
-        self.members(|s, key, _value| {
+        self.members(|s, key, _escaped, _value| {
             if n == keys.len() {
                 s.canon = false;
             } else {
@@ -376,15 +392,16 @@ impl Scanner<'_> {
         if self.peek()? != b'{' {
             return Err(Bail);
         }
-        self.members(|_, key, value| fields.push(Field { key, value }))?;
-        // Keys with escapes made the object not canonical; lookups must know too.
-        *escaped_keys = fields.iter().any(|f| self.b[f.key.0..f.key.1].contains(&b'\\'));
-        Ok(())
+        // Keys with escapes make the object not canonical; lookups must know too.
+        self.members(|_, key, escaped, value| {
+            *escaped_keys |= escaped;
+            fields.push(Field { key, value });
+        })
     }
 
     /// The members of an object at `b[i]` (an opening brace), each handed to `each`
     /// with its key's bytes (without quotes) and its value.
-    fn members(&mut self, mut each: impl FnMut(&mut Self, (usize, usize), Raw)) -> Result<(), Bail> {
+    fn members(&mut self, mut each: impl FnMut(&mut Self, (usize, usize), bool, Raw)) -> Result<(), Bail> {
         self.enter()?;
         self.i += 1;
         self.ws();
@@ -398,7 +415,7 @@ impl Scanner<'_> {
                 return Err(Bail);
             }
             let key_start = self.i + 1;
-            self.string()?;
+            let escaped = self.string()?;
             let key = (key_start, self.i - 1);
             self.ws();
             self.expect(b':')?;
@@ -414,7 +431,7 @@ impl Scanner<'_> {
                 canonical: self.canon,
             };
             self.canon &= outer;
-            each(self, key, value);
+            each(self, key, escaped, value);
             self.ws();
             match self.peek()? {
                 b',' => {
