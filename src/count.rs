@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
+use std::sync::mpsc::SyncSender;
 
 use colored::Colorize;
 
@@ -75,19 +76,18 @@ pub fn run(settings: &Settings, args: &CountArgs) -> Result<Outcome> {
     if args.top == Some(0) {
         return Err(Error::usage("--top: must be at least 1"));
     }
-    let measure = Measure {
-        by: args
-            .by
-            .iter()
-            .map(|b| Filter::compile_flag("--by", b))
-            .collect::<Result<_>>()?,
-        time: compile("--time", &args.time)?,
-        sum: compile("--sum", &args.sum)?,
-        min: compile("--min", &args.min)?,
-        max: compile("--max", &args.max)?,
-        avg: compile("--avg", &args.avg)?,
-        distinct: compile("--distinct", &args.distinct)?,
+    let codes = Codes {
+        by: args.by.clone(),
+        time: args.time.clone(),
+        sum: args.sum.clone(),
+        min: args.min.clone(),
+        max: args.max.clone(),
+        avg: args.avg.clone(),
+        distinct: args.distinct.clone(),
     };
+    // Compiled here to report mistakes before anything runs; the measuring thread
+    // compiles its own (compiled filters cannot move between threads).
+    let measure = codes.compile()?;
     for f in &args.files {
         if f.as_os_str() != "-" && !f.exists() {
             return Err(Error::usage(format!("{}: no such file", f.display())));
@@ -98,39 +98,196 @@ pub fn run(settings: &Settings, args: &CountArgs) -> Result<Outcome> {
     // (and the clock costs a tenth of a plain count).
     let clocked = !event_time && !matches!(kind, Kind::Global);
     let sum_asked = measure.sum.is_some();
+    drop(measure);
     let mut windows = Windows::new(Spec {
         kind,
         lateness,
         emit,
         top: args.top,
     });
-    let mut reader = Reader::new(&args.files, b'\n');
     let mut out = Stdout::new();
     let bars = std::io::stderr().is_terminal() && !settings.quiet;
     let mut rows: Vec<Row> = Vec::new();
-    let mut event = Event::default();
-    let mut keys: Vec<String> = Vec::new();
     let mut events: u64 = 0;
-    let mut bad: u64 = 0;
-    let mut interrupted = None;
 
-    loop {
-        if let Some(s) = interrupt::requested() {
-            interrupted = Some(s);
-            break;
-        }
-        let (line, position) = match reader.next_record()? {
-            Next::End => break,
-            Next::Idle => {
+    // Reading and measuring events (scanning JSON, running the filters) happens on a
+    // second thread, which hands over batches in order; this one keeps the windows and
+    // writes rows. The queue is short, so memory stays flat. The thread is not joined
+    // when the output closes early: it may be waiting on a terminal, and ends with us.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Msg>(4);
+    let files = args.files.clone();
+    std::thread::Builder::new()
+        .name("measure".into())
+        .spawn(move || measure_events(&codes, &files, event_time, clocked, &tx))
+        .map_err(|e| Error::runtime(format!("cannot start a thread: {e}")))?;
+
+    let (bad, interrupted) = loop {
+        let Ok(msg) = rx.recv() else {
+            return Err(Error::runtime("the measuring thread stopped unexpectedly"));
+        };
+        match msg {
+            Msg::Batch(batch) => {
+                let mut keys: Vec<&str> = Vec::new();
+                let mut from = 0;
+                for e in &batch.events {
+                    events += 1;
+                    keys.clear();
+                    for i in from..from + e.keys {
+                        keys.push(&batch.text[batch.key_start(i)..batch.ends[i]]);
+                    }
+                    from += e.keys;
+                    if !keys.is_empty() {
+                        windows.add(e.t, &keys, &e.m, &mut rows);
+                    }
+                }
+                if clocked {
+                    windows.advance(now_ms(), &mut rows);
+                }
+            }
+            Msg::Idle => {
                 if !event_time {
                     windows.advance(now_ms(), &mut rows);
-                    if write_rows(&mut out, &mut rows, bars, settings.color, sum_asked) == Written::Closed {
-                        return Ok(Outcome::Success);
-                    }
+                }
+            }
+            Msg::End { bad, interrupted } => break (bad, interrupted),
+            Msg::Failed(e) => return Err(e.into()),
+        }
+        if !rows.is_empty() && write_rows(&mut out, &mut rows, bars, settings.color, sum_asked) == Written::Closed {
+            return Ok(Outcome::Success);
+        }
+    };
+    windows.finish(&mut rows);
+    let _ = write_rows(&mut out, &mut rows, bars, settings.color, sum_asked);
+    if !settings.quiet || windows.late() > 0 {
+        eprintln!(
+            "count: {events} events, late: {}{}",
+            windows.late(),
+            if bad > 0 {
+                format!(", not processed: {bad}")
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(match interrupted {
+        Some(s) => Outcome::Interrupted(s),
+        None if bad > 0 => Outcome::InputErrors,
+        None => Outcome::Success,
+    })
+}
+
+/// The filter texts of `--by`, `--time` and the measures (what the measuring thread
+/// compiles).
+#[derive(Clone)]
+struct Codes {
+    by: Vec<String>,
+    time: Option<String>,
+    sum: Option<String>,
+    min: Option<String>,
+    max: Option<String>,
+    avg: Option<String>,
+    distinct: Option<String>,
+}
+
+impl Codes {
+    fn compile(&self) -> Result<Measure> {
+        Ok(Measure {
+            by: self
+                .by
+                .iter()
+                .map(|b| Filter::compile_flag("--by", b))
+                .collect::<Result<_>>()?,
+            time: compile("--time", &self.time)?,
+            sum: compile("--sum", &self.sum)?,
+            min: compile("--min", &self.min)?,
+            max: compile("--max", &self.max)?,
+            avg: compile("--avg", &self.avg)?,
+            distinct: compile("--distinct", &self.distinct)?,
+        })
+    }
+}
+
+/// What the measuring thread hands over.
+enum Msg {
+    Batch(Batch),
+    /// No input for 100 ms: processing-time windows may close on the clock.
+    Idle,
+    /// The end of the input (or a signal), and how many events were not processed.
+    End {
+        bad: u64,
+        interrupted: Option<crate::outcome::Signal>,
+    },
+    Failed(std::io::Error),
+}
+
+/// Measured events, in order. Their keys' texts are one string, cut at `ends`.
+#[derive(Default)]
+struct Batch {
+    text: String,
+    ends: Vec<usize>,
+    events: Vec<Measured>,
+}
+
+impl Batch {
+    /// Where key `i` starts in `text`.
+    fn key_start(&self, i: usize) -> usize {
+        if i == 0 { 0 } else { self.ends[i - 1] }
+    }
+}
+
+struct Measured {
+    /// How many keys (the next ones in `Batch::ends`).
+    keys: usize,
+    t: i64,
+    m: Measures,
+}
+
+/// Events in one batch at most; a batch also goes out whenever the input would block.
+const BATCH: usize = 4096;
+
+/// The measuring thread: reads events, runs the filters, sends batches in order.
+fn measure_events(codes: &Codes, files: &[std::path::PathBuf], event_time: bool, clocked: bool, tx: &SyncSender<Msg>) {
+    let Ok(measure) = codes.compile() else {
+        // Compiled once already on the main thread, so this does not happen; if it
+        // did, the main thread reports the thread's end.
+        return;
+    };
+    let mut reader = Reader::new(files, b'\n');
+    let mut event = Event::default();
+    let mut keys: Vec<String> = Vec::new();
+    let mut batch = Batch::default();
+    let mut bad: u64 = 0;
+    let send = |batch: &mut Batch| tx.send(Msg::Batch(std::mem::take(batch))).is_ok();
+    loop {
+        if let Some(s) = interrupt::requested() {
+            let _ = send(&mut batch);
+            let _ = tx.send(Msg::End {
+                bad,
+                interrupted: Some(s),
+            });
+            return;
+        }
+        if !batch.events.is_empty() && (batch.events.len() >= BATCH || reader.would_block()) && !send(&mut batch) {
+            return;
+        }
+        let (line, position) = match reader.next_record() {
+            Err(e) => {
+                let _ = send(&mut batch);
+                let _ = tx.send(Msg::Failed(e));
+                return;
+            }
+            Ok(Next::End) => {
+                let _ = send(&mut batch);
+                let _ = tx.send(Msg::End { bad, interrupted: None });
+                return;
+            }
+            Ok(Next::Idle) => {
+                if (!batch.events.is_empty() && !send(&mut batch)) || tx.send(Msg::Idle).is_err() {
+                    return;
                 }
                 continue;
             }
-            Next::Record(line, position) => (line, position),
+            Ok(Next::Record(line, position)) => (line, position),
         };
         if line.trim_ascii().is_empty() {
             continue;
@@ -154,42 +311,18 @@ pub fn run(settings: &Settings, args: &CountArgs) -> Result<Outcome> {
         });
         match measured {
             Ok((t, m)) => {
-                events += 1;
-                if !keys.is_empty() {
-                    windows.add(t, &keys, &m, &mut rows);
+                for k in &keys {
+                    batch.text.push_str(k);
+                    batch.ends.push(batch.text.len());
                 }
+                batch.events.push(Measured { keys: keys.len(), t, m });
             }
             Err(e) => {
                 eprintln!("eddy: {position}: {e}");
                 bad += 1;
-                continue;
             }
         }
-        if clocked {
-            windows.advance(now_ms(), &mut rows);
-        }
-        if !rows.is_empty() && write_rows(&mut out, &mut rows, bars, settings.color, sum_asked) == Written::Closed {
-            return Ok(Outcome::Success);
-        }
     }
-    windows.finish(&mut rows);
-    let _ = write_rows(&mut out, &mut rows, bars, settings.color, sum_asked);
-    if !settings.quiet || windows.late() > 0 {
-        eprintln!(
-            "count: {events} events, late: {}{}",
-            windows.late(),
-            if bad > 0 {
-                format!(", not processed: {bad}")
-            } else {
-                String::new()
-            }
-        );
-    }
-    Ok(match interrupted {
-        Some(s) => Outcome::Interrupted(s),
-        None if bad > 0 => Outcome::InputErrors,
-        None => Outcome::Success,
-    })
 }
 
 /// One event on its way through the measuring filters: scanned once for the filters'

@@ -105,6 +105,12 @@ impl Reader {
         n != 0
     }
 
+    /// Whether `next_record` would have to wait for input: no whole record is buffered.
+    /// (A batching caller hands over what it has before waiting.)
+    pub fn would_block(&self) -> bool {
+        !self.eof && memchr::memchr(self.delimiter, &self.buf[self.start..self.end]).is_none()
+    }
+
     /// The next record, without its delimiter.
     pub fn next_record(&mut self) -> io::Result<Next<'_>> {
         loop {

@@ -192,7 +192,7 @@ impl Windows {
     }
 
     /// One event at time `t` (epoch ms) under each of `keys`.
-    pub fn add(&mut self, t: i64, keys: &[Key], m: &Measures, out: &mut Vec<Row>) {
+    pub fn add<K: AsRef<str>>(&mut self, t: i64, keys: &[K], m: &Measures, out: &mut Vec<Row>) {
         let watermark = self.watermark();
         let counted = match self.spec.kind {
             Kind::Session { gap } => self.add_session(t, gap, watermark, keys, m, out),
@@ -207,15 +207,16 @@ impl Windows {
                     any = true;
                     let window = self.open.entry((end, start)).or_default();
                     for k in keys {
+                        let k = k.as_ref();
                         // Look up before inserting: most events hit a key already there,
                         // and the key is then not copied.
                         let acc = match window.get_mut(k) {
                             Some(acc) => acc,
-                            None => window.entry(k.clone()).or_default(),
+                            None => window.entry(k.to_string()).or_default(),
                         };
                         acc.add(m);
                         if self.spec.emit == Emit::Update {
-                            out.push(row(self.spec.kind, start, end, k.clone(), acc.clone(), Some(false)));
+                            out.push(row(self.spec.kind, start, end, k.to_string(), acc.clone(), Some(false)));
                         }
                     }
                 }
@@ -231,18 +232,22 @@ impl Windows {
         self.close(out);
     }
 
-    fn add_session(
+    fn add_session<K: AsRef<str>>(
         &mut self,
         t: i64,
         gap: i64,
         watermark: Option<i64>,
-        keys: &[Key],
+        keys: &[K],
         m: &Measures,
         out: &mut Vec<Row>,
     ) -> bool {
         let mut counted = false;
         for k in keys {
-            let sessions = self.sessions.entry(k.clone()).or_default();
+            let k = k.as_ref();
+            let sessions = match self.sessions.get_mut(k) {
+                Some(s) => s,
+                None => self.sessions.entry(k.to_string()).or_default(),
+            };
             // Sessions this event touches merge into one.
             let (touching, rest): (Vec<Session>, Vec<Session>) = std::mem::take(sessions)
                 .into_iter()
@@ -267,7 +272,7 @@ impl Windows {
                 out.push(Row {
                     start: Some(merged.first),
                     end: Some(merged.last + gap),
-                    key: k.clone(),
+                    key: k.to_string(),
                     acc: merged.acc.clone(),
                     final_: Some(false),
                 });
@@ -414,14 +419,14 @@ mod tests {
     fn tumbling_closes_when_the_watermark_passes() {
         let mut w = Windows::new(spec(Kind::Tumbling { size: 10 }, 0));
         let mut out = Vec::new();
-        w.add(1, &["a".into()], &Measures::default(), &mut out);
-        w.add(9, &["a".into()], &Measures::default(), &mut out);
+        w.add(1, &["a"], &Measures::default(), &mut out);
+        w.add(9, &["a"], &Measures::default(), &mut out);
         assert!(out.is_empty());
-        w.add(10, &["b".into()], &Measures::default(), &mut out);
+        w.add(10, &["b"], &Measures::default(), &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!((out[0].start, out[0].end, out[0].acc.count), (Some(0), Some(10), 2));
         // A late event for [0,10) is dropped and counted.
-        w.add(5, &["a".into()], &Measures::default(), &mut out);
+        w.add(5, &["a"], &Measures::default(), &mut out);
         assert_eq!(w.late(), 1);
         w.finish(&mut out);
         assert_eq!(out.len(), 2);
@@ -507,8 +512,8 @@ mod tests {
         };
         let mut w = Windows::new(s);
         let mut out = Vec::new();
-        w.add(1, &["a".into()], &Measures::default(), &mut out);
-        w.add(2, &["a".into()], &Measures::default(), &mut out);
+        w.add(1, &["a"], &Measures::default(), &mut out);
+        w.add(2, &["a"], &Measures::default(), &mut out);
         w.finish(&mut out);
         let flags: Vec<(u64, Option<bool>)> = out.iter().map(|r| (r.acc.count, r.final_)).collect();
         assert_eq!(flags, vec![(1, Some(false)), (2, Some(false)), (2, Some(true))]);
@@ -526,7 +531,7 @@ mod tests {
                 avg: Some(v),
                 distinct: Some(d.into()),
             };
-            w.add(0, &["k".into()], &m, &mut out);
+            w.add(0, &["k"], &m, &mut out);
         }
         w.finish(&mut out);
         let a = &out[0].acc;
@@ -540,7 +545,7 @@ mod tests {
     fn processing_time_closes_on_the_clock() {
         let mut w = Windows::new(spec(Kind::Tumbling { size: 1000 }, 0));
         let mut out = Vec::new();
-        w.add(100, &["a".into()], &Measures::default(), &mut out);
+        w.add(100, &["a"], &Measures::default(), &mut out);
         w.advance(999, &mut out);
         assert!(out.is_empty());
         w.advance(1000, &mut out);
