@@ -1,7 +1,9 @@
 """Turns bench/run's raw measurements into the sections of bench/RESULTS.md.
 
 Each workload is one section; a rerun replaces the sections it measured and keeps the
-others. Ratio = peer's median wall time / eddy's (above 1: eddy is faster)."""
+others. Ratio = peer's median wall time / eddy's (above 1: eddy is faster). The limits
+sections set eddy's rows against eddy-probe (bench/probe): librdkafka producing or
+consuming bytes and nothing else, and the raw parse speed of the data file."""
 import collections
 import datetime
 import os
@@ -26,7 +28,16 @@ TARGETS = {
     ("identity", "jaq"): ("filter .", "jaq -c .", None),
     ("count", "jaq"): ("count --by .country", "jaq -n 'reduce inputs as $e ({}; .[$e.country] += 1)'", 5.0),
     ("gen", "jaq"): ("gen template, 1M events", "jaq -n 'range(1000000) | {...}'", 1.5),
+    ("pipeline", "kcatjq"): (
+        "end to end: consume -e --filter 'select(.amount > 500)' | count --by .country",
+        "kcat -C -e | jq -c 'select(.amount > 500)' | jq -n 'reduce inputs as $e ({}; .[$e.country] += 1)'",
+        5.0,
+    ),
+    # A note, not a target: what the idempotent producer (eddy's default) costs.
+    ("produce_acks1", "kcat"): ("produce JSON lines, validated, --acks 1 (idempotence off; a note)", "kcat -P -l", None),
 }
+# Rows whose peer ran under another workload's name (same command, same data).
+PEER_FROM = {"produce_acks1": "produce_json"}
 ALONE = {
     **{f"preset_{p}": (f"gen --preset {p}", f"eddy gen --preset {p} -n N --seed 1 > /dev/null", None)
        for p in ["clickstream", "orders", "payments", "sensors", "logs"]},
@@ -42,6 +53,8 @@ EDDY_CMD = {
     "filter": "eddy filter 'select(.amount > 500) | {id, user}' FILE",
     "identity": "eddy filter . FILE",
     "count": "eddy count --by .country FILE",
+    "pipeline": "eddy consume T -e --filter 'select(.amount > 500)' | eddy count --by .country",
+    "produce_acks1": "eddy produce T FILE --acks 1",
 }
 WHERE = {
     "dev": "eddy dev (librdkafka mock, in-process)",
@@ -78,8 +91,15 @@ def cpu():
 
 
 sections = {}
+for cluster, workload, tool in list(samples):
+    borrowed = PEER_FROM.get(workload)
+    if tool == "eddy" and borrowed:
+        for (c, w, t), runs in list(samples.items()):
+            if c == cluster and w == borrowed and t != "eddy":
+                samples.setdefault((cluster, workload, t), runs)
+
 for (cluster, workload, tool), runs in sorted(samples.items()):
-    if tool == "eddy":
+    if tool in ("eddy", "probe"):
         continue
     mine = samples.get((cluster, workload, "eddy"))
     if not mine:
@@ -90,8 +110,10 @@ for (cluster, workload, tool), runs in sorted(samples.items()):
     e_rss = med([r for _, r in mine]) / 1024
     p_rss = med([r for _, r in runs]) / 1024
     ratio = p_wall / e_wall if e_wall > 0 else float("nan")
-    records = consumed.get(cluster, n) if workload.startswith("consume") else n
+    records = consumed.get(cluster, n) if workload.startswith("consume") or workload == "pipeline" else n
     verdict = "" if target is None else (" — meets the target" if ratio >= target else " — below the target (issue #8)")
+    if (cluster, f"{workload}_mismatch", "check") in samples:
+        verdict += "; **the two commands' answers differed** (see bench/run's log)"
     key = f"{cluster}: {title} — vs {peer}"
     body = [
         f"## {key}",
@@ -129,6 +151,74 @@ for (cluster, workload, tool), runs in sorted(samples.items()):
         f"| `{cmd}` | {wall:.2f} | {rate:,.0f} | {rss:.0f} |",
         "",
         ("" if target is None else f"Target ≥ {target:,} events/s: " + ("met." if rate >= target else "not met (issue #8).")),
+        "",
+    ])
+
+# The limits: each eddy row against the probe's rate on the same broker.
+LIMITS = [
+    # (label, eddy workload, peer (workload, tool), probe workload, what the probe does)
+    ("produce JSON lines, validated", "produce_json", ("produce_json", "kcat"), "probe_produce", "lines, idempotent, acks=all"),
+    ("produce raw lines", "produce_lines", ("produce_lines", "kcat"), "probe_produce", "lines, idempotent, acks=all"),
+    ("produce JSON, --acks 1", "produce_acks1", ("produce_json", "kcat"), "probe_produce_plain", "lines, acks=1, not idempotent"),
+    ("consume values, -e", "consume_values", ("consume_values", "kcat"), "probe_consume", "values to /dev/null"),
+]
+for cluster in ("dev", "kafka"):
+    rows = []
+    for label, workload, peer, probe, what in LIMITS:
+        mine = samples.get((cluster, workload, "eddy"))
+        ceiling = samples.get((cluster, probe, "probe"))
+        if not mine or not ceiling:
+            continue
+        theirs = samples.get((cluster, *peer))
+        records = consumed.get(cluster, n) if workload.startswith("consume") else n
+        e_wall = med([w for w, _ in mine])
+        c_wall = med([w for w, _ in ceiling])
+        p_wall = f"{med([w for w, _ in theirs]):.2f}" if theirs else "—"
+        rows.append(
+            f"| {label} | {e_wall:.2f} | {p_wall} | {c_wall:.2f} ({what}) | {records / c_wall:,.0f} | **{c_wall / e_wall:.0%}** |"
+        )
+    if rows:
+        key = f"{cluster}: limits — eddy against librdkafka alone (eddy-probe)"
+        sections[key] = "\n".join([
+            f"## {key}",
+            "",
+            f"Measured {datetime.date.today().isoformat()} on {WHERE[cluster]}; {n} events, 32 partitions, medians of "
+            "the alternating runs above. The ceiling is `bench/probe` (eddy-probe): librdkafka producing the file's "
+            "lines, or consuming the topic, with eddy's client settings and no work of its own; its wall time "
+            "includes process start, connecting and the file read, as eddy's does.",
+            "",
+            "| row | eddy s | peer s | ceiling s (what the probe does) | ceiling records/s | eddy's speed / ceiling |",
+            "|---|---|---|---|---|---|",
+            *rows,
+            "",
+        ])
+
+parse = {w: med([s for s, _ in runs]) for (c, w, t), runs in samples.items() if c == "local" and t == "probe"}
+if parse:
+    size_mb = n * float(avg) / 1e6
+    rows = []
+    for workload, what in [("parse_split", "split into lines (memchr)"),
+                           ("parse_serde_ignored", "validate every line with serde_json (into `IgnoredAny`), as `eddy produce` does")]:
+        if workload in parse:
+            secs = parse[workload]
+            rows.append(f"| {what} | {secs:.3f} | {size_mb / secs:,.0f} | {n / secs:,.0f} |")
+    readers = []
+    for workload, cmd in [("identity", "eddy filter . FILE"), ("count", "eddy count --by .country FILE")]:
+        runs = samples.get(("local", workload, "eddy"))
+        if runs:
+            readers.append(f"`{cmd}` takes {med([w for w, _ in runs]):.2f} s")
+    key = "local: limits — raw parse speed of the data file (eddy-probe parse)"
+    sections[key] = "\n".join([
+        f"## {key}",
+        "",
+        f"Measured {datetime.date.today().isoformat()}; {n} events of {avg} bytes on average, file already in memory, "
+        "best of five passes, one core.",
+        "",
+        "| pass | s | MB/s | records/s |",
+        "|---|---|---|---|",
+        *rows,
+        "",
+        ("For comparison, " + " and ".join(readers) + " (whole process, file read included)." if readers else ""),
         "",
     ])
 
