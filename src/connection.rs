@@ -157,6 +157,11 @@ pub fn producer_config(settings: &Settings, options: ProducerOptions) -> ClientC
     config.set("queue.buffering.max.kbytes", "1048576");
     // A record that cannot be delivered in a minute is reported rather than retried forever.
     config.set("message.timeout.ms", "60000");
+    // librdkafka opens a connection to each broker the metadata names (it drops the
+    // bootstrap one) and paces new connections by half of this backoff: at the default
+    // 100 ms every run started ~50 ms late. Retries after a failure still back off,
+    // doubling up to reconnect.backoff.max.ms (10 s).
+    config.set("reconnect.backoff.ms", "10");
     if let Some(c) = options.compression {
         let codec = match c {
             Compression::None => "none",

@@ -134,6 +134,8 @@ pub struct Outgoing<'a> {
 pub struct Sink {
     producer: Arc<BaseProducer<Delivery>>,
     poller: Option<Poller>,
+    /// The metadata look-up that gets the idempotent producer its id sooner.
+    producer_id: Option<JoinHandle<()>>,
     topic: String,
     partitions: i32,
     settings: Settings,
@@ -251,6 +253,7 @@ impl Sink {
         let mut sink = Sink {
             producer,
             poller: Some(poller),
+            producer_id: None,
             topic: topic.to_string(),
             partitions: 0,
             settings: settings.clone(),
@@ -262,8 +265,19 @@ impl Sink {
             // metadata names the brokers, so the producer id it asks for on that answer
             // finds no broker up and is retried on a fixed 500 ms timer. It asks again on
             // every metadata answer: a second look-up, answered by a broker that is up,
-            // gets the id in one round trip instead of half a second.
-            sink.topic_partitions()?;
+            // gets the id in one round trip instead of half a second. It runs beside the
+            // first records: they make the leaders' connections come up at once, where
+            // the look-up alone would wait out librdkafka's 50 ms between new connections.
+            let producer = Arc::clone(&sink.producer);
+            let (topic, timeout) = (sink.topic.clone(), settings.timeout);
+            sink.producer_id = Some(
+                std::thread::Builder::new()
+                    .name("eddy producer id".into())
+                    .spawn(move || {
+                        let _ = producer.client().fetch_metadata(Some(&topic), timeout);
+                    })
+                    .map_err(|e| Error::runtime(format!("cannot start a thread: {e}")))?,
+            );
         }
         Ok(sink)
     }
@@ -387,6 +401,9 @@ impl Sink {
             }
             self.wait_for_reports(Some(Instant::now() + Duration::from_millis(100)));
         }
+        if let Some(lookup) = self.producer_id.take() {
+            let _ = lookup.join();
+        }
         if let Some(poller) = self.poller.take() {
             poller.stop();
         }
@@ -415,6 +432,9 @@ impl Sink {
 impl Drop for Sink {
     /// A sink dropped without `finish` (an error after `open`) still stops its poller.
     fn drop(&mut self) {
+        if let Some(lookup) = self.producer_id.take() {
+            let _ = lookup.join();
+        }
         if let Some(poller) = self.poller.take() {
             poller.stop();
         }
