@@ -290,7 +290,7 @@ The filter language is jq as jaq implements it; output is written as jq 1.6 writ
 whitespace-separated values. After an input that is not JSON, reading resumes at the
 next line. Exit codes as jq: 1 or 4 with -e, 5 when an input could not be processed.";
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct FilterArgs {
     /// The jq filter (with -f, the first file to read)
     #[arg(

@@ -120,3 +120,37 @@ pub fn config_file(data: &[u8]) {
         }
     }
 }
+
+/// Filters the fast path knows, one chosen by the first byte of the input.
+const FAST_FILTERS: [&str; 8] = [
+    ".",
+    ".a",
+    ".a.b",
+    "select(.a > 1)",
+    "select(.a == \"x\" or .b != null) | {a, c: .b.c}",
+    "select(.a < .b) | .c",
+    "select(.a) | {a: (.b >= 2.5)}",
+    "{x: .a, y: 1, z: \"s\"}",
+];
+
+thread_local! {
+    static COMPILED: Vec<crate::filter::Filter> = FAST_FILTERS
+        .iter()
+        .map(|code| crate::filter::Filter::compile_flag("--fuzz", code).expect("compiles"))
+        .collect();
+}
+
+/// The filters' fast path on arbitrary records: whenever it answers, it must answer
+/// exactly as the interpreter does (and the scan must never panic).
+pub fn fast_path(data: &[u8]) {
+    let Some((&pick, input)) = data.split_first() else {
+        return;
+    };
+    COMPILED.with(|filters| {
+        let filter = &filters[usize::from(pick) % filters.len()];
+        assert!(filter.is_fast());
+        if let Some(why) = crate::filter::fast_path_disagrees(filter, input) {
+            panic!("{why}");
+        }
+    });
+}

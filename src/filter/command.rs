@@ -8,16 +8,18 @@
 //! `--on-error`. Output goes through one large buffer; a closed pipe ends quietly.
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, Read};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use jaq_json::Val;
 use jaq_std::input::RcIter;
 
-use super::fast;
 use super::json::{self, Colors, Prefix, Style};
 use super::{Filter, Flow, RunError, Value};
+use super::{fast, parallel};
 use crate::cli::{FilterArgs, OnError};
 use crate::config::Settings;
 use crate::interrupt;
@@ -40,16 +42,8 @@ pub fn run(settings: &Settings, args: &FilterArgs) -> Result<Outcome> {
     } else {
         (rest, Vec::new())
     };
-    let positional = positional
-        .into_iter()
-        .map(|p| {
-            if args.jsonargs {
-                Value::parse_json(p.as_bytes()).map_err(|e| Error::usage(format!("--jsonargs: '{p}' is not JSON: {e}")))
-            } else {
-                Ok(Value::string(p))
-            }
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let positional_texts = positional;
+    let positional = positional_values(args, &positional_texts)?;
     let named = named_values(args)?;
     for f in &files {
         if f != "-" && !std::path::Path::new(f).exists() {
@@ -85,6 +79,7 @@ pub fn run(settings: &Settings, args: &FilterArgs) -> Result<Outcome> {
         stop: None,
     };
 
+    let regular_files = all_regular_files(&files);
     let source = Rc::new(RefCell::new(Source::new(files, args.raw_input)));
     if args.slurp {
         let whole = if args.raw_input {
@@ -131,6 +126,20 @@ pub fn run(settings: &Settings, args: &FilterArgs) -> Result<Outcome> {
         run.one(&filter, &inputs, Val::Null, "the null input");
         return Ok(run.finish(settings, args.exit_status));
     }
+    if !args.raw_input && parallel::stateless(&code) && regular_files {
+        let compile: Arc<dyn Fn() -> Option<Filter> + Send + Sync> = {
+            let (args, code, texts) = (args.clone(), code.clone(), positional_texts.clone());
+            Arc::new(move || {
+                let named = named_values(&args).ok()?;
+                let positional = positional_values(&args, &texts).ok()?;
+                Filter::compile(&code, &named, positional).ok()
+            })
+        };
+        run_parallel(&mut run, &mut source.borrow_mut(), compile);
+        if run.stop.is_some() {
+            return Ok(run.finish(settings, args.exit_status));
+        }
+    }
     // The fast path writes compact output only; it never reads `input`/`inputs`.
     let fast = filter
         .plan
@@ -174,6 +183,20 @@ pub fn run(settings: &Settings, args: &FilterArgs) -> Result<Outcome> {
     Ok(run.finish(settings, args.exit_status))
 }
 
+/// `$ARGS.positional`: the arguments after `--args` (strings) or `--jsonargs` (JSON).
+fn positional_values(args: &FilterArgs, texts: &[String]) -> Result<Vec<Value>> {
+    texts
+        .iter()
+        .map(|p| {
+            if args.jsonargs {
+                Value::parse_json(p.as_bytes()).map_err(|e| Error::usage(format!("--jsonargs: '{p}' is not JSON: {e}")))
+            } else {
+                Ok(Value::string(p.clone()))
+            }
+        })
+        .collect()
+}
+
 /// `--arg`, `--argjson`, `--slurpfile` and `--rawfile`, in that order.
 fn named_values(args: &FilterArgs) -> Result<Vec<(String, Value)>> {
     let mut named = Vec::new();
@@ -207,6 +230,119 @@ fn named_values(args: &FilterArgs) -> Result<Vec<(String, Value)>> {
         }
     }
     Ok(named)
+}
+
+/// Whether every input is a regular file (stdin too, when redirected from one).
+fn all_regular_files(files: &[String]) -> bool {
+    let regular = |f: &str| {
+        let meta = if f == "-" {
+            std::fs::metadata("/dev/stdin")
+        } else {
+            std::fs::metadata(f)
+        };
+        meta.is_ok_and(|m| m.is_file())
+    };
+    if files.is_empty() {
+        regular("-")
+    } else {
+        files.iter().all(|f| regular(f))
+    }
+}
+
+/// Filters the input on two worker threads (see `parallel`) as far as it can: to the
+/// end, to a stop (`--on-error fail`, a closed output, a signal), or to a value that
+/// spans lines, from where the sequential loop goes on.
+fn run_parallel(run: &mut Run, source: &mut Source, compile: Arc<dyn Fn() -> Option<Filter> + Send + Sync>) {
+    let writing = parallel::Writing {
+        style: run.style.clone(),
+        raw: run.raw,
+        newline: run.newline,
+    };
+    let (chunks, results) = parallel::start(2, compile, writing);
+    let mut reorder = parallel::Reorder::default();
+    // Chunks sent and not yet written, with the line each starts on (to fall back).
+    let mut held: VecDeque<(Arc<Vec<u8>>, u64)> = VecDeque::new();
+    // Everything not written goes back to the reader, from the line `line` on.
+    let hand_back = |source: &mut Source, held: &mut VecDeque<(Arc<Vec<u8>>, u64)>, skip: usize| {
+        let Some((first, line)) = held.pop_front() else { return };
+        let mut rest = first[skip..].to_vec();
+        for (b, _) in held.drain(..) {
+            rest.extend_from_slice(&b);
+        }
+        source.rewind(rest, line);
+    };
+    let mut seq = 0u64;
+    let mut input_done = false;
+    loop {
+        if let Some(s) = interrupt::requested() {
+            run.stop = Some(Outcome::Interrupted(s));
+            return;
+        }
+        while !input_done && held.len() < parallel::IN_FLIGHT {
+            match source.take_chunk(parallel::CHUNK) {
+                Taken::Chunk(bytes, first_line) => {
+                    let bytes = Arc::new(bytes);
+                    held.push_back((Arc::clone(&bytes), first_line));
+                    let chunk = parallel::Chunk {
+                        seq,
+                        bytes,
+                        first_line,
+                        prefix: source.prefix(),
+                    };
+                    seq += 1;
+                    if chunks.send(chunk).is_err() {
+                        // No worker: the sequential loop does it all.
+                        return hand_back(source, &mut held, 0);
+                    }
+                }
+                // A new file starts only when all of this one is written, so that a
+                // fall-back finds the rest of its file in the reader.
+                Taken::FileEnd if held.is_empty() => {
+                    if !source.open_next() {
+                        input_done = true;
+                    }
+                }
+                Taken::FileEnd => break,
+                Taken::End => input_done = true,
+            }
+        }
+        if held.is_empty() {
+            return;
+        }
+        let Ok(done) = results.recv() else {
+            // The workers are gone (they could not compile): hand everything back.
+            return hand_back(source, &mut held, 0);
+        };
+        reorder.push(done);
+        while let Some(done) = reorder.pop() {
+            let mut written = 0;
+            for (at, message) in &done.errors {
+                run.out.buf.extend_from_slice(&done.out[written..*at]);
+                written = *at;
+                run.input_error(message);
+                if run.stop.is_some() {
+                    return;
+                }
+            }
+            run.out.buf.extend_from_slice(&done.out[written..]);
+            if let Some(t) = done.last_truthy {
+                run.last_truthy = Some(t);
+            }
+            if run.out.maybe_flush() == Written::Closed {
+                run.stop = Some(Outcome::Success);
+                return;
+            }
+            if let Some(f) = done.fallback {
+                // From this line on, the sequential reader: the rest of this chunk and
+                // every chunk after it go back in front of what it has not read yet.
+                if let Some(front) = held.front_mut() {
+                    front.1 = f.line;
+                }
+                return hand_back(source, &mut held, f.at);
+            }
+            held.pop_front();
+        }
+    }
 }
 
 /// The output side of a run, and how it is going.
@@ -300,6 +436,14 @@ impl Run {
             (true, Some(false)) => Outcome::FalseOrNull,
         }
     }
+}
+
+/// What `Source::take_chunk` found.
+enum Taken {
+    Chunk(Vec<u8>, u64),
+    /// The current file is all taken; there are more.
+    FileEnd,
+    End,
 }
 
 /// JSON values (or, with `-R`, lines) from a list of files or stdin, with the line each
@@ -468,6 +612,59 @@ impl Source {
             }
             self.fill();
         }
+    }
+
+    /// How positions in the current file are named: "FILE: " or nothing.
+    fn prefix(&self) -> String {
+        if self.show_names && self.name != "-" {
+            format!("{}: ", self.name)
+        } else {
+            String::new()
+        }
+    }
+
+    /// The next piece of whole lines of the current file, about `size` bytes, and the
+    /// line it starts on.
+    fn take_chunk(&mut self, size: usize) -> Taken {
+        loop {
+            if self.start < self.end {
+                let cut = if self.eof {
+                    Some(self.end)
+                } else if self.end - self.start >= size || self.end == self.buf.len() {
+                    memchr::memrchr(b'\n', &self.buf[self.start..self.end]).map(|i| self.start + i + 1)
+                } else {
+                    None
+                };
+                if let Some(cut) = cut {
+                    let first_line = self.line_at(self.start);
+                    let bytes = self.buf[self.start..cut].to_vec();
+                    self.start = cut;
+                    return Taken::Chunk(bytes, first_line);
+                }
+            } else if self.eof {
+                return if self.reader.is_none() && self.next_file >= self.files.len() {
+                    Taken::End
+                } else {
+                    Taken::FileEnd
+                };
+            }
+            if !self.fill() && !self.eof {
+                return Taken::End;
+            }
+        }
+    }
+
+    /// Puts `bytes` (starting on line `line`) back in front of what is still unread.
+    fn rewind(&mut self, bytes: Vec<u8>, line: u64) {
+        let mut buf = bytes;
+        buf.extend_from_slice(&self.buf[self.start..self.end]);
+        let len = buf.len();
+        buf.resize(len.max(CHUNK), 0);
+        self.buf = buf;
+        self.start = 0;
+        self.end = len;
+        self.counted = 0;
+        self.lines = line.saturating_sub(1);
     }
 
     /// The next value by the fast path: its output appended to `out` (and whether there

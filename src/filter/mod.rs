@@ -9,6 +9,7 @@
 mod command;
 mod fast;
 mod json;
+mod parallel;
 mod random;
 
 use jaq_core::load::{Arena, File, Loader};
@@ -310,6 +311,39 @@ impl Filter {
         })?;
         Ok(outs)
     }
+}
+
+/// For the `fast_path` fuzz target: runs `code` on `input` by the fast path and by the
+/// interpreter, and says how they differ when the fast path answered.
+#[doc(hidden)]
+pub fn fast_path_disagrees(filter: &Filter, input: &[u8]) -> Option<String> {
+    let mut scan = Scan::default();
+    for text in [false, true] {
+        let mut fast = Vec::new();
+        let Some(output) = filter.try_fast(input, &mut scan, text, &mut fast) else {
+            continue;
+        };
+        if output.is_none() {
+            fast.clear();
+        }
+        let mut slow = Vec::new();
+        let result = filter.run_bytes(input, |v| {
+            if text {
+                v.write_text(&mut slow);
+            } else {
+                v.write_json(&mut slow);
+            }
+            Flow::Continue
+        });
+        if result.is_err() || fast != slow {
+            return Some(format!(
+                "fast {:?} vs interpreter {:?} ({result:?}, text {text})",
+                String::from_utf8_lossy(&fast),
+                String::from_utf8_lossy(&slow)
+            ));
+        }
+    }
+    None
 }
 
 /// The deepest nesting of brackets a filter may have. jaq parses and compiles

@@ -52,3 +52,8 @@ fn fuzz_corpus_templates() {
 fn fuzz_corpus_config_file() {
     replay("config_file", eddy::fuzzing::config_file);
 }
+
+#[test]
+fn fuzz_corpus_fast_path() {
+    replay("fast_path", eddy::fuzzing::fast_path);
+}
