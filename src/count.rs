@@ -375,7 +375,9 @@ impl Event {
         }
         let value = match &self.value {
             Some(v) => v,
-            None => self.value.insert(Value::parse_json(&self.line).map_err(RunError::NotJson)?),
+            None => self
+                .value
+                .insert(Value::parse_json(&self.line).map_err(RunError::NotJson)?),
         };
         for v in filter.outputs(value, limit)? {
             self.text.clear();
