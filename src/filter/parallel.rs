@@ -64,9 +64,11 @@ const SEQUENTIAL_ONLY: [&str; 25] = [
 
 /// Whether running `code` on chunks in any order (with results put back in order)
 /// gives what running it on one value after another gives. Names after a `.` are field
-/// names and do not count.
+/// names and do not count, nor do object keys (`{name: 1}`, `{name}`).
 pub(super) fn stateless(code: &str) -> bool {
     let bytes = code.as_bytes();
+    // Open brackets, to tell object keys from calls.
+    let mut open: Vec<u8> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         let c = bytes[i];
@@ -76,13 +78,25 @@ pub(super) fn stateless(code: &str) -> bool {
                 i += 1;
             }
             let word = &code[start..i];
-            let field = start > 0 && bytes[start - 1] == b'.';
-            if !field && SEQUENTIAL_ONLY.contains(&word) {
+            let before = code[..start].trim_end().bytes().last();
+            let after = code[i..].trim_start().bytes().next();
+            let field = before == Some(b'.');
+            let in_object = open.last() == Some(&b'{');
+            let key = in_object
+                && (after == Some(b':') || (matches!(before, Some(b'{' | b',')) && matches!(after, Some(b',' | b'}'))));
+            if !field && !key && SEQUENTIAL_ONLY.contains(&word) {
                 return false;
             }
-        } else {
-            i += 1;
+            continue;
         }
+        match c {
+            b'{' | b'[' | b'(' => open.push(c),
+            b'}' | b']' | b')' => {
+                open.pop();
+            }
+            _ => {}
+        }
+        i += 1;
     }
     true
 }
@@ -293,6 +307,10 @@ mod tests {
         assert!(stateless("select(.amount > 500) | {id, user}"));
         assert!(stateless(".input | .name | .now"));
         assert!(stateless("map(.x) | add"));
+        assert!(stateless("{name, id}"));
+        assert!(stateless("{id, name: .n}"));
+        assert!(!stateless("{id: name}"));
+        assert!(!stateless("[1, name, 2]"));
         assert!(!stateless("[., input]"));
         assert!(!stateless("inputs"));
         assert!(!stateless("debug"));
