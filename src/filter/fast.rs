@@ -234,16 +234,30 @@ impl Scanner<'_> {
     /// A string; returns whether it had escapes. Its bytes must be UTF-8.
     #[inline]
     fn string(&mut self) -> Result<bool, Bail> {
-        self.i += 1;
-        let start = self.i;
+        // Most strings are nothing but plain ASCII: one tight loop, then the quote.
+        let b = self.b;
+        let start = self.i + 1;
+        let mut i = start;
+        while i < b.len() && CLASS[b[i] as usize] == PLAIN {
+            i += 1;
+        }
+        if i < b.len() && b[i] == b'"' {
+            self.i = i + 1;
+            return Ok(false);
+        }
+        self.i = i;
+        self.string_rest(start)
+    }
+
+    /// The rest of a string that has escapes, non-ASCII bytes or DEL (or is cut off).
+    #[inline(never)]
+    fn string_rest(&mut self, start: usize) -> Result<bool, Bail> {
         let mut escaped = false;
         let mut high = false;
         loop {
-            // Runs of plain bytes are skipped in one tight loop: most strings are
-            // nothing but those.
-            let rest = self.b.get(self.i..).ok_or(Bail)?;
-            self.i += rest.iter().position(|&c| CLASS[c as usize] != PLAIN).ok_or(Bail)?;
-            match CLASS[self.b[self.i] as usize] {
+            let c = self.peek()?;
+            match CLASS[c as usize] {
+                PLAIN => self.i += 1,
                 QUOTE => break,
                 BACKSLASH => {
                     escaped = true;
