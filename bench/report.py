@@ -37,7 +37,7 @@ TARGETS = {
     ("produce_acks1", "kcat"): ("produce JSON lines, validated, --acks 1 (idempotence off; a note)", "kcat -P -l", None),
 }
 # Rows whose peer ran under another workload's name (same command, same data).
-PEER_FROM = {"produce_acks1": "produce_json"}
+PEER_FROM = {"produce_acks1": ("produce_json", "kcat")}
 ALONE = {
     **{f"preset_{p}": (f"gen --preset {p}", f"eddy gen --preset {p} -n N --seed 1 > /dev/null", None)
        for p in ["clickstream", "orders", "payments", "sensors", "logs"]},
@@ -92,11 +92,10 @@ def cpu():
 
 sections = {}
 for cluster, workload, tool in list(samples):
-    borrowed = PEER_FROM.get(workload)
-    if tool == "eddy" and borrowed:
-        for (c, w, t), runs in list(samples.items()):
-            if c == cluster and w == borrowed and t != "eddy":
-                samples.setdefault((cluster, workload, t), runs)
+    if tool == "eddy" and workload in PEER_FROM:
+        peer_workload, peer = PEER_FROM[workload]
+        if (cluster, peer_workload, peer) in samples:
+            samples.setdefault((cluster, workload, peer), samples[(cluster, peer_workload, peer)])
 
 for (cluster, workload, tool), runs in sorted(samples.items()):
     if tool in ("eddy", "probe"):
