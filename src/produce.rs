@@ -158,29 +158,53 @@ unsafe extern "C" fn wake(_: *mut rdkafka::bindings::rd_kafka_t, opaque: *mut st
     unsafe { (*(opaque as *const std::thread::Thread)).unpark() };
 }
 
+/// Serves every delivery report (and log line) waiting on `queue`.
+fn serve_reports(producer: &BaseProducer<Delivery>, queue: *mut rdkafka::bindings::rd_kafka_queue_t) {
+    // A zero-timeout poll serves one event; rdkafka's timed poll would spin out its
+    // last millisecond.
+    // SAFETY: the caller's queue reference outlives the call.
+    while unsafe { rdkafka::bindings::rd_kafka_queue_length(queue) } > 0 {
+        producer.poll(Duration::ZERO);
+    }
+}
+
 impl Poller {
-    fn start(producer: &Arc<BaseProducer<Delivery>>) -> Result<Poller> {
+    /// `sent` counts the records handed over: while it moves, the sending thread is
+    /// serving the reports itself.
+    fn start(producer: &Arc<BaseProducer<Delivery>>, sent: &Arc<AtomicU64>) -> Result<Poller> {
         // SAFETY: a valid handle; the reference is released in `stop`.
         let queue = unsafe { rdkafka::bindings::rd_kafka_queue_get_main(producer.client().native_ptr()) };
         let stop = Arc::new(AtomicBool::new(false));
         let thread = {
             let producer = Arc::clone(producer);
             let stop = Arc::clone(&stop);
+            let sent = Arc::clone(sent);
             // A raw pointer is not Send; the queue is thread-safe and outlives the thread.
             let queue = queue as usize;
             std::thread::Builder::new()
                 .name("eddy delivery reports".into())
                 .spawn(move || {
                     let queue = queue as *mut rdkafka::bindings::rd_kafka_queue_t;
+                    let mut seen = sent.load(Ordering::Relaxed);
                     loop {
-                        // A zero-timeout poll serves one report batch (or log line).
-                        // SAFETY: the queue reference outlives this thread (see `stop`).
-                        while unsafe { rdkafka::bindings::rd_kafka_queue_length(queue) } > 0 {
-                            producer.poll(Duration::ZERO);
+                        if unsafe { rdkafka::bindings::rd_kafka_queue_length(queue) } > 0 {
+                            // While records are being handed over, the sending thread
+                            // serves the reports (`Sink::send`): freeing records on the
+                            // thread that allocated them spares glibc's malloc its arena
+                            // lock, which cost more than the reports themselves. Step in
+                            // once it stops (end of input, pacing, a slow pipe).
+                            std::thread::park_timeout(Duration::from_millis(1));
+                            let now = sent.load(Ordering::Relaxed);
+                            if now != seen && !stop.load(Ordering::Acquire) {
+                                seen = now;
+                                continue;
+                            }
+                            serve_reports(&producer, queue);
                         }
                         if stop.load(Ordering::Acquire) {
                             break;
                         }
+                        seen = sent.load(Ordering::Relaxed);
                         // Every empty-to-non-empty change unparks us, and we park only
                         // after seeing the queue empty, so no report waits here; the
                         // timeout is a safety net.
@@ -249,7 +273,8 @@ impl Sink {
             .create_with_context(context)
             .map_err(|e| Error::usage(format!("cannot create the producer: {e}")))?;
         let producer = Arc::new(producer);
-        let poller = Poller::start(&producer)?;
+        let sent = Arc::new(AtomicU64::new(0));
+        let poller = Poller::start(&producer, &sent)?;
         let mut sink = Sink {
             producer,
             poller: Some(poller),
@@ -257,7 +282,7 @@ impl Sink {
             topic: topic.to_string(),
             partitions: 0,
             settings: settings.clone(),
-            sent: Arc::new(AtomicU64::new(0)),
+            sent,
         };
         sink.partitions = sink.topic_partitions()?;
         if idempotent {
@@ -331,13 +356,20 @@ impl Sink {
         if let Some(ts) = record.timestamp {
             base = base.timestamp(ts);
         }
-        self.sent.fetch_add(1, Ordering::Relaxed);
+        let sent = self.sent.fetch_add(1, Ordering::Relaxed) + 1;
         loop {
             match self.producer.send(base) {
-                Ok(()) => return,
+                Ok(()) => {
+                    // Serve the delivery reports here while sending (see `Poller`).
+                    if sent % 64 == 0 {
+                        self.serve_reports();
+                    }
+                    return;
+                }
                 Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
                     // Backpressure: the queue drains as deliveries are reported.
                     base = back;
+                    self.serve_reports();
                     std::thread::sleep(Duration::from_millis(1));
                 }
                 Err((e, _)) => {
@@ -346,6 +378,12 @@ impl Sink {
                     return;
                 }
             }
+        }
+    }
+
+    fn serve_reports(&self) {
+        if let Some(poller) = &self.poller {
+            serve_reports(&self.producer, poller.queue);
         }
     }
 
