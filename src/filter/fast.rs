@@ -362,19 +362,25 @@ impl Scanner<'_> {
         }
         loop {
             self.value()?;
-            self.ws();
-            match self.peek()? {
-                b',' => {
-                    self.i += 1;
-                    self.ws();
-                }
-                b']' => {
-                    self.i += 1;
-                    self.depth -= 1;
-                    return Ok(());
-                }
-                _ => return Err(Bail),
+            if self.closed(b']')? {
+                return Ok(());
             }
+        }
+    }
+
+    /// After a member: a comma (false: more follow) or the closing `close` (true).
+    fn closed(&mut self, close: u8) -> Result<bool, Bail> {
+        self.ws();
+        let c = self.peek()?;
+        self.i += 1;
+        if c == b',' {
+            self.ws();
+            Ok(false)
+        } else if c == close {
+            self.depth -= 1;
+            Ok(true)
+        } else {
+            Err(Bail)
         }
     }
 
@@ -446,18 +452,8 @@ impl Scanner<'_> {
             };
             self.canon &= outer;
             each(self, key, escaped, value);
-            self.ws();
-            match self.peek()? {
-                b',' => {
-                    self.i += 1;
-                    self.ws();
-                }
-                b'}' => {
-                    self.i += 1;
-                    self.depth -= 1;
-                    return Ok(());
-                }
-                _ => return Err(Bail),
+            if self.closed(b'}')? {
+                return Ok(());
             }
         }
     }
@@ -970,7 +966,9 @@ impl Parser<'_> {
             };
             self.i += 1;
             let value = if self.eat(&Token::Punct(b':')) {
-                self.entry_value()?
+                // A path, a literal or a parenthesised condition (anything else, say
+                // `.a + 1`, needs parentheses in jq and is the interpreter's).
+                self.operand()?
             } else if shorthand {
                 Operand::Path(vec![name.clone()])
             } else {
@@ -992,12 +990,6 @@ impl Parser<'_> {
                 return None;
             }
         }
-    }
-
-    /// What an object entry may hold: a path, a literal or a parenthesised condition
-    /// (anything else, say `.a + 1`, needs parentheses in jq and is the interpreter's).
-    fn entry_value(&mut self) -> Option<Operand> {
-        self.operand()
     }
 
     fn or(&mut self) -> Option<Cond> {
@@ -1087,22 +1079,12 @@ impl Parser<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Filter, Flow};
+    use super::super::Filter;
     use super::*;
 
     /// Output of the interpreter, as `jq -c` would write it (None: an error).
     fn slow(f: &Filter, input: &[u8], text: bool) -> Option<Vec<u8>> {
-        let mut out = Vec::new();
-        let r = f.run_bytes(input, |v| {
-            if text {
-                v.write_text(&mut out);
-            } else {
-                v.write_json(&mut out);
-            }
-            out.push(b'\n');
-            Flow::Continue
-        });
-        r.ok().map(|_| out)
+        super::super::interpreted(f, input, text, b"\n").ok()
     }
 
     fn fast(plan: &Plan, input: &[u8], text: bool) -> Result<Vec<u8>, Bail> {

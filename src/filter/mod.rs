@@ -313,6 +313,22 @@ impl Filter {
     }
 }
 
+/// The interpreter's outputs for `input`, each as `jq -c` writes it (a string as its
+/// text when `text`) and followed by `end`: what the fast path must match.
+fn interpreted(filter: &Filter, input: &[u8], text: bool, end: &[u8]) -> Result<Vec<u8>, RunError> {
+    let mut out = Vec::new();
+    filter.run_bytes(input, |v| {
+        if text {
+            v.write_text(&mut out);
+        } else {
+            v.write_json(&mut out);
+        }
+        out.extend_from_slice(end);
+        Flow::Continue
+    })?;
+    Ok(out)
+}
+
 /// For the `fast_path` fuzz target: runs `code` on `input` by the fast path and by the
 /// interpreter, and says how they differ when the fast path answered.
 #[doc(hidden)]
@@ -326,15 +342,8 @@ pub fn fast_path_disagrees(filter: &Filter, input: &[u8]) -> Option<String> {
         if output.is_none() {
             fast.clear();
         }
-        let mut slow = Vec::new();
-        let result = filter.run_bytes(input, |v| {
-            if text {
-                v.write_text(&mut slow);
-            } else {
-                v.write_json(&mut slow);
-            }
-            Flow::Continue
-        });
+        let result = interpreted(filter, input, text, b"");
+        let slow = result.clone().unwrap_or_default();
         if result.is_err() || fast != slow {
             return Some(format!(
                 "fast {:?} vs interpreter {:?} ({result:?}, text {text})",
