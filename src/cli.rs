@@ -565,7 +565,7 @@ pub enum EmitMode {
     Update,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct CountArgs {
     /// Files of JSON values, one per line (default: stdin; `-` is stdin)
     pub files: Vec<PathBuf>,

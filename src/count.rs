@@ -76,18 +76,9 @@ pub fn run(settings: &Settings, args: &CountArgs) -> Result<Outcome> {
     if args.top == Some(0) {
         return Err(Error::usage("--top: must be at least 1"));
     }
-    let codes = Codes {
-        by: args.by.clone(),
-        time: args.time.clone(),
-        sum: args.sum.clone(),
-        min: args.min.clone(),
-        max: args.max.clone(),
-        avg: args.avg.clone(),
-        distinct: args.distinct.clone(),
-    };
     // Compiled here to report mistakes before anything runs; the measuring thread
     // compiles its own (compiled filters cannot move between threads).
-    let measure = codes.compile()?;
+    let measure = Measure::compile(args)?;
     for f in &args.files {
         if f.as_os_str() != "-" && !f.exists() {
             return Err(Error::usage(format!("{}: no such file", f.display())));
@@ -115,10 +106,10 @@ pub fn run(settings: &Settings, args: &CountArgs) -> Result<Outcome> {
     // writes rows. The queue is short, so memory stays flat. The thread is not joined
     // when the output closes early: it may be waiting on a terminal, and ends with us.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Msg>(4);
-    let files = args.files.clone();
+    let args_for_thread = args.clone();
     std::thread::Builder::new()
         .name("measure".into())
-        .spawn(move || measure_events(&codes, &files, event_time, clocked, &tx))
+        .spawn(move || measure_events(&args_for_thread, event_time, clocked, &tx))
         .map_err(|e| Error::runtime(format!("cannot start a thread: {e}")))?;
 
     let (bad, interrupted) = loop {
@@ -176,33 +167,20 @@ pub fn run(settings: &Settings, args: &CountArgs) -> Result<Outcome> {
     })
 }
 
-/// The filter texts of `--by`, `--time` and the measures (what the measuring thread
-/// compiles).
-#[derive(Clone)]
-struct Codes {
-    by: Vec<String>,
-    time: Option<String>,
-    sum: Option<String>,
-    min: Option<String>,
-    max: Option<String>,
-    avg: Option<String>,
-    distinct: Option<String>,
-}
-
-impl Codes {
-    fn compile(&self) -> Result<Measure> {
+impl Measure {
+    fn compile(args: &CountArgs) -> Result<Measure> {
         Ok(Measure {
-            by: self
+            by: args
                 .by
                 .iter()
                 .map(|b| Filter::compile_flag("--by", b))
                 .collect::<Result<_>>()?,
-            time: compile("--time", &self.time)?,
-            sum: compile("--sum", &self.sum)?,
-            min: compile("--min", &self.min)?,
-            max: compile("--max", &self.max)?,
-            avg: compile("--avg", &self.avg)?,
-            distinct: compile("--distinct", &self.distinct)?,
+            time: compile("--time", &args.time)?,
+            sum: compile("--sum", &args.sum)?,
+            min: compile("--min", &args.min)?,
+            max: compile("--max", &args.max)?,
+            avg: compile("--avg", &args.avg)?,
+            distinct: compile("--distinct", &args.distinct)?,
         })
     }
 }
@@ -246,13 +224,13 @@ struct Measured {
 const BATCH: usize = 4096;
 
 /// The measuring thread: reads events, runs the filters, sends batches in order.
-fn measure_events(codes: &Codes, files: &[std::path::PathBuf], event_time: bool, clocked: bool, tx: &SyncSender<Msg>) {
-    let Ok(measure) = codes.compile() else {
+fn measure_events(args: &CountArgs, event_time: bool, clocked: bool, tx: &SyncSender<Msg>) {
+    let Ok(measure) = Measure::compile(args) else {
         // Compiled once already on the main thread, so this does not happen; if it
         // did, the main thread reports the thread's end.
         return;
     };
-    let mut reader = Reader::new(files, b'\n');
+    let mut reader = Reader::new(&args.files, b'\n');
     let mut event = Event::default();
     let mut keys: Vec<String> = Vec::new();
     let mut batch = Batch::default();
