@@ -110,7 +110,7 @@ for (cluster, workload, tool), runs in sorted(samples.items()):
     p_rss = med([r for _, r in runs]) / 1024
     ratio = p_wall / e_wall if e_wall > 0 else float("nan")
     records = consumed.get(cluster, n) if workload.startswith("consume") or workload == "pipeline" else n
-    verdict = "" if target is None else (" — meets the target" if ratio >= target else " — below the target (issue #8)")
+    verdict = "" if target is None else (" — meets the target" if ratio >= target else " — below the target: the limits section gives the ceiling, the notes the profile")
     if (cluster, f"{workload}_mismatch", "check") in samples:
         verdict += "; **the two commands' answers differed** (see bench/run's log)"
     key = f"{cluster}: {title} — vs {peer}"
