@@ -263,3 +263,48 @@ fn counting_scales_out_by_key_over_a_consumer_group() {
     assert_eq!(all.len(), 20);
     assert!(all.values().all(|n| *n == 20), "{all:?}");
 }
+
+/// Plain paths run on the fast path, the same filters written so that it does not take
+/// them (`| .`) through the interpreter: on awkward events — escaped keys and strings,
+/// exponents, duplicate keys, whitespace, nested values, non-objects, bad lines — both
+/// give the same rows, the same errors and the same exit code.
+#[test]
+fn the_fast_path_counts_as_the_interpreter_does() {
+    let mut input = String::new();
+    let awkward = [
+        r#"{"k":"a","t":1764316800,"n":2}"#,
+        r#"{ "k" : "a" , "t" : 1764316801 , "n" : 2.5 }"#,
+        r#"{"k":"\u0061","t":1764316802000,"n":1e1}"#,
+        r#"{"k":"b","k":"c","t":"2025-11-28T08:00:03Z","n":-0}"#,
+        r#"{"k\u0020":"x","k":"d","t":1764316804,"n":null}"#,
+        r#"{"k":{"x":[1,{"y":null}]},"t":1764316805,"n":3}"#,
+        r#"{"k":"é","t":1764316806,"n":123456789012345678901}"#,
+        r#"{"k":"a\"b","t":1764316807,"n":"7"}"#,
+        r#"[1,2]"#,
+        r#"{"k":"a","t":1764316808"#,
+        r#"not json"#,
+        r#"{"t":1764316809}"#,
+    ];
+    for i in 0..30 {
+        input.push_str(awkward[i % awkward.len()]);
+        input.push('\n');
+    }
+    for (fast, slow) in [
+        (vec!["--by", ".k"], vec!["--by", ".k | ."]),
+        (
+            vec!["--by", ".k", "--window", "2s", "--time", ".t"],
+            vec!["--by", ".k | .", "--window", "2s", "--time", ".t | ."],
+        ),
+        (
+            vec!["--by", ".k", "--sum", ".n"],
+            vec!["--by", ".k | .", "--sum", ".n | ."],
+        ),
+    ] {
+        let a = count(&fast, &input);
+        let b = count(&slow, &input);
+        assert_eq!(a.code, b.code, "{fast:?}: {}", a.stderr);
+        assert_eq!(a.text(), b.text(), "{fast:?}");
+        assert_eq!(a.stderr, b.stderr, "{fast:?}");
+        assert!(!a.text().is_empty());
+    }
+}
