@@ -119,20 +119,33 @@ impl Scan {
             match current {
                 None => return Ok(None),
                 Some(r) if r.kind == Kind::Null => return Ok(None),
-                Some(r) if r.kind == Kind::Obj => {
-                    let mut inner = Scan::default();
-                    inner.object_at(bytes, r.start)?;
-                    if inner.escaped_keys {
-                        return Err(Bail);
-                    }
-                    current = find(bytes, &inner.fields, key);
-                }
+                Some(r) if r.kind == Kind::Obj => current = member(bytes, r.start, key)?,
                 // jq fails on indexing anything else: let the interpreter say how.
                 Some(_) => return Err(Bail),
             }
         }
         Ok(current)
     }
+}
+
+/// The last member named `key` of the object at `bytes[at]`, walked without keeping
+/// its fields (this runs per record for paths like `.value.amount`).
+fn member(bytes: &[u8], at: usize, key: &[u8]) -> Result<Option<Raw>, Bail> {
+    let mut s = Scanner {
+        b: bytes,
+        i: at,
+        canon: true,
+        depth: 0,
+    };
+    let (mut found, mut escaped_keys) = (None, false);
+    s.members(|s, k, escaped, value| {
+        escaped_keys |= escaped;
+        if &s.b[k.0..k.1] == key {
+            found = Some(value);
+        }
+    })?;
+    // An escaped key might spell `key` too: the interpreter decides.
+    if escaped_keys { Err(Bail) } else { Ok(found) }
 }
 
 /// The last field named `key` (jq keeps the last of duplicate keys).
