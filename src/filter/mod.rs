@@ -336,11 +336,9 @@ pub fn fast_path_disagrees(filter: &Filter, input: &[u8]) -> Option<String> {
     let mut scan = Scan::default();
     for text in [false, true] {
         let mut fast = Vec::new();
-        let Some(output) = filter.try_fast(input, &mut scan, text, &mut fast) else {
+        // A record the fast path drops (`select`) writes nothing.
+        if filter.try_fast(input, &mut scan, text, &mut fast).is_none() {
             continue;
-        };
-        if output.is_none() {
-            fast.clear();
         }
         let result = interpreted(filter, input, text, b"");
         let slow = result.clone().unwrap_or_default();
