@@ -286,3 +286,52 @@ pub fn read_all(mut r: impl Read) -> String {
     let _ = r.read_to_string(&mut s);
     s
 }
+
+/// Clients eddy's team did not write, from PyPI, pinned so that a failure is eddy's.
+const PYTHON_PACKAGES: &[&str] = &["kafka-python==3.0.12", "confluent-kafka==2.16.1"];
+
+/// The Python of a virtual environment holding [`PYTHON_PACKAGES`], made on first use
+/// under the target directory (so `cargo test` is all the set-up there is) and reused by
+/// later runs. Only the real-broker tier calls it; a venv that cannot be made fails the
+/// test with pip's own words.
+pub fn python() -> PathBuf {
+    static PYTHON: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    PYTHON
+        .get_or_init(|| {
+            let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("python-clients");
+            let python = dir.join("bin").join("python");
+            let stamp = dir.join("installed");
+            if std::fs::read_to_string(&stamp).ok().as_deref() == Some(&PYTHON_PACKAGES.join(" ")) {
+                return python;
+            }
+            let step = |c: &mut Command, what: &str| {
+                let out = c.output().unwrap_or_else(|e| panic!("{what}: {e}"));
+                assert!(
+                    out.status.success(),
+                    "{what} failed: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            };
+            step(
+                Command::new("python3").args(["-m", "venv", "--clear"]).arg(&dir),
+                "python3 -m venv",
+            );
+            step(
+                Command::new(&python)
+                    .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"])
+                    .args(PYTHON_PACKAGES),
+                "pip install",
+            );
+            std::fs::write(&stamp, PYTHON_PACKAGES.join(" ")).expect("venv stamp");
+            python
+        })
+        .clone()
+}
+
+/// Runs a Python script (with the client venv) against this cluster: `EDDY_BROKERS` in
+/// its environment, `args` after the script.
+pub fn python_script(c: &Cluster, script: &std::path::Path, args: &[&str]) -> Run {
+    let mut cmd = Command::new(python());
+    cmd.arg(script).args(args).env("EDDY_BROKERS", &c.brokers);
+    run(cmd, None)
+}
