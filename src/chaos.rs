@@ -19,28 +19,12 @@ use rdkafka::types::RDKafkaApiKey;
 
 use crate::config::Settings;
 use crate::connection::{self, EddyContext};
+use crate::random::Rng;
 
-/// A small deterministic generator (SplitMix64): the same seed gives the same faults.
-#[derive(Debug, Clone)]
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `lo..=hi`.
-    pub fn between(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.next_u64() % (hi - lo + 1)
-    }
+/// Uniform in `lo..=hi`, from the one seeded generator gen and the jq helpers use too,
+/// so that a chaos seed replays the same faults.
+fn between(rng: &mut Rng, lo: u64, hi: u64) -> u64 {
+    lo + rng.below(hi - lo + 1)
 }
 
 /// What is to happen at a later moment.
@@ -136,8 +120,8 @@ impl Chaos {
         if now < self.next_fault {
             return;
         }
-        self.next_fault = now + Duration::from_millis(self.rng.between(250, 600));
-        match self.rng.between(0, 9) {
+        self.next_fault = now + Duration::from_millis(between(&mut self.rng, 250, 600));
+        match between(&mut self.rng, 0, 9) {
             0..=5 => self.request_errors(cluster),
             6..=7 => self.round_trip(cluster),
             _ => self.outage(cluster),
@@ -145,8 +129,8 @@ impl Chaos {
     }
 
     fn request_errors(&mut self, cluster: &MockCluster<'static, DefaultProducerContext>) {
-        let (api, err, name) = ERRORS[self.rng.between(0, ERRORS.len() as u64 - 1) as usize];
-        let n = self.rng.between(1, 3) as usize;
+        let (api, err, name) = ERRORS[between(&mut self.rng, 0, ERRORS.len() as u64 - 1) as usize];
+        let n = between(&mut self.rng, 1, 3) as usize;
         // Errors for an API nobody calls would pile up and then fail a client's
         // requests for long; keep at most the latest burst.
         cluster.clear_request_errors(api);
@@ -155,12 +139,12 @@ impl Chaos {
     }
 
     fn round_trip(&mut self, cluster: &MockCluster<'static, DefaultProducerContext>) {
-        let node = self.rng.between(1, self.nodes as u64) as i32;
+        let node = between(&mut self.rng, 1, self.nodes as u64) as i32;
         if self.outage == Some(node) {
             return;
         }
-        let ms = self.rng.between(50, 500);
-        let for_ms = self.rng.between(500, 2000);
+        let ms = between(&mut self.rng, 50, 500);
+        let for_ms = between(&mut self.rng, 500, 2000);
         if cluster.broker_round_trip_time(node, Duration::from_millis(ms)).is_ok() {
             eprintln!("chaos: node {node} answers {ms} ms late for {for_ms} ms");
             self.later
@@ -172,7 +156,7 @@ impl Chaos {
         if self.nodes < 2 || self.outage.is_some() || Instant::now() < self.next_outage {
             return self.request_errors(cluster);
         }
-        let node = self.rng.between(1, self.nodes as u64) as i32;
+        let node = between(&mut self.rng, 1, self.nodes as u64) as i32;
         let others: Vec<i32> = (1..=self.nodes).filter(|n| *n != node).collect();
         // Move every partition this node leads to another node first.
         let Ok(metadata) = self.probe.fetch_metadata(None, Duration::from_secs(2)) else {
@@ -181,13 +165,13 @@ impl Chaos {
         let mut moved = 0;
         for topic in metadata.topics() {
             for p in topic.partitions().iter().filter(|p| p.leader() == node) {
-                let to = others[self.rng.between(0, others.len() as u64 - 1) as usize];
+                let to = others[between(&mut self.rng, 0, others.len() as u64 - 1) as usize];
                 if cluster.partition_leader(topic.name(), p.id(), Some(to)).is_ok() {
                     moved += 1;
                 }
             }
         }
-        let for_ms = self.rng.between(300, 2000);
+        let for_ms = between(&mut self.rng, 300, 2000);
         self.outage = Some(node);
         eprintln!("chaos: node {node} goes down soon ({moved} partition leaders moved away first)");
         self.later.push((Instant::now() + SETTLE, Later::Down { node, for_ms }));
@@ -224,8 +208,8 @@ mod tests {
     #[test]
     fn the_same_seed_gives_the_same_sequence() {
         let (mut a, mut b) = (Rng::new(7), Rng::new(7));
-        let xs: Vec<u64> = (0..5).map(|_| a.between(1, 100)).collect();
-        let ys: Vec<u64> = (0..5).map(|_| b.between(1, 100)).collect();
+        let xs: Vec<u64> = (0..5).map(|_| between(&mut a, 1, 100)).collect();
+        let ys: Vec<u64> = (0..5).map(|_| between(&mut b, 1, 100)).collect();
         assert_eq!(xs, ys);
         assert!(xs.iter().all(|x| (1..=100).contains(x)));
         assert_ne!(Rng::new(8).next_u64(), Rng::new(7).next_u64());

@@ -23,6 +23,7 @@ pub mod interrupt;
 pub mod outcome;
 pub mod output;
 pub mod produce;
+pub mod random;
 pub mod record;
 pub mod stats;
 pub mod times;

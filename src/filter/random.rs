@@ -11,7 +11,7 @@ use jaq_json::Val;
 use jaq_std::ValT;
 
 use super::Native;
-use crate::r#gen::rng::{self, Zipf};
+use crate::random::{self as rng, Zipf};
 
 fn number(v: &Val, what: &'static str) -> Result<f64, JqError<Val>> {
     v.as_f64().ok_or_else(|| JqError::typ(v.clone(), what))

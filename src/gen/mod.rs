@@ -11,7 +11,6 @@
 //! delivery accounting, summary and exit codes.
 
 mod presets;
-pub mod rng;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -25,6 +24,7 @@ use crate::interrupt;
 use crate::outcome::{Error, Outcome, Result, Signal};
 use crate::output::{self, Stdout, Written};
 use crate::produce::{self, Derive, Outgoing, Sink, Stop, build_headers, parse_headers};
+use crate::random;
 use crate::times::{now_ms, parse_duration, parse_time};
 
 use crate::stats::Progress;
@@ -129,7 +129,7 @@ impl Gen {
         let now = self.clock.now(i);
         match maker {
             Maker::Template { filter, null } => {
-                rng::seed_current(self.seed, i);
+                random::seed_current(self.seed, i);
                 let vars = [Value::int(i as i64), Value::int(now)];
                 filter
                     .run_with(&vars, null.clone(), |v| {
@@ -305,7 +305,7 @@ pub fn run(settings: &Settings, args: &GenArgs) -> Result<Outcome> {
         .as_deref()
         .map(|t| parse_time(t, now_ms()).map_err(|e| Error::usage(format!("--start: {e}"))))
         .transpose()?;
-    let seed = args.seed.unwrap_or_else(rng::Rng::fresh_seed);
+    let seed = args.seed.unwrap_or_else(random::Rng::fresh_seed);
     if settings.verbose {
         eprintln!("eddy: gen seed {seed} (--seed {seed} repeats these events)");
     }

@@ -5,7 +5,7 @@
 //! behind the clock (and now and then a lot, for lateness demos), and everything drawn
 //! comes from the event's own generator, so `--seed` and `--start` pin the output.
 
-use super::rng::{self, Rng, Zipf};
+use crate::random::{self, Rng, Zipf};
 use crate::times::format_rfc3339;
 
 /// What an event is generated from.
@@ -388,7 +388,7 @@ fn clickstream(skew: &Skew, e: &Event, out: &mut Vec<u8>) {
     let session = trait_of(e.seed, 1, user ^ ((e.now / 1_800_000) as u64).wrapping_shl(20)).next_u64();
     let mut session_id = String::from("s-");
     for b in &session.to_be_bytes()[..6] {
-        rng::push_hex(&mut session_id, *b);
+        random::push_hex(&mut session_id, *b);
     }
     let action = weighted(
         r,

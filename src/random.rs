@@ -1,4 +1,5 @@
-//! The seeded random numbers behind `eddy gen`: a SplitMix64 generator, the
+//! The one seeded random generator of eddy — behind `eddy gen`, the jq random helpers and
+//! `eddy dev --chaos`: a SplitMix64 generator, the
 //! distributions templates and presets draw from (uniform, normal, Zipf, weighted), and
 //! the vocabularies of names, words and domains. Pure Rust with libm's portable
 //! functions instead of the platform's, so that a seed gives the same events byte for
