@@ -12,7 +12,7 @@ use colored::Colorize;
 
 use crate::cli::{CountArgs, EmitMode};
 use crate::config::Settings;
-use crate::filter::{Filter, RunError, Scan, Value};
+use crate::filter::{Filter, RunError, Scan, Value, write_f64};
 use crate::input::{Next, Reader};
 use crate::interrupt;
 use crate::outcome::{Error, Outcome, Result};
@@ -497,14 +497,12 @@ fn time_of(text: &[u8]) -> std::result::Result<i64, String> {
     ))
 }
 
-fn number_text(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        serde_json::Number::from_f64(x)
-            .map(|n| n.to_string())
-            .unwrap_or_else(|| "null".into())
-    }
+/// Appends `,"name":x` with x as jq prints numbers (the one writer in filter/json.rs).
+fn push_number(buf: &mut Vec<u8>, name: &str, x: f64) {
+    buf.extend_from_slice(b",\"");
+    buf.extend_from_slice(name.as_bytes());
+    buf.extend_from_slice(b"\":");
+    write_f64(buf, x);
 }
 
 /// Writes rows as JSON lines (and, on a terminal, each closed window as a table of bars
@@ -534,16 +532,16 @@ fn write_rows(out: &mut Stdout, rows: &mut Vec<Row>, bars: bool, color: bool, su
         buf.extend_from_slice(digits.format(r.acc.count).as_bytes());
         let a = &r.acc;
         if sum_asked {
-            buf.extend_from_slice(format!(",\"sum\":{}", number_text(a.sum)).as_bytes());
+            push_number(buf, "sum", a.sum);
         }
         if let Some(v) = a.min {
-            buf.extend_from_slice(format!(",\"min\":{}", number_text(v)).as_bytes());
+            push_number(buf, "min", v);
         }
         if let Some(v) = a.max {
-            buf.extend_from_slice(format!(",\"max\":{}", number_text(v)).as_bytes());
+            push_number(buf, "max", v);
         }
         if let Some(v) = a.avg() {
-            buf.extend_from_slice(format!(",\"avg\":{}", number_text(v)).as_bytes());
+            push_number(buf, "avg", v);
         }
         if a.distinct() > 0 {
             buf.extend_from_slice(format!(",\"distinct\":{}", a.distinct()).as_bytes());
@@ -628,11 +626,5 @@ mod tests {
         assert_eq!(time_of(&v("\"2025-11-28T08:00:00\\u005a\"")), Ok(1_764_316_800_000));
         assert!(time_of(&v("[1]")).is_err());
         assert!(time_of(&v("null")).is_err());
-    }
-
-    #[test]
-    fn numbers_print_as_jq_does() {
-        assert_eq!(number_text(3.0), "3");
-        assert_eq!(number_text(2.5), "2.5");
     }
 }

@@ -10,6 +10,7 @@
 
 use std::borrow::Cow;
 
+use crate::filter::write_json_str;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::Deserialize;
@@ -78,39 +79,6 @@ fn is_single_line_document(bytes: &[u8]) -> bool {
 
 fn is_json_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
-}
-
-/// Appends `s` as a JSON string, quotes included.
-pub fn write_json_str(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let escape: &[u8] = match b {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0c => b"\\f",
-            0..=0x1f => {
-                out.extend_from_slice(&bytes[start..i]);
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(b"\\u00");
-                out.push(HEX[(b >> 4) as usize]);
-                out.push(HEX[(b & 0xf) as usize]);
-                start = i + 1;
-                continue;
-            }
-            _ => continue,
-        };
-        out.extend_from_slice(&bytes[start..i]);
-        out.extend_from_slice(escape);
-        start = i + 1;
-    }
-    out.extend_from_slice(&bytes[start..]);
-    out.push(b'"');
 }
 
 /// Appends `"name":<bytes>` (and `,"name_type":"..."` when needed).
@@ -386,6 +354,6 @@ mod tests {
     fn escapes() {
         let mut out = Vec::new();
         write_json_str(&mut out, "a\"b\\c\nd\u{1}e\u{7f}");
-        assert_eq!(out, b"\"a\\\"b\\\\c\\nd\\u0001e\x7f\"");
+        assert_eq!(out, b"\"a\\\"b\\\\c\\nd\\u0001e\\u007f\"");
     }
 }

@@ -22,6 +22,7 @@ use crate::outcome::Error;
 
 pub use command::run;
 pub use fast::Scan;
+pub use json::{write_f64, write_json_str};
 
 /// The data kind filters run with: jaq's JSON values, and global data that gives the
 /// `input`/`inputs` builtins the rest of the input stream.

@@ -5,6 +5,7 @@
 //! behind the clock (and now and then a lot, for lateness demos), and everything drawn
 //! comes from the event's own generator, so `--seed` and `--start` pin the output.
 
+use crate::filter::write_json_str;
 use crate::random::{self, Rng, Zipf};
 use crate::times::format_rfc3339;
 
@@ -125,7 +126,7 @@ impl<'a> Obj<'a> {
 
     fn str(&mut self, k: &str, v: &str) -> &mut Self {
         let out = self.key(k);
-        push_str(out, v);
+        write_json_str(out, v);
         self
     }
 
@@ -165,19 +166,6 @@ impl<'a> Obj<'a> {
     fn end(&mut self) {
         self.out.push(b'}');
     }
-}
-
-fn push_str(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
-    for &b in s.as_bytes() {
-        match b {
-            b'"' => out.extend_from_slice(b"\\\""),
-            b'\\' => out.extend_from_slice(b"\\\\"),
-            0..=0x1f => out.extend_from_slice(format!("\\u{b:04x}").as_bytes()),
-            _ => out.push(b),
-        }
-    }
-    out.push(b'"');
 }
 
 fn push_cents(out: &mut Vec<u8>, v: i64) {
