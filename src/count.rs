@@ -12,9 +12,9 @@ use colored::Colorize;
 
 use crate::cli::{CountArgs, EmitMode};
 use crate::config::Settings;
-use crate::filter::{Filter, RunError, Scan, Value, write_f64};
 use crate::input::{Next, Reader};
 use crate::interrupt;
+use crate::jq::{Filter, RunError, Scan, Value, write_f64};
 use crate::outcome::{Error, Outcome, Result};
 use crate::output::{Stdout, Written};
 use crate::times::{format_rfc3339, now_ms, number_to_ms, parse_duration, parse_time};
@@ -497,7 +497,7 @@ fn time_of(text: &[u8]) -> std::result::Result<i64, String> {
     ))
 }
 
-/// Appends `,"name":x` with x as jq prints numbers (the one writer in filter/json.rs).
+/// Appends `,"name":x` with x as jq prints numbers (the one writer in jq/json.rs).
 fn push_number(buf: &mut Vec<u8>, name: &str, x: f64) {
     buf.extend_from_slice(b",\"");
     buf.extend_from_slice(name.as_bytes());

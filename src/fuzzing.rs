@@ -94,7 +94,7 @@ pub fn templates(data: &[u8]) {
         format.render(&mut out, &view, [("h", Some(&b"v"[..]))].into_iter());
     }
     // jq filters are only compiled: running arbitrary ones may rightly never end.
-    let _ = crate::filter::Filter::compile_flag("--fuzz", text);
+    let _ = crate::jq::Filter::compile_flag("--fuzz", text);
 }
 
 /// A config file: parsed, resolved, described (redacted), with a context chosen.
@@ -134,9 +134,9 @@ const FAST_FILTERS: [&str; 8] = [
 ];
 
 thread_local! {
-    static COMPILED: Vec<crate::filter::Filter> = FAST_FILTERS
+    static COMPILED: Vec<crate::jq::Filter> = FAST_FILTERS
         .iter()
-        .map(|code| crate::filter::Filter::compile_flag("--fuzz", code).expect("compiles"))
+        .map(|code| crate::jq::Filter::compile_flag("--fuzz", code).expect("compiles"))
         .collect();
 }
 
@@ -149,7 +149,7 @@ pub fn fast_path(data: &[u8]) {
     COMPILED.with(|filters| {
         let filter = &filters[usize::from(pick) % filters.len()];
         assert!(filter.is_fast());
-        if let Some(why) = crate::filter::fast_path_disagrees(filter, input) {
+        if let Some(why) = crate::jq::fast_path_disagrees(filter, input) {
             panic!("{why}");
         }
     });

@@ -14,12 +14,12 @@ pub mod connection;
 pub mod consume;
 pub mod count;
 pub mod dev;
-pub mod filter;
 pub mod fuzzing;
 pub mod r#gen;
 pub mod generate;
 pub mod input;
 pub mod interrupt;
+pub mod jq;
 pub mod outcome;
 pub mod output;
 pub mod produce;
@@ -76,7 +76,7 @@ fn run(cli: &Cli) -> Result<Outcome> {
     match &cli.command {
         Command::Produce(args) => produce::run(&settings, args),
         Command::Consume(args) => consume::run(&settings, args),
-        Command::Filter(args) => filter::run(&settings, args),
+        Command::Filter(args) => jq::filter_command(&settings, args),
         Command::Count(args) => count::run(&settings, args),
         Command::Gen(args) => r#gen::run(&settings, args),
         Command::Dev(args) => dev::run(&settings, args),

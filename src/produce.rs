@@ -21,9 +21,9 @@ use rdkafka::producer::{BaseProducer, BaseRecord, Producer, ProducerContext, Pur
 use crate::cli::{InputFormat, OnInvalid, ProduceArgs, StatsFormat};
 use crate::config::Settings;
 use crate::connection::{self, Diagnostics, ProducerOptions};
-use crate::filter::{Filter, Value};
 use crate::input::{Next, Reader, parse_delimiter, unescape};
 use crate::interrupt;
+use crate::jq::{Filter, Value};
 use crate::outcome::{Error, Outcome, Result, Signal};
 use crate::record::read_envelope;
 use crate::stats::{Latency, ProduceSummary, latency_histogram};

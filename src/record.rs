@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use crate::filter::write_json_str;
+use crate::jq::write_json_str;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::Deserialize;

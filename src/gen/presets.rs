@@ -5,7 +5,7 @@
 //! behind the clock (and now and then a lot, for lateness demos), and everything drawn
 //! comes from the event's own generator, so `--seed` and `--start` pin the output.
 
-use crate::filter::write_json_str;
+use crate::jq::write_json_str;
 use crate::random::{self, Rng, Zipf};
 use crate::times::format_rfc3339;
 

@@ -20,7 +20,7 @@ use jaq_std::input::{HasInputs, Inputs, RcIter};
 
 use crate::outcome::Error;
 
-pub use command::run;
+pub use command::run as filter_command;
 pub use fast::Scan;
 pub use json::{write_f64, write_json_str};
 
