@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use signal_hook::consts::{SIGINT, SIGTERM};
 
-use crate::outcome::Signal;
+use crate::outcome::{Outcome, Signal};
 
 static RECEIVED: AtomicU8 = AtomicU8::new(0);
 static LAST_WORD: OnceLock<Box<dyn Fn() + Send + Sync>> = OnceLock::new();
@@ -24,15 +24,19 @@ pub fn install() {
             let mut count = 0;
             for sig in signals.forever() {
                 count += 1;
-                let code = if sig == SIGTERM { 2 } else { 1 };
+                let signal = if sig == SIGTERM {
+                    Signal::Terminate
+                } else {
+                    Signal::Interrupt
+                };
                 if count == 1 {
-                    RECEIVED.store(code, Ordering::SeqCst);
+                    RECEIVED.store(signal as u8 + 1, Ordering::SeqCst);
                     continue;
                 }
                 if let Some(word) = LAST_WORD.get() {
                     word();
                 }
-                std::process::exit(if sig == SIGTERM { 143 } else { 130 });
+                std::process::exit(i32::from(crate::exit_code(Outcome::Interrupted(signal))));
             }
         })
         .ok();

@@ -52,8 +52,9 @@ pub fn run_cli() -> ExitCode {
     }
 }
 
-/// The exit codes of `--help`, decided here and nowhere else.
-fn exit_code(outcome: Outcome) -> u8 {
+/// The exit codes of `--help`, decided here and nowhere else (a second Ctrl-C exits
+/// from the signal thread with the code this gives, too).
+pub(crate) fn exit_code(outcome: Outcome) -> u8 {
     match outcome {
         Outcome::Success => 0,
         Outcome::Failed | Outcome::FalseOrNull => 1,

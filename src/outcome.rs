@@ -28,9 +28,10 @@ pub enum Outcome {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Signal {
-    Interrupt,
-    Terminate,
+    Interrupt = 0,
+    Terminate = 1,
 }
 
 /// Why a command could not do its work.
