@@ -141,7 +141,7 @@ pub fn run(settings: &Settings, args: &CountArgs) -> Result<Outcome> {
                 }
             }
             Msg::End { bad, interrupted } => break (bad, interrupted),
-            Msg::Failed(e) => return Err(e.into()),
+            Msg::Failed(e) => return Err(e),
         }
         if !rows.is_empty() && write_rows(&mut out, &mut rows, bars, settings.color, sum_asked) == Written::Closed {
             return Ok(Outcome::Success);
@@ -195,7 +195,7 @@ enum Msg {
         bad: u64,
         interrupted: Option<crate::outcome::Signal>,
     },
-    Failed(std::io::Error),
+    Failed(Error),
 }
 
 /// Measured events, in order. Their keys' texts are one string, cut at `ends`.
@@ -225,10 +225,14 @@ const BATCH: usize = 4096;
 
 /// The measuring thread: reads events, runs the filters, sends batches in order.
 fn measure_events(args: &CountArgs, event_time: bool, clocked: bool, tx: &SyncSender<Msg>) {
-    let Ok(measure) = Measure::compile(args) else {
-        // Compiled once already on the main thread, so this does not happen; if it
-        // did, the main thread reports the thread's end.
-        return;
+    // Compiled once already on the main thread, so this should not fail; if it does,
+    // the error is the thread's own to report.
+    let measure = match Measure::compile(args) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = tx.send(Msg::Failed(e));
+            return;
+        }
     };
     let mut reader = Reader::new(&args.files, b'\n');
     let mut event = Event::default();
@@ -251,7 +255,7 @@ fn measure_events(args: &CountArgs, event_time: bool, clocked: bool, tx: &SyncSe
         let (line, position) = match reader.next_record() {
             Err(e) => {
                 let _ = send(&mut batch);
-                let _ = tx.send(Msg::Failed(e));
+                let _ = tx.send(Msg::Failed(e.into()));
                 return;
             }
             Ok(Next::End) => {

@@ -18,7 +18,7 @@ use jaq_json::Val;
 use jaq_std::input::RcIter;
 
 use super::json::{self, Colors, Prefix, Style};
-use super::{Filter, Flow, RunError, Value};
+use super::{Bindings, Filter, FilterSpec, Flow, Given, RunError};
 use super::{fast, parallel};
 use crate::cli::{FilterArgs, OnError};
 use crate::config::Settings;
@@ -42,15 +42,13 @@ pub fn run(settings: &Settings, args: &FilterArgs) -> Result<Outcome> {
     } else {
         (rest, Vec::new())
     };
-    let positional_texts = positional;
-    let positional = positional_values(args, &positional_texts)?;
-    let named = named_values(args)?;
+    let (spec, (named, positional)) = spec_of(args, code, positional)?;
     for f in &files {
         if f != "-" && !std::path::Path::new(f).exists() {
             return Err(Error::usage(format!("{f}: no such file")));
         }
     }
-    let filter = Filter::compile(&code, &named, positional)?;
+    let filter = Filter::compile(spec.code(), &named, positional)?;
 
     let indent = if args.tab {
         Some(b"\t".to_vec())
@@ -126,16 +124,8 @@ pub fn run(settings: &Settings, args: &FilterArgs) -> Result<Outcome> {
         run.one(&filter, &inputs, Val::Null, "the null input");
         return Ok(run.finish(settings, args.exit_status));
     }
-    if !args.raw_input && parallel::stateless(&code) && regular_files {
-        let compile: Arc<dyn Fn() -> Option<Filter> + Send + Sync> = {
-            let (args, code, texts) = (args.clone(), code.clone(), positional_texts.clone());
-            Arc::new(move || {
-                let named = named_values(&args).ok()?;
-                let positional = positional_values(&args, &texts).ok()?;
-                Filter::compile(&code, &named, positional).ok()
-            })
-        };
-        run_parallel(&mut run, &mut source.borrow_mut(), compile);
+    if !args.raw_input && filter.is_stateless() && regular_files {
+        run_parallel(&mut run, &mut source.borrow_mut(), &spec);
         if run.stop.is_some() {
             return Ok(run.finish(settings, args.exit_status));
         }
@@ -183,53 +173,54 @@ pub fn run(settings: &Settings, args: &FilterArgs) -> Result<Outcome> {
     Ok(run.finish(settings, args.exit_status))
 }
 
-/// `$ARGS.positional`: the arguments after `--args` (strings) or `--jsonargs` (JSON).
-fn positional_values(args: &FilterArgs, texts: &[String]) -> Result<Vec<Value>> {
-    texts
-        .iter()
-        .map(|p| {
-            if args.jsonargs {
-                Value::parse_json(p.as_bytes()).map_err(|e| Error::usage(format!("--jsonargs: '{p}' is not JSON: {e}")))
-            } else {
-                Ok(Value::string(p.clone()))
-            }
-        })
-        .collect()
-}
-
-/// `--arg`, `--argjson`, `--slurpfile` and `--rawfile`, in that order.
-fn named_values(args: &FilterArgs) -> Result<Vec<(String, Value)>> {
+/// The filter as given — for the workers, which compile their own — and its variables'
+/// values for this thread: `--arg`, `--argjson`, `--slurpfile` and `--rawfile` in that
+/// order, and `$ARGS.positional` from the arguments after `--args` (strings) or
+/// `--jsonargs` (JSON). Files are read once; each value is checked here, with its flag.
+fn spec_of(args: &FilterArgs, code: String, texts: Vec<String>) -> Result<(FilterSpec, Bindings)> {
+    let mut spec = FilterSpec::new(code);
     let mut named = Vec::new();
+    let mut positional = Vec::new();
+    let mut bind = |spec: FilterSpec, name: &str, given: Given, what: &dyn Fn(String) -> String| {
+        let v = given.value().map_err(|e| Error::usage(what(e)))?;
+        named.push((name.to_string(), v));
+        Ok::<_, Error>(spec.named(name, given))
+    };
     for pair in args.arg.chunks(2) {
         if let [name, value] = pair {
-            named.push((name.clone(), Value::string(value.clone())));
+            spec = bind(spec, name, Given::Text(value.clone()), &|e| e)?;
         }
     }
     for pair in args.argjson.chunks(2) {
         if let [name, text] = pair {
-            let v = Value::parse_json(text.as_bytes())
-                .map_err(|e| Error::usage(format!("--argjson {name}: '{text}' is not JSON: {e}")))?;
-            named.push((name.clone(), v));
+            let what = |e| format!("--argjson {name}: '{text}' is not JSON: {e}");
+            spec = bind(spec, name, Given::Json(text.clone()), &what)?;
         }
     }
     for pair in args.slurpfile.chunks(2) {
         if let [name, path] = pair {
             let bytes = std::fs::read(path).map_err(|e| Error::usage(format!("--slurpfile {name}: {path}: {e}")))?;
-            let v = Value::parse_json_array(&bytes)
-                .map_err(|e| Error::usage(format!("--slurpfile {name}: {path}: not JSON: {e}")))?;
-            named.push((name.clone(), v));
+            let what = |e| format!("--slurpfile {name}: {path}: not JSON: {e}");
+            spec = bind(spec, name, Given::JsonStream(bytes.into()), &what)?;
         }
     }
     for pair in args.rawfile.chunks(2) {
         if let [name, path] = pair {
             let bytes = std::fs::read(path).map_err(|e| Error::usage(format!("--rawfile {name}: {path}: {e}")))?;
-            named.push((
-                name.clone(),
-                Value::string(String::from_utf8_lossy(&bytes).into_owned()),
-            ));
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            spec = bind(spec, name, Given::Text(text), &|e| e)?;
         }
     }
-    Ok(named)
+    for p in texts {
+        let given = if args.jsonargs { Given::Json(p) } else { Given::Text(p) };
+        let v = given.value().map_err(|e| match &given {
+            Given::Json(p) => Error::usage(format!("--jsonargs: '{p}' is not JSON: {e}")),
+            _ => Error::usage(e),
+        })?;
+        positional.push(v);
+        spec = spec.positional(given);
+    }
+    Ok((spec, (named, positional)))
 }
 
 /// Whether every input is a regular file (stdin too, when redirected from one).
@@ -252,13 +243,13 @@ fn all_regular_files(files: &[String]) -> bool {
 /// Filters the input on two worker threads (see `parallel`) as far as it can: to the
 /// end, to a stop (`--on-error fail`, a closed output, a signal), or to a value that
 /// spans lines, from where the sequential loop goes on.
-fn run_parallel(run: &mut Run, source: &mut Source, compile: Arc<dyn Fn() -> Option<Filter> + Send + Sync>) {
+fn run_parallel(run: &mut Run, source: &mut Source, spec: &FilterSpec) {
     let writing = parallel::Writing {
         style: run.style.clone(),
         raw: run.raw,
         newline: run.newline,
     };
-    let (chunks, results) = parallel::start(2, compile, writing);
+    let (chunks, results) = parallel::start(2, spec, writing);
     let mut reorder = parallel::Reorder::default();
     // Chunks sent and not yet written, with the line each starts on (to fall back).
     let mut held: VecDeque<(Arc<Vec<u8>>, u64)> = VecDeque::new();

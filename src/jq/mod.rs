@@ -11,6 +11,9 @@ mod fast;
 mod json;
 mod parallel;
 mod random;
+mod source;
+
+use std::sync::Arc;
 
 use jaq_core::load::{Arena, File, Loader};
 use jaq_core::native::{self, Fun, v};
@@ -164,6 +167,91 @@ pub struct Filter {
     identity: bool,
     /// The filter in the fast path's terms, when it has them (see `fast`).
     plan: Option<fast::Plan>,
+    /// Whether it may run on chunks of input in any order (see `parallel::stateless`).
+    stateless: bool,
+}
+
+/// A filter as it was given — its source and the values of its variables, as text —
+/// not yet compiled. Plain data (`Send`), so that every thread compiles its own filter
+/// from it (jaq's values cannot cross threads) without reading the flags or files again.
+#[derive(Debug, Clone, Default)]
+pub struct FilterSpec {
+    code: String,
+    named: Vec<(String, Given)>,
+    positional: Vec<Given>,
+}
+
+/// Values of named variables and of `$ARGS.positional`, ready for `Filter::compile`.
+pub type Bindings = (Vec<(String, Value)>, Vec<Value>);
+
+/// A variable's value as it was given.
+#[derive(Debug, Clone)]
+pub enum Given {
+    /// A string (`--arg`, `--args`, `--rawfile`).
+    Text(String),
+    /// One JSON value (`--argjson`, `--jsonargs`).
+    Json(String),
+    /// A stream of JSON values, bound as one array (`--slurpfile`).
+    JsonStream(Arc<[u8]>),
+}
+
+impl Given {
+    fn value(&self) -> Result<Value, String> {
+        match self {
+            Given::Text(t) => Ok(Value::string(t.clone())),
+            Given::Json(t) => Value::parse_json(t.as_bytes()),
+            Given::JsonStream(b) => Value::parse_json_array(b),
+        }
+    }
+}
+
+impl FilterSpec {
+    pub fn new(code: impl Into<String>) -> FilterSpec {
+        FilterSpec {
+            code: code.into(),
+            ..FilterSpec::default()
+        }
+    }
+
+    /// Binds `$name`.
+    pub fn named(mut self, name: impl Into<String>, value: Given) -> FilterSpec {
+        self.named.push((name.into(), value));
+        self
+    }
+
+    /// Adds a value to `$ARGS.positional`.
+    pub fn positional(mut self, value: Given) -> FilterSpec {
+        self.positional.push(value);
+        self
+    }
+
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// Each variable's value, or the first that is not what it claims to be, with its
+    /// name (`$x` or the positional index) for the caller's message.
+    pub fn values(&self) -> Result<Bindings, (String, String)> {
+        let named = self
+            .named
+            .iter()
+            .map(|(n, g)| g.value().map(|v| (n.clone(), v)).map_err(|e| (format!("${n}"), e)))
+            .collect::<Result<_, _>>()?;
+        let positional = self
+            .positional
+            .iter()
+            .enumerate()
+            .map(|(i, g)| g.value().map_err(|e| (format!("$ARGS.positional[{i}]"), e)))
+            .collect::<Result<_, _>>()?;
+        Ok((named, positional))
+    }
+
+    pub fn compile(&self) -> Result<Filter, Error> {
+        let (named, positional) = self
+            .values()
+            .map_err(|(what, e)| Error::usage(format!("{what} is not JSON: {e}")))?;
+        Filter::compile(&self.code, &named, positional)
+    }
 }
 
 impl Filter {
@@ -175,7 +263,12 @@ impl Filter {
     /// Compiles a filter with named variables (`$name`) and positional arguments
     /// (`$ARGS.positional`). `$ENV` and `$ARGS` are always there.
     pub fn compile(code: &str, named: &[(String, Value)], positional: Vec<Value>) -> Result<Filter, Error> {
-        check_nesting(code)?;
+        let analysis = source::analyse(code);
+        if analysis.depth > MAX_NESTING {
+            return Err(Error::usage(format!(
+                "the filter is nested more than {MAX_NESTING} levels deep"
+            )));
+        }
         let own = jaq_core::load::parse(OWN_DEFS, |p| p.defs()).unwrap_or_default();
         let defs = jaq_core::defs()
             .chain(jaq_std::defs())
@@ -206,6 +299,7 @@ impl Filter {
             env_args,
             identity: code.trim() == ".",
             plan: fast::Plan::of(code, named),
+            stateless: parallel::stateless(&analysis),
         })
     }
 
@@ -223,6 +317,12 @@ impl Filter {
     /// several filters share one scan.
     pub fn fast_scanned(&self, input: &[u8], scan: &Scan, text: bool, out: &mut Vec<u8>) -> Option<Option<bool>> {
         self.plan.as_ref()?.run(input, scan, text, out).ok()
+    }
+
+    /// Whether running it on chunks of the input in any order, with the outputs put back
+    /// in order, gives what running it on one value after another gives.
+    pub fn is_stateless(&self) -> bool {
+        self.stateless
     }
 
     /// Whether the fast path knows this filter.
@@ -359,25 +459,6 @@ pub fn fast_path_disagrees(filter: &Filter, input: &[u8]) -> Option<String> {
 /// `templates` fuzz target found one at under 300 in a test thread); real filters stay
 /// far below this.
 const MAX_NESTING: usize = 100;
-
-fn check_nesting(code: &str) -> Result<(), Error> {
-    let mut depth: usize = 0;
-    for b in code.bytes() {
-        match b {
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Err(Error::usage(format!(
-                        "the filter is nested more than {MAX_NESTING} levels deep"
-                    )));
-                }
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    Ok(())
-}
 
 fn exception(e: Exn<'_, Val>) -> RunError {
     match e.get_err() {

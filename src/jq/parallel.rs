@@ -24,7 +24,8 @@ use jaq_std::input::RcIter;
 
 use super::fast::{Plan, Scan};
 use super::json::{self, Prefix, Style};
-use super::{Filter, Flow, RunError};
+use super::source::Analysis;
+use super::{Filter, FilterSpec, Flow, RunError};
 
 /// Bytes of input per chunk: large enough to amortise the hand-over, small enough that
 /// both workers stay busy and memory stays flat.
@@ -33,8 +34,9 @@ pub(super) const CHUNK: usize = 256 << 10;
 /// Chunks in flight at most (read, being filtered, or waiting to be written).
 pub(super) const IN_FLIGHT: usize = 8;
 
-/// Names that make a filter depend on the order or place it runs in.
-const SEQUENTIAL_ONLY: [&str; 25] = [
+/// Names that make a filter depend on the order or place it runs in (besides the random
+/// helpers, whose names come from `random::funs`).
+const SEQUENTIAL_ONLY: [&str; 11] = [
     "input",
     "inputs",
     "debug",
@@ -44,61 +46,19 @@ const SEQUENTIAL_ONLY: [&str; 25] = [
     "input_filename",
     "input_line_number",
     "__loc__",
-    "rand",
-    "randint",
-    "choice",
-    "weighted",
-    "normal",
-    "zipf",
-    "chance",
-    "uuid",
-    "hex",
-    "name",
-    "email",
-    "ipv4",
-    "word",
-    "words",
     "now",
     "$__prog_args",
 ];
 
-/// Whether running `code` on chunks in any order (with results put back in order)
-/// gives what running it on one value after another gives. Names after a `.` are field
-/// names and do not count, nor do object keys (`{name: 1}`, `{name}`).
-pub(super) fn stateless(code: &str) -> bool {
-    let bytes = code.as_bytes();
-    // Open brackets, to tell object keys from calls.
-    let mut open: Vec<u8> = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if c.is_ascii_alphabetic() || c == b'_' {
-            let start = i;
-            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
-                i += 1;
-            }
-            let word = &code[start..i];
-            let before = code[..start].trim_end().bytes().last();
-            let after = code[i..].trim_start().bytes().next();
-            let field = before == Some(b'.');
-            let in_object = open.last() == Some(&b'{');
-            let key = in_object
-                && (after == Some(b':') || (matches!(before, Some(b'{' | b',')) && matches!(after, Some(b',' | b'}'))));
-            if !field && !key && SEQUENTIAL_ONLY.contains(&word) {
-                return false;
-            }
-            continue;
-        }
-        match c {
-            b'{' | b'[' | b'(' => open.push(c),
-            b'}' | b']' | b')' => {
-                open.pop();
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    true
+/// Whether running a filter on chunks in any order (with results put back in order)
+/// gives what running it on one value after another gives: it calls nothing that reads
+/// other inputs, prints, stops, reads the clock or draws random numbers.
+pub(super) fn stateless(analysis: &Analysis) -> bool {
+    let random = super::random::funs();
+    !analysis
+        .calls
+        .iter()
+        .any(|w| SEQUENTIAL_ONLY.contains(&w.as_str()) || random.iter().any(|f| f.0 == w))
 }
 
 /// How outputs are written: what `Run::emit` does on the main thread.
@@ -136,23 +96,20 @@ pub(super) struct Fallback {
     pub line: u64,
 }
 
-/// Starts `n` workers; each compiles its filter with `compile`. Returns where to send
-/// chunks and where results come back.
-pub(super) fn start(
-    n: usize,
-    compile: Arc<dyn Fn() -> Option<Filter> + Send + Sync>,
-    writing: Writing,
-) -> (SyncSender<Chunk>, Receiver<Done>) {
+/// Starts `n` workers; each compiles its own filter from `spec` (the caller compiled it
+/// once already, so this does not fail; a worker that could not would end, and its
+/// chunks with it). Returns where to send chunks and where results come back.
+pub(super) fn start(n: usize, spec: &FilterSpec, writing: Writing) -> (SyncSender<Chunk>, Receiver<Done>) {
     let (chunks_tx, chunks_rx) = sync_channel::<Chunk>(IN_FLIGHT);
     let (done_tx, done_rx) = sync_channel::<Done>(IN_FLIGHT);
     let chunks_rx = Arc::new(Mutex::new(chunks_rx));
     for i in 0..n {
         let chunks_rx = Arc::clone(&chunks_rx);
         let done_tx = done_tx.clone();
-        let compile = Arc::clone(&compile);
+        let spec = spec.clone();
         let writing = writing.clone();
         let spawned = std::thread::Builder::new().name(format!("filter-{i}")).spawn(move || {
-            let Some(filter) = compile() else { return };
+            let Ok(filter) = spec.compile() else { return };
             let mut scan = Scan::default();
             loop {
                 let next = match chunks_rx.lock() {
@@ -300,7 +257,9 @@ impl Reorder {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    fn stateless(code: &str) -> bool {
+        super::stateless(&super::super::source::analyse(code))
+    }
 
     #[test]
     fn stateful_filters_stay_on_one_core() {
