@@ -14,13 +14,39 @@ use crate::cli::{CountArgs, EmitMode};
 use crate::config::Settings;
 use crate::input::{Next, Reader};
 use crate::interrupt;
-use crate::jq::{Filter, RunError, Scan, Value, write_f64};
+use crate::jq::{Filter, FilterSpec, RunError, Scan, Value, write_f64};
 use crate::outcome::{Error, Outcome, Result};
 use crate::output::{Stdout, Written};
 use crate::times::{format_rfc3339, now_ms, number_to_ms, parse_duration, parse_time};
 use crate::window::{Emit, Kind, Measures, Row, Spec, Windows};
 
-/// The filters that measure each event.
+/// The filters that measure each event, as given (plain data: the measuring thread
+/// compiles its own).
+#[derive(Debug, Clone)]
+struct MeasureSpec {
+    by: Vec<FilterSpec>,
+    time: Option<FilterSpec>,
+    sum: Option<FilterSpec>,
+    min: Option<FilterSpec>,
+    max: Option<FilterSpec>,
+    avg: Option<FilterSpec>,
+    distinct: Option<FilterSpec>,
+}
+
+/// Everything `eddy count` was asked, checked: no I/O, nothing started.
+#[derive(Debug, Clone)]
+struct Plan {
+    spec: Spec,
+    measure: MeasureSpec,
+    files: Vec<std::path::PathBuf>,
+    /// Windows close on event time (`--time`) rather than on the clock.
+    event_time: bool,
+    /// Processing-time windows read the clock per event; the global window needs none
+    /// (and the clock costs a tenth of a plain count).
+    clocked: bool,
+}
+
+/// The filters that measure each event, compiled.
 struct Measure {
     by: Vec<Filter>,
     time: Option<Filter>,
@@ -40,62 +66,78 @@ fn duration_ms(flag: &str, text: &str) -> Result<i64> {
     Ok(ms)
 }
 
-fn compile(flag: &str, code: &Option<String>) -> Result<Option<Filter>> {
-    code.as_deref().map(|c| Filter::compile_flag(flag, c)).transpose()
+impl Plan {
+    fn from_args(args: &CountArgs) -> Result<Plan> {
+        let kind = match (&args.window, &args.slide, &args.session) {
+            (Some(w), None, None) => Kind::Tumbling {
+                size: duration_ms("--window", w)?,
+            },
+            (Some(w), Some(s), None) => {
+                let (size, slide) = (duration_ms("--window", w)?, duration_ms("--slide", s)?);
+                if slide > size {
+                    return Err(Error::usage("--slide: must not be larger than --window"));
+                }
+                Kind::Hopping { size, slide }
+            }
+            (None, None, Some(g)) => Kind::Session {
+                gap: duration_ms("--session", g)?,
+            },
+            (None, None, None) => Kind::Global,
+            _ => return Err(Error::usage("--window (with --slide) and --session exclude each other")),
+        };
+        let lateness = match &args.lateness {
+            Some(l) => {
+                i64::try_from(parse_duration("--lateness", l).map_err(Error::usage)?.as_millis()).unwrap_or(i64::MAX)
+            }
+            None => 0,
+        };
+        let emit = if args.emit == EmitMode::Update {
+            Emit::Update
+        } else {
+            Emit::Final
+        };
+        if args.top == Some(0) {
+            return Err(Error::usage("--top: must be at least 1"));
+        }
+        let one = |code: &Option<String>| code.as_deref().map(FilterSpec::new);
+        let measure = MeasureSpec {
+            by: args.by.iter().map(FilterSpec::new).collect(),
+            time: one(&args.time),
+            sum: one(&args.sum),
+            min: one(&args.min),
+            max: one(&args.max),
+            avg: one(&args.avg),
+            distinct: one(&args.distinct),
+        };
+        let event_time = measure.time.is_some();
+        Ok(Plan {
+            spec: Spec {
+                kind,
+                lateness,
+                emit,
+                top: args.top,
+            },
+            measure,
+            files: args.files.clone(),
+            event_time,
+            clocked: !event_time && !matches!(kind, Kind::Global),
+        })
+    }
 }
 
 pub fn run(settings: &Settings, args: &CountArgs) -> Result<Outcome> {
-    let kind = match (&args.window, &args.slide, &args.session) {
-        (Some(w), None, None) => Kind::Tumbling {
-            size: duration_ms("--window", w)?,
-        },
-        (Some(w), Some(s), None) => {
-            let (size, slide) = (duration_ms("--window", w)?, duration_ms("--slide", s)?);
-            if slide > size {
-                return Err(Error::usage("--slide: must not be larger than --window"));
-            }
-            Kind::Hopping { size, slide }
-        }
-        (None, None, Some(g)) => Kind::Session {
-            gap: duration_ms("--session", g)?,
-        },
-        (None, None, None) => Kind::Global,
-        _ => return Err(Error::usage("--window (with --slide) and --session exclude each other")),
-    };
-    let lateness = match &args.lateness {
-        Some(l) => {
-            i64::try_from(parse_duration("--lateness", l).map_err(Error::usage)?.as_millis()).unwrap_or(i64::MAX)
-        }
-        None => 0,
-    };
-    let emit = if args.emit == EmitMode::Update {
-        Emit::Update
-    } else {
-        Emit::Final
-    };
-    if args.top == Some(0) {
-        return Err(Error::usage("--top: must be at least 1"));
-    }
+    let plan = Plan::from_args(args)?;
     // Compiled here to report mistakes before anything runs; the measuring thread
     // compiles its own (compiled filters cannot move between threads).
-    let measure = Measure::compile(args)?;
-    for f in &args.files {
+    Measure::compile(&plan.measure)?;
+    for f in &plan.files {
         if f.as_os_str() != "-" && !f.exists() {
             return Err(Error::usage(format!("{}: no such file", f.display())));
         }
     }
-    let event_time = measure.time.is_some();
-    // Processing-time windows read the clock per event; the global window needs none
-    // (and the clock costs a tenth of a plain count).
-    let clocked = !event_time && !matches!(kind, Kind::Global);
-    let sum_asked = measure.sum.is_some();
-    drop(measure);
-    let mut windows = Windows::new(Spec {
-        kind,
-        lateness,
-        emit,
-        top: args.top,
-    });
+    let (event_time, clocked) = (plan.event_time, plan.clocked);
+    let sum_asked = plan.measure.sum.is_some();
+    let mut windows = Windows::new(plan.spec);
     let mut out = Stdout::new();
     let bars = std::io::stderr().is_terminal() && !settings.quiet;
     let mut rows: Vec<Row> = Vec::new();
@@ -106,10 +148,9 @@ pub fn run(settings: &Settings, args: &CountArgs) -> Result<Outcome> {
     // writes rows. The queue is short, so memory stays flat. The thread is not joined
     // when the output closes early: it may be waiting on a terminal, and ends with us.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Msg>(4);
-    let args_for_thread = args.clone();
     std::thread::Builder::new()
         .name("measure".into())
-        .spawn(move || measure_events(&args_for_thread, event_time, clocked, &tx))
+        .spawn(move || measure_events(&plan, &tx))
         .map_err(|e| Error::runtime(format!("cannot start a thread: {e}")))?;
 
     let (bad, interrupted) = loop {
@@ -168,19 +209,17 @@ pub fn run(settings: &Settings, args: &CountArgs) -> Result<Outcome> {
 }
 
 impl Measure {
-    fn compile(args: &CountArgs) -> Result<Measure> {
+    fn compile(spec: &MeasureSpec) -> Result<Measure> {
+        let one = |flag: &str, f: &FilterSpec| f.compile().map_err(|e| Error::usage(format!("{flag}: {e}")));
+        let some = |flag: &str, f: &Option<FilterSpec>| f.as_ref().map(|f| one(flag, f)).transpose();
         Ok(Measure {
-            by: args
-                .by
-                .iter()
-                .map(|b| Filter::compile_flag("--by", b))
-                .collect::<Result<_>>()?,
-            time: compile("--time", &args.time)?,
-            sum: compile("--sum", &args.sum)?,
-            min: compile("--min", &args.min)?,
-            max: compile("--max", &args.max)?,
-            avg: compile("--avg", &args.avg)?,
-            distinct: compile("--distinct", &args.distinct)?,
+            by: spec.by.iter().map(|b| one("--by", b)).collect::<Result<_>>()?,
+            time: some("--time", &spec.time)?,
+            sum: some("--sum", &spec.sum)?,
+            min: some("--min", &spec.min)?,
+            max: some("--max", &spec.max)?,
+            avg: some("--avg", &spec.avg)?,
+            distinct: some("--distinct", &spec.distinct)?,
         })
     }
 }
@@ -224,17 +263,18 @@ struct Measured {
 const BATCH: usize = 4096;
 
 /// The measuring thread: reads events, runs the filters, sends batches in order.
-fn measure_events(args: &CountArgs, event_time: bool, clocked: bool, tx: &SyncSender<Msg>) {
+fn measure_events(plan: &Plan, tx: &SyncSender<Msg>) {
+    let (event_time, clocked) = (plan.event_time, plan.clocked);
     // Compiled once already on the main thread, so this should not fail; if it does,
     // the error is the thread's own to report.
-    let measure = match Measure::compile(args) {
+    let measure = match Measure::compile(&plan.measure) {
         Ok(m) => m,
         Err(e) => {
             let _ = tx.send(Msg::Failed(e));
             return;
         }
     };
-    let mut reader = Reader::new(&args.files, b'\n');
+    let mut reader = Reader::new(&plan.files, b'\n');
     let mut event = Event::default();
     let mut keys: Vec<String> = Vec::new();
     let mut batch = Batch::default();
@@ -608,6 +648,54 @@ fn draw_bars(rows: &[Row], color: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser;
+
+    fn plan(args: &[&str]) -> Result<Plan> {
+        let cli = crate::cli::Cli::try_parse_from(["eddy", "count"].iter().chain(args)).expect("parses");
+        match cli.command {
+            crate::cli::Command::Count(a) => Plan::from_args(&a),
+            _ => unreachable!("a count command"),
+        }
+    }
+
+    fn usage(args: &[&str]) -> String {
+        match plan(args) {
+            Err(Error::Usage(m)) => m,
+            other => panic!("expected a usage error for {args:?}, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_plan_reads_windows_and_clocks_from_the_flags() {
+        let p = plan(&["--window", "1m", "--slide", "10s", "--by", ".user"]).unwrap();
+        assert_eq!(p.spec.kind, Kind::Hopping { size: 60_000, slide: 10_000 });
+        assert!(p.clocked && !p.event_time);
+        let p = plan(&["--session", "5s", "--time", ".ts", "--lateness", "2s"]).unwrap();
+        assert_eq!(p.spec.kind, Kind::Session { gap: 5_000 });
+        assert_eq!(p.spec.lateness, 2_000);
+        assert!(p.event_time && !p.clocked);
+        // The global window reads no clock.
+        let p = plan(&["--by", ".k", "--sum", ".n"]).unwrap();
+        assert_eq!(p.spec.kind, Kind::Global);
+        assert!(!p.clocked && p.measure.sum.is_some() && p.measure.by.len() == 1);
+    }
+
+    #[test]
+    fn the_plan_refuses_what_cannot_run_before_anything_starts() {
+        assert_eq!(usage(&["--window", "1s", "--slide", "2s"]), "--slide: must not be larger than --window");
+        assert_eq!(usage(&["--top", "0"]), "--top: must be at least 1");
+        assert!(usage(&["--window", "0s"]).starts_with("--window"));
+        assert!(usage(&["--lateness", "soon"]).starts_with("--lateness"));
+    }
+
+    #[test]
+    fn the_measuring_filters_compile_with_their_flag_in_errors() {
+        let p = plan(&["--by", ".a |"]).unwrap();
+        match Measure::compile(&p.measure) {
+            Err(Error::Usage(m)) => assert!(m.starts_with("--by: "), "{m}"),
+            _ => panic!("a broken --by must not compile"),
+        }
+    }
 
     #[test]
     fn composite_keys_are_every_combination() {
