@@ -237,6 +237,22 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
     for t in args.topics.iter().filter(|t| t.starts_with('^')) {
         regex::Regex::new(t).map_err(|e| Error::usage(format!("topic pattern {t}: {e}")))?;
     }
+    // Every check that needs no cluster comes before the first client: a usage error is
+    // exit 2 even when the cluster cannot be reached.
+    let within = args
+        .within
+        .as_deref()
+        .map(|w| crate::times::parse_duration("--within", w))
+        .transpose()
+        .map_err(Error::usage)?;
+    if within.is_some() && args.expect.is_none() && !args.expect_none {
+        return Err(Error::usage("--within is the deadline of --expect or --expect-none"));
+    }
+    if args.expect == Some(0) {
+        return Err(Error::usage(
+            "--expect: must be at least 1 (use --expect-none for none)",
+        ));
+    }
 
     let context = ConsumeContext {
         diagnostics: Diagnostics::new(settings.verbose),
@@ -330,20 +346,6 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
             .map_err(|e| Error::runtime(format!("cannot assign partitions: {e}")))?;
     }
 
-    let within = args
-        .within
-        .as_deref()
-        .map(|w| crate::times::parse_duration("--within", w))
-        .transpose()
-        .map_err(Error::usage)?;
-    if within.is_some() && args.expect.is_none() && !args.expect_none {
-        return Err(Error::usage("--within is the deadline of --expect or --expect-none"));
-    }
-    if args.expect == Some(0) {
-        return Err(Error::usage(
-            "--expect: must be at least 1 (use --expect-none for none)",
-        ));
-    }
     let expect = match (args.expect, args.expect_none) {
         (Some(n), _) => Expect::Count(n),
         (None, true) => Expect::Nothing,

@@ -357,3 +357,25 @@ fn expect_new_records_from_the_end() {
         "only the new records: {got:?}"
     );
 }
+
+#[test]
+fn within_without_expect_is_a_usage_error_before_any_network() {
+    // Nothing listens on port 1: a check that waited for the cluster would say "no answer".
+    let c = Cluster::dev(&[]);
+    for args in [
+        &["consume", "t", "--within", "5s"][..],
+        &["consume", "t", "--expect", "0", "--within", "5s"][..],
+        &["consume", "t", "--expect-none", "--within", "soon"][..],
+    ] {
+        let mut all = args.to_vec();
+        all.extend(["-b", "127.0.0.1:1", "--timeout", "3s"]);
+        let r = c.eddy(&all).code(2);
+        assert!(
+            r.stderr.contains("--within") || r.stderr.contains("--expect"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("no answer"), "{args:?}: {}", r.stderr);
+        assert!(r.elapsed < Duration::from_secs(3), "{args:?}: {:?}", r.elapsed);
+    }
+}
