@@ -379,6 +379,21 @@ fn check_topic_results(
 }
 
 pub fn offsets(settings: &Settings, args: &OffsetsArgs) -> Result<Outcome> {
+    // Every error of this command starts with its name, as every other command's do.
+    let named = |m: String| {
+        if m.starts_with("offsets:") {
+            m
+        } else {
+            format!("offsets: {m}")
+        }
+    };
+    topic_offsets(settings, args).map_err(|e| match e {
+        Error::Usage(m) => Error::Usage(named(m)),
+        Error::Runtime(m) => Error::Runtime(named(m)),
+    })
+}
+
+fn topic_offsets(settings: &Settings, args: &OffsetsArgs) -> Result<Outcome> {
     let at = args
         .at
         .as_deref()
@@ -432,7 +447,7 @@ pub fn offsets(settings: &Settings, args: &OffsetsArgs) -> Result<Outcome> {
 }
 
 fn topic_partition_count(admin: &Admin<'_>, topic: &str) -> Result<i32> {
-    let md = admin.metadata(Some(topic), topic)?;
+    let md = admin.metadata(Some(topic), "offsets")?;
     md.topics()
         .iter()
         .find(|t| t.name() == topic && t.error().is_none() && !t.partitions().is_empty())

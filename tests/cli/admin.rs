@@ -270,3 +270,18 @@ fn kafka_tls_with_a_ca_file() {
         .code(1);
     assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
 }
+
+#[test]
+fn offsets_errors_start_with_the_command_name() {
+    let c = Cluster::dev(&[]);
+    let r = c
+        .eddy(&["offsets", "t", "-b", "127.0.0.1:1", "--timeout", "1s"])
+        .code(1);
+    assert!(
+        r.stderr.starts_with("eddy: offsets: no answer from the cluster"),
+        "{}",
+        r.stderr
+    );
+    let r = c.eddy(&["offsets", "t", "--at", "whenever"]).code(2);
+    assert!(r.stderr.starts_with("eddy: offsets: --at"), "{}", r.stderr);
+}
