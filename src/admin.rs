@@ -18,7 +18,7 @@ use serde_json::json;
 use crate::cli::{GroupsAction, GroupsArgs, OffsetsArgs, OutputArgs, OutputFormat, TopicsAction, TopicsArgs};
 use crate::config::Settings;
 use crate::connection::{self, EddyContext};
-use crate::consume::offset_for_time;
+use crate::consume::{Watermarks, offset_for_time};
 use crate::outcome::{Error, Outcome, Result};
 use crate::output;
 use crate::times::{now_ms, parse_time};
@@ -403,12 +403,11 @@ fn topic_offsets(settings: &Settings, args: &OffsetsArgs) -> Result<Outcome> {
     let admin = Admin::new(settings)?;
     let partitions = topic_partition_count(&admin, &args.topic)?;
     let consumer = admin.consumer(None)?;
+    let watermarks = Watermarks::new(settings);
     let mut rows = Vec::new();
     for p in 0..partitions {
-        let (low, high) = consumer
-            .fetch_watermarks(&args.topic, p, settings.timeout)
-            .map_err(|e| Error::runtime(format!("offsets of {}:{p}: {e}", args.topic)))?;
-        let mut row = json!({"partition": p, "low": low, "high": high});
+        let o = watermarks.of(&consumer, &args.topic, p)?;
+        let mut row = json!({"partition": p, "low": o.low, "high": o.high, "stable": o.stable});
         if let Some(t) = at {
             row["offset"] = json!(offset_for_time(settings, &consumer, &args.topic, p, t)?);
         }
@@ -417,7 +416,15 @@ fn topic_offsets(settings: &Settings, args: &OffsetsArgs) -> Result<Outcome> {
     match args.out.output {
         OutputFormat::Json => print_json(&rows),
         OutputFormat::Table => {
-            let mut headers = vec!["PARTITION", "LOW", "HIGH", "RECORDS"];
+            let offset = |r: &serde_json::Value, k: &str| r[k].as_i64().unwrap_or(0);
+            // The last stable offset only where it tells something: while a transaction
+            // is open on some partition.
+            let stable = rows.iter().any(|r| offset(r, "stable") != offset(r, "high"));
+            let mut headers = vec!["PARTITION", "LOW", "HIGH"];
+            if stable {
+                headers.push("STABLE");
+            }
+            headers.push("RECORDS");
             if at.is_some() {
                 headers.push("OFFSET");
             }
@@ -425,14 +432,13 @@ fn topic_offsets(settings: &Settings, args: &OffsetsArgs) -> Result<Outcome> {
             let table: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {
-                    let n = r["high"].as_i64().unwrap_or(0) - r["low"].as_i64().unwrap_or(0);
+                    let n = offset(r, "high") - offset(r, "low");
                     total += n;
-                    let mut v = vec![
-                        r["partition"].to_string(),
-                        r["low"].to_string(),
-                        r["high"].to_string(),
-                        n.to_string(),
-                    ];
+                    let mut v = vec![r["partition"].to_string(), r["low"].to_string(), r["high"].to_string()];
+                    if stable {
+                        v.push(r["stable"].to_string());
+                    }
+                    v.push(n.to_string());
                     if at.is_some() {
                         v.push(r["offset"].to_string());
                     }
@@ -440,7 +446,11 @@ fn topic_offsets(settings: &Settings, args: &OffsetsArgs) -> Result<Outcome> {
                 })
                 .collect();
             print_table(&headers, &table);
-            output::line(format!("total {total} records in {partitions} partitions"));
+            // high - low counts offsets, and a transactional topic spends some on commit
+            // and abort markers (and on aborted records) that no reader sees.
+            output::line(format!(
+                "total {total} offsets in {partitions} partitions (records and transaction markers)"
+            ));
         }
     }
     Ok(Outcome::Success)
@@ -468,6 +478,8 @@ struct GroupOffset {
     #[serde(skip_serializing_if = "Option::is_none")]
     new: Option<i64>,
     high: i64,
+    stable: i64,
+    /// `stable - committed`.
     lag: i64,
 }
 
@@ -524,19 +536,24 @@ pub fn groups(settings: &Settings, args: &GroupsArgs) -> Result<Outcome> {
             }
             let target = to.as_deref().map(ResetTo::parse).transpose()?;
             for r in rows.iter_mut() {
-                let (low, high) = consumer
+                // The read_committed consumer's own answer: "latest" is the last stable
+                // offset, the end of what the group can read (as -e), so records of a
+                // transaction still open are not passed over when it commits.
+                let (low, stable) = consumer
                     .fetch_watermarks(&r.topic, r.partition, settings.timeout)
                     .map_err(|e| Error::runtime(format!("offsets of {}:{}: {e}", r.topic, r.partition)))?;
+                let high = r.high.max(stable);
                 let new = match (target, shift_by) {
                     (Some(ResetTo::Earliest), _) => low,
-                    (Some(ResetTo::Latest), _) => high,
+                    (Some(ResetTo::Latest), _) => stable,
                     (Some(ResetTo::Offset(o)), _) => o,
                     (Some(ResetTo::Time(t)), _) => offset_for_time(settings, &consumer, &r.topic, r.partition, t)?,
                     (None, Some(n)) => r.committed.unwrap_or(low) + n,
                     (None, None) => return Err(Error::usage("groups reset: give --to or --shift-by")),
                 };
-                r.new = Some(new.clamp(low, high));
-                r.lag = high - new.clamp(low, high);
+                let new = new.clamp(low, high);
+                r.new = Some(new);
+                r.lag = r.stable - new;
             }
             if *execute {
                 let committer = admin.consumer(Some(group))?;
@@ -609,6 +626,7 @@ impl ResetTo {
 fn group_offsets(admin: &Admin<'_>, group: &str, only: Option<&str>) -> Result<Vec<GroupOffset>> {
     let md = admin.metadata(only, "groups")?;
     let consumer = admin.consumer(Some(group))?;
+    let watermarks = Watermarks::new(admin.settings);
     let mut tpl = TopicPartitionList::new();
     for t in md
         .topics()
@@ -650,17 +668,15 @@ fn group_offsets(admin: &Admin<'_>, group: &str, only: Option<&str>) -> Result<V
             continue;
         }
         for (partition, c) in parts {
-            let (low, high) = consumer
-                .fetch_watermarks(&topic, partition, admin.settings.timeout)
-                .map_err(|e| Error::runtime(format!("offsets of {topic}:{partition}: {e}")))?;
-            let lag = high - c.unwrap_or(low);
+            let o = watermarks.of(&consumer, &topic, partition)?;
             rows.push(GroupOffset {
                 topic: topic.clone(),
                 partition,
                 committed: c,
                 new: None,
-                high,
-                lag: lag.max(0),
+                high: o.high,
+                stable: o.stable,
+                lag: (o.stable - c.unwrap_or(o.low)).max(0),
             });
         }
     }
@@ -677,7 +693,13 @@ fn print_group_offsets(rows: &[GroupOffset], out: OutputFormat, with_new: bool) 
             if with_new {
                 headers.push("NEW");
             }
-            headers.extend(["HIGH", "LAG"]);
+            // As in `offsets`: the last stable offset only while a transaction is open.
+            let stable = rows.iter().any(|r| r.stable != r.high);
+            headers.push("HIGH");
+            if stable {
+                headers.push("STABLE");
+            }
+            headers.push("LAG");
             let table: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {
@@ -685,7 +707,11 @@ fn print_group_offsets(rows: &[GroupOffset], out: OutputFormat, with_new: bool) 
                     if with_new {
                         v.push(show(r.new));
                     }
-                    v.extend([r.high.to_string(), r.lag.to_string()]);
+                    v.push(r.high.to_string());
+                    if stable {
+                        v.push(r.stable.to_string());
+                    }
+                    v.push(r.lag.to_string());
                     v
                 })
                 .collect();
