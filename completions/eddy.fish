@@ -93,7 +93,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand produce" -s h -l help -d 'Prin
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s V -l version -d 'Print version'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s g -l group -d 'Join this consumer group (offsets are committed after output)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s p -l partition -d 'Only these partitions' -r
-complete -c eddy -n "__fish_eddy_using_subcommand consume" -s o -l from -d 'Where to start: beginning | end | stored | OFFSET | -N | @TIME' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s o -l from -d 'Where to start: beginning | end | stored | OFFSET | -N | @TIME (an OFFSET outside a partition starts at its log start or end, with a warning)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s u -l until -d 'Where to stop (exclusive): end (the last stable offset at start) | OFFSET | @TIME' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s n -l count -d 'Stop after N records written' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s f -l format -d 'value | key | json | a template such as \'{partition}:{offset} {key} {value}\'' -r

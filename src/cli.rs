@@ -252,7 +252,8 @@ pub struct ConsumeArgs {
     /// Only these partitions
     #[arg(short = 'p', long = "partition", value_name = "N[,N...]", value_delimiter = ',')]
     pub partitions: Vec<i32>,
-    /// Where to start: beginning | end | stored | OFFSET | -N | @TIME
+    /// Where to start: beginning | end | stored | OFFSET | -N | @TIME (an OFFSET outside a
+    /// partition starts at its log start or end, with a warning)
     #[arg(short = 'o', long = "from", value_name = "SPEC", allow_hyphen_values = true)]
     pub from: Option<String>,
     /// Where to stop (exclusive): end (the last stable offset at start) | OFFSET | @TIME

@@ -150,8 +150,9 @@ impl ConsumerContext for ConsumeContext {
                     let offset = match resolved.get(&(topic.clone(), partition)) {
                         Some(o) => *o,
                         None => {
-                            let o = resolve_one(&self.settings, base_consumer, &topic, partition, spec)
-                                .unwrap_or(Offset::Beginning);
+                            let o =
+                                resolve_one(&self.settings, base_consumer, &self.watermarks, &topic, partition, spec)
+                                    .unwrap_or(Offset::Beginning);
                             resolved.insert((topic.clone(), partition), o);
                             o
                         }
@@ -305,7 +306,14 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
     if let Some(spec) = from {
         let mut resolved = HashMap::new();
         for part in &parts {
-            let o = resolve_one(settings, &consumer, &part.topic, part.partition, spec)?;
+            let o = resolve_one(
+                settings,
+                &consumer,
+                &consumer.context().watermarks,
+                &part.topic,
+                part.partition,
+                spec,
+            )?;
             resolved.insert((part.topic.clone(), part.partition), o);
         }
         *consumer.context().resolved.lock().unwrap_or_else(|p| p.into_inner()) = resolved;
@@ -315,12 +323,28 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
     // own watermark query answers with the last stable offset (it reads committed), so
     // `end` is what it can read, not the high watermark beyond an open transaction.
     if let Some(u) = until {
+        let resolved = consumer
+            .context()
+            .resolved
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
         for part in parts.iter_mut() {
             part.end = match u {
                 UntilSpec::End => Some(watermarks(settings, &consumer, &part.topic, part.partition)?.1),
                 UntilSpec::Offset(o) => Some(o),
                 UntilSpec::Time(_) => None,
             };
+            // Starting at or past where it ends (`--from` past the end, with -e): done
+            // before it begins, not waiting for a record that will not be shown.
+            if let (Some(Offset::Offset(start)), Some(end)) =
+                (resolved.get(&(part.topic.clone(), part.partition)), part.end)
+            {
+                if *start >= end {
+                    part.done = true;
+                    part.next = Some(*start);
+                }
+            }
         }
     }
 
@@ -338,7 +362,7 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .clone();
-        for part in &parts {
+        for part in parts.iter().filter(|p| !p.done) {
             let offset = match from {
                 Some(_) => resolved
                     .get(&(part.topic.clone(), part.partition))
@@ -1183,10 +1207,13 @@ fn local_watermarks<C: ConsumerContext>(consumer: &BaseConsumer<C>, topic: &str,
     (err == rdkafka::types::RDKafkaRespErr::RD_KAFKA_RESP_ERR_NO_ERROR && high >= 0).then_some((low, high))
 }
 
-/// Turns a start spec into the offset to assign for one partition.
+/// Turns a start spec into the offset to assign for one partition. An offset outside the
+/// partition starts at its nearest end, with a warning: librdkafka would otherwise reset
+/// it to `auto.offset.reset` (the beginning) without a word.
 fn resolve_one<C: ConsumerContext>(
     settings: &Settings,
     consumer: &BaseConsumer<C>,
+    watermarks: &Watermarks,
     topic: &str,
     partition: i32,
     spec: OffsetSpec,
@@ -1195,7 +1222,20 @@ fn resolve_one<C: ConsumerContext>(
         OffsetSpec::Beginning => Offset::Beginning,
         OffsetSpec::End => Offset::End,
         OffsetSpec::Stored => Offset::Stored,
-        OffsetSpec::Offset(o) => Offset::Offset(o),
+        OffsetSpec::Offset(o) => {
+            let ends = watermarks.of(consumer, topic, partition)?;
+            let start = ends.clamp(o);
+            if start > o {
+                eprintln!(
+                    "eddy: consume: {topic}[{partition}]: --from {o} is below the log start ({start}); starting at {start}"
+                );
+            } else if start < o {
+                eprintln!(
+                    "eddy: consume: {topic}[{partition}]: --from {o} is past the end ({start}); starting at {start}"
+                );
+            }
+            Offset::Offset(start)
+        }
         OffsetSpec::Tail(n) => Offset::OffsetTail(n),
         OffsetSpec::Time(t) => Offset::Offset(offset_for_time(settings, consumer, topic, partition, t)?),
     })
@@ -1210,6 +1250,14 @@ pub struct PartitionOffsets {
     pub low: i64,
     pub high: i64,
     pub stable: i64,
+}
+
+impl PartitionOffsets {
+    /// The nearest offset inside the log to `offset`: a reader can start anywhere from
+    /// the log start up to the high watermark.
+    pub fn clamp(&self, offset: i64) -> i64 {
+        offset.clamp(self.low, self.high.max(self.low))
+    }
 }
 
 /// Asks the broker for [`PartitionOffsets`]. librdkafka's watermark query sends
