@@ -10,7 +10,7 @@ use rdkafka::admin::{
     AdminClient, AdminOptions, AlterConfig, ConfigSource, NewPartitions, NewTopic, ResourceSpecifier, TopicReplication,
 };
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
-use rdkafka::error::KafkaError;
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 use serde::Serialize;
 use serde_json::json;
@@ -479,7 +479,8 @@ struct GroupOffset {
     new: Option<i64>,
     high: i64,
     stable: i64,
-    /// `stable - committed`.
+    /// `stable - committed`: negative when the commit is past the end, as Kafka's own
+    /// tool shows it.
     lag: i64,
 }
 
@@ -519,6 +520,11 @@ pub fn groups(settings: &Settings, args: &GroupsArgs) -> Result<Outcome> {
         }
         GroupsAction::Describe { group } => {
             let rows = group_offsets(&admin, group, None)?;
+            if rows.is_empty() {
+                // No committed offsets: a group that does not exist (a typo) must not
+                // read as "fully caught up".
+                require_group(&admin, group)?;
+            }
             print_group_offsets(&rows, out, false);
         }
         GroupsAction::Reset {
@@ -590,6 +596,37 @@ pub fn groups(settings: &Settings, args: &GroupsArgs) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Success)
+}
+
+/// Fails unless the cluster knows `group`: Kafka answers DescribeGroups for a group it
+/// does not have with the state "Dead" (or GROUP_ID_NOT_FOUND); the mock behind
+/// `eddy dev` has no DescribeGroups, so there a group without offsets cannot be told
+/// from no group at all.
+fn require_group(admin: &Admin<'_>, group: &str) -> Result<()> {
+    if admin.looks_like_dev() {
+        return Err(Error::runtime(format!(
+            "groups describe: group '{group}' has no committed offsets, and the cluster at {} cannot say whether it exists ({DEV_LIMIT})",
+            admin.settings.brokers
+        )));
+    }
+    let missing = || {
+        Error::runtime(format!(
+            "groups describe: group '{group}' does not exist on the cluster at {}",
+            admin.settings.brokers
+        ))
+    };
+    match admin
+        .client
+        .inner()
+        .fetch_group_list(Some(group), admin.settings.timeout)
+    {
+        Ok(list) => match list.groups().iter().find(|g| g.name() == group) {
+            Some(g) if g.state() != "Dead" => Ok(()),
+            _ => Err(missing()),
+        },
+        Err(KafkaError::GroupListFetch(RDKafkaErrorCode::GroupIdNotFound)) => Err(missing()),
+        Err(e) => Err(admin.failed("groups describe", &e)),
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -676,7 +713,7 @@ fn group_offsets(admin: &Admin<'_>, group: &str, only: Option<&str>) -> Result<V
                 new: None,
                 high: o.high,
                 stable: o.stable,
-                lag: (o.stable - c.unwrap_or(o.low)).max(0),
+                lag: o.stable - c.unwrap_or(o.low),
             });
         }
     }

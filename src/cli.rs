@@ -525,7 +525,8 @@ const GROUPS_ABOUT: &str = "\
 Consumer groups: list, describe (offsets and lag), reset, delete.
 
 Lag is measured as a read_committed consumer sees it: the last stable offset minus the
-committed offset.";
+committed offset (negative when the commit is past the end, as Kafka's own tool shows
+it). Describing a group the cluster does not have is an error.";
 
 #[derive(Debug, Args)]
 pub struct GroupsArgs {
