@@ -46,7 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Windowed counts of JSON events (tumbling, hopping, session; event or processing time)')
             [CompletionResult]::new('gen', 'gen', [CompletionResultType]::ParameterValue, 'Generated JSON events, to stdout or straight to a topic')
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'List, describe, create, alter and delete topics')
-            [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Low and high watermarks per partition, or the offset at a time')
+            [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Log start, high watermark and last stable offset per partition, or the offset at a time')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: list, describe (offsets and lag), reset, delete')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Brokers, controller and topic count')
             [CompletionResult]::new('dev', 'dev', [CompletionResultType]::ParameterValue, 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI')
@@ -106,10 +106,10 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Join this consumer group (offsets are committed after output)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only these partitions')
             [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Only these partitions')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to start: beginning | end | stored | OFFSET | -N | @TIME')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start: beginning | end | stored | OFFSET | -N | @TIME')
-            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Where to stop (exclusive): end | OFFSET | @TIME')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Where to stop (exclusive): end | OFFSET | @TIME')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to start: beginning | end | stored | OFFSET | -N | @TIME (an OFFSET outside a partition starts at its log start or end, with a warning)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start: beginning | end | stored | OFFSET | -N | @TIME (an OFFSET outside a partition starts at its log start or end, with a warning)')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Where to stop (exclusive): end (the last stable offset at start) | OFFSET | @TIME')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Where to stop (exclusive): end (the last stable offset at start) | OFFSET | @TIME')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Stop after N records written')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after N records written')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'value | key | json | a template such as ''{partition}:{offset} {key} {value}''')
@@ -525,7 +525,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every group with its state and member count (the default)')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Committed offset, high watermark and lag per partition')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Committed offset, high watermark, last stable offset and lag per partition')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets (a dry run that shows the plan unless --execute)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group (it must have no members)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -575,7 +575,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
         }
         'eddy;groups;reset' {
             [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic whose offsets move')
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'earliest | latest | OFFSET | @TIME')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'earliest | latest (the last stable offset) | OFFSET | @TIME')
             [CompletionResult]::new('--shift-by', '--shift-by', [CompletionResultType]::ParameterName, 'Move every committed offset by N (negative: back)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only these partitions')
             [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Only these partitions')
@@ -623,7 +623,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
         }
         'eddy;groups;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every group with its state and member count (the default)')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Committed offset, high watermark and lag per partition')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Committed offset, high watermark, last stable offset and lag per partition')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets (a dry run that shows the plan unless --execute)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group (it must have no members)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -820,7 +820,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Windowed counts of JSON events (tumbling, hopping, session; event or processing time)')
             [CompletionResult]::new('gen', 'gen', [CompletionResultType]::ParameterValue, 'Generated JSON events, to stdout or straight to a topic')
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'List, describe, create, alter and delete topics')
-            [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Low and high watermarks per partition, or the offset at a time')
+            [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Log start, high watermark and last stable offset per partition, or the offset at a time')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: list, describe (offsets and lag), reset, delete')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Brokers, controller and topic count')
             [CompletionResult]::new('dev', 'dev', [CompletionResultType]::ParameterValue, 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI')
@@ -872,7 +872,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
         }
         'eddy;help;groups' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every group with its state and member count (the default)')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Committed offset, high watermark and lag per partition')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Committed offset, high watermark, last stable offset and lag per partition')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets (a dry run that shows the plan unless --execute)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group (it must have no members)')
             break

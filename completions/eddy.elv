@@ -43,7 +43,7 @@ set edit:completion:arg-completer[eddy] = {|@words|
             cand count 'Windowed counts of JSON events (tumbling, hopping, session; event or processing time)'
             cand gen 'Generated JSON events, to stdout or straight to a topic'
             cand topics 'List, describe, create, alter and delete topics'
-            cand offsets 'Low and high watermarks per partition, or the offset at a time'
+            cand offsets 'Log start, high watermark and last stable offset per partition, or the offset at a time'
             cand groups 'Consumer groups: list, describe (offsets and lag), reset, delete'
             cand cluster 'Brokers, controller and topic count'
             cand dev 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI'
@@ -101,10 +101,10 @@ set edit:completion:arg-completer[eddy] = {|@words|
             cand --group 'Join this consumer group (offsets are committed after output)'
             cand -p 'Only these partitions'
             cand --partition 'Only these partitions'
-            cand -o 'Where to start: beginning | end | stored | OFFSET | -N | @TIME'
-            cand --from 'Where to start: beginning | end | stored | OFFSET | -N | @TIME'
-            cand -u 'Where to stop (exclusive): end | OFFSET | @TIME'
-            cand --until 'Where to stop (exclusive): end | OFFSET | @TIME'
+            cand -o 'Where to start: beginning | end | stored | OFFSET | -N | @TIME (an OFFSET outside a partition starts at its log start or end, with a warning)'
+            cand --from 'Where to start: beginning | end | stored | OFFSET | -N | @TIME (an OFFSET outside a partition starts at its log start or end, with a warning)'
+            cand -u 'Where to stop (exclusive): end (the last stable offset at start) | OFFSET | @TIME'
+            cand --until 'Where to stop (exclusive): end (the last stable offset at start) | OFFSET | @TIME'
             cand -n 'Stop after N records written'
             cand --count 'Stop after N records written'
             cand -f 'value | key | json | a template such as ''{partition}:{offset} {key} {value}'''
@@ -501,7 +501,7 @@ set edit:completion:arg-completer[eddy] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand list 'Every group with its state and member count (the default)'
-            cand describe 'Committed offset, high watermark and lag per partition'
+            cand describe 'Committed offset, high watermark, last stable offset and lag per partition'
             cand reset 'Move a group''s committed offsets (a dry run that shows the plan unless --execute)'
             cand delete 'Delete a group (it must have no members)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -548,7 +548,7 @@ set edit:completion:arg-completer[eddy] = {|@words|
         }
         &'eddy;groups;reset'= {
             cand --topic 'The topic whose offsets move'
-            cand --to 'earliest | latest | OFFSET | @TIME'
+            cand --to 'earliest | latest (the last stable offset) | OFFSET | @TIME'
             cand --shift-by 'Move every committed offset by N (negative: back)'
             cand -p 'Only these partitions'
             cand --partition 'Only these partitions'
@@ -594,7 +594,7 @@ set edit:completion:arg-completer[eddy] = {|@words|
         }
         &'eddy;groups;help'= {
             cand list 'Every group with its state and member count (the default)'
-            cand describe 'Committed offset, high watermark and lag per partition'
+            cand describe 'Committed offset, high watermark, last stable offset and lag per partition'
             cand reset 'Move a group''s committed offsets (a dry run that shows the plan unless --execute)'
             cand delete 'Delete a group (it must have no members)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -773,7 +773,7 @@ set edit:completion:arg-completer[eddy] = {|@words|
             cand count 'Windowed counts of JSON events (tumbling, hopping, session; event or processing time)'
             cand gen 'Generated JSON events, to stdout or straight to a topic'
             cand topics 'List, describe, create, alter and delete topics'
-            cand offsets 'Low and high watermarks per partition, or the offset at a time'
+            cand offsets 'Log start, high watermark and last stable offset per partition, or the offset at a time'
             cand groups 'Consumer groups: list, describe (offsets and lag), reset, delete'
             cand cluster 'Brokers, controller and topic count'
             cand dev 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI'
@@ -812,7 +812,7 @@ set edit:completion:arg-completer[eddy] = {|@words|
         }
         &'eddy;help;groups'= {
             cand list 'Every group with its state and member count (the default)'
-            cand describe 'Committed offset, high watermark and lag per partition'
+            cand describe 'Committed offset, high watermark, last stable offset and lag per partition'
             cand reset 'Move a group''s committed offsets (a dry run that shows the plan unless --execute)'
             cand delete 'Delete a group (it must have no members)'
         }

@@ -44,7 +44,7 @@ complete -c eddy -n "__fish_eddy_needs_command" -f -a "jq" -d 'A jq filter over 
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "count" -d 'Windowed counts of JSON events (tumbling, hopping, session; event or processing time)'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "gen" -d 'Generated JSON events, to stdout or straight to a topic'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "topics" -d 'List, describe, create, alter and delete topics'
-complete -c eddy -n "__fish_eddy_needs_command" -f -a "offsets" -d 'Low and high watermarks per partition, or the offset at a time'
+complete -c eddy -n "__fish_eddy_needs_command" -f -a "offsets" -d 'Log start, high watermark and last stable offset per partition, or the offset at a time'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "groups" -d 'Consumer groups: list, describe (offsets and lag), reset, delete'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "cluster" -d 'Brokers, controller and topic count'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "dev" -d 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI'
@@ -93,8 +93,8 @@ complete -c eddy -n "__fish_eddy_using_subcommand produce" -s h -l help -d 'Prin
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s V -l version -d 'Print version'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s g -l group -d 'Join this consumer group (offsets are committed after output)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s p -l partition -d 'Only these partitions' -r
-complete -c eddy -n "__fish_eddy_using_subcommand consume" -s o -l from -d 'Where to start: beginning | end | stored | OFFSET | -N | @TIME' -r
-complete -c eddy -n "__fish_eddy_using_subcommand consume" -s u -l until -d 'Where to stop (exclusive): end | OFFSET | @TIME' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s o -l from -d 'Where to start: beginning | end | stored | OFFSET | -N | @TIME (an OFFSET outside a partition starts at its log start or end, with a warning)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s u -l until -d 'Where to stop (exclusive): end (the last stable offset at start) | OFFSET | @TIME' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s n -l count -d 'Stop after N records written' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s f -l format -d 'value | key | json | a template such as \'{partition}:{offset} {key} {value}\'' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s D -l delimiter -d 'Written after each record (default \\n; \\0 allowed)' -r
@@ -383,7 +383,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_su
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s V -l version -d 'Print version'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "list" -d 'Every group with its state and member count (the default)'
-complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "describe" -d 'Committed offset, high watermark and lag per partition'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "describe" -d 'Committed offset, high watermark, last stable offset and lag per partition'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "reset" -d 'Move a group\'s committed offsets (a dry run that shows the plan unless --execute)'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "delete" -d 'Delete a group (it must have no members)'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -416,7 +416,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l topic -d 'The topic whose offsets move' -r
-complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to -d 'earliest | latest | OFFSET | @TIME' -r
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to -d 'earliest | latest (the last stable offset) | OFFSET | @TIME' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l shift-by -d 'Move every committed offset by N (negative: back)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -s p -l partition -d 'Only these partitions' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
@@ -449,7 +449,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every group with its state and member count (the default)'
-complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Committed offset, high watermark and lag per partition'
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Committed offset, high watermark, last stable offset and lag per partition'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Move a group\'s committed offsets (a dry run that shows the plan unless --execute)'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a group (it must have no members)'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -558,7 +558,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subc
 complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "count" -d 'Windowed counts of JSON events (tumbling, hopping, session; event or processing time)'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "gen" -d 'Generated JSON events, to stdout or straight to a topic'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "topics" -d 'List, describe, create, alter and delete topics'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "offsets" -d 'Low and high watermarks per partition, or the offset at a time'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "offsets" -d 'Log start, high watermark and last stable offset per partition, or the offset at a time'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "groups" -d 'Consumer groups: list, describe (offsets and lag), reset, delete'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "cluster" -d 'Brokers, controller and topic count'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "dev" -d 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI'
@@ -571,7 +571,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcomma
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "alter" -d 'Add partitions or change configs (other configs are kept)'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "delete" -d 'Delete a topic'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'Every group with its state and member count (the default)'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "describe" -d 'Committed offset, high watermark and lag per partition'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "describe" -d 'Committed offset, high watermark, last stable offset and lag per partition'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "reset" -d 'Move a group\'s committed offsets (a dry run that shows the plan unless --execute)'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete" -d 'Delete a group (it must have no members)'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'The resolved settings, secrets redacted (the default)'

@@ -10,7 +10,7 @@ use rdkafka::admin::{
     AdminClient, AdminOptions, AlterConfig, ConfigSource, NewPartitions, NewTopic, ResourceSpecifier, TopicReplication,
 };
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
-use rdkafka::error::KafkaError;
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 use serde::Serialize;
 use serde_json::json;
@@ -18,7 +18,7 @@ use serde_json::json;
 use crate::cli::{GroupsAction, GroupsArgs, OffsetsArgs, OutputArgs, OutputFormat, TopicsAction, TopicsArgs};
 use crate::config::Settings;
 use crate::connection::{self, EddyContext};
-use crate::consume::offset_for_time;
+use crate::consume::{Watermarks, offset_for_time};
 use crate::outcome::{Error, Outcome, Result};
 use crate::output;
 use crate::times::{now_ms, parse_time};
@@ -379,6 +379,21 @@ fn check_topic_results(
 }
 
 pub fn offsets(settings: &Settings, args: &OffsetsArgs) -> Result<Outcome> {
+    // Every error of this command starts with its name, as every other command's do.
+    let named = |m: String| {
+        if m.starts_with("offsets:") {
+            m
+        } else {
+            format!("offsets: {m}")
+        }
+    };
+    topic_offsets(settings, args).map_err(|e| match e {
+        Error::Usage(m) => Error::Usage(named(m)),
+        Error::Runtime(m) => Error::Runtime(named(m)),
+    })
+}
+
+fn topic_offsets(settings: &Settings, args: &OffsetsArgs) -> Result<Outcome> {
     let at = args
         .at
         .as_deref()
@@ -388,12 +403,11 @@ pub fn offsets(settings: &Settings, args: &OffsetsArgs) -> Result<Outcome> {
     let admin = Admin::new(settings)?;
     let partitions = topic_partition_count(&admin, &args.topic)?;
     let consumer = admin.consumer(None)?;
+    let watermarks = Watermarks::new(settings);
     let mut rows = Vec::new();
     for p in 0..partitions {
-        let (low, high) = consumer
-            .fetch_watermarks(&args.topic, p, settings.timeout)
-            .map_err(|e| Error::runtime(format!("offsets of {}:{p}: {e}", args.topic)))?;
-        let mut row = json!({"partition": p, "low": low, "high": high});
+        let o = watermarks.of(&consumer, &args.topic, p)?;
+        let mut row = json!({"partition": p, "low": o.low, "high": o.high, "stable": o.stable});
         if let Some(t) = at {
             row["offset"] = json!(offset_for_time(settings, &consumer, &args.topic, p, t)?);
         }
@@ -402,7 +416,15 @@ pub fn offsets(settings: &Settings, args: &OffsetsArgs) -> Result<Outcome> {
     match args.out.output {
         OutputFormat::Json => print_json(&rows),
         OutputFormat::Table => {
-            let mut headers = vec!["PARTITION", "LOW", "HIGH", "RECORDS"];
+            let offset = |r: &serde_json::Value, k: &str| r[k].as_i64().unwrap_or(0);
+            // The last stable offset only where it tells something: while a transaction
+            // is open on some partition.
+            let stable = rows.iter().any(|r| offset(r, "stable") != offset(r, "high"));
+            let mut headers = vec!["PARTITION", "LOW", "HIGH"];
+            if stable {
+                headers.push("STABLE");
+            }
+            headers.push("RECORDS");
             if at.is_some() {
                 headers.push("OFFSET");
             }
@@ -410,14 +432,13 @@ pub fn offsets(settings: &Settings, args: &OffsetsArgs) -> Result<Outcome> {
             let table: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {
-                    let n = r["high"].as_i64().unwrap_or(0) - r["low"].as_i64().unwrap_or(0);
+                    let n = offset(r, "high") - offset(r, "low");
                     total += n;
-                    let mut v = vec![
-                        r["partition"].to_string(),
-                        r["low"].to_string(),
-                        r["high"].to_string(),
-                        n.to_string(),
-                    ];
+                    let mut v = vec![r["partition"].to_string(), r["low"].to_string(), r["high"].to_string()];
+                    if stable {
+                        v.push(r["stable"].to_string());
+                    }
+                    v.push(n.to_string());
                     if at.is_some() {
                         v.push(r["offset"].to_string());
                     }
@@ -425,14 +446,18 @@ pub fn offsets(settings: &Settings, args: &OffsetsArgs) -> Result<Outcome> {
                 })
                 .collect();
             print_table(&headers, &table);
-            output::line(format!("total {total} records in {partitions} partitions"));
+            // high - low counts offsets, and a transactional topic spends some on commit
+            // and abort markers (and on aborted records) that no reader sees.
+            output::line(format!(
+                "total {total} offsets in {partitions} partitions (records and transaction markers)"
+            ));
         }
     }
     Ok(Outcome::Success)
 }
 
 fn topic_partition_count(admin: &Admin<'_>, topic: &str) -> Result<i32> {
-    let md = admin.metadata(Some(topic), topic)?;
+    let md = admin.metadata(Some(topic), "offsets")?;
     md.topics()
         .iter()
         .find(|t| t.name() == topic && t.error().is_none() && !t.partitions().is_empty())
@@ -453,6 +478,9 @@ struct GroupOffset {
     #[serde(skip_serializing_if = "Option::is_none")]
     new: Option<i64>,
     high: i64,
+    stable: i64,
+    /// `stable - committed`: negative when the commit is past the end, as Kafka's own
+    /// tool shows it.
     lag: i64,
 }
 
@@ -492,6 +520,11 @@ pub fn groups(settings: &Settings, args: &GroupsArgs) -> Result<Outcome> {
         }
         GroupsAction::Describe { group } => {
             let rows = group_offsets(&admin, group, None)?;
+            if rows.is_empty() {
+                // No committed offsets: a group that does not exist (a typo) must not
+                // read as "fully caught up".
+                require_group(&admin, group)?;
+            }
             print_group_offsets(&rows, out, false);
         }
         GroupsAction::Reset {
@@ -509,19 +542,24 @@ pub fn groups(settings: &Settings, args: &GroupsArgs) -> Result<Outcome> {
             }
             let target = to.as_deref().map(ResetTo::parse).transpose()?;
             for r in rows.iter_mut() {
-                let (low, high) = consumer
+                // The read_committed consumer's own answer: "latest" is the last stable
+                // offset, the end of what the group can read (as -e), so records of a
+                // transaction still open are not passed over when it commits.
+                let (low, stable) = consumer
                     .fetch_watermarks(&r.topic, r.partition, settings.timeout)
                     .map_err(|e| Error::runtime(format!("offsets of {}:{}: {e}", r.topic, r.partition)))?;
+                let high = r.high.max(stable);
                 let new = match (target, shift_by) {
                     (Some(ResetTo::Earliest), _) => low,
-                    (Some(ResetTo::Latest), _) => high,
+                    (Some(ResetTo::Latest), _) => stable,
                     (Some(ResetTo::Offset(o)), _) => o,
                     (Some(ResetTo::Time(t)), _) => offset_for_time(settings, &consumer, &r.topic, r.partition, t)?,
                     (None, Some(n)) => r.committed.unwrap_or(low) + n,
                     (None, None) => return Err(Error::usage("groups reset: give --to or --shift-by")),
                 };
-                r.new = Some(new.clamp(low, high));
-                r.lag = high - new.clamp(low, high);
+                let new = new.clamp(low, high);
+                r.new = Some(new);
+                r.lag = r.stable - new;
             }
             if *execute {
                 let committer = admin.consumer(Some(group))?;
@@ -560,6 +598,37 @@ pub fn groups(settings: &Settings, args: &GroupsArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
+/// Fails unless the cluster knows `group`: Kafka answers DescribeGroups for a group it
+/// does not have with the state "Dead" (or GROUP_ID_NOT_FOUND); the mock behind
+/// `eddy dev` has no DescribeGroups, so there a group without offsets cannot be told
+/// from no group at all.
+fn require_group(admin: &Admin<'_>, group: &str) -> Result<()> {
+    if admin.looks_like_dev() {
+        return Err(Error::runtime(format!(
+            "groups describe: group '{group}' has no committed offsets, and the cluster at {} cannot say whether it exists ({DEV_LIMIT})",
+            admin.settings.brokers
+        )));
+    }
+    let missing = || {
+        Error::runtime(format!(
+            "groups describe: group '{group}' does not exist on the cluster at {}",
+            admin.settings.brokers
+        ))
+    };
+    match admin
+        .client
+        .inner()
+        .fetch_group_list(Some(group), admin.settings.timeout)
+    {
+        Ok(list) => match list.groups().iter().find(|g| g.name() == group) {
+            Some(g) if g.state() != "Dead" => Ok(()),
+            _ => Err(missing()),
+        },
+        Err(KafkaError::GroupListFetch(RDKafkaErrorCode::GroupIdNotFound)) => Err(missing()),
+        Err(e) => Err(admin.failed("groups describe", &e)),
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 enum ResetTo {
     Earliest,
@@ -594,6 +663,7 @@ impl ResetTo {
 fn group_offsets(admin: &Admin<'_>, group: &str, only: Option<&str>) -> Result<Vec<GroupOffset>> {
     let md = admin.metadata(only, "groups")?;
     let consumer = admin.consumer(Some(group))?;
+    let watermarks = Watermarks::new(admin.settings);
     let mut tpl = TopicPartitionList::new();
     for t in md
         .topics()
@@ -635,17 +705,15 @@ fn group_offsets(admin: &Admin<'_>, group: &str, only: Option<&str>) -> Result<V
             continue;
         }
         for (partition, c) in parts {
-            let (low, high) = consumer
-                .fetch_watermarks(&topic, partition, admin.settings.timeout)
-                .map_err(|e| Error::runtime(format!("offsets of {topic}:{partition}: {e}")))?;
-            let lag = high - c.unwrap_or(low);
+            let o = watermarks.of(&consumer, &topic, partition)?;
             rows.push(GroupOffset {
                 topic: topic.clone(),
                 partition,
                 committed: c,
                 new: None,
-                high,
-                lag: lag.max(0),
+                high: o.high,
+                stable: o.stable,
+                lag: o.stable - c.unwrap_or(o.low),
             });
         }
     }
@@ -662,7 +730,13 @@ fn print_group_offsets(rows: &[GroupOffset], out: OutputFormat, with_new: bool) 
             if with_new {
                 headers.push("NEW");
             }
-            headers.extend(["HIGH", "LAG"]);
+            // As in `offsets`: the last stable offset only while a transaction is open.
+            let stable = rows.iter().any(|r| r.stable != r.high);
+            headers.push("HIGH");
+            if stable {
+                headers.push("STABLE");
+            }
+            headers.push("LAG");
             let table: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {
@@ -670,7 +744,11 @@ fn print_group_offsets(rows: &[GroupOffset], out: OutputFormat, with_new: bool) 
                     if with_new {
                         v.push(show(r.new));
                     }
-                    v.extend([r.high.to_string(), r.lag.to_string()]);
+                    v.push(r.high.to_string());
+                    if stable {
+                        v.push(r.stable.to_string());
+                    }
+                    v.push(r.lag.to_string());
                     v
                 })
                 .collect();

@@ -81,6 +81,7 @@ pub enum Command {
     /// Records from stdin or files into a topic
     Produce(ProduceArgs),
     /// Records from topics to stdout, with offset control
+    #[command(long_about = CONSUME_ABOUT)]
     Consume(ConsumeArgs),
     /// A jq filter over JSON values on stdin or files
     #[command(visible_alias = "jq", long_about = FILTER_ABOUT)]
@@ -93,9 +94,11 @@ pub enum Command {
     Gen(GenArgs),
     /// List, describe, create, alter and delete topics
     Topics(TopicsArgs),
-    /// Low and high watermarks per partition, or the offset at a time
+    /// Log start, high watermark and last stable offset per partition, or the offset at a time
+    #[command(long_about = OFFSETS_ABOUT)]
     Offsets(OffsetsArgs),
     /// Consumer groups: list, describe (offsets and lag), reset, delete
+    #[command(long_about = GROUPS_ABOUT)]
     Groups(GroupsArgs),
     /// Brokers, controller and topic count
     Cluster(OutputArgs),
@@ -227,6 +230,17 @@ pub enum StatsFormat {
     Json,
 }
 
+const CONSUME_ABOUT: &str = "\
+Records from topics to stdout, with offset control.
+
+Reads with read_committed: records of aborted transactions are never shown, those of a
+transaction still open only once it commits, and -e (--until end) stops at the last stable
+offset when consuming started. With --group, an offset is committed only after its record
+was written and taken by the reader; what is committed is the consumer's position, past
+transaction markers and aborted records, so a group that read everything readable has no
+lag. --stats json gives per partition the next offset, the high watermark, the last stable
+offset and the lag (stable - offset).";
+
 #[derive(Debug, Args)]
 pub struct ConsumeArgs {
     /// Topics to read; one starting with ^ is a regular expression (needs --group)
@@ -238,10 +252,11 @@ pub struct ConsumeArgs {
     /// Only these partitions
     #[arg(short = 'p', long = "partition", value_name = "N[,N...]", value_delimiter = ',')]
     pub partitions: Vec<i32>,
-    /// Where to start: beginning | end | stored | OFFSET | -N | @TIME
+    /// Where to start: beginning | end | stored | OFFSET | -N | @TIME (an OFFSET outside a
+    /// partition starts at its log start or end, with a warning)
     #[arg(short = 'o', long = "from", value_name = "SPEC", allow_hyphen_values = true)]
     pub from: Option<String>,
-    /// Where to stop (exclusive): end | OFFSET | @TIME
+    /// Where to stop (exclusive): end (the last stable offset at start) | OFFSET | @TIME
     #[arg(short = 'u', long, value_name = "SPEC")]
     pub until: Option<String>,
     /// The same as --until end
@@ -486,6 +501,15 @@ pub enum TopicsAction {
     },
 }
 
+const OFFSETS_ABOUT: &str = "\
+Log start, high watermark and last stable offset per partition, or the offset at a time.
+
+HIGH is the high watermark: the offset the next record written gets. While a transaction
+is open, the last stable offset (the end of what read_committed consumers such as eddy
+can read) lies below it, and the table shows it as STABLE; --output json always has
+\"stable\". RECORDS is HIGH - LOW: offsets, which on a transactional topic include commit
+and abort markers and aborted records.";
+
 #[derive(Debug, Args)]
 pub struct OffsetsArgs {
     /// The topic
@@ -496,6 +520,13 @@ pub struct OffsetsArgs {
     #[command(flatten)]
     pub out: OutputArgs,
 }
+
+const GROUPS_ABOUT: &str = "\
+Consumer groups: list, describe (offsets and lag), reset, delete.
+
+Lag is measured as a read_committed consumer sees it: the last stable offset minus the
+committed offset (negative when the commit is past the end, as Kafka's own tool shows
+it). Describing a group the cluster does not have is an error.";
 
 #[derive(Debug, Args)]
 pub struct GroupsArgs {
@@ -509,7 +540,7 @@ pub struct GroupsArgs {
 pub enum GroupsAction {
     /// Every group with its state and member count (the default)
     List,
-    /// Committed offset, high watermark and lag per partition
+    /// Committed offset, high watermark, last stable offset and lag per partition
     Describe {
         /// The group
         group: String,
@@ -521,7 +552,7 @@ pub enum GroupsAction {
         /// The topic whose offsets move
         #[arg(long)]
         topic: String,
-        /// earliest | latest | OFFSET | @TIME
+        /// earliest | latest (the last stable offset) | OFFSET | @TIME
         #[arg(
             long,
             value_name = "SPEC",

@@ -200,6 +200,9 @@ pub fn consumer_config(settings: &Settings, group: Option<&str>) -> ClientConfig
     config.set("enable.auto.offset.store", "false");
     config.set("enable.partition.eof", "true");
     config.set("auto.offset.reset", "earliest");
+    // librdkafka's default, made explicit: consume, offsets and groups see what
+    // committed transactions wrote, and lag is measured to the last stable offset.
+    config.set("isolation.level", "read_committed");
     config.set("queued.min.messages", "200000");
     config.set("fetch.queue.backoff.ms", "10");
     finish(config, settings)

@@ -5,11 +5,17 @@
 //! `@TIME` by the broker's time index, or by a binary search on record timestamps where
 //! the broker cannot answer (the dev cluster) — and where to stop (`--until`, `-e`, `-n`)
 //! is decided per partition. With a group, an offset is stored only once its record has
-//! reached the reader: written, flushed, and (for a pipe) taken out of the pipe.
+//! reached the reader: written, flushed, and (for a pipe) taken out of the pipe. What is
+//! stored is the consumer's position, which on a transactional topic moves past commit
+//! and abort markers and aborted batches that are never shown, so a group that read
+//! everything readable has no lag left.
+//!
+//! Reading is read_committed (librdkafka's default, set explicitly): `-e` stops at the
+//! last stable offset, and [`Watermarks`] tells it apart from the high watermark.
 
 use std::collections::{HashMap, VecDeque};
 use std::ffi::CString;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use rdkafka::client::ClientContext;
@@ -112,6 +118,7 @@ struct ConsumeContext {
     resolved: Mutex<HashMap<(String, i32), Offset>>,
     /// The partitions assigned now (group mode), and a counter bumped on every change.
     assignment: Mutex<(u64, Vec<(String, i32)>)>,
+    watermarks: Watermarks,
 }
 
 impl ClientContext for ConsumeContext {
@@ -143,8 +150,9 @@ impl ConsumerContext for ConsumeContext {
                     let offset = match resolved.get(&(topic.clone(), partition)) {
                         Some(o) => *o,
                         None => {
-                            let o = resolve_one(&self.settings, base_consumer, &topic, partition, spec)
-                                .unwrap_or(Offset::Beginning);
+                            let o =
+                                resolve_one(&self.settings, base_consumer, &self.watermarks, &topic, partition, spec)
+                                    .unwrap_or(Offset::Beginning);
                             resolved.insert((topic.clone(), partition), o);
                             o
                         }
@@ -237,6 +245,22 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
     for t in args.topics.iter().filter(|t| t.starts_with('^')) {
         regex::Regex::new(t).map_err(|e| Error::usage(format!("topic pattern {t}: {e}")))?;
     }
+    // Every check that needs no cluster comes before the first client: a usage error is
+    // exit 2 even when the cluster cannot be reached.
+    let within = args
+        .within
+        .as_deref()
+        .map(|w| crate::times::parse_duration("--within", w))
+        .transpose()
+        .map_err(Error::usage)?;
+    if within.is_some() && args.expect.is_none() && !args.expect_none {
+        return Err(Error::usage("--within is the deadline of --expect or --expect-none"));
+    }
+    if args.expect == Some(0) {
+        return Err(Error::usage(
+            "--expect: must be at least 1 (use --expect-none for none)",
+        ));
+    }
 
     let context = ConsumeContext {
         diagnostics: Diagnostics::new(settings.verbose),
@@ -244,6 +268,7 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
         from,
         resolved: Mutex::new(HashMap::new()),
         assignment: Mutex::new((0, Vec::new())),
+        watermarks: Watermarks::new(settings),
     };
     let consumer: BaseConsumer<ConsumeContext> = connection::consumer_config(settings, args.group.as_deref())
         .create_with_context(context)
@@ -281,20 +306,45 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
     if let Some(spec) = from {
         let mut resolved = HashMap::new();
         for part in &parts {
-            let o = resolve_one(settings, &consumer, &part.topic, part.partition, spec)?;
+            let o = resolve_one(
+                settings,
+                &consumer,
+                &consumer.context().watermarks,
+                &part.topic,
+                part.partition,
+                spec,
+            )?;
             resolved.insert((part.topic.clone(), part.partition), o);
         }
         *consumer.context().resolved.lock().unwrap_or_else(|p| p.into_inner()) = resolved;
     }
 
-    // Where each named partition ends, for --until end / OFFSET.
+    // Where each named partition ends, for --until end / OFFSET. The reading consumer's
+    // own watermark query answers with the last stable offset (it reads committed), so
+    // `end` is what it can read, not the high watermark beyond an open transaction.
     if let Some(u) = until {
+        let resolved = consumer
+            .context()
+            .resolved
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
         for part in parts.iter_mut() {
             part.end = match u {
                 UntilSpec::End => Some(watermarks(settings, &consumer, &part.topic, part.partition)?.1),
                 UntilSpec::Offset(o) => Some(o),
                 UntilSpec::Time(_) => None,
             };
+            // Starting at or past where it ends (`--from` past the end, with -e): done
+            // before it begins, not waiting for a record that will not be shown.
+            if let (Some(Offset::Offset(start)), Some(end)) =
+                (resolved.get(&(part.topic.clone(), part.partition)), part.end)
+            {
+                if *start >= end {
+                    part.done = true;
+                    part.next = Some(*start);
+                }
+            }
         }
     }
 
@@ -312,7 +362,7 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .clone();
-        for part in &parts {
+        for part in parts.iter().filter(|p| !p.done) {
             let offset = match from {
                 Some(_) => resolved
                     .get(&(part.topic.clone(), part.partition))
@@ -330,20 +380,6 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
             .map_err(|e| Error::runtime(format!("cannot assign partitions: {e}")))?;
     }
 
-    let within = args
-        .within
-        .as_deref()
-        .map(|w| crate::times::parse_duration("--within", w))
-        .transpose()
-        .map_err(Error::usage)?;
-    if within.is_some() && args.expect.is_none() && !args.expect_none {
-        return Err(Error::usage("--within is the deadline of --expect or --expect-none"));
-    }
-    if args.expect == Some(0) {
-        return Err(Error::usage(
-            "--expect: must be at least 1 (use --expect-none for none)",
-        ));
-    }
     let expect = match (args.expect, args.expect_none) {
         (Some(n), _) => Expect::Count(n),
         (None, true) => Expect::Nothing,
@@ -445,8 +481,8 @@ struct Run<'a> {
     index: HashMap<(String, i32), usize>,
     /// The last (topic, partition) seen and its slot, to skip the map look-up.
     last: Option<(i32, usize)>,
-    /// (output position after the record, slot, offset) of records written but not yet
-    /// known to be taken by the reader; group mode only.
+    /// (output position, slot, next offset) of positions reached once what was written
+    /// up to that output position is taken by the reader; group mode only.
     pending_store: VecDeque<(u64, usize, i64)>,
     records: u64,
     bytes: u64,
@@ -633,15 +669,13 @@ impl Run<'_> {
             return Written::Ok;
         }
         let timestamp = m.timestamp().to_millis();
-        match self.until {
-            Some(UntilSpec::Time(t)) if timestamp.is_some_and(|ts| ts >= t) => {
-                self.finish_part(i);
-                return Written::Ok;
-            }
-            _ => {}
-        }
-        if part.end.is_some_and(|e| offset >= e) {
+        // The first record past --until is not shown, and whatever came between the last
+        // one shown and it (markers, aborted batches) is behind the reader: the group
+        // resumes at this record.
+        let past_time = matches!(self.until, Some(UntilSpec::Time(t)) if timestamp.is_some_and(|ts| ts >= t));
+        if past_time || part.end.is_some_and(|e| offset >= e) {
             self.finish_part(i);
+            self.advance(i, offset);
             return Written::Ok;
         }
         let view = View {
@@ -677,11 +711,8 @@ impl Run<'_> {
             self.out.buf.push(self.delimiter);
             self.records += 1;
         }
-        self.parts[i].next = Some(offset + 1);
         self.bytes += (m.payload_len() + m.key().map_or(0, <[u8]>::len)) as u64;
-        if self.group {
-            self.pending_store.push_back((self.out.position(), i, offset));
-        }
+        self.advance(i, offset + 1);
         if self.parts[i].end.is_some_and(|e| offset + 1 >= e) {
             self.finish_part(i);
         }
@@ -750,6 +781,16 @@ impl Run<'_> {
         }
     }
 
+    /// The reader has everything before `next` of partition `i`, once what was written so
+    /// far is taken: records shown, and in between only what a read_committed consumer
+    /// never shows. Stored (with a group) when the reader took it.
+    fn advance(&mut self, i: usize, next: i64) {
+        self.parts[i].next = Some(next);
+        if self.group {
+            self.pending_store.push_back((self.out.position(), i, next));
+        }
+    }
+
     fn finish_part(&mut self, i: usize) {
         let part = &mut self.parts[i];
         if part.done {
@@ -766,6 +807,14 @@ impl Run<'_> {
     /// event, every partition of that number whose position reached its local high
     /// watermark counts.
     fn eof(&mut self, partition: i32) {
+        // The consumer's positions: past the markers and aborted batches it read over.
+        let positions = self.consumer.position().ok();
+        let position_of = |topic: &str, p: i32| -> Option<i64> {
+            match positions.as_ref()?.find_partition(topic, p)?.offset() {
+                Offset::Offset(o) => Some(o),
+                _ => None,
+            }
+        };
         let candidates: Vec<usize> = self
             .parts
             .iter()
@@ -775,30 +824,21 @@ impl Run<'_> {
             .collect();
         let single = candidates.len() == 1;
         for i in candidates {
+            let p = &self.parts[i];
+            let position = position_of(&p.topic, p.partition);
             let at_end = single || {
-                let p = &self.parts[i];
-                let position = p.next.or_else(|| self.start_of(i));
+                let position = position.or(p.next).or_else(|| self.start_of(i));
                 let high = local_watermarks(self.consumer, &p.topic, p.partition).map(|w| w.1);
+                // The local high watermark is the log end: while a transaction is open
+                // the position stops below it, at the last stable offset, which is
+                // where --until end stops anyway.
                 matches!((position, high), (Some(n), Some(h)) if n >= h)
+                    || matches!((position, p.end), (Some(n), Some(e)) if n >= e)
             };
             if !at_end {
                 continue;
             }
-            self.parts[i].at_eof = true;
-            match self.until {
-                Some(UntilSpec::End) => self.finish_part(i),
-                Some(UntilSpec::Offset(_)) => {
-                    // The end was fixed up front; reaching the broker's end before it
-                    // means waiting for more records.
-                    let p = &self.parts[i];
-                    let high = local_watermarks(self.consumer, &p.topic, p.partition).map(|w| w.1);
-                    if matches!((p.end, high), (Some(e), Some(h)) if h >= e) {
-                        self.finish_part(i);
-                    }
-                }
-                Some(UntilSpec::Time(t)) if now_ms() >= t => self.finish_part(i),
-                _ => {}
-            }
+            self.reached_end(i, position);
         }
         // A partition that was assigned but never had a record: mark it too.
         if self.parts.iter().all(|p| p.partition != partition) && self.group_mode {
@@ -812,11 +852,34 @@ impl Run<'_> {
                 .clone();
             for (t, p) in assigned.iter().filter(|(_, p)| *p == partition) {
                 let i = self.slot(t, *p);
-                self.parts[i].at_eof = true;
-                if matches!(self.until, Some(UntilSpec::End)) {
+                self.reached_end(i, position_of(t, *p));
+            }
+        }
+    }
+
+    /// Partition `i` is at the end of what the broker has for us, the consumer at
+    /// `position` (when it knows one).
+    fn reached_end(&mut self, i: usize, position: Option<i64>) {
+        if let Some(position) = position.filter(|p| self.parts[i].next.is_none_or(|n| *p > n)) {
+            // Nothing was skipped (the partition is not done), so everything before the
+            // position was shown or is never shown: a transactional topic read to its
+            // end leaves the group at its end, not at its last record + 1.
+            self.advance(i, position);
+        }
+        self.parts[i].at_eof = true;
+        match self.until {
+            Some(UntilSpec::End) => self.finish_part(i),
+            Some(UntilSpec::Offset(_)) => {
+                // The end was fixed up front; reaching the broker's end before it
+                // means waiting for more records.
+                let p = &self.parts[i];
+                let high = local_watermarks(self.consumer, &p.topic, p.partition).map(|w| w.1);
+                if matches!((p.end, high), (Some(e), Some(h)) if h >= e) {
                     self.finish_part(i);
                 }
             }
+            Some(UntilSpec::Time(t)) if now_ms() >= t => self.finish_part(i),
+            _ => {}
         }
     }
 
@@ -907,18 +970,24 @@ impl Run<'_> {
         }
         let taken = self.out.taken();
         let mut newest: HashMap<usize, i64> = HashMap::new();
-        while let Some(&(pos, slot, offset)) = self.pending_store.front() {
+        while let Some(&(pos, slot, next)) = self.pending_store.front() {
             if pos > taken {
                 break;
             }
-            newest.insert(slot, offset);
+            newest.insert(slot, next);
             self.pending_store.pop_front();
         }
-        for (slot, offset) in newest {
+        for (slot, next) in newest {
             let p = &self.parts[slot];
-            if let Err(e) = self.consumer.store_offset(&p.topic, p.partition, offset) {
+            // The offset stored is the one to resume at (rd_kafka_offset_store would add
+            // 1 to a record's offset; a position is not a record's).
+            let mut tpl = TopicPartitionList::new();
+            let stored = tpl
+                .add_partition_offset(&p.topic, p.partition, Offset::Offset(next))
+                .and_then(|()| self.consumer.store_offsets(&tpl));
+            if let Err(e) = stored {
                 if self.settings.verbose {
-                    eprintln!("eddy: could not store offset {}:{}@{offset}: {e}", p.topic, p.partition);
+                    eprintln!("eddy: could not store offset {}:{}@{next}: {e}", p.topic, p.partition);
                 }
             }
         }
@@ -1022,10 +1091,19 @@ impl Run<'_> {
     }
 
     fn partition_ends(&self) -> Vec<PartitionEnd> {
-        let mut ends = Vec::new();
+        let mut list = Vec::new();
         let positions = self.consumer.position().ok();
         for p in &self.parts {
-            let (low, high) = watermarks(self.settings, self.consumer, &p.topic, p.partition).unwrap_or((0, 0));
+            let ends = self
+                .consumer
+                .context()
+                .watermarks
+                .of(self.consumer, &p.topic, p.partition)
+                .unwrap_or(PartitionOffsets {
+                    low: 0,
+                    high: 0,
+                    stable: 0,
+                });
             let next = p.next.or_else(|| {
                 positions
                     .as_ref()
@@ -1035,17 +1113,20 @@ impl Run<'_> {
                         _ => None,
                     })
             });
-            let offset = next.unwrap_or(if p.at_eof { high } else { low });
-            ends.push(PartitionEnd {
+            let offset = next.unwrap_or(if p.at_eof { ends.stable } else { ends.low });
+            list.push(PartitionEnd {
                 topic: p.topic.clone(),
                 partition: p.partition,
                 offset,
-                high,
-                lag: (high - offset).max(0),
+                high: ends.high,
+                stable: ends.stable,
+                // Measured to what can be read: a consumer past the last stable offset
+                // (inside an open transaction) has nothing to read yet.
+                lag: (ends.stable - offset).max(0),
             });
         }
-        ends.sort_by(|a, b| (a.topic.as_str(), a.partition).cmp(&(b.topic.as_str(), b.partition)));
-        ends
+        list.sort_by(|a, b| (a.topic.as_str(), a.partition).cmp(&(b.topic.as_str(), b.partition)));
+        list
     }
 }
 
@@ -1126,10 +1207,13 @@ fn local_watermarks<C: ConsumerContext>(consumer: &BaseConsumer<C>, topic: &str,
     (err == rdkafka::types::RDKafkaRespErr::RD_KAFKA_RESP_ERR_NO_ERROR && high >= 0).then_some((low, high))
 }
 
-/// Turns a start spec into the offset to assign for one partition.
+/// Turns a start spec into the offset to assign for one partition. An offset outside the
+/// partition starts at its nearest end, with a warning: librdkafka would otherwise reset
+/// it to `auto.offset.reset` (the beginning) without a word.
 fn resolve_one<C: ConsumerContext>(
     settings: &Settings,
     consumer: &BaseConsumer<C>,
+    watermarks: &Watermarks,
     topic: &str,
     partition: i32,
     spec: OffsetSpec,
@@ -1138,10 +1222,91 @@ fn resolve_one<C: ConsumerContext>(
         OffsetSpec::Beginning => Offset::Beginning,
         OffsetSpec::End => Offset::End,
         OffsetSpec::Stored => Offset::Stored,
-        OffsetSpec::Offset(o) => Offset::Offset(o),
+        OffsetSpec::Offset(o) => {
+            let ends = watermarks.of(consumer, topic, partition)?;
+            let start = ends.clamp(o);
+            if start > o {
+                eprintln!(
+                    "eddy: consume: {topic}[{partition}]: --from {o} is below the log start ({start}); starting at {start}"
+                );
+            } else if start < o {
+                eprintln!(
+                    "eddy: consume: {topic}[{partition}]: --from {o} is past the end ({start}); starting at {start}"
+                );
+            }
+            Offset::Offset(start)
+        }
         OffsetSpec::Tail(n) => Offset::OffsetTail(n),
         OffsetSpec::Time(t) => Offset::Offset(offset_for_time(settings, consumer, topic, partition, t)?),
     })
+}
+
+/// A partition's offsets: where its log starts, its high watermark, and its last stable
+/// offset (below which every transaction is decided, and so the end of what a
+/// read_committed consumer can read). The two ends differ only while a transaction is
+/// open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartitionOffsets {
+    pub low: i64,
+    pub high: i64,
+    pub stable: i64,
+}
+
+impl PartitionOffsets {
+    /// The nearest offset inside the log to `offset`: a reader can start anywhere from
+    /// the log start up to the high watermark.
+    pub fn clamp(&self, offset: i64) -> i64 {
+        offset.clamp(self.low, self.high.max(self.low))
+    }
+}
+
+/// Asks the broker for [`PartitionOffsets`]. librdkafka's watermark query sends
+/// ListOffsets with the asking client's isolation level, so a read_committed client is
+/// told the last stable offset; the high watermark needs a second client that reads
+/// uncommitted, made on first use.
+pub struct Watermarks {
+    settings: Settings,
+    uncommitted: OnceLock<std::result::Result<BaseConsumer<connection::EddyContext>, String>>,
+}
+
+impl Watermarks {
+    pub fn new(settings: &Settings) -> Self {
+        Watermarks {
+            settings: settings.clone(),
+            uncommitted: OnceLock::new(),
+        }
+    }
+
+    /// The offsets of a partition; `committed` is a read_committed client (eddy's
+    /// consumers are, unless `-X isolation.level` says otherwise: then "stable" is
+    /// whatever that client can read up to).
+    pub fn of<C: ConsumerContext>(
+        &self,
+        committed: &BaseConsumer<C>,
+        topic: &str,
+        partition: i32,
+    ) -> Result<PartitionOffsets> {
+        let (low, stable) = watermarks(&self.settings, committed, topic, partition)?;
+        let uncommitted = self
+            .uncommitted
+            .get_or_init(|| {
+                let mut config = connection::consumer_config(&self.settings, None);
+                config.set("isolation.level", "read_uncommitted");
+                config
+                    .create_with_context(connection::EddyContext::new(&self.settings))
+                    .map_err(|e| format!("cannot create a consumer: {e}"))
+            })
+            .as_ref()
+            .map_err(|e| Error::runtime(e.clone()))?;
+        let (_, high) = watermarks(&self.settings, uncommitted, topic, partition)?;
+        Ok(PartitionOffsets {
+            low,
+            // The two answers come from two requests: a transaction decided in between
+            // must not make the stable offset overtake the high watermark.
+            high: high.max(stable),
+            stable,
+        })
+    }
 }
 
 /// The first offset whose record's timestamp is at or after `time` (the high watermark

@@ -102,7 +102,11 @@ pub struct PartitionEnd {
     pub partition: i32,
     /// The next offset to read.
     pub offset: i64,
+    /// The high watermark.
     pub high: i64,
+    /// The last stable offset: the end of what a read_committed consumer can read.
+    pub stable: i64,
+    /// `stable - offset` (0 when the consumer is past it).
     pub lag: i64,
 }
 

@@ -270,3 +270,79 @@ fn kafka_tls_with_a_ca_file() {
         .code(1);
     assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
 }
+
+#[test]
+fn groups_describe_of_a_group_that_does_not_exist_fails_kafka() {
+    let Some(c) = Cluster::kafka("groups_describe_of_a_group_that_does_not_exist_fails_kafka") else {
+        return;
+    };
+    let g = crate::support::unique("no-such-group");
+    for args in [
+        &["groups", "describe", &g][..],
+        &["groups", "describe", &g, "--output", "json"][..],
+    ] {
+        let r = c.eddy(args).code(1);
+        assert!(r.stdout.is_empty(), "{args:?}: {}", r.text());
+        assert_eq!(r.stderr.trim().lines().count(), 1, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr
+                .starts_with(&format!("eddy: groups describe: group '{g}' does not exist")),
+            "{args:?}: {}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn groups_describe_on_dev_says_what_the_mock_cannot_tell() {
+    let c = Cluster::dev(&["--topic", "t:1"]);
+    let r = c.eddy(&["groups", "describe", "no-such-group"]).code(1);
+    assert!(
+        r.stderr.contains("no committed offsets") && r.stderr.contains("mock cluster"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_commit_past_the_end_shows_negative_lag_kafka() {
+    let Some(c) = Cluster::kafka("a_commit_past_the_end_shows_negative_lag_kafka") else {
+        return;
+    };
+    let t = c.topic("past", 1);
+    c.eddy_in(&["produce", &t, "-q"], numbered(10)).ok();
+    let g = crate::support::unique("past");
+    // Kafka takes any offset in a commit; eddy's own commits never go past the end.
+    let commit = "import os, sys\n\
+        from confluent_kafka import Consumer, TopicPartition\n\
+        c = Consumer({'bootstrap.servers': os.environ['EDDY_BROKERS'], 'group.id': sys.argv[1]})\n\
+        c.commit(offsets=[TopicPartition(sys.argv[2], 0, 15)], asynchronous=False)\n\
+        c.close()\n";
+    let mut cmd = std::process::Command::new(crate::support::python());
+    cmd.args(["-c", commit, &g, &t]).env("EDDY_BROKERS", &c.brokers);
+    crate::support::run(cmd, None).ok();
+    let d = c.eddy(&["groups", "describe", &g, "--output", "json"]).ok();
+    let v: serde_json::Value = serde_json::from_slice(&d.stdout).unwrap();
+    assert_eq!(
+        (v[0]["committed"].as_i64(), v[0]["high"].as_i64(), v[0]["lag"].as_i64()),
+        (Some(15), Some(10), Some(-5)),
+        "{v}"
+    );
+    let table = c.eddy(&["groups", "describe", &g]).ok();
+    assert!(table.text().contains("total lag -5"), "{}", table.text());
+}
+
+#[test]
+fn offsets_errors_start_with_the_command_name() {
+    let c = Cluster::dev(&[]);
+    let r = c
+        .eddy(&["offsets", "t", "-b", "127.0.0.1:1", "--timeout", "1s"])
+        .code(1);
+    assert!(
+        r.stderr.starts_with("eddy: offsets: no answer from the cluster"),
+        "{}",
+        r.stderr
+    );
+    let r = c.eddy(&["offsets", "t", "--at", "whenever"]).code(2);
+    assert!(r.stderr.starts_with("eddy: offsets: --at"), "{}", r.stderr);
+}

@@ -357,3 +357,126 @@ fn expect_new_records_from_the_end() {
         "only the new records: {got:?}"
     );
 }
+
+/// The warnings on stderr, one line each.
+fn warnings(r: &crate::support::Run) -> Vec<&str> {
+    r.stderr.lines().filter(|l| l.starts_with("eddy: consume:")).collect()
+}
+
+#[test]
+fn from_an_offset_past_the_end_starts_at_the_end_with_a_warning() {
+    let c = Cluster::dev(&["--topic", "t:2"]);
+    c.eddy_in(&["produce", "t", "-q", "-p", "0"], numbered(10)).ok();
+    c.eddy_in(&["produce", "t", "-q", "-p", "1"], numbered(30)).ok();
+    // Partition 0 has 10: it is done at once; partition 1 is read from 20.
+    let r = c
+        .eddy(&[
+            "consume",
+            "t",
+            "-e",
+            "--from",
+            "20",
+            "-f",
+            "{partition}:{offset}",
+            "--stats",
+            "json",
+        ])
+        .ok();
+    let expected: Vec<String> = (20..30).map(|o| format!("1:{o}")).collect();
+    assert_eq!(r.lines(), expected);
+    assert_eq!(
+        warnings(&r),
+        ["eddy: consume: t[0]: --from 20 is past the end (10); starting at 10"],
+        "{}",
+        r.stderr
+    );
+    let s = r.stats();
+    assert_eq!(
+        (
+            s["partitions"][0]["offset"].as_i64(),
+            s["partitions"][0]["lag"].as_i64()
+        ),
+        (Some(10), Some(0)),
+        "{s}"
+    );
+    // Without -e it waits at the end for new records, not replaying the old ones.
+    let child = c
+        .cmd(&["consume", "t", "-p", "0", "--from", "11", "-n", "1", "-f", "{offset}"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_secs(2));
+    c.eddy_in(&["produce", "t", "-q", "-p", "0"], numbered(1)).ok();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "10\n");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("t[0]: --from 11 is past the end (10); starting at 10"),
+        "{err}"
+    );
+}
+
+#[test]
+fn from_an_offset_outside_the_log_starts_at_its_nearest_end_kafka() {
+    let Some(c) = Cluster::kafka("from_an_offset_outside_the_log_starts_at_its_nearest_end_kafka") else {
+        return;
+    };
+    let t = c.topic("range", 1);
+    c.eddy_in(&["produce", &t, "-q"], numbered(10)).ok();
+    // Records 0-4 deleted: the partition is 5-10.
+    let delete = "import os, sys\n\
+        from confluent_kafka import TopicPartition\n\
+        from confluent_kafka.admin import AdminClient\n\
+        admin = AdminClient({'bootstrap.servers': os.environ['EDDY_BROKERS']})\n\
+        for f in admin.delete_records([TopicPartition(sys.argv[1], 0, 5)], operation_timeout=30).values():\n    f.result()\n";
+    let mut cmd = std::process::Command::new(crate::support::python());
+    cmd.args(["-c", delete, &t]).env("EDDY_BROKERS", &c.brokers);
+    crate::support::run(cmd, None).ok();
+    let from = |spec: &str| {
+        c.eddy(&["consume", &t, "-e", "--from", spec, "-f", "{offset}", "-q"])
+            .ok()
+    };
+    let r = from("2");
+    assert_eq!(r.lines(), ["5", "6", "7", "8", "9"]);
+    assert_eq!(
+        warnings(&r),
+        [format!(
+            "eddy: consume: {t}[0]: --from 2 is below the log start (5); starting at 5"
+        )]
+    );
+    let r = from("200");
+    assert!(r.stdout.is_empty(), "{}", r.text());
+    assert_eq!(
+        warnings(&r),
+        [format!(
+            "eddy: consume: {t}[0]: --from 200 is past the end (10); starting at 10"
+        )]
+    );
+    let r = from("7");
+    assert_eq!(r.lines(), ["7", "8", "9"]);
+    assert!(warnings(&r).is_empty(), "{}", r.stderr);
+}
+
+#[test]
+fn within_without_expect_is_a_usage_error_before_any_network() {
+    // Nothing listens on port 1: a check that waited for the cluster would say "no answer".
+    let c = Cluster::dev(&[]);
+    for args in [
+        &["consume", "t", "--within", "5s"][..],
+        &["consume", "t", "--expect", "0", "--within", "5s"][..],
+        &["consume", "t", "--expect-none", "--within", "soon"][..],
+    ] {
+        let mut all = args.to_vec();
+        all.extend(["-b", "127.0.0.1:1", "--timeout", "3s"]);
+        let r = c.eddy(&all).code(2);
+        assert!(
+            r.stderr.contains("--within") || r.stderr.contains("--expect"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("no answer"), "{args:?}: {}", r.stderr);
+        assert!(r.elapsed < Duration::from_secs(3), "{args:?}: {:?}", r.elapsed);
+    }
+}

@@ -17,3 +17,4 @@ mod r#gen;
 mod generated;
 mod produce;
 mod reliability;
+mod transactions;
