@@ -56,10 +56,7 @@ impl<'a> Admin<'a> {
     fn metadata(&self, topic: Option<&str>, what: &str) -> Result<rdkafka::metadata::Metadata> {
         // Through a consumer, whose queue can be drained for the reason of a failure.
         let probe = self.consumer(None)?;
-        probe.fetch_metadata(topic, self.settings.timeout).map_err(|e| {
-            connection::drain_errors(&probe);
-            connection::unreachable(self.settings, what, &e, &probe.context().diagnostics)
-        })
+        connection::consumer_metadata(self.settings, what, &probe, topic, &probe.context().diagnostics)
     }
 
     /// A consumer for offsets and group commits; `group` only for group operations.

@@ -270,3 +270,130 @@ fn kafka_tls_with_a_ca_file() {
         .code(1);
     assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
 }
+
+/// Runs `consume`, `produce` and `topics` against `brokers` with `extra` arguments, side
+/// by side (each may wait out its timeout), and returns each one's run.
+fn each_command(c: &Cluster, brokers: &str, extra: &[&str]) -> Vec<(&'static str, crate::support::Run)> {
+    std::thread::scope(|s| {
+        let runs: Vec<_> = [
+            ("consume", &["consume", "unreachable-t", "-e"][..]),
+            ("produce", &["produce", "unreachable-t"][..]),
+            ("topics", &["topics"][..]),
+        ]
+        .into_iter()
+        .map(|(name, cmd)| {
+            let mut args: Vec<&str> = cmd.to_vec();
+            args.extend(["-b", brokers]);
+            args.extend(extra);
+            s.spawn(move || (name, c.eddy_in(&args, "{}\n")))
+        })
+        .collect();
+        runs.into_iter().map(|h| h.join().unwrap()).collect()
+    })
+}
+
+/// Asserts that each command failed with exit 1 and one line naming `cause`.
+fn assert_named(runs: Vec<(&str, crate::support::Run)>, cause: &str) {
+    for (name, r) in runs {
+        let r = r.code(1);
+        let line = r.stderr.trim();
+        assert_eq!(line.lines().count(), 1, "{name}: {}", r.stderr);
+        assert!(
+            line.starts_with(&format!("eddy: {name}: cannot connect to ")),
+            "{name}: {line}"
+        );
+        assert!(line.contains(cause), "{name}: expected {cause:?} in: {line}");
+        assert!(!line.contains("brokers are down"), "{name}: {line}");
+    }
+}
+
+#[test]
+fn a_refused_connection_and_an_unresolvable_host_are_named() {
+    let c = Cluster::dev(&[]);
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().to_string()
+    };
+    for timeout in ["500ms", "2s"] {
+        assert_named(
+            each_command(&c, &closed, &["--timeout", timeout]),
+            &format!("connection refused: is a broker listening on {closed}?"),
+        );
+        assert_named(
+            each_command(&c, "no-such-host.invalid:9092", &["--timeout", timeout]),
+            "cannot resolve host no-such-host.invalid",
+        );
+    }
+}
+
+#[test]
+fn kafka_tls_and_sasl_listener_mismatches_are_named() {
+    let Some(c) = Cluster::kafka("kafka_tls_and_sasl_listener_mismatches_are_named") else {
+        return;
+    };
+    let (Ok(tls), Ok(scram)) = (
+        std::env::var("EDDY_TEST_KAFKA_TLS"),
+        std::env::var("EDDY_TEST_KAFKA_SCRAM"),
+    ) else {
+        return;
+    };
+    if tls.is_empty() || scram.is_empty() {
+        return;
+    }
+    let plain = c.brokers.clone();
+    let sasl = [
+        "-X",
+        "security.protocol=SASL_PLAINTEXT",
+        "-X",
+        "sasl.mechanism=SCRAM-SHA-512",
+        "-X",
+        "sasl.username=eddy",
+        "-X",
+        "sasl.password=eddy-secret",
+    ];
+    let ssl = ["-X", "security.protocol=SSL"];
+    let short = ["--timeout", "2s"];
+    let with = |a: &[&'static str]| -> Vec<&'static str> { a.iter().chain(&short).copied().collect() };
+    // TLS without the cluster's CA: known at once, however long --timeout is.
+    let started = std::time::Instant::now();
+    assert_named(
+        each_command(&c, &tls, &[&ssl[..], &["--timeout", "30s"]].concat()),
+        "SSL handshake failed: certificate verify failed (add -X ssl.ca.location=FILE",
+    );
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    assert_named(each_command(&c, &plain, &with(&ssl)), "is this the TLS port?");
+    assert_named(each_command(&c, &scram, &with(&ssl)), "is this the TLS port?");
+    assert_named(
+        each_command(&c, &tls, &short),
+        "closed the connection at the first request (is this the TLS port? then -X security.protocol=SSL)",
+    );
+    assert_named(
+        each_command(&c, &scram, &short),
+        "(does this listener want SASL? -X security.protocol=SASL_PLAINTEXT",
+    );
+    assert_named(
+        each_command(&c, &plain, &with(&sasl)),
+        "the broker does not do SASL on this listener",
+    );
+}
+
+#[test]
+fn kafka_a_wrong_scram_password_fails_at_once() {
+    let Some(c) = Cluster::kafka("kafka_a_wrong_scram_password_fails_at_once") else {
+        return;
+    };
+    let Ok(scram) = std::env::var("EDDY_TEST_KAFKA_SCRAM") else {
+        return;
+    };
+    let mut args = scram_args("not-the-password");
+    args.extend(["--timeout".to_string(), "30s".to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let started = std::time::Instant::now();
+    let runs = each_command(&c, &scram, &args);
+    for (name, r) in &runs {
+        assert!(r.elapsed.as_secs() < 5, "{name} took {:?}", r.elapsed);
+        assert!(!r.stderr.contains("not-the-password"), "{name}: {}", r.stderr);
+    }
+    assert_named(runs, "SASL authentication error: Authentication failed");
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+}
