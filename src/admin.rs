@@ -4,13 +4,14 @@
 //! with a message that says so, not with a protocol error.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rdkafka::admin::{
     AdminClient, AdminOptions, AlterConfig, ConfigSource, NewPartitions, NewTopic, ResourceSpecifier, TopicReplication,
 };
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
-use rdkafka::error::KafkaError;
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::metadata::MetadataTopic;
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 use serde::Serialize;
 use serde_json::json;
@@ -57,6 +58,37 @@ impl<'a> Admin<'a> {
         // Through a consumer, whose queue can be drained for the reason of a failure.
         let probe = self.consumer(None)?;
         connection::consumer_metadata(self.settings, what, &probe, topic, &probe.context().diagnostics)
+    }
+
+    /// Asks for `topic`'s metadata until `ready` holds, within `--timeout` of `since`;
+    /// false when it never did. CreateTopics and DeleteTopics answer once the controller
+    /// decided, before the brokers' metadata caught up: a script's next command (`topics
+    /// create X && produce X`) could otherwise miss the change.
+    fn await_metadata(
+        &self,
+        what: &str,
+        topic: &str,
+        since: Instant,
+        ready: impl Fn(Option<&MetadataTopic>) -> bool,
+    ) -> Result<bool> {
+        let probe = self.consumer(None)?;
+        let deadline = since + self.settings.timeout;
+        loop {
+            let md =
+                connection::consumer_metadata(self.settings, what, &probe, Some(topic), &probe.context().diagnostics)?;
+            // A topic that is not there comes back named, with UnknownTopicOrPartition.
+            let found = md.topics().iter().find(|t| {
+                t.name() == topic
+                    && t.error().map(RDKafkaErrorCode::from) != Some(RDKafkaErrorCode::UnknownTopicOrPartition)
+            });
+            if ready(found) {
+                return Ok(true);
+            }
+            if Instant::now() >= deadline {
+                return Ok(false);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// A consumer for offsets and group commits; `group` only for group operations.
@@ -285,8 +317,23 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
             for (k, v) in &configs {
                 new = new.set(k, v);
             }
+            let asked = Instant::now();
             let result = admin.block(admin.client.create_topics([&new], &admin.options()));
             check_topic_results(&admin, "topics create", result)?;
+            let usable = |t: Option<&MetadataTopic>| {
+                t.is_some_and(|t| {
+                    t.error().is_none()
+                        && t.partitions().len() == usize::try_from(*partitions).unwrap_or(0)
+                        && t.partitions().iter().all(|p| p.error().is_none() && p.leader() >= 0)
+                })
+            };
+            if !admin.await_metadata("topics create", topic, asked, usable)? {
+                return Err(Error::runtime(format!(
+                    "topics create: {topic} was created, but its {partitions} partitions did not all have a leader \
+                     within {}",
+                    humantime::format_duration(settings.timeout)
+                )));
+            }
             if out == OutputFormat::Json {
                 print_json(&json!({"name": topic, "partitions": partitions}));
             } else if !settings.quiet {
@@ -305,9 +352,20 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
             admin.metadata(Some(topic), "topics alter")?;
             admin.require_admin_api("topics alter")?;
             if let Some(p) = partitions {
-                let new = NewPartitions::new(topic, usize::try_from(*p).unwrap_or(0));
+                let count = usize::try_from(*p).unwrap_or(0);
+                let asked = Instant::now();
+                let new = NewPartitions::new(topic, count);
                 let result = admin.block(admin.client.create_partitions([&new], &admin.options()));
                 check_topic_results(&admin, "topics alter --partitions", result)?;
+                let grown = |t: Option<&MetadataTopic>| {
+                    t.is_some_and(|t| t.partitions().len() >= count && t.partitions().iter().all(|p| p.leader() >= 0))
+                };
+                if !admin.await_metadata("topics alter", topic, asked, grown)? {
+                    return Err(Error::runtime(format!(
+                        "topics alter: {topic} has {p} partitions, but not all of them had a leader within {}",
+                        humantime::format_duration(settings.timeout)
+                    )));
+                }
             }
             if !configs.is_empty() {
                 // AlterConfigs replaces the whole set: keep the topic's other dynamic configs.
@@ -351,8 +409,15 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
         TopicsAction::Delete { topic } => {
             admin.metadata(None, "topics delete")?;
             admin.require_admin_api("topics delete")?;
+            let asked = Instant::now();
             let result = admin.block(admin.client.delete_topics(&[topic.as_str()], &admin.options()));
             check_topic_results(&admin, "topics delete", result)?;
+            if !admin.await_metadata("topics delete", topic, asked, |t| t.is_none())? {
+                return Err(Error::runtime(format!(
+                    "topics delete: {topic} was deleted, but the cluster still lists it after {}",
+                    humantime::format_duration(settings.timeout)
+                )));
+            }
             if !settings.quiet {
                 eprintln!("deleted topic {topic}");
             }

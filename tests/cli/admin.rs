@@ -397,3 +397,52 @@ fn kafka_a_wrong_scram_password_fails_at_once() {
     assert_named(runs, "SASL authentication error: Authentication failed");
     assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
 }
+
+/// A client of our own kind that stays connected and reads each topic's metadata the
+/// moment it is told the name: a second eddy process would start too late to see the
+/// few milliseconds in which a new topic is not yet in the broker's metadata.
+const METADATA_PROBE: &str = r#"
+import sys
+from confluent_kafka import Consumer
+c = Consumer({"bootstrap.servers": sys.argv[1], "group.id": "eddy-probe"})
+c.list_topics(timeout=10)
+for line in sys.stdin:
+    t = line.strip()
+    md = c.list_topics(t, timeout=10).topics.get(t)
+    if md is None or md.error is not None:
+        print("absent", flush=True)
+    else:
+        leaders = sum(1 for p in md.partitions.values() if p.leader >= 0)
+        print(f"{len(md.partitions)} partitions, {leaders} leaders", flush=True)
+"#;
+
+#[test]
+fn kafka_topics_create_and_delete_return_once_the_cluster_shows_it() {
+    use std::io::{BufRead, Write};
+    let Some(c) = Cluster::kafka("kafka_topics_create_and_delete_return_once_the_cluster_shows_it") else {
+        return;
+    };
+    let mut probe = std::process::Command::new(crate::support::python())
+        .args(["-c", METADATA_PROBE, &c.brokers])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut ask = probe.stdin.take().unwrap();
+    let mut answers = std::io::BufReader::new(probe.stdout.take().unwrap()).lines();
+    let mut seen = |t: &str| {
+        writeln!(ask, "{t}").unwrap();
+        answers.next().unwrap().unwrap()
+    };
+    // Many partitions widen the gap: the broker applies a deletion's hundred log
+    // removals before the next creation shows (on main, 9 rounds in 10 saw nothing).
+    for _ in 0..5 {
+        let t = crate::support::unique("visible");
+        c.eddy(&["topics", "create", &t, "--partitions", "100", "-q"]).ok();
+        assert_eq!(seen(&t), "100 partitions, 100 leaders", "right after topics create {t}");
+        c.eddy(&["topics", "delete", &t, "-q"]).ok();
+        assert_eq!(seen(&t), "absent", "right after topics delete {t}");
+    }
+    let _ = probe.kill();
+    let _ = probe.wait();
+}
