@@ -142,6 +142,67 @@ fn cluster_id(client: &AdminClient<EddyContext>, timeout: Duration) -> Option<St
     }
 }
 
+/// The topic's id (Kafka 2.8 and later), through librdkafka's DescribeTopics, which
+/// rust-rdkafka does not wrap. None when the cluster does not say.
+fn topic_id(client: &AdminClient<EddyContext>, topic: &str, timeout: Duration) -> Option<String> {
+    use rdkafka::bindings as rd;
+    let name = std::ffi::CString::new(topic).ok()?;
+    let ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+    let rk = client.inner().native_ptr();
+    // SAFETY: every object made here is destroyed before returning; the event owns the
+    // result and its strings, which are copied out before the event is destroyed.
+    unsafe {
+        let queue = rd::rd_kafka_queue_new(rk);
+        let mut names = [name.as_ptr()];
+        let topics = rd::rd_kafka_TopicCollection_of_topic_names(names.as_mut_ptr(), 1);
+        let options = rd::rd_kafka_AdminOptions_new(rk, rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_DESCRIBETOPICS);
+        let _ = rd::rd_kafka_AdminOptions_set_request_timeout(options, ms, std::ptr::null_mut(), 0);
+        rd::rd_kafka_DescribeTopics(rk, topics, options, queue);
+        let event = rd::rd_kafka_queue_poll(queue, ms.saturating_add(1000));
+        let mut id = None;
+        if !event.is_null()
+            && rd::rd_kafka_event_type(event) == rd::RD_KAFKA_EVENT_DESCRIBETOPICS_RESULT
+            && rd::rd_kafka_event_error(event) == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
+        {
+            let result = rd::rd_kafka_event_DescribeTopics_result(event);
+            let mut count = 0;
+            let descriptions = rd::rd_kafka_DescribeTopics_result_topics(result, &mut count);
+            for i in 0..count {
+                let d = *descriptions.add(i);
+                if rd::rd_kafka_TopicDescription_error(d).is_null() {
+                    let uuid = rd::rd_kafka_TopicDescription_topic_id(d);
+                    let text = rd::rd_kafka_Uuid_base64str(uuid);
+                    if !text.is_null() {
+                        // librdkafka writes standard base64; Kafka's tools and logs
+                        // write ids URL-safe and unpadded.
+                        let standard = std::ffi::CStr::from_ptr(text).to_string_lossy();
+                        id = Some(standard.trim_end_matches('=').replace('+', "-").replace('/', "_"));
+                    }
+                }
+            }
+        }
+        if !event.is_null() {
+            rd::rd_kafka_event_destroy(event);
+        }
+        rd::rd_kafka_AdminOptions_destroy(options);
+        rd::rd_kafka_TopicCollection_destroy(topics);
+        rd::rd_kafka_queue_destroy(queue);
+        id
+    }
+}
+
+/// Where a config's value comes from, in the words `topics describe` shows.
+fn config_source(source: &ConfigSource) -> &'static str {
+    match source {
+        ConfigSource::DynamicTopic => "override",
+        ConfigSource::DynamicBroker => "broker",
+        ConfigSource::DynamicDefaultBroker => "cluster",
+        ConfigSource::StaticBroker => "static_broker",
+        ConfigSource::Default => "default",
+        ConfigSource::Unknown => "unknown",
+    }
+}
+
 fn controller_id(client: &AdminClient<EddyContext>, timeout: Duration) -> Option<i32> {
     // SAFETY: a valid client pointer; librdkafka returns -1 when it does not know.
     let id =
@@ -255,29 +316,48 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
                         .describe_configs([&ResourceSpecifier::Topic(topic)], &admin.options()),
                 )
             };
-            let configs = match described {
+            let mut configs = BTreeMap::new();
+            let mut sources = BTreeMap::new();
+            match described {
                 Ok(results) => match results.into_iter().next() {
                     Some(Ok(resource)) => {
-                        let mut map = BTreeMap::new();
                         for e in resource.entries {
                             let value = if e.is_sensitive {
                                 Some("********".to_string())
                             } else {
                                 e.value
                             };
-                            map.insert(e.name, value);
+                            sources.insert(e.name.clone(), config_source(&e.source));
+                            configs.insert(e.name, value);
                         }
-                        map
                     }
                     Some(Err(code)) => return Err(admin.failed("topics describe (configs)", code)),
-                    None => BTreeMap::new(),
+                    None => {}
                 },
                 Err(e) => return Err(admin.failed("topics describe (configs)", &e)),
+            }
+            let replication = t.partitions().iter().map(|p| p.replicas().len()).max().unwrap_or(0);
+            // The mock does not serve DescribeTopics' metadata version.
+            let id = if dev {
+                None
+            } else {
+                topic_id(&admin.client, topic, settings.timeout)
             };
             match out {
-                OutputFormat::Json => print_json(&json!({"name": topic, "partitions": partitions, "configs": configs})),
+                OutputFormat::Json => print_json(&json!({
+                    "name": topic,
+                    "partitions": partitions,
+                    "configs": configs,
+                    "config_sources": sources,
+                    "replication_factor": replication,
+                    "topic_id": id,
+                })),
                 OutputFormat::Table => {
-                    output::line(format!("topic {topic}: {} partitions", partitions.len()));
+                    output::line(format!(
+                        "topic {topic}: {} partitions, replication factor {replication}, id {}",
+                        partitions.len(),
+                        id.as_deref().unwrap_or("unknown")
+                    ));
                     let rows: Vec<Vec<String>> = partitions
                         .iter()
                         .map(|p| {
@@ -292,11 +372,20 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
                     print_table(&["PARTITION", "LEADER", "REPLICAS", "ISR"], &rows);
                     if !configs.is_empty() {
                         output::line("");
-                        let rows: Vec<Vec<String>> = configs
+                        // The topic's own overrides first (SOURCE override), then what it inherits.
+                        let mut rows: Vec<(bool, Vec<String>)> = configs
                             .iter()
-                            .map(|(k, v)| vec![k.clone(), v.clone().unwrap_or_default()])
+                            .map(|(k, v)| {
+                                let source = sources.get(k).copied().unwrap_or("unknown");
+                                (
+                                    source != "override",
+                                    vec![k.clone(), v.clone().unwrap_or_default(), source.to_string()],
+                                )
+                            })
                             .collect();
-                        print_table(&["CONFIG", "VALUE"], &rows);
+                        rows.sort_by_key(|r| r.0);
+                        let rows: Vec<Vec<String>> = rows.into_iter().map(|(_, r)| r).collect();
+                        print_table(&["CONFIG", "VALUE", "SOURCE"], &rows);
                     }
                 }
             }

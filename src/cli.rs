@@ -449,12 +449,13 @@ pub struct TopicsArgs {
 pub enum TopicsAction {
     /// Every topic with its partition count (the default)
     List,
-    /// Partitions (leader, replicas, in-sync replicas) and configs
+    /// Partitions (leader, replicas, in-sync replicas), replication factor, topic id, and
+    /// configs with where each comes from (the topic's overrides first)
     Describe {
         /// The topic
         topic: String,
     },
-    /// Create a topic
+    /// Create a topic; returns once every partition has a leader
     Create {
         /// The topic
         topic: String,

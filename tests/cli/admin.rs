@@ -446,3 +446,66 @@ fn kafka_topics_create_and_delete_return_once_the_cluster_shows_it() {
     let _ = probe.kill();
     let _ = probe.wait();
 }
+
+#[test]
+fn kafka_topics_describe_marks_overrides_and_shows_replication_and_id() {
+    let Some(c) = Cluster::kafka("kafka_topics_describe_marks_overrides_and_shows_replication_and_id") else {
+        return;
+    };
+    let t = crate::support::unique("described");
+    c.eddy(&[
+        "topics",
+        "create",
+        &t,
+        "--partitions",
+        "2",
+        "--config",
+        "retention.ms=86400000",
+        "-q",
+    ])
+    .ok();
+    let d = c.eddy(&["topics", "describe", &t, "--output", "json"]).ok();
+    let v: serde_json::Value = serde_json::from_slice(&d.stdout).unwrap();
+    assert_eq!(v["configs"]["retention.ms"], "86400000", "{v}");
+    assert_eq!(v["config_sources"]["retention.ms"], "override", "{v}");
+    assert_eq!(v["config_sources"]["segment.bytes"], "default", "{v}");
+    assert_eq!(
+        v["config_sources"].as_object().unwrap().len(),
+        v["configs"].as_object().unwrap().len(),
+        "a source for every config"
+    );
+    assert_eq!(v["replication_factor"], 1, "{v}");
+    // The id Kafka's own tool shows.
+    let tool = std::process::Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/kafka"))
+        .args([
+            "tool",
+            "topics",
+            "--bootstrap-server",
+            &c.brokers,
+            "--describe",
+            "--topic",
+            &t,
+        ])
+        .output()
+        .unwrap();
+    let described = String::from_utf8_lossy(&tool.stdout);
+    let id = described
+        .split_whitespace()
+        .skip_while(|w| *w != "TopicId:")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no TopicId in: {described}"));
+    assert_eq!(v["topic_id"], id, "{v}");
+    // The table marks the override and names the replication factor and the id.
+    let table = c.eddy(&["topics", "describe", &t]).ok().text();
+    assert!(
+        table
+            .lines()
+            .next()
+            .unwrap()
+            .contains(&format!("replication factor 1, id {id}")),
+        "{table}"
+    );
+    let row = table.lines().find(|l| l.starts_with("retention.ms ")).unwrap();
+    assert!(row.trim_end().ends_with("override"), "{row}");
+    c.eddy(&["topics", "delete", &t, "-q"]).ok();
+}
