@@ -509,3 +509,25 @@ fn kafka_topics_describe_marks_overrides_and_shows_replication_and_id() {
     assert!(row.trim_end().ends_with("override"), "{row}");
     c.eddy(&["topics", "delete", &t, "-q"]).ok();
 }
+
+#[test]
+fn dev_help_and_readme_state_which_clients_and_transactions_the_mock_cannot_serve() {
+    let c = Cluster::dev(&[]);
+    let help = c.eddy(&["dev", "--help"]).ok().text();
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (name, text) in [("eddy dev --help", words(&help)), ("README", words(&readme))] {
+        for limit in [
+            "librdkafka-based clients (eddy, kcat, confluent-kafka in every language) and kafka-python 2.x",
+            "kafka-python 3.x cannot",
+            "the mock answers ApiVersions v3 and later in a body those clients cannot parse",
+            "aborted transactions are visible to read_committed consumers",
+            "transactional offset commits are acknowledged and dropped",
+        ] {
+            assert!(
+                text.to_lowercase().contains(&limit.to_lowercase()),
+                "{name} does not say: {limit}"
+            );
+        }
+    }
+}
