@@ -1,7 +1,10 @@
 //! The only place that builds librdkafka client configs (producer, consumer, admin), so
 //! that brokers, contexts, `-X` properties, timeouts and logging behave the same in every
 //! command. It also owns what the clients say back: librdkafka's log lines (shown only
-//! with `-v`) and its error callbacks (kept, so a failure can say *why* in one line).
+//! with `-v`) and its error callbacks, sorted per broker into causes (a refused
+//! connection, a TLS or SASL mismatch, refused credentials), so that a failure says *why*
+//! in one line, with a hint; and the first metadata request, which stops waiting as soon
+//! as the cause is one that waiting cannot mend.
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
