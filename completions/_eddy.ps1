@@ -339,8 +339,8 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every topic with its partition count (the default)')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Partitions (leader, replicas, in-sync replicas) and configs')
-            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Partitions (leader, replicas, in-sync replicas), replication factor, topic id, and configs with where each comes from (the topic''s overrides first)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic; returns once every partition has a leader')
             [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Add partitions or change configs (other configs are kept)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -458,8 +458,8 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
         }
         'eddy;topics;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every topic with its partition count (the default)')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Partitions (leader, replicas, in-sync replicas) and configs')
-            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Partitions (leader, replicas, in-sync replicas), replication factor, topic id, and configs with where each comes from (the topic''s overrides first)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic; returns once every partition has a leader')
             [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Add partitions or change configs (other configs are kept)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -846,8 +846,8 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
         }
         'eddy;help;topics' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every topic with its partition count (the default)')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Partitions (leader, replicas, in-sync replicas) and configs')
-            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Partitions (leader, replicas, in-sync replicas), replication factor, topic id, and configs with where each comes from (the topic''s overrides first)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic; returns once every partition has a leader')
             [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Add partitions or change configs (other configs are kept)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic')
             break

@@ -329,8 +329,8 @@ set edit:completion:arg-completer[eddy] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand list 'Every topic with its partition count (the default)'
-            cand describe 'Partitions (leader, replicas, in-sync replicas) and configs'
-            cand create 'Create a topic'
+            cand describe 'Partitions (leader, replicas, in-sync replicas), replication factor, topic id, and configs with where each comes from (the topic''s overrides first)'
+            cand create 'Create a topic; returns once every partition has a leader'
             cand alter 'Add partitions or change configs (other configs are kept)'
             cand delete 'Delete a topic'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -442,8 +442,8 @@ set edit:completion:arg-completer[eddy] = {|@words|
         }
         &'eddy;topics;help'= {
             cand list 'Every topic with its partition count (the default)'
-            cand describe 'Partitions (leader, replicas, in-sync replicas) and configs'
-            cand create 'Create a topic'
+            cand describe 'Partitions (leader, replicas, in-sync replicas), replication factor, topic id, and configs with where each comes from (the topic''s overrides first)'
+            cand create 'Create a topic; returns once every partition has a leader'
             cand alter 'Add partitions or change configs (other configs are kept)'
             cand delete 'Delete a topic'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -793,8 +793,8 @@ set edit:completion:arg-completer[eddy] = {|@words|
         }
         &'eddy;help;topics'= {
             cand list 'Every topic with its partition count (the default)'
-            cand describe 'Partitions (leader, replicas, in-sync replicas) and configs'
-            cand create 'Create a topic'
+            cand describe 'Partitions (leader, replicas, in-sync replicas), replication factor, topic id, and configs with where each comes from (the topic''s overrides first)'
+            cand create 'Create a topic; returns once every partition has a leader'
             cand alter 'Add partitions or change configs (other configs are kept)'
             cand delete 'Delete a topic'
         }

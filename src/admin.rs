@@ -4,13 +4,14 @@
 //! with a message that says so, not with a protocol error.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rdkafka::admin::{
     AdminClient, AdminOptions, AlterConfig, ConfigSource, NewPartitions, NewTopic, ResourceSpecifier, TopicReplication,
 };
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::metadata::MetadataTopic;
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 use serde::Serialize;
 use serde_json::json;
@@ -56,10 +57,38 @@ impl<'a> Admin<'a> {
     fn metadata(&self, topic: Option<&str>, what: &str) -> Result<rdkafka::metadata::Metadata> {
         // Through a consumer, whose queue can be drained for the reason of a failure.
         let probe = self.consumer(None)?;
-        probe.fetch_metadata(topic, self.settings.timeout).map_err(|e| {
-            connection::drain_errors(&probe);
-            connection::unreachable(self.settings, what, &e, &probe.context().diagnostics)
-        })
+        connection::consumer_metadata(self.settings, what, &probe, topic, &probe.context().diagnostics)
+    }
+
+    /// Asks for `topic`'s metadata until `ready` holds, within `--timeout` of `since`;
+    /// false when it never did. CreateTopics and DeleteTopics answer once the controller
+    /// decided, before the brokers' metadata caught up: a script's next command (`topics
+    /// create X && produce X`) could otherwise miss the change.
+    fn await_metadata(
+        &self,
+        what: &str,
+        topic: &str,
+        since: Instant,
+        ready: impl Fn(Option<&MetadataTopic>) -> bool,
+    ) -> Result<bool> {
+        let probe = self.consumer(None)?;
+        let deadline = since + self.settings.timeout;
+        loop {
+            let md =
+                connection::consumer_metadata(self.settings, what, &probe, Some(topic), &probe.context().diagnostics)?;
+            // A topic that is not there comes back named, with UnknownTopicOrPartition.
+            let found = md.topics().iter().find(|t| {
+                t.name() == topic
+                    && t.error().map(RDKafkaErrorCode::from) != Some(RDKafkaErrorCode::UnknownTopicOrPartition)
+            });
+            if ready(found) {
+                return Ok(true);
+            }
+            if Instant::now() >= deadline {
+                return Ok(false);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// A consumer for offsets and group commits; `group` only for group operations.
@@ -110,6 +139,67 @@ fn cluster_id(client: &AdminClient<EddyContext>, timeout: Duration) -> Option<St
         let id = std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned();
         rdkafka::bindings::rd_kafka_mem_free(client.inner().native_ptr(), p.cast());
         Some(id)
+    }
+}
+
+/// The topic's id (Kafka 2.8 and later), through librdkafka's DescribeTopics, which
+/// rust-rdkafka does not wrap. None when the cluster does not say.
+fn topic_id(client: &AdminClient<EddyContext>, topic: &str, timeout: Duration) -> Option<String> {
+    use rdkafka::bindings as rd;
+    let name = std::ffi::CString::new(topic).ok()?;
+    let ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+    let rk = client.inner().native_ptr();
+    // SAFETY: every object made here is destroyed before returning; the event owns the
+    // result and its strings, which are copied out before the event is destroyed.
+    unsafe {
+        let queue = rd::rd_kafka_queue_new(rk);
+        let mut names = [name.as_ptr()];
+        let topics = rd::rd_kafka_TopicCollection_of_topic_names(names.as_mut_ptr(), 1);
+        let options = rd::rd_kafka_AdminOptions_new(rk, rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_DESCRIBETOPICS);
+        let _ = rd::rd_kafka_AdminOptions_set_request_timeout(options, ms, std::ptr::null_mut(), 0);
+        rd::rd_kafka_DescribeTopics(rk, topics, options, queue);
+        let event = rd::rd_kafka_queue_poll(queue, ms.saturating_add(1000));
+        let mut id = None;
+        if !event.is_null()
+            && rd::rd_kafka_event_type(event) == rd::RD_KAFKA_EVENT_DESCRIBETOPICS_RESULT
+            && rd::rd_kafka_event_error(event) == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
+        {
+            let result = rd::rd_kafka_event_DescribeTopics_result(event);
+            let mut count = 0;
+            let descriptions = rd::rd_kafka_DescribeTopics_result_topics(result, &mut count);
+            for i in 0..count {
+                let d = *descriptions.add(i);
+                if rd::rd_kafka_TopicDescription_error(d).is_null() {
+                    let uuid = rd::rd_kafka_TopicDescription_topic_id(d);
+                    let text = rd::rd_kafka_Uuid_base64str(uuid);
+                    if !text.is_null() {
+                        // librdkafka writes standard base64; Kafka's tools and logs
+                        // write ids URL-safe and unpadded.
+                        let standard = std::ffi::CStr::from_ptr(text).to_string_lossy();
+                        id = Some(standard.trim_end_matches('=').replace('+', "-").replace('/', "_"));
+                    }
+                }
+            }
+        }
+        if !event.is_null() {
+            rd::rd_kafka_event_destroy(event);
+        }
+        rd::rd_kafka_AdminOptions_destroy(options);
+        rd::rd_kafka_TopicCollection_destroy(topics);
+        rd::rd_kafka_queue_destroy(queue);
+        id
+    }
+}
+
+/// Where a config's value comes from, in the words `topics describe` shows.
+fn config_source(source: &ConfigSource) -> &'static str {
+    match source {
+        ConfigSource::DynamicTopic => "override",
+        ConfigSource::DynamicBroker => "broker",
+        ConfigSource::DynamicDefaultBroker => "cluster",
+        ConfigSource::StaticBroker => "static_broker",
+        ConfigSource::Default => "default",
+        ConfigSource::Unknown => "unknown",
     }
 }
 
@@ -226,29 +316,48 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
                         .describe_configs([&ResourceSpecifier::Topic(topic)], &admin.options()),
                 )
             };
-            let configs = match described {
+            let mut configs = BTreeMap::new();
+            let mut sources = BTreeMap::new();
+            match described {
                 Ok(results) => match results.into_iter().next() {
                     Some(Ok(resource)) => {
-                        let mut map = BTreeMap::new();
                         for e in resource.entries {
                             let value = if e.is_sensitive {
                                 Some("********".to_string())
                             } else {
                                 e.value
                             };
-                            map.insert(e.name, value);
+                            sources.insert(e.name.clone(), config_source(&e.source));
+                            configs.insert(e.name, value);
                         }
-                        map
                     }
                     Some(Err(code)) => return Err(admin.failed("topics describe (configs)", code)),
-                    None => BTreeMap::new(),
+                    None => {}
                 },
                 Err(e) => return Err(admin.failed("topics describe (configs)", &e)),
+            }
+            let replication = t.partitions().iter().map(|p| p.replicas().len()).max().unwrap_or(0);
+            // The mock does not serve DescribeTopics' metadata version.
+            let id = if dev {
+                None
+            } else {
+                topic_id(&admin.client, topic, settings.timeout)
             };
             match out {
-                OutputFormat::Json => print_json(&json!({"name": topic, "partitions": partitions, "configs": configs})),
+                OutputFormat::Json => print_json(&json!({
+                    "name": topic,
+                    "partitions": partitions,
+                    "configs": configs,
+                    "config_sources": sources,
+                    "replication_factor": replication,
+                    "topic_id": id,
+                })),
                 OutputFormat::Table => {
-                    output::line(format!("topic {topic}: {} partitions", partitions.len()));
+                    output::line(format!(
+                        "topic {topic}: {} partitions, replication factor {replication}, id {}",
+                        partitions.len(),
+                        id.as_deref().unwrap_or("unknown")
+                    ));
                     let rows: Vec<Vec<String>> = partitions
                         .iter()
                         .map(|p| {
@@ -263,11 +372,20 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
                     print_table(&["PARTITION", "LEADER", "REPLICAS", "ISR"], &rows);
                     if !configs.is_empty() {
                         output::line("");
-                        let rows: Vec<Vec<String>> = configs
+                        // The topic's own overrides first (SOURCE override), then what it inherits.
+                        let mut rows: Vec<(bool, Vec<String>)> = configs
                             .iter()
-                            .map(|(k, v)| vec![k.clone(), v.clone().unwrap_or_default()])
+                            .map(|(k, v)| {
+                                let source = sources.get(k).copied().unwrap_or("unknown");
+                                (
+                                    source != "override",
+                                    vec![k.clone(), v.clone().unwrap_or_default(), source.to_string()],
+                                )
+                            })
                             .collect();
-                        print_table(&["CONFIG", "VALUE"], &rows);
+                        rows.sort_by_key(|r| r.0);
+                        let rows: Vec<Vec<String>> = rows.into_iter().map(|(_, r)| r).collect();
+                        print_table(&["CONFIG", "VALUE", "SOURCE"], &rows);
                     }
                 }
             }
@@ -288,8 +406,23 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
             for (k, v) in &configs {
                 new = new.set(k, v);
             }
+            let asked = Instant::now();
             let result = admin.block(admin.client.create_topics([&new], &admin.options()));
             check_topic_results(&admin, "topics create", result)?;
+            let usable = |t: Option<&MetadataTopic>| {
+                t.is_some_and(|t| {
+                    t.error().is_none()
+                        && t.partitions().len() == usize::try_from(*partitions).unwrap_or(0)
+                        && t.partitions().iter().all(|p| p.error().is_none() && p.leader() >= 0)
+                })
+            };
+            if !admin.await_metadata("topics create", topic, asked, usable)? {
+                return Err(Error::runtime(format!(
+                    "topics create: {topic} was created, but its {partitions} partitions did not all have a leader \
+                     within {}",
+                    humantime::format_duration(settings.timeout)
+                )));
+            }
             if out == OutputFormat::Json {
                 print_json(&json!({"name": topic, "partitions": partitions}));
             } else if !settings.quiet {
@@ -308,9 +441,20 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
             admin.metadata(Some(topic), "topics alter")?;
             admin.require_admin_api("topics alter")?;
             if let Some(p) = partitions {
-                let new = NewPartitions::new(topic, usize::try_from(*p).unwrap_or(0));
+                let count = usize::try_from(*p).unwrap_or(0);
+                let asked = Instant::now();
+                let new = NewPartitions::new(topic, count);
                 let result = admin.block(admin.client.create_partitions([&new], &admin.options()));
                 check_topic_results(&admin, "topics alter --partitions", result)?;
+                let grown = |t: Option<&MetadataTopic>| {
+                    t.is_some_and(|t| t.partitions().len() >= count && t.partitions().iter().all(|p| p.leader() >= 0))
+                };
+                if !admin.await_metadata("topics alter", topic, asked, grown)? {
+                    return Err(Error::runtime(format!(
+                        "topics alter: {topic} has {p} partitions, but not all of them had a leader within {}",
+                        humantime::format_duration(settings.timeout)
+                    )));
+                }
             }
             if !configs.is_empty() {
                 // AlterConfigs replaces the whole set: keep the topic's other dynamic configs.
@@ -354,8 +498,15 @@ pub fn topics(settings: &Settings, args: &TopicsArgs) -> Result<Outcome> {
         TopicsAction::Delete { topic } => {
             admin.metadata(None, "topics delete")?;
             admin.require_admin_api("topics delete")?;
+            let asked = Instant::now();
             let result = admin.block(admin.client.delete_topics(&[topic.as_str()], &admin.options()));
             check_topic_results(&admin, "topics delete", result)?;
+            if !admin.await_metadata("topics delete", topic, asked, |t| t.is_none())? {
+                return Err(Error::runtime(format!(
+                    "topics delete: {topic} was deleted, but the cluster still lists it after {}",
+                    humantime::format_duration(settings.timeout)
+                )));
+            }
             if !settings.quiet {
                 eprintln!("deleted topic {topic}");
             }

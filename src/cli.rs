@@ -123,7 +123,14 @@ Kafka installed.
 Limits of the mock: it keeps about the last 5 MB of each partition; it has no topic admin
 API (create, alter, delete, configs) and no group admin API (list, describe members,
 delete); it cannot look offsets up by time (eddy then searches record timestamps itself).
-Topics it does not know are created on first use with 4 partitions.";
+Topics it does not know are created on first use with 4 partitions.
+
+Who can connect: librdkafka-based clients (eddy, kcat, confluent-kafka in every language)
+and kafka-python 2.x. Java clients (the console tools, Kafka Streams, Spring) and
+kafka-python 3.x cannot: the mock answers ApiVersions v3 and later in a body those
+clients cannot parse. Transactions are not a broker's: aborted transactions are visible
+to read_committed consumers, and transactional offset commits are acknowledged and
+dropped. Test those against a real broker; a later eddy brings one to `eddy dev`.";
 
 #[derive(Debug, Args)]
 pub struct ProduceArgs {
@@ -464,12 +471,13 @@ pub struct TopicsArgs {
 pub enum TopicsAction {
     /// Every topic with its partition count (the default)
     List,
-    /// Partitions (leader, replicas, in-sync replicas) and configs
+    /// Partitions (leader, replicas, in-sync replicas), replication factor, topic id, and
+    /// configs with where each comes from (the topic's overrides first)
     Describe {
         /// The topic
         topic: String,
     },
-    /// Create a topic
+    /// Create a topic; returns once every partition has a leader
     Create {
         /// The topic
         topic: String,

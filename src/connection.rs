@@ -1,26 +1,35 @@
 //! The only place that builds librdkafka client configs (producer, consumer, admin), so
 //! that brokers, contexts, `-X` properties, timeouts and logging behave the same in every
 //! command. It also owns what the clients say back: librdkafka's log lines (shown only
-//! with `-v`) and its error callbacks (kept, so a failure can say *why* in one line).
+//! with `-v`) and its error callbacks, sorted per broker into causes (a refused
+//! connection, a TLS or SASL mismatch, refused credentials), so that a failure says *why*
+//! in one line, with a hint; and the first metadata request, which stops waiting as soon
+//! as the cause is one that waiting cannot mend.
 
+use std::collections::BTreeMap;
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rdkafka::ClientConfig;
-use rdkafka::client::ClientContext;
+use rdkafka::client::{Client, ClientContext};
 use rdkafka::config::RDKafkaLogLevel;
+use rdkafka::consumer::{BaseConsumer, Consumer, ConsumerContext};
 use rdkafka::error::KafkaError;
+use rdkafka::metadata::Metadata;
 
 use crate::cli::{Acks, Compression};
 use crate::config::Settings;
 use crate::outcome::Error;
 
-/// What every eddy client context carries: whether to show librdkafka's logs, and the
-/// last error it reported (authentication, all brokers down, ...).
+/// What every eddy client context carries: whether to show librdkafka's logs, and what
+/// went wrong with each broker it tried, so that a failure can say *why* in one line.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     verbose: bool,
     last_error: Mutex<Option<String>>,
+    /// The last telling failure per broker address (`host:port`), in librdkafka's words
+    /// sorted into what a user can act on.
+    brokers: Mutex<BTreeMap<String, Cause>>,
     /// An authentication failure outranks everything that follows from it.
     auth_error: Mutex<Option<String>>,
 }
@@ -33,13 +42,15 @@ impl Diagnostics {
         }
     }
 
-    /// librdkafka calls this from its own threads as things happen (no polling needed),
-    /// so errors logged here are known even when a blocking call only says "timed out".
+    /// librdkafka's log lines, served from the client's queue (the poller of a producer,
+    /// `poll` of a consumer). A connection failure is logged under `FAIL`, at Info level
+    /// for some causes (a TLS listener closing on a plaintext client), so every level
+    /// up to Info reaches here and only `-v` prints them.
     pub fn log(&self, level: RDKafkaLogLevel, fac: &str, message: &str) {
         if self.verbose {
             eprintln!("librdkafka {level:?} {fac}: {message}");
         }
-        if (level as i32) <= (RDKafkaLogLevel::Error as i32) {
+        if fac == "FAIL" || (level as i32) <= (RDKafkaLogLevel::Error as i32) {
             self.remember(message);
         }
     }
@@ -52,20 +63,25 @@ impl Diagnostics {
     }
 
     fn remember(&self, message: &str) {
-        // librdkafka prefixes the broker name ("sasl_plaintext://127.0.0.1:9094/1: ");
-        // keep the part after it.
-        let text = message
-            .rsplit_once("/bootstrap: ")
-            .map_or(message, |(_, m)| m)
-            .trim()
-            .to_string();
-        if text.to_ascii_lowercase().contains("authentication") {
-            if let Ok(mut a) = self.auth_error.lock() {
-                *a = Some(text.clone());
+        let (broker, text) = split_broker(message);
+        let cause = Cause::of(text);
+        if let Cause::Authentication(a) = &cause {
+            if let Ok(mut auth) = self.auth_error.lock() {
+                *auth = Some(a.clone());
+            }
+        }
+        if let Some(broker) = broker {
+            if let Ok(mut brokers) = self.brokers.lock() {
+                // A vaguer line that follows a telling one (the broken pipe after the
+                // close) does not replace it.
+                let vague = matches!(cause, Cause::Other(_));
+                if !(vague && brokers.contains_key(&broker)) {
+                    brokers.insert(broker, cause);
+                }
             }
         }
         if let Ok(mut last) = self.last_error.lock() {
-            *last = Some(text);
+            *last = Some(without_timing(text).to_string());
         }
     }
 
@@ -74,6 +90,211 @@ impl Diagnostics {
         let auth = self.auth_error.lock().ok().and_then(|a| a.clone());
         auth.or_else(|| self.last_error.lock().ok().and_then(|l| l.clone()))
     }
+
+    /// Whether waiting longer cannot help: the cluster refused our credentials, or every
+    /// bootstrap broker failed in a way that only a change of settings mends.
+    fn hopeless(&self, bootstrap: &[String]) -> bool {
+        if self.auth_error.lock().is_ok_and(|a| a.is_some()) {
+            return true;
+        }
+        let Ok(brokers) = self.brokers.lock() else {
+            return false;
+        };
+        !bootstrap.is_empty() && bootstrap.iter().all(|b| brokers.get(b).is_some_and(Cause::is_final))
+    }
+
+    fn causes(&self) -> Vec<(String, Cause)> {
+        self.brokers
+            .lock()
+            .map(|b| b.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Why a connection to a broker failed, sorted from librdkafka's log lines into the
+/// cases a user can do something about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Cause {
+    /// The cluster refused the credentials (librdkafka's words kept; they hold no secret).
+    Authentication(String),
+    /// The listener rejected the SASL handshake; it offers these mechanisms (none: it
+    /// does not do SASL at all).
+    SaslRefused(String),
+    /// The broker's certificate did not verify against the CAs we trust.
+    CertificateNotVerified,
+    /// TLS spoken to a listener that does not speak it.
+    TlsToPlaintext,
+    /// Another TLS failure, in librdkafka's words.
+    Tls(String),
+    /// The broker hung up on the very first request: the way a TLS listener answers a
+    /// plaintext client.
+    ClosedAtFirstRequest,
+    /// The broker hung up right after the first answer: the way a SASL listener answers
+    /// a client that sends a request without logging in.
+    ClosedAfterFirstRequest,
+    Refused,
+    Unresolvable(String),
+    TimedOut,
+    Other(String),
+}
+
+impl Cause {
+    fn of(text: &str) -> Cause {
+        let lower = text.to_ascii_lowercase();
+        let (in_ms, state) = timing(text);
+        let short = without_timing(text).to_string();
+        if lower.contains("mechanism handshake failed") {
+            const OFFERED: &str = "supported mechanisms:";
+            let offered = lower
+                .find(OFFERED)
+                .map(|i| without_timing(&text[i + OFFERED.len()..]).to_string())
+                .unwrap_or_default();
+            Cause::SaslRefused(offered)
+        } else if lower.contains("authentication") {
+            Cause::Authentication(short)
+        } else if lower.contains("connecting to a plaintext broker listener") {
+            Cause::TlsToPlaintext
+        } else if lower.contains("certificate verify failed") {
+            Cause::CertificateNotVerified
+        } else if lower.contains("ssl handshake failed") || state == Some("SSL_HANDSHAKE") {
+            Cause::Tls(short)
+        } else if lower.contains("connection refused") {
+            Cause::Refused
+        } else if lower.contains("failed to resolve") {
+            // "Failed to resolve 'host:9092': Name or service not known"
+            let host = text
+                .split('\'')
+                .nth(1)
+                .map(|hp| hp.rsplit_once(':').map_or(hp, |(h, _)| h))
+                .unwrap_or_default();
+            Cause::Unresolvable(host.to_string())
+        } else if lower.contains("timed out") && state == Some("CONNECT") {
+            Cause::TimedOut
+        } else if lower.contains("connecting to a ssl listener") {
+            Cause::ClosedAtFirstRequest
+        } else if lower.contains("disconnected") || lower.contains("send failed") || lower.contains("receive failed") {
+            match state {
+                Some("APIVERSION_QUERY") => Cause::ClosedAtFirstRequest,
+                // A broker that closes an idle connection has been up for minutes.
+                Some("UP") if in_ms.is_some_and(|ms| ms < 1000) => Cause::ClosedAfterFirstRequest,
+                _ => Cause::Other(short),
+            }
+        } else {
+            Cause::Other(short)
+        }
+    }
+
+    /// Whether only a change of settings mends it (retrying the same will fail the same).
+    fn is_final(&self) -> bool {
+        matches!(
+            self,
+            Cause::Authentication(_)
+                | Cause::SaslRefused(_)
+                | Cause::CertificateNotVerified
+                | Cause::TlsToPlaintext
+                | Cause::Tls(_)
+        )
+    }
+
+    /// The cause for `broker` in a few words, with a hint at what to change.
+    fn explain(&self, broker: &str, settings: &Settings) -> String {
+        let property = |k: &str| settings.properties.iter().any(|(key, _)| key == k);
+        let sasl = settings
+            .properties
+            .iter()
+            .any(|(k, v)| k == "security.protocol" && v.to_ascii_lowercase().starts_with("sasl"));
+        match self {
+            Cause::Authentication(text) => {
+                format!("{text} (check -X sasl.username, sasl.password and sasl.mechanism)")
+            }
+            Cause::SaslRefused(offered) if offered.is_empty() => "the broker does not do SASL on this listener \
+                 (is this the SASL port? or drop -X security.protocol=SASL_*)"
+                .to_string(),
+            Cause::SaslRefused(offered) => {
+                format!("the broker offers SASL mechanisms {offered} only (-X sasl.mechanism=...)")
+            }
+            Cause::CertificateNotVerified if property("ssl.ca.location") => {
+                "SSL handshake failed: certificate verify failed (is -X ssl.ca.location the cluster's CA?)".to_string()
+            }
+            Cause::CertificateNotVerified => {
+                "SSL handshake failed: certificate verify failed (add -X ssl.ca.location=FILE with the cluster's CA)"
+                    .to_string()
+            }
+            Cause::TlsToPlaintext => format!(
+                "SSL handshake failed: the broker does not speak TLS here (is this the TLS port? or -X \
+                 security.protocol={})",
+                if sasl { "SASL_PLAINTEXT" } else { "PLAINTEXT" }
+            ),
+            Cause::Tls(text) => text.clone(),
+            Cause::ClosedAtFirstRequest => format!(
+                "the broker closed the connection at the first request (is this the TLS port? then \
+                 -X security.protocol={})",
+                if sasl { "SASL_SSL" } else { "SSL" }
+            ),
+            Cause::ClosedAfterFirstRequest => "the broker closed the connection after the first request \
+                 (does this listener want SASL? -X security.protocol=SASL_PLAINTEXT with sasl.mechanism, \
+                 sasl.username and sasl.password)"
+                .to_string(),
+            Cause::Refused => format!("connection refused: is a broker listening on {broker}?"),
+            Cause::Unresolvable(host) => format!("cannot resolve host {host}"),
+            Cause::TimedOut => format!("no connection within {}", humantime::format_duration(settings.timeout)),
+            Cause::Other(text) => text.clone(),
+        }
+    }
+}
+
+/// Splits librdkafka's `[thrd:...]: ssl://host:port/1: text` into the broker's address
+/// (`host:port`) and the text.
+fn split_broker(message: &str) -> (Option<String>, &str) {
+    let message = message.trim();
+    let message = match message.strip_prefix("[thrd:") {
+        Some(rest) => rest.split_once("]: ").map_or(message, |(_, m)| m),
+        None => message,
+    };
+    if let Some((name, text)) = message.split_once(": ") {
+        if let Some((address, id)) = name.rsplit_once('/') {
+            let address = address.split_once("://").map_or(address, |(_, a)| a);
+            if (id == "bootstrap" || id.parse::<i32>().is_ok()) && address.contains(':') {
+                return (Some(address.to_string()), text.trim());
+            }
+        }
+    }
+    (None, message)
+}
+
+/// librdkafka ends a connection failure with `(after 4ms in state SSL_HANDSHAKE, ...)`:
+/// how long the connection had been in which state.
+fn timing(text: &str) -> (Option<u64>, Option<&str>) {
+    let Some((_, tail)) = text.rsplit_once("(after ") else {
+        return (None, None);
+    };
+    let ms = tail.split_once("ms").and_then(|(n, _)| n.trim().parse().ok());
+    let state = tail
+        .split_once("in state ")
+        .map(|(_, s)| s.split([',', ')']).next().unwrap_or_default().trim());
+    (ms, state)
+}
+
+fn without_timing(text: &str) -> &str {
+    text.rsplit_once(" (after ").map_or(text, |(t, _)| t).trim()
+}
+
+/// The bootstrap brokers as librdkafka names them in its logs (`host:port`).
+fn bootstrap(settings: &Settings) -> Vec<String> {
+    settings
+        .brokers
+        .split(',')
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .map(|b| {
+            let b = b.split_once("://").map_or(b, |(_, a)| a);
+            if b.contains(':') {
+                b.to_string()
+            } else {
+                format!("{b}:9092")
+            }
+        })
+        .collect()
 }
 
 /// A client context for consumers and admin clients: diagnostics only.
@@ -104,13 +325,12 @@ fn base(settings: &Settings) -> ClientConfig {
     let mut config = ClientConfig::new();
     config.set("bootstrap.servers", &settings.brokers);
     config.set("client.id", "eddy");
-    // Without -v nothing is printed, but errors still reach the error callback.
-    config.set_log_level(if settings.verbose {
-        RDKafkaLogLevel::Info
-    } else {
-        RDKafkaLogLevel::Error
-    });
-    let ms = settings.timeout.as_millis().to_string();
+    // Without -v nothing is printed, but the diagnostics still read every line: some
+    // connection failures are logged at Info level only.
+    config.set_log_level(RDKafkaLogLevel::Info);
+    // librdkafka takes 1 s to 24 days here; a shorter --timeout still bounds the wait,
+    // which eddy keeps itself.
+    let ms = settings.timeout.as_millis().clamp(1000, i32::MAX as u128).to_string();
     config.set("socket.connection.setup.timeout.ms", &ms);
     config
 }
@@ -215,29 +435,203 @@ pub fn admin_config(settings: &Settings) -> ClientConfig {
     finish(base(settings), settings)
 }
 
-/// The one-line error for a cluster that did not answer in time, naming the brokers
-/// tried and, when librdkafka said why, the reason.
+/// The one-line error for a cluster we could not talk to: per broker, what went wrong
+/// and what to change, when librdkafka said; otherwise that nothing answered in time.
 pub fn unreachable(settings: &Settings, what: &str, error: &KafkaError, diagnostics: &Diagnostics) -> Error {
-    let reason = diagnostics.last_error().unwrap_or_else(|| error.to_string());
-    if reason.to_ascii_lowercase().contains("authentication") {
+    let mut causes = diagnostics.causes();
+    // The credentials are the cluster's answer to all of us: name that first.
+    causes.sort_by_key(|(_, c)| !matches!(c, Cause::Authentication(_)));
+    if causes.is_empty() {
+        let reason = diagnostics.last_error().unwrap_or_else(|| error.to_string());
         return Error::runtime(format!(
-            "{what}: the cluster at {} refused us: {reason}",
-            settings.brokers
+            "{what}: no answer from the cluster at {} within {}: {reason}",
+            settings.brokers,
+            humantime::format_duration(settings.timeout)
         ));
     }
-    Error::runtime(format!(
-        "{what}: no answer from the cluster at {} within {}: {reason}",
-        settings.brokers,
-        humantime::format_duration(settings.timeout)
-    ))
+    const SHOWN: usize = 3;
+    let mut line = format!("{what}: cannot connect to ");
+    for (i, (broker, cause)) in causes.iter().take(SHOWN).enumerate() {
+        if i > 0 {
+            line.push_str("; ");
+        }
+        line.push_str(&format!("{broker}: {}", cause.explain(broker, settings)));
+    }
+    if causes.len() > SHOWN {
+        line.push_str(&format!("; and {} more brokers (-v shows them)", causes.len() - SHOWN));
+    }
+    Error::runtime(line)
 }
 
-/// Serves a consumer's queued events for a moment, so that the errors librdkafka
-/// reported while a blocking call waited (they travel on the consumer's queue) reach
-/// the diagnostics before a failure is explained. Used only before giving up.
-pub fn drain_errors<C: rdkafka::consumer::ConsumerContext>(consumer: &rdkafka::consumer::BaseConsumer<C>) {
-    let until = std::time::Instant::now() + Duration::from_millis(200);
-    while std::time::Instant::now() < until {
-        let _ = consumer.poll(Duration::from_millis(20));
+/// How long one metadata request may block before eddy looks at what librdkafka said.
+const SLICE: Duration = Duration::from_millis(200);
+
+/// Metadata within `--timeout`. librdkafka's call blocks and cannot be interrupted, so
+/// it is asked in short slices; between them the client's queue is served (`serve`) so
+/// that its log lines reach the diagnostics, and a cause that waiting cannot mend (a
+/// refused login, TLS against a plaintext port) ends the wait at once.
+pub fn metadata<C: ClientContext>(
+    settings: &Settings,
+    what: &str,
+    client: &Client<C>,
+    topic: Option<&str>,
+    diagnostics: &Diagnostics,
+    serve: impl Fn(),
+) -> crate::outcome::Result<Metadata> {
+    let bootstrap = bootstrap(settings);
+    let deadline = Instant::now() + settings.timeout;
+    loop {
+        let asked = Instant::now();
+        let slice = deadline.saturating_duration_since(asked).min(SLICE);
+        let error = match client.fetch_metadata(topic, slice) {
+            Ok(metadata) => return Ok(metadata),
+            Err(e) => e,
+        };
+        serve();
+        if diagnostics.hopeless(&bootstrap) || Instant::now() >= deadline {
+            return Err(unreachable(settings, what, &error, diagnostics));
+        }
+        // An early failure (all brokers down) is asked again after a pause, not in a spin.
+        let rest = SLICE.saturating_sub(asked.elapsed());
+        std::thread::sleep(rest.min(deadline.saturating_duration_since(Instant::now())));
+    }
+}
+
+/// [`metadata`] through a consumer, whose log lines travel on its own queue.
+pub fn consumer_metadata<C: ConsumerContext>(
+    settings: &Settings,
+    what: &str,
+    consumer: &BaseConsumer<C>,
+    topic: Option<&str>,
+    diagnostics: &Diagnostics,
+) -> crate::outcome::Result<Metadata> {
+    metadata(settings, what, consumer.client(), topic, diagnostics, || {
+        serve_consumer(consumer, Duration::from_millis(10))
+    })
+}
+
+/// Serves a consumer's queued events (log lines, errors) for `budget`. Called only
+/// before it is subscribed or assigned, so no record is taken and lost.
+fn serve_consumer<C: ConsumerContext>(consumer: &BaseConsumer<C>, budget: Duration) {
+    let until = Instant::now() + budget;
+    while let Some(left) = until.checked_duration_since(Instant::now()).filter(|l| !l.is_zero()) {
+        let _ = consumer.poll(left);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// librdkafka 2.12's own lines, as a plaintext, TLS and SASL client logged them
+    /// against Apache Kafka 4.1's listeners.
+    #[test]
+    fn librdkafka_failures_are_sorted_by_cause() {
+        let cases = [
+            (
+                "[thrd:ssl://127.0.0.1:39095/bootstrap]: ssl://127.0.0.1:39095/bootstrap: SSL handshake failed: \
+                 error:0A000086:SSL routines::certificate verify failed: broker certificate could not be verified, \
+                 verify that ssl.ca.location is correctly configured or root CA certificates are installed (install \
+                 ca-certificates package) (after 4ms in state SSL_HANDSHAKE)",
+                "127.0.0.1:39095",
+                Cause::CertificateNotVerified,
+            ),
+            (
+                "ssl://127.0.0.1:39092/bootstrap: SSL handshake failed: Disconnected: SSL connection closed by peer: \
+                 connecting to a PLAINTEXT broker listener? (after 0ms in state SSL_HANDSHAKE)",
+                "127.0.0.1:39092",
+                Cause::TlsToPlaintext,
+            ),
+            (
+                "[thrd:127.0.0.1:39095/bootstrap]: 127.0.0.1:39095/bootstrap: Disconnected: connection closed by \
+                 peer: receive 0 after POLLIN (after 1ms in state APIVERSION_QUERY)",
+                "127.0.0.1:39095",
+                Cause::ClosedAtFirstRequest,
+            ),
+            (
+                "[thrd:127.0.0.1:39094/bootstrap]: 127.0.0.1:39094/bootstrap: Disconnected: connection closed by \
+                 peer: receive 0 after POLLIN (after 3ms in state UP)",
+                "127.0.0.1:39094",
+                Cause::ClosedAfterFirstRequest,
+            ),
+            (
+                "127.0.0.1:1/bootstrap: Connect to ipv4#127.0.0.1:1 failed: Connection refused (after 0ms in state \
+                 CONNECT, 1 identical error(s) suppressed)",
+                "127.0.0.1:1",
+                Cause::Refused,
+            ),
+            (
+                "no-such-host.invalid:9092/bootstrap: Failed to resolve 'no-such-host.invalid:9092': Name or service \
+                 not known (after 0ms in state CONNECT)",
+                "no-such-host.invalid:9092",
+                Cause::Unresolvable("no-such-host.invalid".into()),
+            ),
+            (
+                "sasl_plaintext://127.0.0.1:39092/bootstrap: SASL SCRAM-SHA-512 mechanism handshake failed: Broker: \
+                 Request not valid in current SASL state: broker's supported mechanisms:  (after 3ms in state \
+                 AUTH_HANDSHAKE)",
+                "127.0.0.1:39092",
+                Cause::SaslRefused(String::new()),
+            ),
+            (
+                "sasl_plaintext://k1:9094/2: SASL PLAIN mechanism handshake failed: Broker: Unsupported SASL \
+                 mechanism: broker's supported mechanisms: SCRAM-SHA-512 (after 2ms in state AUTH_HANDSHAKE)",
+                "k1:9094",
+                Cause::SaslRefused("SCRAM-SHA-512".into()),
+            ),
+            (
+                "sasl_plaintext://127.0.0.1:39094/bootstrap: SASL authentication error: Authentication failed during \
+                 authentication due to invalid credentials with SASL mechanism SCRAM-SHA-512 (after 310ms in state \
+                 AUTH_REQ, 1 identical error(s) suppressed)",
+                "127.0.0.1:39094",
+                Cause::Authentication(
+                    "SASL authentication error: Authentication failed during authentication due to invalid \
+                     credentials with SASL mechanism SCRAM-SHA-512"
+                        .into(),
+                ),
+            ),
+        ];
+        for (line, broker, cause) in cases {
+            let (b, text) = split_broker(line);
+            assert_eq!(b.as_deref(), Some(broker), "{line}");
+            assert_eq!(Cause::of(text), cause, "{line}");
+        }
+        // Lines that name no broker are kept as the last error only.
+        assert_eq!(split_broker("1/1 brokers are down").0, None);
+        assert_eq!(split_broker("[thrd:main]: GroupCoordinator/1: x").0, None);
+    }
+
+    #[test]
+    fn only_settings_mend_the_final_causes() {
+        let d = Diagnostics::new(false);
+        let both = vec!["a:1".to_string(), "b:2".to_string()];
+        d.log(
+            RDKafkaLogLevel::Error,
+            "FAIL",
+            "ssl://a:1/bootstrap: SSL handshake failed: x: connecting to a PLAINTEXT broker listener? (after 0ms in \
+             state SSL_HANDSHAKE)",
+        );
+        assert!(!d.hopeless(&both), "b:2 may still answer");
+        d.log(
+            RDKafkaLogLevel::Error,
+            "FAIL",
+            "b:2/bootstrap: Connect to ipv4#1.2.3.4:2 failed: Connection refused (after 0ms in state CONNECT)",
+        );
+        assert!(!d.hopeless(&both), "a refused connection may be a broker starting");
+        d.log(
+            RDKafkaLogLevel::Error,
+            "FAIL",
+            "ssl://b:2/bootstrap: SSL handshake failed: error:0A000086:SSL routines::certificate verify failed \
+             (after 3ms in state SSL_HANDSHAKE)",
+        );
+        assert!(d.hopeless(&both));
+        let auth = Diagnostics::new(false);
+        auth.log(
+            RDKafkaLogLevel::Error,
+            "FAIL",
+            "sasl_ssl://a:1/bootstrap: SASL authentication error: Authentication failed (after 300ms in state \
+             AUTH_REQ)",
+        );
+        assert!(auth.hopeless(&both), "credentials are the same for every broker");
     }
 }

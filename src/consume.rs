@@ -1143,10 +1143,13 @@ fn topic_partitions<C: ConsumerContext + HasDiagnostics>(
     consumer: &BaseConsumer<C>,
     topic: &str,
 ) -> Result<i32> {
-    let metadata = consumer.fetch_metadata(Some(topic), settings.timeout).map_err(|e| {
-        connection::drain_errors(consumer);
-        connection::unreachable(settings, "consume", &e, consumer.context().diagnostics())
-    })?;
+    let metadata = connection::consumer_metadata(
+        settings,
+        "consume",
+        consumer,
+        Some(topic),
+        consumer.context().diagnostics(),
+    )?;
     match metadata.topics().iter().find(|t| t.name() == topic) {
         Some(t) if t.error().is_none() && !t.partitions().is_empty() => Ok(t.partitions().len() as i32),
         _ => Err(Error::runtime(format!(

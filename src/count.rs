@@ -668,7 +668,13 @@ mod tests {
     #[test]
     fn the_plan_reads_windows_and_clocks_from_the_flags() {
         let p = plan(&["--window", "1m", "--slide", "10s", "--by", ".user"]).unwrap();
-        assert_eq!(p.spec.kind, Kind::Hopping { size: 60_000, slide: 10_000 });
+        assert_eq!(
+            p.spec.kind,
+            Kind::Hopping {
+                size: 60_000,
+                slide: 10_000
+            }
+        );
         assert!(p.clocked && !p.event_time);
         let p = plan(&["--session", "5s", "--time", ".ts", "--lateness", "2s"]).unwrap();
         assert_eq!(p.spec.kind, Kind::Session { gap: 5_000 });
@@ -682,7 +688,10 @@ mod tests {
 
     #[test]
     fn the_plan_refuses_what_cannot_run_before_anything_starts() {
-        assert_eq!(usage(&["--window", "1s", "--slide", "2s"]), "--slide: must not be larger than --window");
+        assert_eq!(
+            usage(&["--window", "1s", "--slide", "2s"]),
+            "--slide: must not be larger than --window"
+        );
         assert_eq!(usage(&["--top", "0"]), "--top: must be at least 1");
         assert!(usage(&["--window", "0s"]).starts_with("--window"));
         assert!(usage(&["--lateness", "soon"]).starts_with("--lateness"));

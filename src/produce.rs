@@ -310,11 +310,14 @@ impl Sink {
     /// How many partitions the topic has; an error when it does not exist.
     fn topic_partitions(&self) -> Result<i32> {
         let (settings, topic) = (&self.settings, self.topic.as_str());
-        let metadata = self
-            .producer
-            .client()
-            .fetch_metadata(Some(topic), settings.timeout)
-            .map_err(|e| connection::unreachable(settings, "produce", &e, &self.producer.context().diagnostics))?;
+        let metadata = connection::metadata(
+            settings,
+            "produce",
+            self.producer.client(),
+            Some(topic),
+            &self.producer.context().diagnostics,
+            || (),
+        )?;
         match metadata.topics().iter().find(|t| t.name() == topic) {
             Some(t) if t.error().is_none() && !t.partitions().is_empty() => Ok(t.partitions().len() as i32),
             Some(t) => {

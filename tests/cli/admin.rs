@@ -346,3 +346,264 @@ fn offsets_errors_start_with_the_command_name() {
     let r = c.eddy(&["offsets", "t", "--at", "whenever"]).code(2);
     assert!(r.stderr.starts_with("eddy: offsets: --at"), "{}", r.stderr);
 }
+
+/// Runs `consume`, `produce` and `topics` against `brokers` with `extra` arguments, side
+/// by side (each may wait out its timeout), and returns each one's run.
+fn each_command(c: &Cluster, brokers: &str, extra: &[&str]) -> Vec<(&'static str, crate::support::Run)> {
+    std::thread::scope(|s| {
+        let runs: Vec<_> = [
+            ("consume", &["consume", "unreachable-t", "-e"][..]),
+            ("produce", &["produce", "unreachable-t"][..]),
+            ("topics", &["topics"][..]),
+        ]
+        .into_iter()
+        .map(|(name, cmd)| {
+            let mut args: Vec<&str> = cmd.to_vec();
+            args.extend(["-b", brokers]);
+            args.extend(extra);
+            s.spawn(move || (name, c.eddy_in(&args, "{}\n")))
+        })
+        .collect();
+        runs.into_iter().map(|h| h.join().unwrap()).collect()
+    })
+}
+
+/// Asserts that each command failed with exit 1 and one line naming `cause`.
+fn assert_named(runs: Vec<(&str, crate::support::Run)>, cause: &str) {
+    for (name, r) in runs {
+        let r = r.code(1);
+        let line = r.stderr.trim();
+        assert_eq!(line.lines().count(), 1, "{name}: {}", r.stderr);
+        assert!(
+            line.starts_with(&format!("eddy: {name}: cannot connect to ")),
+            "{name}: {line}"
+        );
+        assert!(line.contains(cause), "{name}: expected {cause:?} in: {line}");
+        assert!(!line.contains("brokers are down"), "{name}: {line}");
+    }
+}
+
+#[test]
+fn a_refused_connection_and_an_unresolvable_host_are_named() {
+    let c = Cluster::dev(&[]);
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().to_string()
+    };
+    for timeout in ["500ms", "2s"] {
+        assert_named(
+            each_command(&c, &closed, &["--timeout", timeout]),
+            &format!("connection refused: is a broker listening on {closed}?"),
+        );
+        assert_named(
+            each_command(&c, "no-such-host.invalid:9092", &["--timeout", timeout]),
+            "cannot resolve host no-such-host.invalid",
+        );
+    }
+}
+
+#[test]
+fn kafka_tls_and_sasl_listener_mismatches_are_named() {
+    let Some(c) = Cluster::kafka("kafka_tls_and_sasl_listener_mismatches_are_named") else {
+        return;
+    };
+    let (Ok(tls), Ok(scram)) = (
+        std::env::var("EDDY_TEST_KAFKA_TLS"),
+        std::env::var("EDDY_TEST_KAFKA_SCRAM"),
+    ) else {
+        return;
+    };
+    if tls.is_empty() || scram.is_empty() {
+        return;
+    }
+    let plain = c.brokers.clone();
+    let sasl = [
+        "-X",
+        "security.protocol=SASL_PLAINTEXT",
+        "-X",
+        "sasl.mechanism=SCRAM-SHA-512",
+        "-X",
+        "sasl.username=eddy",
+        "-X",
+        "sasl.password=eddy-secret",
+    ];
+    let ssl = ["-X", "security.protocol=SSL"];
+    let short = ["--timeout", "2s"];
+    let with = |a: &[&'static str]| -> Vec<&'static str> { a.iter().chain(&short).copied().collect() };
+    // TLS without the cluster's CA: known at once, however long --timeout is.
+    let started = std::time::Instant::now();
+    assert_named(
+        each_command(&c, &tls, &[&ssl[..], &["--timeout", "30s"]].concat()),
+        "SSL handshake failed: certificate verify failed (add -X ssl.ca.location=FILE",
+    );
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    assert_named(each_command(&c, &plain, &with(&ssl)), "is this the TLS port?");
+    assert_named(each_command(&c, &scram, &with(&ssl)), "is this the TLS port?");
+    assert_named(
+        each_command(&c, &tls, &short),
+        "closed the connection at the first request (is this the TLS port? then -X security.protocol=SSL)",
+    );
+    assert_named(
+        each_command(&c, &scram, &short),
+        "(does this listener want SASL? -X security.protocol=SASL_PLAINTEXT",
+    );
+    assert_named(
+        each_command(&c, &plain, &with(&sasl)),
+        "the broker does not do SASL on this listener",
+    );
+}
+
+#[test]
+fn kafka_a_wrong_scram_password_fails_at_once() {
+    let Some(c) = Cluster::kafka("kafka_a_wrong_scram_password_fails_at_once") else {
+        return;
+    };
+    let Ok(scram) = std::env::var("EDDY_TEST_KAFKA_SCRAM") else {
+        return;
+    };
+    let mut args = scram_args("not-the-password");
+    args.extend(["--timeout".to_string(), "30s".to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let started = std::time::Instant::now();
+    let runs = each_command(&c, &scram, &args);
+    for (name, r) in &runs {
+        assert!(r.elapsed.as_secs() < 5, "{name} took {:?}", r.elapsed);
+        assert!(!r.stderr.contains("not-the-password"), "{name}: {}", r.stderr);
+    }
+    assert_named(runs, "SASL authentication error: Authentication failed");
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+}
+
+/// A client of our own kind that stays connected and reads each topic's metadata the
+/// moment it is told the name: a second eddy process would start too late to see the
+/// few milliseconds in which a new topic is not yet in the broker's metadata.
+const METADATA_PROBE: &str = r#"
+import sys
+from confluent_kafka import Consumer
+c = Consumer({"bootstrap.servers": sys.argv[1], "group.id": "eddy-probe"})
+c.list_topics(timeout=10)
+for line in sys.stdin:
+    t = line.strip()
+    md = c.list_topics(t, timeout=10).topics.get(t)
+    if md is None or md.error is not None:
+        print("absent", flush=True)
+    else:
+        leaders = sum(1 for p in md.partitions.values() if p.leader >= 0)
+        print(f"{len(md.partitions)} partitions, {leaders} leaders", flush=True)
+"#;
+
+#[test]
+fn kafka_topics_create_and_delete_return_once_the_cluster_shows_it() {
+    use std::io::{BufRead, Write};
+    let Some(c) = Cluster::kafka("kafka_topics_create_and_delete_return_once_the_cluster_shows_it") else {
+        return;
+    };
+    let mut probe = std::process::Command::new(crate::support::python())
+        .args(["-c", METADATA_PROBE, &c.brokers])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut ask = probe.stdin.take().unwrap();
+    let mut answers = std::io::BufReader::new(probe.stdout.take().unwrap()).lines();
+    let mut seen = |t: &str| {
+        writeln!(ask, "{t}").unwrap();
+        answers.next().unwrap().unwrap()
+    };
+    // Many partitions widen the gap: the broker applies a deletion's hundred log
+    // removals before the next creation shows (on main, 9 rounds in 10 saw nothing).
+    for _ in 0..5 {
+        let t = crate::support::unique("visible");
+        c.eddy(&["topics", "create", &t, "--partitions", "100", "-q"]).ok();
+        assert_eq!(seen(&t), "100 partitions, 100 leaders", "right after topics create {t}");
+        c.eddy(&["topics", "delete", &t, "-q"]).ok();
+        assert_eq!(seen(&t), "absent", "right after topics delete {t}");
+    }
+    let _ = probe.kill();
+    let _ = probe.wait();
+}
+
+#[test]
+fn kafka_topics_describe_marks_overrides_and_shows_replication_and_id() {
+    let Some(c) = Cluster::kafka("kafka_topics_describe_marks_overrides_and_shows_replication_and_id") else {
+        return;
+    };
+    let t = crate::support::unique("described");
+    c.eddy(&[
+        "topics",
+        "create",
+        &t,
+        "--partitions",
+        "2",
+        "--config",
+        "retention.ms=86400000",
+        "-q",
+    ])
+    .ok();
+    let d = c.eddy(&["topics", "describe", &t, "--output", "json"]).ok();
+    let v: serde_json::Value = serde_json::from_slice(&d.stdout).unwrap();
+    assert_eq!(v["configs"]["retention.ms"], "86400000", "{v}");
+    assert_eq!(v["config_sources"]["retention.ms"], "override", "{v}");
+    assert_eq!(v["config_sources"]["segment.bytes"], "default", "{v}");
+    assert_eq!(
+        v["config_sources"].as_object().unwrap().len(),
+        v["configs"].as_object().unwrap().len(),
+        "a source for every config"
+    );
+    assert_eq!(v["replication_factor"], 1, "{v}");
+    // The id Kafka's own tool shows.
+    let tool = std::process::Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/kafka"))
+        .args([
+            "tool",
+            "topics",
+            "--bootstrap-server",
+            &c.brokers,
+            "--describe",
+            "--topic",
+            &t,
+        ])
+        .output()
+        .unwrap();
+    let described = String::from_utf8_lossy(&tool.stdout);
+    let id = described
+        .split_whitespace()
+        .skip_while(|w| *w != "TopicId:")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no TopicId in: {described}"));
+    assert_eq!(v["topic_id"], id, "{v}");
+    // The table marks the override and names the replication factor and the id.
+    let table = c.eddy(&["topics", "describe", &t]).ok().text();
+    assert!(
+        table
+            .lines()
+            .next()
+            .unwrap()
+            .contains(&format!("replication factor 1, id {id}")),
+        "{table}"
+    );
+    let row = table.lines().find(|l| l.starts_with("retention.ms ")).unwrap();
+    assert!(row.trim_end().ends_with("override"), "{row}");
+    c.eddy(&["topics", "delete", &t, "-q"]).ok();
+}
+
+#[test]
+fn dev_help_and_readme_state_which_clients_and_transactions_the_mock_cannot_serve() {
+    let c = Cluster::dev(&[]);
+    let help = c.eddy(&["dev", "--help"]).ok().text();
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (name, text) in [("eddy dev --help", words(&help)), ("README", words(&readme))] {
+        for limit in [
+            "librdkafka-based clients (eddy, kcat, confluent-kafka in every language) and kafka-python 2.x",
+            "kafka-python 3.x cannot",
+            "the mock answers ApiVersions v3 and later in a body those clients cannot parse",
+            "aborted transactions are visible to read_committed consumers",
+            "transactional offset commits are acknowledged and dropped",
+        ] {
+            assert!(
+                text.to_lowercase().contains(&limit.to_lowercase()),
+                "{name} does not say: {limit}"
+            );
+        }
+    }
+}
