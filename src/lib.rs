@@ -26,6 +26,7 @@ pub mod produce;
 pub mod record;
 pub mod stats;
 pub mod times;
+pub mod topic;
 pub mod window;
 
 use std::process::ExitCode;
