@@ -667,8 +667,17 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
     if args.keep_partition && args.input != InputFormat::Envelope {
         return Err(Error::usage("--keep-partition works only with --input envelope"));
     }
-    if args.key_delimiter.is_some() && args.input != InputFormat::Lines {
-        return Err(Error::usage("--key-delimiter works only with --input lines"));
+    if args.key_delimiter.is_some() {
+        if args.input == InputFormat::Envelope {
+            return Err(Error::usage(
+                "--key-delimiter works only with --input lines or json (an envelope carries its key)",
+            ));
+        }
+        if args.key.is_some() || args.key_from.is_some() {
+            return Err(Error::usage(
+                "--key-delimiter takes the key from each line: it excludes --key and --key-from",
+            ));
+        }
     }
     if args.keep_partition && args.partition.is_some() {
         return Err(Error::usage("--keep-partition and --partition exclude each other"));
@@ -741,29 +750,53 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
         let invalid = |why: String| -> String { format!("{position}: {why}") };
         let refused = |e: TooLarge| eprintln!("eddy: {position}: {e}");
         let result: std::result::Result<Option<()>, String> = match args.input {
+            InputFormat::Json if line.trim_ascii().is_empty() => Ok(None),
             InputFormat::Json => {
-                let trimmed = line.trim_ascii();
-                if trimmed.is_empty() {
-                    Ok(None)
-                } else {
-                    match derive.fields(trimmed, partitions) {
-                        Ok(fields) => {
-                            pacer.wait(produced);
-                            sink.send(Outgoing {
-                                key: fields.key.as_deref().or(args.key.as_deref().map(str::as_bytes)),
-                                value: Some(trimmed),
-                                headers: build_headers(
-                                    fields.headers.iter().map(|(n, v)| (n.as_str(), v.as_deref())),
-                                    &fixed_headers,
-                                ),
-                                partition: fields.partition.or(args.partition),
-                                timestamp: fields.timestamp,
-                            })
-                            .unwrap_or_else(refused);
-                            Ok(Some(()))
+                // With -K the key is the raw bytes before the delimiter, as kcat takes it;
+                // the JSON after it is the value.
+                let (line_key, json) = match &key_delimiter {
+                    Some(d) => match memchr::memmem::find(line, d) {
+                        Some(i) => (Some(&line[..i]), &line[i + d.len()..]),
+                        None => {
+                            let e = invalid(format!(
+                                "no key delimiter '{}' in the line",
+                                args.key_delimiter.as_deref().unwrap_or("")
+                            ));
+                            report_invalid(&e, args.on_invalid, &mut skipped, &mut invalid_stop);
+                            if invalid_stop {
+                                break;
+                            }
+                            continue;
                         }
-                        Err(e) => Err(invalid(e)),
+                    },
+                    None => (None, line),
+                };
+                let trimmed = json.trim_ascii();
+                let tombstone = trimmed.is_empty() && args.null_empty && line_key.is_some();
+                let fields = if tombstone {
+                    Ok(Fields::default())
+                } else {
+                    derive.fields(trimmed, partitions)
+                };
+                match fields {
+                    Ok(fields) => {
+                        pacer.wait(produced);
+                        sink.send(Outgoing {
+                            key: line_key
+                                .or(fields.key.as_deref())
+                                .or(args.key.as_deref().map(str::as_bytes)),
+                            value: (!tombstone).then_some(trimmed),
+                            headers: build_headers(
+                                fields.headers.iter().map(|(n, v)| (n.as_str(), v.as_deref())),
+                                &fixed_headers,
+                            ),
+                            partition: fields.partition.or(args.partition),
+                            timestamp: fields.timestamp,
+                        })
+                        .unwrap_or_else(refused);
+                        Ok(Some(()))
                     }
+                    Err(e) => Err(invalid(e)),
                 }
             }
             InputFormat::Lines => {

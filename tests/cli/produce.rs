@@ -459,3 +459,70 @@ fn first_produce_on_dev_does_not_wait_for_configs_the_mock_cannot_give() {
     let p = c.eddy_in(&["produce", "fresh", "-q"], "{}\n").ok();
     assert!(p.elapsed < Duration::from_secs(2), "{:?}", p.elapsed);
 }
+
+#[test]
+fn key_delimiter_with_json_input_keys_raw_bytes_and_validates_the_value() {
+    // Item 10: -K worked only with --input lines; kcat users split key and JSON value.
+    let c = Cluster::dev(&["--topic", "kj:1"]);
+    let input = "user 7\t{\"a\": 1}\nu2\t  {\"b\":2}  \nu3\tnot json\nno delimiter here\nu5\t\n\n";
+    let p = c
+        .eddy_in(
+            &[
+                "produce",
+                "kj",
+                "-K",
+                "\\t",
+                "-Z",
+                "--on-invalid",
+                "skip",
+                "--stats",
+                "json",
+            ],
+            input,
+        )
+        .ok();
+    assert!(p.stderr.contains("line 3: not JSON"), "{}", p.stderr);
+    assert!(p.stderr.contains("line 4: no key delimiter"), "{}", p.stderr);
+    let s = p.stats();
+    assert_eq!(
+        (s["delivered"].as_u64(), s["skipped"].as_u64()),
+        (Some(3), Some(2)),
+        "{s}"
+    );
+    let got = c.eddy(&["consume", "kj", "-e", "-q", "-f", "json"]).ok().json_lines();
+    let pairs: Vec<(String, String)> = got
+        .iter()
+        .map(|r| (r["key"].to_string(), r["value"].to_string()))
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            ("\"user 7\"".into(), "{\"a\":1}".into()),
+            ("\"u2\"".into(), "{\"b\":2}".into()),
+            ("\"u5\"".into(), "null".into()),
+        ]
+    );
+    // The value keeps its bytes: only the whitespace around it goes, as without -K.
+    let raw = c.eddy(&["consume", "kj", "-e", "-q", "-n", "1"]).ok();
+    assert_eq!(raw.text(), "{\"a\": 1}\n");
+    // Under the default policy, bad JSON after the key stops at its line.
+    let p = c.eddy_in(&["produce", "kj", "-K", ":"], "k:{}\nk:{\n").code(1);
+    assert!(p.stderr.contains("line 2: not JSON"), "{}", p.stderr);
+}
+
+#[test]
+fn key_delimiter_with_envelope_input_is_a_usage_error_before_any_network() {
+    let c = Cluster::dev(&[]);
+    for args in [
+        vec!["--input", "envelope", "-K", ":"],
+        vec!["-K", ":", "-k", "fixed"],
+        vec!["-K", ":", "--key-from", ".id"],
+    ] {
+        let mut all = vec!["produce", "t", "-b", "127.0.0.1:1", "--timeout", "5s"];
+        all.extend(args);
+        let p = c.eddy_in(&all, "k:{}\n").code(2);
+        assert!(p.elapsed < Duration::from_secs(3), "{:?}", p.elapsed);
+        assert!(p.stderr.starts_with("eddy: --key-delimiter"), "{}", p.stderr);
+        assert_eq!(p.stderr.trim().lines().count(), 1, "{}", p.stderr);
+    }
+}
