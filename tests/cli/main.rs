@@ -16,4 +16,5 @@ mod filter;
 mod r#gen;
 mod generated;
 mod produce;
+mod python_clients;
 mod reliability;
