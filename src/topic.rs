@@ -219,9 +219,16 @@ fn wait_for(
     let deadline = Instant::now() + settings.timeout;
     let after = humantime::format_duration(settings.timeout);
     let mut pause = Duration::from_millis(20);
+    let mut last = None;
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
-        let state = ask(left.max(Duration::from_millis(100)))?;
+        // Once the cluster answered, a question that times out near the deadline ends
+        // the wait with what the last answer said, not as an unreachable cluster.
+        let state = match (ask(left.max(Duration::from_millis(100))), last.take()) {
+            (Ok(state), _) => state,
+            (Err(_), Some(last)) if Instant::now() >= deadline => last,
+            (Err(e), _) => return Err(e),
+        };
         match &state {
             State::Ready(n) => return Ok(*n),
             State::Refused(why) => {
@@ -238,6 +245,7 @@ fn wait_for(
         if Instant::now() + pause < deadline {
             std::thread::sleep(pause);
             pause = (pause * 2).min(Duration::from_millis(500));
+            last = Some(state);
             continue;
         }
         return match state {
@@ -363,6 +371,23 @@ mod tests {
     fn a_topic_partly_led_at_the_timeout_is_used() {
         let (got, _, _) = run(None, vec![no_leader(4, 3)], Duration::from_millis(300));
         assert_eq!(got.expect("used"), 4);
+    }
+
+    #[test]
+    fn a_question_timing_out_at_the_deadline_ends_with_the_last_answer() {
+        let settings = settings(Duration::from_millis(300));
+        let mut configs = ConfigLookup::known(Configs::default());
+        let mut asked = 0;
+        let got = wait_for(&settings, "gen", "t", &mut configs, |timeout| {
+            asked += 1;
+            if asked == 1 {
+                return Ok(State::Missing);
+            }
+            std::thread::sleep(timeout);
+            Err(Error::runtime("gen: no answer from the cluster"))
+        });
+        let m = message(got);
+        assert!(m.starts_with("gen: topic 't' does not exist"), "{m}");
     }
 
     #[test]
