@@ -56,7 +56,7 @@ lines\t'Each line\'s bytes are the value, as they are'
 envelope\t'The JSON lines that `consume --format json` writes'"
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s D -l delimiter -d 'Record separator of the input (default \\n; \\0 allowed)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s k -l key -d 'The same key for every record' -r
-complete -c eddy -n "__fish_eddy_using_subcommand produce" -s K -l key-delimiter -d '(lines) split each line into key DELIM value' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s K -l key-delimiter -d 'Split each line at the first DELIM into a key (its bytes as they are) and a value (lines: as it is; json: validated)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s H -l header -d 'A header on every record (repeatable)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s p -l partition -d 'Send every record to this partition (otherwise murmur2 on the key, as the Java client)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s z -l compression -d 'Compression codec' -r -f -a "none\t''

@@ -147,7 +147,8 @@ pub struct ProduceArgs {
     /// The same key for every record
     #[arg(short = 'k', long, value_name = "STRING")]
     pub key: Option<String>,
-    /// (lines) split each line into key DELIM value
+    /// Split each line at the first DELIM into a key (its bytes as they are) and a value
+    /// (lines: as it is; json: validated)
     #[arg(short = 'K', long, value_name = "DELIM")]
     pub key_delimiter: Option<String>,
     /// A header on every record (repeatable)

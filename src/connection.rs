@@ -350,7 +350,20 @@ pub struct ProducerOptions {
     pub compression: Option<Compression>,
 }
 
-pub fn producer_config(settings: &Settings, options: ProducerOptions) -> ClientConfig {
+/// The largest record batch a Kafka topic takes unless configured otherwise: the
+/// brokers' default `message.max.bytes`, 1 MiB and 12 bytes of log overhead.
+pub const KAFKA_MAX_MESSAGE_BYTES: u64 = 1_048_588;
+
+/// A record batch's own header (v2), which counts against the topic's limit.
+const BATCH_HEADER: u64 = 61;
+
+/// With compression the broker judges the compressed batch, so the client lets larger
+/// records through to the codec; this only bounds one record in memory.
+const COMPRESSED_RECORD_MAX: u64 = 100_000_000;
+
+/// A producer config for a topic whose batches may be `topic_max` bytes (its
+/// `max.message.bytes`; Kafka's default when the cluster cannot say).
+pub fn producer_config(settings: &Settings, options: ProducerOptions, topic_max: Option<u64>) -> ClientConfig {
     let mut config = base(settings);
     match options.acks {
         Acks::All => {
@@ -371,7 +384,19 @@ pub fn producer_config(settings: &Settings, options: ProducerOptions) -> ClientC
     config.set("partitioner", "murmur2_random");
     // Throughput: large batches and a deep queue; a CLI has no latency budget per record.
     config.set("linger.ms", "10");
-    config.set("batch.size", "1000000");
+    // librdkafka refuses a record larger than message.max.bytes when it is handed over
+    // (its own default, 1,000,000, is below what a stock broker takes), and fills a batch
+    // with up to min(message.max.bytes, batch.size) bytes of records, to which the
+    // batch's header is added: both follow the topic's limit.
+    let limit = topic_max.unwrap_or(KAFKA_MAX_MESSAGE_BYTES).clamp(1000, 1_000_000_000);
+    let compressed = options.compression.is_some_and(|c| c != Compression::None);
+    let record_max = if compressed {
+        limit.max(COMPRESSED_RECORD_MAX)
+    } else {
+        limit
+    };
+    config.set("message.max.bytes", record_max.to_string());
+    config.set("batch.size", (limit - BATCH_HEADER).min(1_000_000).to_string());
     config.set("batch.num.messages", "10000");
     config.set("queue.buffering.max.messages", "1000000");
     config.set("queue.buffering.max.kbytes", "1048576");
@@ -478,8 +503,22 @@ pub fn metadata<C: ClientContext>(
     diagnostics: &Diagnostics,
     serve: impl Fn(),
 ) -> crate::outcome::Result<Metadata> {
+    metadata_within(settings, what, client, topic, diagnostics, serve, settings.timeout)
+}
+
+/// [`metadata`] within `budget` rather than the whole `--timeout` (a caller that asks
+/// again and again, as while a topic is being created, keeps its own deadline).
+pub fn metadata_within<C: ClientContext>(
+    settings: &Settings,
+    what: &str,
+    client: &Client<C>,
+    topic: Option<&str>,
+    diagnostics: &Diagnostics,
+    serve: impl Fn(),
+    budget: Duration,
+) -> crate::outcome::Result<Metadata> {
     let bootstrap = bootstrap(settings);
-    let deadline = Instant::now() + settings.timeout;
+    let deadline = Instant::now() + budget;
     loop {
         let asked = Instant::now();
         let slice = deadline.saturating_duration_since(asked).min(SLICE);

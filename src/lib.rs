@@ -27,6 +27,7 @@ pub mod random;
 pub mod record;
 pub mod stats;
 pub mod times;
+pub mod topic;
 pub mod window;
 
 use std::process::ExitCode;

@@ -18,7 +18,7 @@ use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::{DeliveryResult, Header, OwnedHeaders};
 use rdkafka::producer::{BaseProducer, BaseRecord, Producer, ProducerContext, PurgeConfig};
 
-use crate::cli::{InputFormat, OnInvalid, ProduceArgs, StatsFormat};
+use crate::cli::{Compression, InputFormat, OnInvalid, ProduceArgs, StatsFormat};
 use crate::config::Settings;
 use crate::connection::{self, Diagnostics, ProducerOptions};
 use crate::input::{Next, Reader, parse_delimiter, unescape};
@@ -28,10 +28,16 @@ use crate::outcome::{Error, Outcome, Result, Signal};
 use crate::record::read_envelope;
 use crate::stats::{Latency, ProduceSummary, latency_histogram};
 use crate::times::{now_ms, number_to_ms, parse_time};
+use crate::topic::{self, CONFIG_WAIT, ConfigLookup};
 
 /// Counts deliveries as librdkafka reports them.
 struct Delivery {
     diagnostics: Diagnostics,
+    topic: String,
+    /// The topic's `max.message.bytes`, when the cluster said it.
+    topic_max: Option<u64>,
+    /// The producer's own `message.max.bytes`.
+    record_max: u64,
     delivered: AtomicU64,
     failed: AtomicU64,
     unknown: AtomicU64,
@@ -88,7 +94,7 @@ impl ProducerContext for Delivery {
 
 impl Delivery {
     fn report(&self, error: &KafkaError, possibly: bool) {
-        let text = describe_delivery_error(error);
+        let text = self.describe(error);
         let Ok(mut seen) = self.errors_seen.lock() else { return };
         if seen.insert(text.clone()) {
             let fate = if possibly {
@@ -99,13 +105,29 @@ impl Delivery {
             eprintln!("eddy: a record {fate}: {text}");
         }
     }
+
+    fn describe(&self, error: &KafkaError) -> String {
+        match error.rdkafka_error_code() {
+            // librdkafka's own limit when the record is handed over, or the broker's
+            // answer for a batch (compressed, or with its framing) over the topic's.
+            Some(RDKafkaErrorCode::MessageSizeTooLarge) => match self.topic_max {
+                Some(max) => format!(
+                    "the record is larger than topic {} accepts: at most {} bytes a batch, framing included",
+                    self.topic,
+                    grouped(max)
+                ),
+                None => format!(
+                    "the record is larger than message.max.bytes ({}; the cluster did not say the topic's limit, -X message.max.bytes=N sets it)",
+                    grouped(self.record_max)
+                ),
+            },
+            _ => describe_delivery_error(error),
+        }
+    }
 }
 
 fn describe_delivery_error(error: &KafkaError) -> String {
     match error.rdkafka_error_code() {
-        Some(RDKafkaErrorCode::MessageSizeTooLarge) => {
-            "the record is larger than the cluster accepts (message.max.bytes)".to_string()
-        }
         Some(RDKafkaErrorCode::MessageTimedOut) => "not acknowledged within message.timeout.ms".to_string(),
         Some(RDKafkaErrorCode::PurgeQueue) => "never sent: stopped before it left the queue".to_string(),
         Some(RDKafkaErrorCode::PurgeInflight) => "stopped while in flight".to_string(),
@@ -138,8 +160,44 @@ pub struct Sink {
     producer_id: Option<JoinHandle<()>>,
     topic: String,
     partitions: i32,
+    /// Records with more bytes of key, value and headers are refused before they are
+    /// handed over: the topic's limit, unless compression lets the broker judge.
+    record_max: usize,
     settings: Settings,
     sent: Arc<AtomicU64>,
+}
+
+/// A record `Sink::send` refused: it is larger than the topic takes. Counted as failed.
+#[derive(Debug)]
+pub struct TooLarge {
+    bytes: usize,
+    limit: usize,
+    topic: String,
+}
+
+impl std::fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "record of {} bytes; topic {} accepts at most {}",
+            grouped(self.bytes as u64),
+            self.topic,
+            grouped(self.limit as u64)
+        )
+    }
+}
+
+/// A count with thousands separators, as sizes are shown to people.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// The thread that serves delivery reports, and what wakes it.
@@ -256,35 +314,31 @@ pub enum Stop {
 }
 
 impl Sink {
-    /// Connects, and checks that the topic exists, within `--timeout`.
-    pub fn open(settings: &Settings, topic: &str, options: ProducerOptions) -> Result<Sink> {
-        let config = connection::producer_config(settings, options);
-        let idempotent = config.get("enable.idempotence") == Some("true");
-        let context = Delivery {
-            diagnostics: Diagnostics::new(settings.verbose),
-            delivered: AtomicU64::new(0),
-            failed: AtomicU64::new(0),
-            unknown: AtomicU64::new(0),
-            bytes: AtomicU64::new(0),
-            latency: Mutex::new(latency_histogram()),
-            errors_seen: Mutex::new(BTreeSet::new()),
+    /// Connects, and waits (within `--timeout`) until the topic can take records.
+    /// `command` names the command in errors.
+    pub fn open(settings: &Settings, command: &str, topic: &str, options: ProducerOptions) -> Result<Sink> {
+        let idempotent = connection::producer_config(settings, options, None).get("enable.idempotence") == Some("true");
+        let mut configs = ConfigLookup::start(settings, topic);
+        // The producer starts with Kafka's default limit, and is made again in the rare
+        // case that the topic's differs, so that its first metadata request need not wait
+        // for the configs.
+        let mut sink = Sink::connect(settings, command, topic, options, None, &mut configs)?;
+        let topic_max = configs.wait(CONFIG_WAIT).max_message_bytes;
+        if topic_max.is_some() {
+            let sized = |max| {
+                let c = connection::producer_config(settings, options, max);
+                ["message.max.bytes", "batch.size"].map(|k| c.get(k).map(str::to_string))
+            };
+            if sized(topic_max) != sized(None) {
+                drop(sink);
+                sink = Sink::connect(settings, command, topic, options, topic_max, &mut configs)?;
+            }
+        }
+        let compressed = options.compression.is_some_and(|c| c != Compression::None);
+        sink.record_max = match topic_max {
+            Some(max) if !compressed => usize::try_from(max).unwrap_or(usize::MAX),
+            _ => usize::MAX,
         };
-        let producer: BaseProducer<Delivery> = config
-            .create_with_context(context)
-            .map_err(|e| Error::usage(format!("cannot create the producer: {e}")))?;
-        let producer = Arc::new(producer);
-        let sent = Arc::new(AtomicU64::new(0));
-        let poller = Poller::start(&producer, &sent)?;
-        let mut sink = Sink {
-            producer,
-            poller: Some(poller),
-            producer_id: None,
-            topic: topic.to_string(),
-            partitions: 0,
-            settings: settings.clone(),
-            sent,
-        };
-        sink.partitions = sink.topic_partitions()?;
         if idempotent {
             // librdkafka (2.10 and later) drops its bootstrap connection once the first
             // metadata names the brokers, so the producer id it asks for on that answer
@@ -307,42 +361,83 @@ impl Sink {
         Ok(sink)
     }
 
-    /// How many partitions the topic has; an error when it does not exist.
-    fn topic_partitions(&self) -> Result<i32> {
-        let (settings, topic) = (&self.settings, self.topic.as_str());
-        let metadata = connection::metadata(
-            settings,
-            "produce",
-            self.producer.client(),
-            Some(topic),
-            &self.producer.context().diagnostics,
-            || (),
-        )?;
-        match metadata.topics().iter().find(|t| t.name() == topic) {
-            Some(t) if t.error().is_none() && !t.partitions().is_empty() => Ok(t.partitions().len() as i32),
-            Some(t) => {
-                let why = t
-                    .error()
-                    .map(|e| RDKafkaErrorCode::from(e).to_string())
-                    .unwrap_or_else(|| "no partitions".into());
-                Err(Error::runtime(format!(
-                    "topic '{topic}' is not available on the cluster at {}: {why}",
-                    settings.brokers
-                )))
-            }
-            None => Err(Error::runtime(format!(
-                "topic '{topic}' does not exist on the cluster at {}",
-                settings.brokers
-            ))),
-        }
+    /// A producer sized for `topic_max`, once the topic can take records.
+    fn connect(
+        settings: &Settings,
+        command: &str,
+        topic: &str,
+        options: ProducerOptions,
+        topic_max: Option<u64>,
+        configs: &mut ConfigLookup,
+    ) -> Result<Sink> {
+        let config = connection::producer_config(settings, options, topic_max);
+        let context = Delivery {
+            diagnostics: Diagnostics::new(settings.verbose),
+            topic: topic.to_string(),
+            topic_max,
+            record_max: config
+                .get("message.max.bytes")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_default(),
+            delivered: AtomicU64::new(0),
+            failed: AtomicU64::new(0),
+            unknown: AtomicU64::new(0),
+            bytes: AtomicU64::new(0),
+            latency: Mutex::new(latency_histogram()),
+            errors_seen: Mutex::new(BTreeSet::new()),
+        };
+        let producer: BaseProducer<Delivery> = config
+            .create_with_context(context)
+            .map_err(|e| Error::usage(format!("cannot create the producer: {e}")))?;
+        let producer = Arc::new(producer);
+        let sent = Arc::new(AtomicU64::new(0));
+        let poller = Poller::start(&producer, &sent)?;
+        let mut sink = Sink {
+            producer,
+            poller: Some(poller),
+            producer_id: None,
+            topic: topic.to_string(),
+            partitions: 0,
+            record_max: usize::MAX,
+            settings: settings.clone(),
+            sent,
+        };
+        let producer = Arc::clone(&sink.producer);
+        sink.partitions = topic::wait_until_ready(settings, command, topic, configs, |timeout| {
+            let diagnostics = &producer.context().diagnostics;
+            connection::metadata_within(
+                settings,
+                command,
+                producer.client(),
+                Some(topic),
+                diagnostics,
+                || (),
+                timeout,
+            )
+        })?;
+        Ok(sink)
     }
 
     pub fn partitions(&self) -> i32 {
         self.partitions
     }
 
-    /// Hands one record to librdkafka, waiting while its queue is full.
-    pub fn send(&mut self, record: Outgoing<'_>) {
+    /// Hands one record to librdkafka, waiting while its queue is full; refuses (and
+    /// counts as failed) a record larger than the topic takes.
+    pub fn send(&mut self, record: Outgoing<'_>) -> std::result::Result<(), TooLarge> {
+        if self.record_max != usize::MAX {
+            let bytes = record_bytes(&record);
+            if bytes > self.record_max {
+                // Counted as sent and failed alike, so that `pending` still balances.
+                self.sent.fetch_add(1, Ordering::Relaxed);
+                self.producer.context().failed.fetch_add(1, Ordering::Relaxed);
+                return Err(TooLarge {
+                    bytes,
+                    limit: self.record_max,
+                    topic: self.topic.clone(),
+                });
+            }
+        }
         let mut base: BaseRecord<'_, [u8], [u8], ()> = BaseRecord::with_opaque_to(&self.topic, ());
         if let Some(k) = record.key {
             base = base.key(k);
@@ -367,7 +462,7 @@ impl Sink {
                     if sent % 64 == 0 {
                         self.serve_reports();
                     }
-                    return;
+                    return Ok(());
                 }
                 Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
                     // Backpressure: the queue drains as deliveries are reported.
@@ -378,7 +473,7 @@ impl Sink {
                 Err((e, _)) => {
                     self.producer.context().failed.fetch_add(1, Ordering::Relaxed);
                     self.producer.context().report(&e, false);
-                    return;
+                    return Ok(());
                 }
             }
         }
@@ -482,6 +577,20 @@ impl Drop for Sink {
     }
 }
 
+/// The bytes of key, value and headers that count against the topic's limit.
+fn record_bytes(record: &Outgoing<'_>) -> usize {
+    use rdkafka::message::Headers as _;
+    let headers = record.headers.as_ref().map_or(0, |h| {
+        (0..h.count())
+            .map(|i| {
+                let header = h.get(i);
+                header.key.len() + header.value.map_or(0, <[u8]>::len)
+            })
+            .sum()
+    });
+    record.key.map_or(0, <[u8]>::len) + record.value.map_or(0, <[u8]>::len) + headers
+}
+
 /// Static headers from `-H NAME=VALUE`.
 pub fn parse_headers(headers: &[String]) -> Result<Vec<(String, Vec<u8>)>> {
     headers
@@ -564,8 +673,17 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
     if args.keep_partition && args.input != InputFormat::Envelope {
         return Err(Error::usage("--keep-partition works only with --input envelope"));
     }
-    if args.key_delimiter.is_some() && args.input != InputFormat::Lines {
-        return Err(Error::usage("--key-delimiter works only with --input lines"));
+    if args.key_delimiter.is_some() {
+        if args.input == InputFormat::Envelope {
+            return Err(Error::usage(
+                "--key-delimiter works only with --input lines or json (an envelope carries its key)",
+            ));
+        }
+        if args.key.is_some() || args.key_from.is_some() {
+            return Err(Error::usage(
+                "--key-delimiter takes the key from each line: it excludes --key and --key-from",
+            ));
+        }
     }
     if args.keep_partition && args.partition.is_some() {
         return Err(Error::usage("--keep-partition and --partition exclude each other"));
@@ -590,6 +708,7 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
     let started = Instant::now();
     let mut sink = Sink::open(
         settings,
+        "produce",
         &args.topic,
         ProducerOptions {
             acks: args.acks,
@@ -635,29 +754,55 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
             Next::Record(line, position) => (line, position),
         };
         let invalid = |why: String| -> String { format!("{position}: {why}") };
+        let refused = |e: TooLarge| eprintln!("eddy: {position}: {e}");
         let result: std::result::Result<Option<()>, String> = match args.input {
+            InputFormat::Json if line.trim_ascii().is_empty() => Ok(None),
             InputFormat::Json => {
-                let trimmed = line.trim_ascii();
-                if trimmed.is_empty() {
-                    Ok(None)
-                } else {
-                    match derive.fields(trimmed, partitions) {
-                        Ok(fields) => {
-                            pacer.wait(produced);
-                            sink.send(Outgoing {
-                                key: fields.key.as_deref().or(args.key.as_deref().map(str::as_bytes)),
-                                value: Some(trimmed),
-                                headers: build_headers(
-                                    fields.headers.iter().map(|(n, v)| (n.as_str(), v.as_deref())),
-                                    &fixed_headers,
-                                ),
-                                partition: fields.partition.or(args.partition),
-                                timestamp: fields.timestamp,
-                            });
-                            Ok(Some(()))
+                // With -K the key is the raw bytes before the delimiter, as kcat takes it;
+                // the JSON after it is the value.
+                let (line_key, json) = match &key_delimiter {
+                    Some(d) => match memchr::memmem::find(line, d) {
+                        Some(i) => (Some(&line[..i]), &line[i + d.len()..]),
+                        None => {
+                            let e = invalid(format!(
+                                "no key delimiter '{}' in the line",
+                                args.key_delimiter.as_deref().unwrap_or("")
+                            ));
+                            report_invalid(&e, args.on_invalid, &mut skipped, &mut invalid_stop);
+                            if invalid_stop {
+                                break;
+                            }
+                            continue;
                         }
-                        Err(e) => Err(invalid(e)),
+                    },
+                    None => (None, line),
+                };
+                let trimmed = json.trim_ascii();
+                let tombstone = trimmed.is_empty() && args.null_empty && line_key.is_some();
+                let fields = if tombstone {
+                    Ok(Fields::default())
+                } else {
+                    derive.fields(trimmed, partitions)
+                };
+                match fields {
+                    Ok(fields) => {
+                        pacer.wait(produced);
+                        sink.send(Outgoing {
+                            key: line_key
+                                .or(fields.key.as_deref())
+                                .or(args.key.as_deref().map(str::as_bytes)),
+                            value: (!tombstone).then_some(trimmed),
+                            headers: build_headers(
+                                fields.headers.iter().map(|(n, v)| (n.as_str(), v.as_deref())),
+                                &fixed_headers,
+                            ),
+                            partition: fields.partition.or(args.partition),
+                            timestamp: fields.timestamp,
+                        })
+                        .unwrap_or_else(refused);
+                        Ok(Some(()))
                     }
+                    Err(e) => Err(invalid(e)),
                 }
             }
             InputFormat::Lines => {
@@ -690,7 +835,8 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
                     headers: build_headers(std::iter::empty(), &fixed_headers),
                     partition: args.partition,
                     timestamp: None,
-                });
+                })
+                .unwrap_or_else(refused);
                 Ok(Some(()))
             }
             InputFormat::Envelope => {
@@ -752,7 +898,8 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
                                 ),
                                 partition,
                                 timestamp: fields.timestamp.or(record.timestamp),
-                            });
+                            })
+                            .unwrap_or_else(refused);
                             Ok(Some(()))
                         }
                         Err(e) => Err(invalid(e)),

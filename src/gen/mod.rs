@@ -214,7 +214,7 @@ impl Target {
                             }
                         },
                     };
-                    t.sink.send(Outgoing {
+                    let sent = t.sink.send(Outgoing {
                         key: fields.key.as_deref().or(t.key.as_deref()),
                         value: Some(line),
                         headers: build_headers(
@@ -224,6 +224,9 @@ impl Target {
                         partition: fields.partition.or(t.partition),
                         timestamp: fields.timestamp,
                     });
+                    if let Err(e) = sent {
+                        eprintln!("eddy: event {}: {e}", t.sent);
+                    }
                     t.sent += 1;
                 }
                 t.progress.set(t.sent, t.sent);
@@ -376,6 +379,7 @@ fn to_topic(
     let started = Instant::now();
     let sink = Sink::open(
         settings,
+        "gen",
         topic,
         ProducerOptions {
             acks: args.acks,

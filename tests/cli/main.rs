@@ -16,5 +16,6 @@ mod filter;
 mod r#gen;
 mod generated;
 mod produce;
+mod python_clients;
 mod reliability;
 mod transactions;

@@ -199,3 +199,330 @@ fn sigint_flushes_summarises_and_exits_130() {
     let on_topic = c.eddy(&["consume", "t", "-e", "-q"]).ok().lines().len() as u64;
     assert_eq!(on_topic, delivered);
 }
+
+/// `n` JSON lines of about `size` bytes each, random enough not to compress much.
+fn incompressible(n: usize, size: usize) -> String {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    (0..n)
+        .map(|_| {
+            let text: String = (0..size)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    char::from(b'a' + (state % 26) as u8)
+                })
+                .collect();
+            format!("{{\"v\":\"{text}\"}}\n")
+        })
+        .collect()
+}
+
+/// One JSON line whose value is `size` bytes of one letter (it compresses to little).
+fn big_record(size: usize) -> String {
+    format!("{{\"v\":\"{}\"}}\n", "x".repeat(size))
+}
+
+#[test]
+fn first_produce_to_a_new_topic_waits_for_its_leader_kafka() {
+    // Issue 13, item 1: a stock broker creates the topic on the first metadata request
+    // and answers UNKNOWN_TOPIC_OR_PARTITION meanwhile; the first run used to fail.
+    let Some(c) = Cluster::kafka("first_produce_to_a_new_topic_waits_for_its_leader_kafka") else {
+        return;
+    };
+    let t = crate::support::unique("brand-new");
+    let p = c.eddy_in(&["produce", &t, "--stats", "json"], "{\"a\":1}\n").ok();
+    assert_eq!(p.stats()["delivered"], 1, "{}", p.stderr);
+    assert!(p.elapsed < Duration::from_secs(10), "{:?}", p.elapsed);
+    assert_eq!(c.eddy(&["consume", &t, "-e", "-q"]).ok().lines(), vec!["{\"a\":1}"]);
+}
+
+#[test]
+fn first_gen_to_a_new_topic_waits_for_its_leader_kafka() {
+    let Some(c) = Cluster::kafka("first_gen_to_a_new_topic_waits_for_its_leader_kafka") else {
+        return;
+    };
+    let t = crate::support::unique("gen-new");
+    let p = c
+        .eddy(&["gen", "-n", "20", "{i: $i}", "--topic", &t, "--stats", "json"])
+        .ok();
+    assert_eq!(p.stats()["delivered"], 20, "{}", p.stderr);
+    assert_eq!(c.eddy(&["consume", &t, "-e", "-q"]).ok().lines().len(), 20);
+}
+
+/// A broker of our own with `auto.create.topics.enable=false`, stopped when dropped.
+struct NoAutoCreate {
+    env: Vec<(&'static str, String)>,
+    brokers: String,
+    _state: tempfile::TempDir,
+}
+
+impl NoAutoCreate {
+    fn start() -> NoAutoCreate {
+        let state = tempfile::tempdir().unwrap();
+        // A base whose three ports (plaintext, controller, SCRAM) are free.
+        let free = |p: u16| std::net::TcpListener::bind(("127.0.0.1", p)).is_ok();
+        let base = (0..200)
+            .map(|i| 40_000 + (std::process::id() % 100) as u16 * 40 + i * 4)
+            .find(|b| (0..4).all(|k| free(b + k)))
+            .expect("free ports");
+        let env = vec![
+            ("EDDY_KAFKA_STATE", state.path().display().to_string()),
+            ("EDDY_KAFKA_PORT_BASE", base.to_string()),
+            ("EDDY_KAFKA_TLS", "0".to_string()),
+            ("EDDY_KAFKA_EXTRA_CONFIG", "auto.create.topics.enable=false".to_string()),
+        ];
+        let out = std::process::Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/kafka"))
+            .arg("start")
+            .envs(env.iter().map(|(k, v)| (k, v)))
+            .output()
+            .expect("scripts/kafka start");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let brokers = stdout
+            .lines()
+            .find_map(|l| l.strip_prefix("EDDY_BROKERS="))
+            .expect("EDDY_BROKERS=")
+            .to_string();
+        NoAutoCreate {
+            env,
+            brokers,
+            _state: state,
+        }
+    }
+}
+
+impl Drop for NoAutoCreate {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/kafka"))
+            .arg("stop")
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .output();
+    }
+}
+
+#[test]
+fn a_missing_topic_fails_at_once_where_the_broker_does_not_create_topics_kafka() {
+    // Item 1 and item 10: without auto-creation there is nothing to wait for, and
+    // produce, gen and consume say the same thing.
+    if Cluster::kafka("a_missing_topic_fails_at_once_where_the_broker_does_not_create_topics_kafka").is_none() {
+        return;
+    }
+    let broker = NoAutoCreate::start();
+    let b = broker.brokers.as_str();
+    let c = Cluster::kafka("-").unwrap();
+    for (cmd, args) in [
+        ("produce", vec!["produce", "nowhere", "-b", b]),
+        ("gen", vec!["gen", "-n", "1", "{}", "--topic", "nowhere", "-b", b]),
+    ] {
+        let p = c.eddy_in(&args, "{}\n").code(1);
+        assert_eq!(
+            p.stderr.trim(),
+            format!("eddy: {cmd}: topic 'nowhere' does not exist on the cluster at {b}"),
+        );
+        assert!(p.elapsed < Duration::from_secs(5), "{cmd}: {:?}", p.elapsed);
+    }
+    let q = c.eddy(&["consume", "nowhere", "-e", "-b", b]).code(1);
+    assert!(
+        q.stderr.contains("topic 'nowhere' does not exist on the cluster"),
+        "{}",
+        q.stderr
+    );
+}
+
+#[test]
+fn a_record_of_1_02_mb_reaches_a_stock_topic_kafka() {
+    // Item 5: librdkafka's own message.max.bytes (1,000,000) refused what the broker
+    // takes (1,048,588).
+    let Some(c) = Cluster::kafka("a_record_of_1_02_mb_reaches_a_stock_topic_kafka") else {
+        return;
+    };
+    let t = c.topic("big", 1);
+    let record = big_record(1_020_000);
+    let p = c.eddy_in(&["produce", &t, "--stats", "json"], &record).ok();
+    assert_eq!(p.stats()["delivered"], 1, "{}", p.stderr);
+    let got = c.eddy(&["consume", &t, "-e", "-q"]).ok();
+    assert_eq!(got.stdout, record.as_bytes());
+    // -X message.max.bytes still wins.
+    let p = c
+        .eddy_in(
+            &["produce", &t, "-X", "message.max.bytes=100000", "--stats", "json"],
+            &record,
+        )
+        .code(1);
+    assert_eq!(p.stats()["failed"], 1, "{}", p.stderr);
+}
+
+#[test]
+fn a_record_over_the_topic_limit_is_refused_up_front_with_its_line_kafka() {
+    let Some(c) = Cluster::kafka("a_record_over_the_topic_limit_is_refused_up_front_with_its_line_kafka") else {
+        return;
+    };
+    let t = c.topic("too-big", 1);
+    let input = format!("{{\"n\":1}}\n{}{{\"n\":3}}\n", big_record(2_000_000));
+    let p = c.eddy_in(&["produce", &t, "--stats", "json"], &input).code(1);
+    assert!(
+        p.stderr.contains(&format!(
+            "eddy: line 2: record of 2,000,008 bytes; topic {t} accepts at most 1,048,588\n"
+        )),
+        "{}",
+        p.stderr
+    );
+    let s = p.stats();
+    assert_eq!(
+        (s["delivered"].as_u64(), s["failed"].as_u64()),
+        (Some(2), Some(1)),
+        "{s}"
+    );
+    assert_eq!(
+        c.eddy(&["consume", &t, "-e", "-q"]).ok().lines(),
+        vec!["{\"n\":1}", "{\"n\":3}"]
+    );
+}
+
+#[test]
+fn a_topic_with_a_small_max_message_bytes_is_sized_for_kafka() {
+    // The topic's own max.message.bytes: a 300 KB record is refused before it is sent,
+    // and batches of small records stay under the limit (they were refused whole).
+    let Some(c) = Cluster::kafka("a_topic_with_a_small_max_message_bytes_is_sized_for_kafka") else {
+        return;
+    };
+    let t = crate::support::unique("small-limit");
+    c.eddy(&[
+        "topics",
+        "create",
+        &t,
+        "--partitions",
+        "1",
+        "--config",
+        "max.message.bytes=200000",
+    ])
+    .ok();
+    let p = c
+        .eddy_in(&["produce", &t, "--stats", "json"], big_record(300_000))
+        .code(1);
+    assert!(
+        p.stderr.contains(&format!(
+            "line 1: record of 300,008 bytes; topic {t} accepts at most 200,000"
+        )),
+        "{}",
+        p.stderr
+    );
+    assert_eq!(p.stats()["failed"], 1);
+    let p = c
+        .eddy_in(&["produce", &t, "--stats", "json"], incompressible(3000, 1000))
+        .ok();
+    assert_eq!(p.stats()["delivered"], 3000, "{}", p.stderr);
+}
+
+#[test]
+fn with_compression_the_broker_judges_the_size_kafka() {
+    let Some(c) = Cluster::kafka("with_compression_the_broker_judges_the_size_kafka") else {
+        return;
+    };
+    let t = crate::support::unique("small-limit-z");
+    c.eddy(&[
+        "topics",
+        "create",
+        &t,
+        "--partitions",
+        "1",
+        "--config",
+        "max.message.bytes=200000",
+    ])
+    .ok();
+    // 300 KB that compresses well is taken; 500 KB that does not (to about 300 KB) is
+    // refused by the broker, and the refusal names the topic's limit.
+    let p = c
+        .eddy_in(&["produce", &t, "-z", "zstd", "--stats", "json"], big_record(300_000))
+        .ok();
+    assert_eq!(p.stats()["delivered"], 1, "{}", p.stderr);
+    let p = c
+        .eddy_in(
+            &["produce", &t, "-z", "zstd", "--stats", "json"],
+            incompressible(1, 500_000),
+        )
+        .code(1);
+    assert_eq!(p.stats()["failed"], 1, "{}", p.stderr);
+    assert!(
+        p.stderr.contains(&format!("topic {t} accepts: at most 200,000 bytes")),
+        "{}",
+        p.stderr
+    );
+}
+
+#[test]
+fn first_produce_on_dev_does_not_wait_for_configs_the_mock_cannot_give() {
+    // The mock has no DescribeConfigs and names a controller that does not exist;
+    // asking it must not cost the quick start.
+    let c = Cluster::dev(&[]);
+    let p = c.eddy_in(&["produce", "fresh", "-q"], "{}\n").ok();
+    assert!(p.elapsed < Duration::from_secs(2), "{:?}", p.elapsed);
+}
+
+#[test]
+fn key_delimiter_with_json_input_keys_raw_bytes_and_validates_the_value() {
+    // Item 10: -K worked only with --input lines; kcat users split key and JSON value.
+    let c = Cluster::dev(&["--topic", "kj:1"]);
+    let input = "user 7\t{\"a\": 1}\nu2\t  {\"b\":2}  \nu3\tnot json\nno delimiter here\nu5\t\n\n";
+    let p = c
+        .eddy_in(
+            &[
+                "produce",
+                "kj",
+                "-K",
+                "\\t",
+                "-Z",
+                "--on-invalid",
+                "skip",
+                "--stats",
+                "json",
+            ],
+            input,
+        )
+        .ok();
+    assert!(p.stderr.contains("line 3: not JSON"), "{}", p.stderr);
+    assert!(p.stderr.contains("line 4: no key delimiter"), "{}", p.stderr);
+    let s = p.stats();
+    assert_eq!(
+        (s["delivered"].as_u64(), s["skipped"].as_u64()),
+        (Some(3), Some(2)),
+        "{s}"
+    );
+    let got = c.eddy(&["consume", "kj", "-e", "-q", "-f", "json"]).ok().json_lines();
+    let pairs: Vec<(String, String)> = got
+        .iter()
+        .map(|r| (r["key"].to_string(), r["value"].to_string()))
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            ("\"user 7\"".into(), "{\"a\":1}".into()),
+            ("\"u2\"".into(), "{\"b\":2}".into()),
+            ("\"u5\"".into(), "null".into()),
+        ]
+    );
+    // The value keeps its bytes: only the whitespace around it goes, as without -K.
+    let raw = c.eddy(&["consume", "kj", "-e", "-q", "-n", "1"]).ok();
+    assert_eq!(raw.text(), "{\"a\": 1}\n");
+    // Under the default policy, bad JSON after the key stops at its line.
+    let p = c.eddy_in(&["produce", "kj", "-K", ":"], "k:{}\nk:{\n").code(1);
+    assert!(p.stderr.contains("line 2: not JSON"), "{}", p.stderr);
+}
+
+#[test]
+fn key_delimiter_with_envelope_input_is_a_usage_error_before_any_network() {
+    let c = Cluster::dev(&[]);
+    for args in [
+        vec!["--input", "envelope", "-K", ":"],
+        vec!["-K", ":", "-k", "fixed"],
+        vec!["-K", ":", "--key-from", ".id"],
+    ] {
+        let mut all = vec!["produce", "t", "-b", "127.0.0.1:1", "--timeout", "5s"];
+        all.extend(args);
+        let p = c.eddy_in(&all, "k:{}\n").code(2);
+        assert!(p.elapsed < Duration::from_secs(3), "{:?}", p.elapsed);
+        assert!(p.stderr.starts_with("eddy: --key-delimiter"), "{}", p.stderr);
+        assert_eq!(p.stderr.trim().lines().count(), 1, "{}", p.stderr);
+    }
+}

@@ -123,7 +123,11 @@ fn an_oversized_record_fails_with_a_size_error() {
     let big = format!("{{\"blob\":\"{}\"}}\n", "x".repeat(3 * 1024 * 1024));
     let r = c.eddy_in(&["produce", "t", "--stats", "json"], big).code(1);
     assert_eq!(r.stats()["failed"], 1);
-    assert!(r.stderr.contains("larger than the cluster accepts"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("larger than message.max.bytes (1,048,588;"),
+        "{}",
+        r.stderr
+    );
 }
 
 /// Deterministic garbage: bytes from a simple generator, with newlines sprinkled in.
