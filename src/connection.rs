@@ -73,9 +73,9 @@ impl Diagnostics {
         if let Some(broker) = broker {
             if let Ok(mut brokers) = self.brokers.lock() {
                 // A vaguer line that follows a telling one (the broken pipe after the
-                // close) does not replace it.
-                let vague = matches!(cause, Cause::Other(_));
-                if !(vague && brokers.contains_key(&broker)) {
+                // close, a bare "SSL connection closed by peer" after the handshake
+                // failure that said why) does not replace it.
+                if brokers.get(&broker).is_none_or(|old| cause.telling() >= old.telling()) {
                     brokers.insert(broker, cause);
                 }
             }
@@ -181,6 +181,16 @@ impl Cause {
             }
         } else {
             Cause::Other(short)
+        }
+    }
+
+    /// How much a cause says: librdkafka's bare words least, a TLS failure in its own
+    /// words more, a recognised cause most.
+    fn telling(&self) -> u8 {
+        match self {
+            Cause::Other(_) => 0,
+            Cause::Tls(_) => 1,
+            _ => 2,
         }
     }
 
@@ -564,6 +574,25 @@ mod tests {
 
     /// librdkafka 2.12's own lines, as a plaintext, TLS and SASL client logged them
     /// against Apache Kafka 4.1's listeners.
+    /// Under load librdkafka's error callback may deliver a bare "SSL connection closed
+    /// by peer" after the log line that said the listener is plaintext; the telling cause
+    /// stays (the TLS-to-plaintext hint went missing in a full parallel test run).
+    #[test]
+    fn a_vaguer_tls_line_does_not_replace_a_telling_one() {
+        let d = Diagnostics::new(false);
+        d.remember(
+            "ssl://127.0.0.1:39092/bootstrap: SSL handshake failed: Disconnected: SSL connection closed by peer: \
+             connecting to a PLAINTEXT broker listener? (after 0ms in state SSL_HANDSHAKE)",
+        );
+        d.remember(
+            "ssl://127.0.0.1:39092/bootstrap: Disconnected: SSL connection closed by peer (after 0ms in state \
+             SSL_HANDSHAKE)",
+        );
+        d.remember("ssl://127.0.0.1:39092/bootstrap: Disconnected (after 1ms in state SSL_HANDSHAKE)");
+        let brokers = d.brokers.lock().unwrap();
+        assert_eq!(brokers.get("127.0.0.1:39092"), Some(&Cause::TlsToPlaintext));
+    }
+
     #[test]
     fn librdkafka_failures_are_sorted_by_cause() {
         let cases = [
