@@ -755,29 +755,30 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
         };
         let invalid = |why: String| -> String { format!("{position}: {why}") };
         let refused = |e: TooLarge| eprintln!("eddy: {position}: {e}");
+        // With -K (json and lines input) the key is the raw bytes before the delimiter, as
+        // kcat takes it; what follows it is the value. A blank JSON line is skipped first.
+        let blank_json = args.input == InputFormat::Json && line.trim_ascii().is_empty();
+        let (line_key, body) = match &key_delimiter {
+            Some(d) if !blank_json => match memchr::memmem::find(line, d) {
+                Some(i) => (Some(&line[..i]), &line[i + d.len()..]),
+                None => {
+                    let e = invalid(format!(
+                        "no key delimiter '{}' in the line",
+                        args.key_delimiter.as_deref().unwrap_or("")
+                    ));
+                    report_invalid(&e, args.on_invalid, &mut skipped, &mut invalid_stop);
+                    if invalid_stop {
+                        break;
+                    }
+                    continue;
+                }
+            },
+            _ => (None, line),
+        };
         let result: std::result::Result<Option<()>, String> = match args.input {
-            InputFormat::Json if line.trim_ascii().is_empty() => Ok(None),
+            InputFormat::Json if blank_json => Ok(None),
             InputFormat::Json => {
-                // With -K the key is the raw bytes before the delimiter, as kcat takes it;
-                // the JSON after it is the value.
-                let (line_key, json) = match &key_delimiter {
-                    Some(d) => match memchr::memmem::find(line, d) {
-                        Some(i) => (Some(&line[..i]), &line[i + d.len()..]),
-                        None => {
-                            let e = invalid(format!(
-                                "no key delimiter '{}' in the line",
-                                args.key_delimiter.as_deref().unwrap_or("")
-                            ));
-                            report_invalid(&e, args.on_invalid, &mut skipped, &mut invalid_stop);
-                            if invalid_stop {
-                                break;
-                            }
-                            continue;
-                        }
-                    },
-                    None => (None, line),
-                };
-                let trimmed = json.trim_ascii();
+                let trimmed = body.trim_ascii();
                 let tombstone = trimmed.is_empty() && args.null_empty && line_key.is_some();
                 let fields = if tombstone {
                     Ok(Fields::default())
@@ -806,23 +807,7 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
                 }
             }
             InputFormat::Lines => {
-                let (key, value) = match &key_delimiter {
-                    Some(d) => match memchr::memmem::find(line, d) {
-                        Some(i) => (Some(&line[..i]), &line[i + d.len()..]),
-                        None => {
-                            let e = invalid(format!(
-                                "no key delimiter '{}' in the line",
-                                args.key_delimiter.as_deref().unwrap_or("")
-                            ));
-                            report_invalid(&e, args.on_invalid, &mut skipped, &mut invalid_stop);
-                            if invalid_stop {
-                                break;
-                            }
-                            continue;
-                        }
-                    },
-                    None => (args.key.as_deref().map(str::as_bytes), line),
-                };
+                let (key, value) = (line_key.or(args.key.as_deref().map(str::as_bytes)), body);
                 let value = if value.is_empty() && args.null_empty {
                     None
                 } else {
