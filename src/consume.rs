@@ -27,10 +27,10 @@ use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 
 use crate::cli::{ConsumeArgs, OnError, StatsFormat};
 use crate::config::Settings;
-use crate::connection::{self, Diagnostics};
 use crate::input::parse_delimiter;
 use crate::interrupt;
 use crate::jq::{Filter, Flow, RunError, Scan};
+use crate::kafka::client::{self as connection, Diagnostics};
 use crate::outcome::{Error, Outcome, Result};
 use crate::output::{Format, Stdout, Written};
 use crate::record::View;

@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use rdkafka::mocking::MockCluster;
 
-use crate::chaos::Chaos;
 use crate::cli::DevArgs;
 use crate::config::Settings;
 use crate::interrupt;
+use crate::kafka::chaos::Chaos;
 use crate::outcome::{Error, Outcome, Result, Signal};
 use crate::times::now_ms;
 

@@ -7,10 +7,8 @@
 //! declared here.
 
 pub mod admin;
-pub mod chaos;
 pub mod cli;
 pub mod config;
-pub mod connection;
 pub mod consume;
 pub mod count;
 pub mod dev;
@@ -20,6 +18,7 @@ pub mod generate;
 pub mod input;
 pub mod interrupt;
 pub mod jq;
+pub mod kafka;
 pub mod outcome;
 pub mod output;
 pub mod produce;
@@ -27,7 +26,6 @@ pub mod random;
 pub mod record;
 pub mod stats;
 pub mod times;
-pub mod topic;
 pub mod window;
 
 use std::process::ExitCode;

@@ -20,15 +20,15 @@ use rdkafka::producer::{BaseProducer, BaseRecord, Producer, ProducerContext, Pur
 
 use crate::cli::{Compression, InputFormat, OnInvalid, ProduceArgs, StatsFormat};
 use crate::config::Settings;
-use crate::connection::{self, Diagnostics, ProducerOptions};
 use crate::input::{Next, Reader, parse_delimiter, unescape};
 use crate::interrupt;
 use crate::jq::{Filter, Value};
+use crate::kafka::client::{self as connection, Diagnostics, ProducerOptions};
+use crate::kafka::topic::{self, CONFIG_WAIT, ConfigLookup};
 use crate::outcome::{Error, Outcome, Result, Signal};
 use crate::record::read_envelope;
 use crate::stats::{Latency, ProduceSummary, latency_histogram};
 use crate::times::{now_ms, number_to_ms, parse_time};
-use crate::topic::{self, CONFIG_WAIT, ConfigLookup};
 
 /// Counts deliveries as librdkafka reports them.
 struct Delivery {

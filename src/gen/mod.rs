@@ -18,9 +18,9 @@ use std::time::{Duration, Instant};
 
 use crate::cli::GenArgs;
 use crate::config::Settings;
-use crate::connection::ProducerOptions;
 use crate::interrupt;
 use crate::jq::{Filter, Flow, RunError, Value};
+use crate::kafka::client::ProducerOptions;
 use crate::outcome::{Error, Outcome, Result, Signal};
 use crate::output::{self, Stdout, Written};
 use crate::produce::{self, Derive, Outgoing, Sink, Stop, build_headers, parse_headers};

@@ -18,7 +18,7 @@ use rdkafka::producer::DefaultProducerContext;
 use rdkafka::types::RDKafkaApiKey;
 
 use crate::config::Settings;
-use crate::connection::{self, EddyContext};
+use crate::kafka::client::{self as connection, EddyContext};
 use crate::random::Rng;
 
 /// Uniform in `lo..=hi`, from the one seeded generator gen and the jq helpers use too,

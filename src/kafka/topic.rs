@@ -19,7 +19,7 @@ use rdkafka::error::RDKafkaErrorCode;
 use rdkafka::metadata::Metadata;
 
 use crate::config::Settings;
-use crate::connection::{self, EddyContext};
+use crate::kafka::client::{self as connection, EddyContext};
 use crate::outcome::{Error, Result};
 
 /// What the cluster said about the topic's limits and about creating topics.
