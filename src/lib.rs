@@ -24,6 +24,7 @@ pub mod output;
 pub mod produce;
 pub mod random;
 pub mod record;
+pub mod sink;
 pub mod stats;
 pub mod times;
 pub mod window;
