@@ -1183,14 +1183,39 @@ fn watermarks<C: ConsumerContext>(
     topic: &str,
     partition: i32,
 ) -> Result<(i64, i64)> {
-    consumer
-        .fetch_watermarks(topic, partition, settings.timeout)
-        .map_err(|e| {
-            Error::runtime(format!(
-                "cannot read the offsets of {topic}:{partition} from {}: {e}",
-                settings.brokers
-            ))
-        })
+    // A leader that just moved (a broker restarting; chaos on eddy dev) answers
+    // NOT_LEADER or LEADER_NOT_AVAILABLE until the client's metadata catches up:
+    // retriable, so asked again within --timeout, as the Java client does.
+    let deadline = Instant::now() + settings.timeout;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match consumer.fetch_watermarks(topic, partition, left) {
+            Ok(w) => return Ok(w),
+            Err(e) if is_retriable(&e) && Instant::now() + Duration::from_millis(50) < deadline => {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(e) => {
+                return Err(Error::runtime(format!(
+                    "cannot read the offsets of {topic}:{partition} from {}: {e}",
+                    settings.brokers
+                )));
+            }
+        }
+    }
+}
+
+/// Errors a partition's leader gives while leadership moves.
+fn is_retriable(e: &KafkaError) -> bool {
+    matches!(
+        e.rdkafka_error_code(),
+        Some(
+            RDKafkaErrorCode::NotLeaderForPartition
+                | RDKafkaErrorCode::LeaderNotAvailable
+                | RDKafkaErrorCode::NotCoordinator
+                | RDKafkaErrorCode::RequestTimedOut
+                | RDKafkaErrorCode::BrokerTransportFailure
+        )
+    )
 }
 
 /// The watermarks librdkafka last saw for a partition, without asking the broker.
