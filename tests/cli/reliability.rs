@@ -75,11 +75,13 @@ fn a_group_consumer_killed_with_sigkill_loses_nothing() {
         .spawn()
         .unwrap();
     std::thread::sleep(Duration::from_secs(5));
-    // kill -9 the consumer itself (not the shell).
+    // kill -9 the consumer itself (not the shell), and only ours: another run of this
+    // test on the machine has a consumer of the same command line.
+    let shell = child.id().to_string();
     let pids = run(
         {
             let mut p = std::process::Command::new("pgrep");
-            p.args(["-f", "consume k -g victim"]);
+            p.args(["-P", &shell, "-f", "consume k -g victim"]);
             p
         },
         None,
