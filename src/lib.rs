@@ -12,6 +12,7 @@ pub mod config;
 pub mod consume;
 pub mod count;
 pub mod dev;
+pub mod fields;
 pub mod fuzzing;
 pub mod r#gen;
 pub mod generate;

@@ -7,8 +7,8 @@
 //! batches of events on every core and write the batches in order; paced runs
 //! (`--rate`, `--ramp`) make each event when its time on the schedule comes, measured
 //! from the start so that the rate holds over the run instead of drifting by the cost
-//! of each event. With `--topic` the events go through produce's `Sink`, with its
-//! delivery accounting, summary and exit codes.
+//! of each event. With `--topic` the events go through the producer sink
+//! (`kafka::producer`), with its delivery accounting, summary and exit codes.
 
 mod presets;
 
@@ -18,13 +18,15 @@ use std::time::{Duration, Instant};
 
 use crate::cli::GenArgs;
 use crate::config::Settings;
+use crate::fields::{FieldFilters, Fields, parse_headers};
 use crate::interrupt;
 use crate::jq::{Filter, Flow, RunError, Value};
 use crate::kafka::client::ProducerOptions;
+use crate::kafka::producer::{self, ProducerSink, Stop};
 use crate::outcome::{Error, Outcome, Result, Signal};
 use crate::output::{self, Stdout, Written};
-use crate::produce::{self, Derive, Outgoing, Sink, Stop, build_headers, parse_headers};
 use crate::random;
+use crate::record::{Headers, HeadersRef, RecordRef};
 use crate::times::{now_ms, parse_duration, parse_time};
 
 use crate::stats::Progress;
@@ -175,10 +177,10 @@ enum Target {
 }
 
 struct ToTopic {
-    sink: Sink,
-    derive: Option<Derive>,
+    sink: ProducerSink,
+    derive: Option<FieldFilters>,
     key: Option<Vec<u8>>,
-    headers: Vec<(String, Vec<u8>)>,
+    headers: Headers,
     partition: Option<i32>,
     partitions: i32,
     sent: u64,
@@ -201,7 +203,7 @@ impl Target {
             Target::Topic(t) => {
                 for line in lines.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
                     let fields = match &t.derive {
-                        None => produce::Fields::default(),
+                        None => Fields::default(),
                         Some(d) => match d.fields(line, t.partitions) {
                             Ok(f) => f,
                             Err(e) => {
@@ -214,13 +216,10 @@ impl Target {
                             }
                         },
                     };
-                    let sent = t.sink.send(Outgoing {
+                    let sent = t.sink.try_send(RecordRef {
                         key: fields.key.as_deref().or(t.key.as_deref()),
                         value: Some(line),
-                        headers: build_headers(
-                            fields.headers.iter().map(|(n, v)| (n.as_str(), v.as_deref())),
-                            &t.headers,
-                        ),
+                        headers: HeadersRef::new(&[], &fields.headers, &t.headers),
                         partition: fields.partition.or(t.partition),
                         timestamp: fields.timestamp,
                     });
@@ -368,7 +367,7 @@ fn to_topic(
         || args.timestamp_from.is_some();
     let derive = any_from
         .then(|| {
-            Derive::from_flags(
+            FieldFilters::from_flags(
                 &args.key_from,
                 &args.partition_from,
                 &args.headers_from,
@@ -377,7 +376,7 @@ fn to_topic(
         })
         .transpose()?;
     let started = Instant::now();
-    let sink = Sink::open(
+    let sink = ProducerSink::open(
         settings,
         "gen",
         topic,
@@ -430,7 +429,7 @@ fn to_topic(
     };
     let summary = t.sink.finish(stop, 0, started);
     t.progress.done();
-    produce::print_summary(&summary, args.stats, settings.quiet);
+    producer::print_summary(&summary, args.stats, settings.quiet);
     let signal = signal.or_else(interrupt::requested);
     match failure {
         Some(Fail::Error(e)) if signal.is_none() => {
@@ -438,7 +437,7 @@ fn to_topic(
             Ok(Outcome::Failed)
         }
         Some(Fail::Halt(code)) if signal.is_none() && code != 0 => Ok(Outcome::Halt(code)),
-        _ => Ok(produce::outcome(&summary, t.invalid, signal)),
+        _ => Ok(producer::outcome(&summary, t.invalid, signal)),
     }
 }
 
