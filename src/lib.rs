@@ -22,6 +22,7 @@ pub mod jq;
 pub mod kafka;
 pub mod outcome;
 pub mod output;
+pub mod pacing;
 pub mod produce;
 pub mod random;
 pub mod record;

@@ -6,8 +6,7 @@
 //! were delivered, failed, of unknown fate (timed out in flight: possibly persisted) or
 //! skipped.
 
-use std::sync::atomic::Ordering;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::cli::{InputFormat, OnInvalid, ProduceArgs};
 use crate::config::Settings;
@@ -17,37 +16,8 @@ use crate::interrupt;
 use crate::kafka::client::ProducerOptions;
 use crate::kafka::producer::{ProducerSink, Stop, TooLarge, outcome, print_summary};
 use crate::outcome::{Error, Outcome, Result};
+use crate::pacing::{self, Pacer, Schedule};
 use crate::record::{HeadersRef, RecordRef, read_envelope};
-
-/// A very small pacer: record i is not sent before `start + i / rate`.
-pub struct Pacer {
-    start: Instant,
-    interval: Option<f64>,
-}
-
-impl Pacer {
-    pub fn new(rate: Option<f64>) -> Self {
-        Pacer {
-            start: Instant::now(),
-            interval: rate.filter(|r| *r > 0.0).map(|r| 1.0 / r),
-        }
-    }
-
-    pub fn wait(&self, i: u64) {
-        let Some(interval) = self.interval else { return };
-        let due = self.start + Duration::from_secs_f64(i as f64 * interval);
-        let now = Instant::now();
-        if due > now {
-            // Sleep in slices so that a Ctrl-C during a slow rate is noticed.
-            let mut left = due - now;
-            while !left.is_zero() && interrupt::requested().is_none() {
-                let slice = left.min(Duration::from_millis(50));
-                std::thread::sleep(slice);
-                left = left.saturating_sub(slice);
-            }
-        }
-    }
-}
 
 pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
     let delimiter = parse_delimiter("--delimiter", args.delimiter.as_deref()).map_err(Error::usage)?;
@@ -69,11 +39,7 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
     if args.keep_partition && args.partition.is_some() {
         return Err(Error::usage("--keep-partition and --partition exclude each other"));
     }
-    if let Some(r) = args.rate {
-        if !(r > 0.0 && r.is_finite()) {
-            return Err(Error::usage(format!("--rate {r}: must be a positive number")));
-        }
-    }
+    pacing::check_rate(args.rate)?;
     let key_delimiter = args.key_delimiter.as_deref().map(unescape).filter(|d| !d.is_empty());
     if args.key_delimiter.is_some() && key_delimiter.is_none() {
         return Err(Error::usage("--key-delimiter: must not be empty"));
@@ -96,25 +62,11 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
             compression: args.compression,
         },
     )?;
-    if let Some(p) = args.partition {
-        if p < 0 || p >= sink.partitions() {
-            return Err(Error::usage(format!(
-                "--partition {p}: topic '{}' has partitions 0 to {}",
-                args.topic,
-                sink.partitions() - 1
-            )));
-        }
-    }
-    let sent = sink.sent_counter();
-    interrupt::set_last_word(move || {
-        eprintln!(
-            "eddy: stopped at once; records handed over so far: {}; those not yet acknowledged are left undelivered",
-            sent.load(Ordering::Relaxed)
-        );
-    });
+    sink.check_partition(args.partition)?;
+    sink.leave_last_word();
 
     let mut reader = Reader::new(&args.files, delimiter);
-    let pacer = Pacer::new(args.rate);
+    let pacer = Pacer::new(Schedule::new(args.rate, None));
     let mut produced: u64 = 0;
     let mut skipped: u64 = 0;
     let mut invalid_stop = false;

@@ -25,6 +25,7 @@ use crate::kafka::client::ProducerOptions;
 use crate::kafka::producer::{self, ProducerSink, Stop};
 use crate::outcome::{Error, Outcome, Result, Signal};
 use crate::output::{self, Stdout, Written};
+use crate::pacing::{self, Pacer, Schedule};
 use crate::random;
 use crate::record::{Headers, HeadersRef, RecordRef};
 use crate::times::{now_ms, parse_duration, parse_time};
@@ -35,36 +36,6 @@ use presets::{Event, Preset, Skew};
 /// Events one thread evaluates at a time: enough that handing a batch over costs
 /// nothing per event, few enough that a stop is quick.
 const BATCH: u64 = 1024;
-
-/// When each event is due, in seconds after the start.
-#[derive(Debug, Clone, Copy)]
-struct Schedule {
-    rate: Option<f64>,
-    /// Seconds over which the rate grows linearly from 0 to `rate`.
-    ramp: f64,
-}
-
-impl Schedule {
-    fn due(&self, i: u64) -> Option<f64> {
-        let rate = self.rate?;
-        let i = i as f64;
-        // Under the ramp, events so far grow as rate·t²/(2·ramp): invert that.
-        let ramp_events = rate * self.ramp / 2.0;
-        Some(if i < ramp_events {
-            (2.0 * self.ramp * i / rate).sqrt()
-        } else {
-            self.ramp + (i - ramp_events) / rate
-        })
-    }
-
-    /// Milliseconds from the pinned start to event `i`: the schedule, or 1 ms a step.
-    fn offset_ms(&self, i: u64) -> i64 {
-        match self.due(i) {
-            Some(s) => (s * 1000.0).floor() as i64,
-            None => i as i64,
-        }
-    }
-}
 
 /// What `$now` is for each event.
 #[derive(Debug, Clone, Copy)]
@@ -285,11 +256,7 @@ pub fn run(settings: &Settings, args: &GenArgs) -> Result<Outcome> {
             ));
         }
     };
-    if let Some(r) = args.rate {
-        if !(r > 0.0 && r.is_finite()) {
-            return Err(Error::usage(format!("--rate {r}: must be a positive number")));
-        }
-    }
+    pacing::check_rate(args.rate)?;
     let duration = args
         .duration
         .as_deref()
@@ -311,10 +278,7 @@ pub fn run(settings: &Settings, args: &GenArgs) -> Result<Outcome> {
     if settings.verbose {
         eprintln!("eddy: gen seed {seed} (--seed {seed} repeats these events)");
     }
-    let schedule = Schedule {
-        rate: args.rate,
-        ramp: ramp.map_or(0.0, |r| r.as_secs_f64()),
-    };
+    let schedule = Schedule::new(args.rate, ramp);
     let events = Gen {
         source,
         seed,
@@ -386,21 +350,8 @@ fn to_topic(
         },
     )?;
     let partitions = sink.partitions();
-    if let Some(p) = args.partition {
-        if p < 0 || p >= partitions {
-            return Err(Error::usage(format!(
-                "--partition {p}: topic '{topic}' has partitions 0 to {}",
-                partitions - 1
-            )));
-        }
-    }
-    let sent = sink.sent_counter();
-    interrupt::set_last_word(move || {
-        eprintln!(
-            "eddy: stopped at once; records handed over so far: {}; those not yet acknowledged are left undelivered",
-            sent.load(Ordering::Relaxed)
-        );
-    });
+    sink.check_partition(args.partition)?;
+    sink.leave_last_word();
     let progress = Progress::new(limits.count, settings.quiet, "events");
     let mut target = Target::Topic(Box::new(ToTopic {
         sink,
@@ -443,7 +394,7 @@ fn to_topic(
 
 /// Makes events until a limit, a signal, a failure or a closed output.
 fn generate(events: &Gen, limits: Limits, threads: usize, target: &mut Target) -> Result<End> {
-    if threads > 1 && limits.schedule.rate.is_none() {
+    if threads > 1 && !limits.schedule.is_paced() {
         parallel(events, limits, threads, target)
     } else {
         sequential(events, limits, target)
@@ -453,6 +404,7 @@ fn generate(events: &Gen, limits: Limits, threads: usize, target: &mut Target) -
 fn sequential(events: &Gen, limits: Limits, target: &mut Target) -> Result<End> {
     let maker = events.maker()?;
     let started = Instant::now();
+    let pacer = Pacer::new(limits.schedule);
     let mut buf = Vec::with_capacity(4096);
     let mut i: u64 = 0;
     loop {
@@ -467,14 +419,12 @@ fn sequential(events: &Gen, limits: Limits, target: &mut Target) -> Result<End> 
                 if limits.duration.is_some_and(|d| due >= d.as_secs_f64()) {
                     return Ok(End::Done);
                 }
-                let due = started + Duration::from_secs_f64(due);
-                let now = Instant::now();
-                if due > now {
+                if !pacer.left(i).is_zero() {
                     if target.pause() == Flow::Stop {
                         return Ok(End::Done);
                     }
-                    // Sleep in slices so that a Ctrl-C during a slow rate is noticed.
-                    std::thread::sleep((due - now).min(Duration::from_millis(50)));
+                    // A slice at a time: a Ctrl-C during a slow rate is noticed.
+                    pacer.nap(i);
                     continue;
                 }
             }
@@ -572,7 +522,7 @@ mod tests {
             seed,
             clock: Clock {
                 start: Some(1_000),
-                schedule: Schedule { rate: None, ramp: 0.0 },
+                schedule: Schedule::new(None, None),
             },
             origin: 1_000,
         };
@@ -605,28 +555,6 @@ mod tests {
         assert_eq!(a, lines(code, 7, 50, 2));
         assert_ne!(a, lines(code, 8, 50, 1));
         assert!(a.starts_with(r#"{"i":0,"now":1000,"#), "{a}");
-    }
-
-    #[test]
-    fn the_schedule_spreads_events_by_rate_and_ramp() {
-        let flat = Schedule {
-            rate: Some(100.0),
-            ramp: 0.0,
-        };
-        assert_eq!(flat.due(0), Some(0.0));
-        assert_eq!(flat.due(300), Some(3.0));
-        assert_eq!(flat.offset_ms(3), 30);
-        // 10 s ramp to 100/s: 500 events in the ramp, then 100 a second.
-        let ramp = Schedule {
-            rate: Some(100.0),
-            ramp: 10.0,
-        };
-        assert!((ramp.due(500).expect("due") - 10.0).abs() < 1e-9);
-        assert!((ramp.due(125).expect("due") - 5.0).abs() < 1e-9);
-        assert!((ramp.due(600).expect("due") - 11.0).abs() < 1e-9);
-        let none = Schedule { rate: None, ramp: 0.0 };
-        assert_eq!(none.due(5), None);
-        assert_eq!(none.offset_ms(5), 5);
     }
 
     #[test]

@@ -456,6 +456,11 @@ impl ProducerSink {
         self.partitions
     }
 
+    /// `--partition`, against the topic's partitions.
+    pub fn check_partition(&self, partition: Option<i32>) -> Result<()> {
+        partition.map_or(Ok(()), |p| topic::check_partition(&self.topic, p, self.partitions))
+    }
+
     /// Hands one record to librdkafka, waiting while its queue is full, and returns its
     /// sequence number; refuses (and counts as failed) a record larger than the topic takes.
     pub fn try_send(&mut self, record: RecordRef<'_>) -> std::result::Result<Seq, TooLarge> {
@@ -534,9 +539,16 @@ impl ProducerSink {
         self.sent.load(Ordering::Relaxed).saturating_sub(done)
     }
 
-    /// A counter other threads may read: records handed over so far.
-    pub fn sent_counter(&self) -> Arc<AtomicU64> {
-        Arc::clone(&self.sent)
+    /// What a second Ctrl-C says before the process exits at once: how many records
+    /// were handed over, and that those not acknowledged are lost.
+    pub fn leave_last_word(&self) {
+        let sent = Arc::clone(&self.sent);
+        interrupt::set_last_word(move || {
+            eprintln!(
+                "eddy: stopped at once; records handed over so far: {}; those not yet acknowledged are left undelivered",
+                sent.load(Ordering::Relaxed)
+            );
+        });
     }
 
     /// Delivered so far (for progress bars).
