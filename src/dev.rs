@@ -5,12 +5,11 @@
 use std::process::Command;
 use std::time::Duration;
 
-use rdkafka::mocking::MockCluster;
-
 use crate::cli::DevArgs;
 use crate::config::Settings;
 use crate::interrupt;
 use crate::kafka::chaos::Chaos;
+use crate::kafka::mock::DevCluster;
 use crate::outcome::{Error, Outcome, Result, Signal};
 use crate::times::now_ms;
 
@@ -52,13 +51,10 @@ pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
         .map(|t| parse_topic(t, args.partitions))
         .collect::<Result<Vec<_>>>()?;
 
-    let cluster =
-        MockCluster::new(args.nodes).map_err(|e| Error::runtime(format!("cannot start the dev cluster: {e}")))?;
+    let cluster = DevCluster::start(args.nodes)?;
     let replication = args.nodes.min(3);
     for (name, partitions) in &topics {
-        cluster
-            .create_topic(name, *partitions, replication)
-            .map_err(|e| Error::runtime(format!("cannot create topic {name}: {e}")))?;
+        cluster.create_topic(name, *partitions, replication)?;
     }
     let brokers = cluster.bootstrap_servers();
     if settings.verbose {
