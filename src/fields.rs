@@ -3,6 +3,7 @@
 //! `--header-from` and `--timestamp-from` compute with jq filters from each JSON record.
 //! produce and gen (and later pipe) share them.
 
+use crate::cli::RecordArgs;
 use crate::jq::{Filter, Value};
 use crate::outcome::{Error, Result};
 use crate::record::Headers;
@@ -41,16 +42,11 @@ pub struct Fields {
 impl FieldFilters {
     /// Compiles the filters of `--key-from`, `--partition-from`, `--header-from` and
     /// `--timestamp-from`.
-    pub fn from_flags(
-        key_from: &Option<String>,
-        partition_from: &Option<String>,
-        headers_from: &[String],
-        timestamp_from: &Option<String>,
-    ) -> Result<FieldFilters> {
+    pub fn from_args(args: &RecordArgs) -> Result<FieldFilters> {
         let compile =
             |flag: &str, code: &Option<String>| code.as_deref().map(|c| Filter::compile_flag(flag, c)).transpose();
         let mut headers = Vec::new();
-        for h in headers_from {
+        for h in &args.headers_from {
             let (name, code) = h
                 .split_once('=')
                 .ok_or_else(|| Error::usage(format!("--header-from {h}: expected NAME=FILTER")))?;
@@ -60,10 +56,10 @@ impl FieldFilters {
             ));
         }
         Ok(FieldFilters {
-            key: compile("--key-from", key_from)?,
-            partition: compile("--partition-from", partition_from)?,
+            key: compile("--key-from", &args.key_from)?,
+            partition: compile("--partition-from", &args.partition_from)?,
             headers,
-            timestamp: compile("--timestamp-from", timestamp_from)?,
+            timestamp: compile("--timestamp-from", &args.timestamp_from)?,
         })
     }
 

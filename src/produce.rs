@@ -30,7 +30,7 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
                 "--key-delimiter works only with --input lines or json (an envelope carries its key)",
             ));
         }
-        if args.key.is_some() || args.key_from.is_some() {
+        if args.record.key.is_some() || args.record.key_from.is_some() {
             return Err(Error::usage(
                 "--key-delimiter takes the key from each line: it excludes --key and --key-from",
             ));
@@ -39,12 +39,12 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
     if args.keep_partition && args.partition.is_some() {
         return Err(Error::usage("--keep-partition and --partition exclude each other"));
     }
-    pacing::check_rate(args.rate)?;
+    pacing::check_rate(args.producer.rate)?;
     let key_delimiter = args.key_delimiter.as_deref().map(unescape).filter(|d| !d.is_empty());
     if args.key_delimiter.is_some() && key_delimiter.is_none() {
         return Err(Error::usage("--key-delimiter: must not be empty"));
     }
-    let fixed_headers = parse_headers(&args.headers)?;
+    let fixed_headers = parse_headers(&args.record.headers)?;
     let derive = field_filters(args)?;
     for f in &args.files {
         if f.as_os_str() != "-" && !f.exists() {
@@ -53,20 +53,12 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
     }
 
     let started = Instant::now();
-    let mut sink = ProducerSink::open(
-        settings,
-        "produce",
-        &args.topic,
-        ProducerOptions {
-            acks: args.acks,
-            compression: args.compression,
-        },
-    )?;
+    let mut sink = ProducerSink::open(settings, "produce", &args.topic, ProducerOptions::from(&args.producer))?;
     sink.check_partition(args.partition)?;
     sink.leave_last_word();
 
     let mut reader = Reader::new(&args.files, delimiter);
-    let pacer = Pacer::new(Schedule::new(args.rate, None));
+    let pacer = Pacer::new(Schedule::new(args.producer.rate, None));
     let mut produced: u64 = 0;
     let mut skipped: u64 = 0;
     let mut invalid_stop = false;
@@ -124,7 +116,7 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
                         sink.try_send(RecordRef {
                             key: line_key
                                 .or(fields.key.as_deref())
-                                .or(args.key.as_deref().map(str::as_bytes)),
+                                .or(args.record.key.as_deref().map(str::as_bytes)),
                             value: (!tombstone).then_some(trimmed),
                             headers: HeadersRef::new(&[], &fields.headers, &fixed_headers),
                             partition: fields.partition.or(args.partition),
@@ -138,7 +130,7 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
                 }
             }
             InputFormat::Lines => {
-                let (key, value) = (line_key.or(args.key.as_deref().map(str::as_bytes)), body);
+                let (key, value) = (line_key.or(args.record.key.as_deref().map(str::as_bytes)), body);
                 let value = if value.is_empty() && args.null_empty {
                     None
                 } else {
@@ -195,7 +187,7 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
                             let key = fields
                                 .key
                                 .as_deref()
-                                .or(args.key.as_deref().map(str::as_bytes))
+                                .or(args.record.key.as_deref().map(str::as_bytes))
                                 .or(record.key.as_deref());
                             let value = match record.value.as_deref() {
                                 Some(v) if v.is_empty() && args.null_empty => None,
@@ -256,19 +248,10 @@ fn report_invalid(message: &str, policy: OnInvalid, skipped: &mut u64, stop: &mu
 
 /// The field filters, which need JSON records.
 fn field_filters(args: &ProduceArgs) -> Result<FieldFilters> {
-    let any = args.key_from.is_some()
-        || args.partition_from.is_some()
-        || !args.headers_from.is_empty()
-        || args.timestamp_from.is_some();
-    if any && args.input == InputFormat::Lines {
+    if args.record.any_from() && args.input == InputFormat::Lines {
         return Err(Error::usage(
             "--key-from, --partition-from, --header-from and --timestamp-from need JSON records (--input json or envelope)",
         ));
     }
-    FieldFilters::from_flags(
-        &args.key_from,
-        &args.partition_from,
-        &args.headers_from,
-        &args.timestamp_from,
-    )
+    FieldFilters::from_args(&args.record)
 }

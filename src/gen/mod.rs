@@ -256,7 +256,12 @@ pub fn run(settings: &Settings, args: &GenArgs) -> Result<Outcome> {
             ));
         }
     };
-    pacing::check_rate(args.rate)?;
+    pacing::check_rate(args.producer.rate)?;
+    if args.producer.compression.is_some() && args.topic.is_none() {
+        return Err(Error::usage(
+            "--compression needs --topic (it applies to records sent to a topic)",
+        ));
+    }
     let duration = args
         .duration
         .as_deref()
@@ -278,7 +283,7 @@ pub fn run(settings: &Settings, args: &GenArgs) -> Result<Outcome> {
     if settings.verbose {
         eprintln!("eddy: gen seed {seed} (--seed {seed} repeats these events)");
     }
-    let schedule = Schedule::new(args.rate, ramp);
+    let schedule = Schedule::new(args.producer.rate, ramp);
     let events = Gen {
         source,
         seed,
@@ -296,7 +301,7 @@ pub fn run(settings: &Settings, args: &GenArgs) -> Result<Outcome> {
         .clamp(1, 64);
     // Paced events are made when they are due (so that $now is the time they go out);
     // only unpaced runs are worth spreading over threads.
-    let threads = if args.rate.is_some() { 1 } else { threads };
+    let threads = if args.producer.rate.is_some() { 1 } else { threads };
 
     match &args.topic {
         None => {
@@ -324,31 +329,14 @@ fn to_topic(
     limits: Limits,
     threads: usize,
 ) -> Result<Outcome> {
-    let headers = parse_headers(&args.headers)?;
-    let any_from = args.key_from.is_some()
-        || args.partition_from.is_some()
-        || !args.headers_from.is_empty()
-        || args.timestamp_from.is_some();
-    let derive = any_from
-        .then(|| {
-            FieldFilters::from_flags(
-                &args.key_from,
-                &args.partition_from,
-                &args.headers_from,
-                &args.timestamp_from,
-            )
-        })
+    let headers = parse_headers(&args.record.headers)?;
+    let derive = args
+        .record
+        .any_from()
+        .then(|| FieldFilters::from_args(&args.record))
         .transpose()?;
     let started = Instant::now();
-    let sink = ProducerSink::open(
-        settings,
-        "gen",
-        topic,
-        ProducerOptions {
-            acks: args.acks,
-            compression: args.compression,
-        },
-    )?;
+    let sink = ProducerSink::open(settings, "gen", topic, ProducerOptions::from(&args.producer))?;
     let partitions = sink.partitions();
     sink.check_partition(args.partition)?;
     sink.leave_last_word();
@@ -356,7 +344,7 @@ fn to_topic(
     let mut target = Target::Topic(Box::new(ToTopic {
         sink,
         derive,
-        key: args.key.as_ref().map(|k| k.as_bytes().to_vec()),
+        key: args.record.key.as_ref().map(|k| k.as_bytes().to_vec()),
         headers,
         partition: args.partition,
         partitions,

@@ -17,7 +17,7 @@ use rdkafka::consumer::{BaseConsumer, Consumer, ConsumerContext};
 use rdkafka::error::KafkaError;
 use rdkafka::metadata::Metadata;
 
-use crate::cli::{Acks, Compression};
+use crate::cli::{Acks, Compression, ProducerArgs};
 use crate::config::Settings;
 use crate::outcome::Error;
 
@@ -373,6 +373,15 @@ fn finish(mut config: ClientConfig, settings: &Settings) -> ClientConfig {
 pub struct ProducerOptions {
     pub acks: Acks,
     pub compression: Option<Compression>,
+}
+
+impl From<&ProducerArgs> for ProducerOptions {
+    fn from(args: &ProducerArgs) -> Self {
+        ProducerOptions {
+            acks: args.acks,
+            compression: args.compression,
+        }
+    }
 }
 
 /// The largest record batch a Kafka topic takes unless configured otherwise: the
