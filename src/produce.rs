@@ -6,231 +6,288 @@
 //! were delivered, failed, of unknown fate (timed out in flight: possibly persisted) or
 //! skipped.
 
+use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::cli::{InputFormat, OnInvalid, ProduceArgs};
 use crate::config::Settings;
 use crate::fields::{FieldFilters, Fields, parse_headers};
-use crate::input::{Next, Reader, parse_delimiter, unescape};
+use crate::input::{Next, Position, Reader, parse_delimiter, unescape};
 use crate::interrupt;
 use crate::kafka::client::ProducerOptions;
-use crate::kafka::producer::{ProducerSink, Stop, TooLarge, outcome, print_summary};
-use crate::outcome::{Error, Outcome, Result};
+use crate::kafka::producer::{ProducerSink, Stop, outcome, print_summary};
+use crate::outcome::{Error, Outcome, Result, Signal};
 use crate::pacing::{self, Pacer, Schedule};
-use crate::record::{HeadersRef, RecordRef, read_envelope};
+use crate::record::{Headers, HeadersRef, RecordRef, read_envelope};
 
-pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
-    let delimiter = parse_delimiter("--delimiter", args.delimiter.as_deref()).map_err(Error::usage)?;
-    if args.keep_partition && args.input != InputFormat::Envelope {
-        return Err(Error::usage("--keep-partition works only with --input envelope"));
-    }
-    if args.key_delimiter.is_some() {
-        if args.input == InputFormat::Envelope {
-            return Err(Error::usage(
-                "--key-delimiter works only with --input lines or json (an envelope carries its key)",
-            ));
+/// What produce is to do, checked before any client exists: every flag that needs no
+/// cluster to judge, turned into what the run uses.
+struct Plan {
+    /// The input's record separator.
+    delimiter: u8,
+    /// `-K`: the bytes that split a line into key and value.
+    key_delimiter: Option<Vec<u8>>,
+    /// `-H`: on every record.
+    fixed_headers: Headers,
+    fields: FieldFilters,
+    schedule: Schedule,
+    options: ProducerOptions,
+}
+
+impl Plan {
+    /// Pure: no I/O, no cluster.
+    fn from_args(args: &ProduceArgs) -> Result<Plan> {
+        let delimiter = parse_delimiter("--delimiter", args.delimiter.as_deref()).map_err(Error::usage)?;
+        if args.keep_partition && args.input != InputFormat::Envelope {
+            return Err(Error::usage("--keep-partition works only with --input envelope"));
         }
-        if args.record.key.is_some() || args.record.key_from.is_some() {
-            return Err(Error::usage(
-                "--key-delimiter takes the key from each line: it excludes --key and --key-from",
-            ));
+        if args.key_delimiter.is_some() {
+            if args.input == InputFormat::Envelope {
+                return Err(Error::usage(
+                    "--key-delimiter works only with --input lines or json (an envelope carries its key)",
+                ));
+            }
+            if args.record.key.is_some() || args.record.key_from.is_some() {
+                return Err(Error::usage(
+                    "--key-delimiter takes the key from each line: it excludes --key and --key-from",
+                ));
+            }
         }
+        if args.keep_partition && args.partition.is_some() {
+            return Err(Error::usage("--keep-partition and --partition exclude each other"));
+        }
+        pacing::check_rate(args.producer.rate)?;
+        let key_delimiter = args.key_delimiter.as_deref().map(unescape).filter(|d| !d.is_empty());
+        if args.key_delimiter.is_some() && key_delimiter.is_none() {
+            return Err(Error::usage("--key-delimiter: must not be empty"));
+        }
+        Ok(Plan {
+            delimiter,
+            key_delimiter,
+            fixed_headers: parse_headers(&args.record.headers)?,
+            fields: field_filters(args)?,
+            schedule: Schedule::new(args.producer.rate, None),
+            options: ProducerOptions::from(&args.producer),
+        })
     }
-    if args.keep_partition && args.partition.is_some() {
-        return Err(Error::usage("--keep-partition and --partition exclude each other"));
-    }
-    pacing::check_rate(args.producer.rate)?;
-    let key_delimiter = args.key_delimiter.as_deref().map(unescape).filter(|d| !d.is_empty());
-    if args.key_delimiter.is_some() && key_delimiter.is_none() {
-        return Err(Error::usage("--key-delimiter: must not be empty"));
-    }
-    let fixed_headers = parse_headers(&args.record.headers)?;
-    let derive = field_filters(args)?;
-    for f in &args.files {
+}
+
+/// The input files must be there before a producer connects.
+fn check_files(files: &[PathBuf]) -> Result<()> {
+    for f in files {
         if f.as_os_str() != "-" && !f.exists() {
             return Err(Error::usage(format!("{}: no such file", f.display())));
         }
     }
+    Ok(())
+}
 
+pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
+    let plan = Plan::from_args(args)?;
+    check_files(&args.files)?;
     let started = Instant::now();
-    let mut sink = ProducerSink::open(settings, "produce", &args.topic, ProducerOptions::from(&args.producer))?;
+    let sink = ProducerSink::open(settings, "produce", &args.topic, plan.options)?;
     sink.check_partition(args.partition)?;
     sink.leave_last_word();
-
-    let mut reader = Reader::new(&args.files, delimiter);
-    let pacer = Pacer::new(Schedule::new(args.producer.rate, None));
-    let mut produced: u64 = 0;
-    let mut skipped: u64 = 0;
-    let mut invalid_stop = false;
-    let mut signal = None;
-    let partitions = sink.partitions();
-
+    let mut reader = Reader::new(&args.files, plan.delimiter);
+    let mut run = Producing {
+        args,
+        plan: &plan,
+        partitions: sink.partitions(),
+        sink,
+        pacer: Pacer::new(plan.schedule),
+        produced: 0,
+        skipped: 0,
+        invalid_stop: false,
+    };
+    let mut signal: Option<Signal> = None;
     loop {
-        if args.count.is_some_and(|n| produced >= n) {
+        if args.count.is_some_and(|n| run.produced >= n) {
             break;
         }
         if let Some(s) = interrupt::requested() {
             signal = Some(s);
             break;
         }
-        let (line, position) = match reader.next_record()? {
+        match reader.next_record()? {
             Next::End => break,
             Next::Idle => continue,
-            Next::Record(line, position) => (line, position),
-        };
-        let invalid = |why: String| -> String { format!("{position}: {why}") };
-        let refused = |e: TooLarge| eprintln!("eddy: {position}: {e}");
-        // With -K (json and lines input) the key is the raw bytes before the delimiter, as
-        // kcat takes it; what follows it is the value. A blank JSON line is skipped first.
-        let blank_json = args.input == InputFormat::Json && line.trim_ascii().is_empty();
-        let (line_key, body) = match &key_delimiter {
-            Some(d) if !blank_json => match memchr::memmem::find(line, d) {
-                Some(i) => (Some(&line[..i]), &line[i + d.len()..]),
-                None => {
-                    let e = invalid(format!(
-                        "no key delimiter '{}' in the line",
-                        args.key_delimiter.as_deref().unwrap_or("")
-                    ));
-                    report_invalid(&e, args.on_invalid, &mut skipped, &mut invalid_stop);
-                    if invalid_stop {
-                        break;
-                    }
-                    continue;
-                }
-            },
-            _ => (None, line),
-        };
-        let result: std::result::Result<Option<()>, String> = match args.input {
-            InputFormat::Json if blank_json => Ok(None),
-            InputFormat::Json => {
-                let trimmed = body.trim_ascii();
-                let tombstone = trimmed.is_empty() && args.null_empty && line_key.is_some();
-                let fields = if tombstone {
-                    Ok(Fields::default())
-                } else {
-                    derive.fields(trimmed, partitions)
-                };
-                match fields {
-                    Ok(fields) => {
-                        pacer.wait(produced);
-                        sink.try_send(RecordRef {
-                            key: line_key
-                                .or(fields.key.as_deref())
-                                .or(args.record.key.as_deref().map(str::as_bytes)),
-                            value: (!tombstone).then_some(trimmed),
-                            headers: HeadersRef::new(&[], &fields.headers, &fixed_headers),
-                            partition: fields.partition.or(args.partition),
-                            timestamp: fields.timestamp,
-                        })
-                        .map(drop)
-                        .unwrap_or_else(refused);
-                        Ok(Some(()))
-                    }
-                    Err(e) => Err(invalid(e)),
-                }
-            }
-            InputFormat::Lines => {
-                let (key, value) = (line_key.or(args.record.key.as_deref().map(str::as_bytes)), body);
-                let value = if value.is_empty() && args.null_empty {
-                    None
-                } else {
-                    Some(value)
-                };
-                pacer.wait(produced);
-                sink.try_send(RecordRef {
-                    key,
-                    value,
-                    headers: HeadersRef::new(&[], &[], &fixed_headers),
-                    partition: args.partition,
-                    timestamp: None,
-                })
-                .map(drop)
-                .unwrap_or_else(refused);
-                Ok(Some(()))
-            }
-            InputFormat::Envelope => {
-                if line.trim_ascii().is_empty() {
-                    Ok(None)
-                } else {
-                    match read_envelope(line) {
-                        Ok(record) => {
-                            let partition = if args.keep_partition {
-                                match record.partition {
-                                    Some(p) if p < partitions => Some(p),
-                                    Some(p) => {
-                                        let e = invalid(format!(
-                                            "partition {p} does not exist (the topic has {partitions})"
-                                        ));
-                                        report_invalid(&e, args.on_invalid, &mut skipped, &mut invalid_stop);
-                                        if invalid_stop {
-                                            break;
-                                        }
-                                        continue;
-                                    }
-                                    None => None,
-                                }
-                            } else {
-                                args.partition
-                            };
-                            let fields = match derive.fields_of_envelope(record.value.as_deref(), partitions) {
-                                Ok(f) => f,
-                                Err(e) => {
-                                    let e = invalid(e);
-                                    report_invalid(&e, args.on_invalid, &mut skipped, &mut invalid_stop);
-                                    if invalid_stop {
-                                        break;
-                                    }
-                                    continue;
-                                }
-                            };
-                            let partition = fields.partition.or(partition);
-                            let key = fields
-                                .key
-                                .as_deref()
-                                .or(args.record.key.as_deref().map(str::as_bytes))
-                                .or(record.key.as_deref());
-                            let value = match record.value.as_deref() {
-                                Some(v) if v.is_empty() && args.null_empty => None,
-                                other => other,
-                            };
-                            pacer.wait(produced);
-                            sink.try_send(RecordRef {
-                                key,
-                                value,
-                                headers: HeadersRef::new(&record.headers, &fields.headers, &fixed_headers),
-                                partition,
-                                timestamp: fields.timestamp.or(record.timestamp),
-                            })
-                            .map(drop)
-                            .unwrap_or_else(refused);
-                            Ok(Some(()))
-                        }
-                        Err(e) => Err(invalid(e)),
-                    }
-                }
-            }
-        };
-        match result {
-            Ok(Some(())) => produced += 1,
-            Ok(None) => {}
-            Err(e) => {
-                report_invalid(&e, args.on_invalid, &mut skipped, &mut invalid_stop);
-                if invalid_stop {
+            Next::Record(line, position) => {
+                if !run.take(line, &position) {
                     break;
                 }
             }
         }
     }
-
     let stop = if signal.is_some() {
         Stop::Signalled
     } else {
         Stop::Drained
     };
-    let summary = sink.finish(stop, skipped, started);
+    let summary = run.sink.finish(stop, run.skipped, started);
     let signal = signal.or_else(interrupt::requested);
     print_summary(&summary, args.stats, settings.quiet);
-    Ok(outcome(&summary, invalid_stop, signal))
+    Ok(outcome(&summary, run.invalid_stop, signal))
+}
+
+/// The running state: the sink and the counts.
+struct Producing<'a> {
+    args: &'a ProduceArgs,
+    plan: &'a Plan,
+    sink: ProducerSink,
+    partitions: i32,
+    pacer: Pacer,
+    produced: u64,
+    skipped: u64,
+    /// An invalid line stopped the run (`--on-invalid fail`).
+    invalid_stop: bool,
+}
+
+impl Producing<'_> {
+    /// One input line; false once the run must stop (an invalid line under
+    /// `--on-invalid fail`).
+    fn take(&mut self, line: &[u8], position: &Position<'_>) -> bool {
+        match self.record(line, position) {
+            Ok(true) => self.produced += 1,
+            Ok(false) => {}
+            Err(why) => {
+                let message = format!("{position}: {why}");
+                report_invalid(
+                    &message,
+                    self.args.on_invalid,
+                    &mut self.skipped,
+                    &mut self.invalid_stop,
+                );
+                return !self.invalid_stop;
+            }
+        }
+        true
+    }
+
+    /// Sends the record a line holds: Ok(false) for a line that holds none (blank), Err
+    /// for an invalid one.
+    fn record(&mut self, line: &[u8], position: &Position<'_>) -> std::result::Result<bool, String> {
+        // With -K (json and lines input) the key is the raw bytes before the delimiter, as
+        // kcat takes it; what follows it is the value. A blank JSON line is skipped first.
+        let blank_json = self.args.input == InputFormat::Json && line.trim_ascii().is_empty();
+        let (line_key, body) = match &self.plan.key_delimiter {
+            Some(d) if !blank_json => match memchr::memmem::find(line, d) {
+                Some(i) => (Some(&line[..i]), &line[i + d.len()..]),
+                None => {
+                    return Err(format!(
+                        "no key delimiter '{}' in the line",
+                        self.args.key_delimiter.as_deref().unwrap_or("")
+                    ));
+                }
+            },
+            _ => (None, line),
+        };
+        match self.args.input {
+            InputFormat::Json if blank_json => Ok(false),
+            InputFormat::Json => self.json(line_key, body, position),
+            InputFormat::Lines => {
+                self.lines(line_key, body, position);
+                Ok(true)
+            }
+            InputFormat::Envelope if line.trim_ascii().is_empty() => Ok(false),
+            InputFormat::Envelope => self.envelope(line, position),
+        }
+    }
+
+    fn json(
+        &mut self,
+        line_key: Option<&[u8]>,
+        body: &[u8],
+        position: &Position<'_>,
+    ) -> std::result::Result<bool, String> {
+        let trimmed = body.trim_ascii();
+        let tombstone = trimmed.is_empty() && self.args.null_empty && line_key.is_some();
+        let fields = if tombstone {
+            Fields::default()
+        } else {
+            self.plan.fields.fields(trimmed, self.partitions)?
+        };
+        let args = self.args;
+        self.send(
+            RecordRef {
+                key: line_key
+                    .or(fields.key.as_deref())
+                    .or(args.record.key.as_deref().map(str::as_bytes)),
+                value: (!tombstone).then_some(trimmed),
+                headers: HeadersRef::new(&[], &fields.headers, &self.plan.fixed_headers),
+                partition: fields.partition.or(args.partition),
+                timestamp: fields.timestamp,
+            },
+            position,
+        );
+        Ok(true)
+    }
+
+    fn lines(&mut self, line_key: Option<&[u8]>, body: &[u8], position: &Position<'_>) {
+        let args = self.args;
+        let value = if body.is_empty() && args.null_empty {
+            None
+        } else {
+            Some(body)
+        };
+        self.send(
+            RecordRef {
+                key: line_key.or(args.record.key.as_deref().map(str::as_bytes)),
+                value,
+                headers: HeadersRef::new(&[], &[], &self.plan.fixed_headers),
+                partition: args.partition,
+                timestamp: None,
+            },
+            position,
+        );
+    }
+
+    fn envelope(&mut self, line: &[u8], position: &Position<'_>) -> std::result::Result<bool, String> {
+        let args = self.args;
+        let record = read_envelope(line)?;
+        let partitions = self.partitions;
+        let partition = if args.keep_partition {
+            match record.partition {
+                Some(p) if p < partitions => Some(p),
+                Some(p) => return Err(format!("partition {p} does not exist (the topic has {partitions})")),
+                None => None,
+            }
+        } else {
+            args.partition
+        };
+        let fields = self
+            .plan
+            .fields
+            .fields_of_envelope(record.value.as_deref(), partitions)?;
+        let value = match record.value.as_deref() {
+            Some(v) if v.is_empty() && args.null_empty => None,
+            other => other,
+        };
+        self.send(
+            RecordRef {
+                key: fields
+                    .key
+                    .as_deref()
+                    .or(args.record.key.as_deref().map(str::as_bytes))
+                    .or(record.key.as_deref()),
+                value,
+                headers: HeadersRef::new(&record.headers, &fields.headers, &self.plan.fixed_headers),
+                partition: fields.partition.or(partition),
+                timestamp: fields.timestamp.or(record.timestamp),
+            },
+            position,
+        );
+        Ok(true)
+    }
+
+    /// Paces, then sends; a record the topic cannot take is reported and counted as
+    /// failed, and the run goes on.
+    fn send(&mut self, record: RecordRef<'_>, position: &Position<'_>) {
+        self.pacer.wait(self.produced);
+        if let Err(e) = self.sink.try_send(record) {
+            eprintln!("eddy: {position}: {e}");
+        }
+    }
 }
 
 fn report_invalid(message: &str, policy: OnInvalid, skipped: &mut u64, stop: &mut bool) {
@@ -254,4 +311,74 @@ fn field_filters(args: &ProduceArgs) -> Result<FieldFilters> {
         ));
     }
     FieldFilters::from_args(&args.record)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{Acks, Compression};
+    use clap::Parser;
+
+    fn plan(args: &[&str]) -> Result<Plan> {
+        let cli = crate::cli::Cli::try_parse_from(["eddy", "produce", "t"].iter().chain(args)).expect("parses");
+        match cli.command {
+            crate::cli::Command::Produce(a) => Plan::from_args(&a),
+            _ => unreachable!("a produce command"),
+        }
+    }
+
+    fn usage(args: &[&str]) -> String {
+        match plan(args) {
+            Err(Error::Usage(m)) => m,
+            Err(e) => panic!("expected a usage error for {args:?}, got {e}"),
+            Ok(_) => panic!("expected a usage error for {args:?}, got a plan"),
+        }
+    }
+
+    #[test]
+    fn the_plan_reads_delimiters_headers_rate_and_producer_settings() {
+        let p = plan(&[
+            "-D", "\\0", "-K", "\\t", "-H", "a=1", "--rate", "100", "-z", "lz4", "--acks", "1",
+        ])
+        .unwrap();
+        assert_eq!(p.delimiter, 0);
+        assert_eq!(p.key_delimiter.as_deref(), Some(&b"\t"[..]));
+        assert_eq!(p.fixed_headers, vec![("a".to_string(), Some(b"1".to_vec()))]);
+        assert_eq!(p.schedule, Schedule::new(Some(100.0), None));
+        assert!(matches!(p.options.acks, Acks::One));
+        assert_eq!(p.options.compression, Some(Compression::Lz4));
+        assert!(p.fields.is_empty());
+        let p = plan(&["--key-from", ".id"]).unwrap();
+        assert!(!p.fields.is_empty());
+    }
+
+    #[test]
+    fn every_check_that_needs_no_cluster_is_in_the_plan() {
+        let cases: &[(&[&str], &str)] = &[
+            (
+                &["--keep-partition"],
+                "--keep-partition works only with --input envelope",
+            ),
+            (
+                &["--input", "envelope", "-K", ","],
+                "--key-delimiter works only with --input lines or json",
+            ),
+            (&["-K", ",", "-k", "x"], "it excludes --key and --key-from"),
+            (&["-K", ",", "--key-from", ".id"], "it excludes --key and --key-from"),
+            (
+                &["--input", "envelope", "--keep-partition", "-p", "1"],
+                "--keep-partition and --partition exclude each other",
+            ),
+            (&["--rate", "0"], "--rate 0: must be a positive number"),
+            (&["-K", ""], "--key-delimiter: must not be empty"),
+            (&["-H", "novalue"], "--header novalue: expected NAME=VALUE"),
+            (&["--input", "lines", "--key-from", ".id"], "need JSON records"),
+            (&["--header-from", "x"], "--header-from x: expected NAME=FILTER"),
+            (&["--key-from", "{"], "--key-from"),
+        ];
+        for (args, expected) in cases {
+            let m = usage(args);
+            assert!(m.contains(expected), "{args:?}: {m}");
+        }
+    }
 }
