@@ -234,66 +234,110 @@ struct Limits {
     schedule: Schedule,
 }
 
+/// What gen is to do, checked before anything is made or connected: every flag that
+/// needs no cluster to judge.
+struct Plan {
+    source: Source,
+    /// None: a fresh seed, chosen when the run starts.
+    seed: Option<u64>,
+    /// `--start`: the pinned clock, epoch ms.
+    start: Option<i64>,
+    limits: Limits,
+    /// With `--topic`: what each record carries besides the event.
+    record: RecordPlan,
+}
+
+/// `-H` and the field filters, for records sent to a topic.
+struct RecordPlan {
+    headers: Headers,
+    fields: Option<FieldFilters>,
+}
+
+impl Plan {
+    /// Pure: `now` (epoch ms) is what relative `--start` times count from.
+    fn from_args(args: &GenArgs, now: i64) -> Result<Plan> {
+        let source = match (&args.template, &args.preset) {
+            (_, Some(name)) => Source::Preset(presets::find(name).ok_or_else(|| {
+                Error::usage(format!(
+                    "--preset {name}: no such preset; the presets are {}",
+                    presets::names()
+                ))
+            })?),
+            (Some(code), None) => {
+                compile(code)?;
+                Source::Template(code.clone())
+            }
+            (None, None) => {
+                return Err(Error::usage(
+                    "a TEMPLATE or --preset NAME is needed (see --list-presets)",
+                ));
+            }
+        };
+        pacing::check_rate(args.producer.rate)?;
+        if args.producer.compression.is_some() && args.topic.is_none() {
+            return Err(Error::usage(
+                "--compression needs --topic (it applies to records sent to a topic)",
+            ));
+        }
+        let duration = |flag: &str, text: &Option<String>| {
+            text.as_deref()
+                .map(|d| parse_duration(flag, d))
+                .transpose()
+                .map_err(Error::usage)
+        };
+        let duration_limit = duration("--duration", &args.duration)?;
+        let ramp = duration("--ramp", &args.ramp)?;
+        let start = args
+            .start
+            .as_deref()
+            .map(|t| parse_time(t, now).map_err(|e| Error::usage(format!("--start: {e}"))))
+            .transpose()?;
+        let record = RecordPlan {
+            headers: parse_headers(&args.record.headers)?,
+            fields: args
+                .record
+                .any_from()
+                .then(|| FieldFilters::from_args(&args.record))
+                .transpose()?,
+        };
+        Ok(Plan {
+            source,
+            seed: args.seed,
+            start,
+            limits: Limits {
+                count: args.count,
+                duration: duration_limit,
+                schedule: Schedule::new(args.producer.rate, ramp),
+            },
+            record,
+        })
+    }
+}
+
 pub fn run(settings: &Settings, args: &GenArgs) -> Result<Outcome> {
     if args.list_presets {
         output::text(&presets::describe());
         return Ok(Outcome::Success);
     }
-    let source = match (&args.template, &args.preset) {
-        (_, Some(name)) => Source::Preset(presets::find(name).ok_or_else(|| {
-            Error::usage(format!(
-                "--preset {name}: no such preset; the presets are {}",
-                presets::names()
-            ))
-        })?),
-        (Some(code), None) => {
-            compile(code)?;
-            Source::Template(code.clone())
-        }
-        (None, None) => {
-            return Err(Error::usage(
-                "a TEMPLATE or --preset NAME is needed (see --list-presets)",
-            ));
-        }
-    };
-    pacing::check_rate(args.producer.rate)?;
-    if args.producer.compression.is_some() && args.topic.is_none() {
-        return Err(Error::usage(
-            "--compression needs --topic (it applies to records sent to a topic)",
-        ));
-    }
-    let duration = args
-        .duration
-        .as_deref()
-        .map(|d| parse_duration("--duration", d))
-        .transpose()
-        .map_err(Error::usage)?;
-    let ramp = args
-        .ramp
-        .as_deref()
-        .map(|d| parse_duration("--ramp", d))
-        .transpose()
-        .map_err(Error::usage)?;
-    let start = args
-        .start
-        .as_deref()
-        .map(|t| parse_time(t, now_ms()).map_err(|e| Error::usage(format!("--start: {e}"))))
-        .transpose()?;
-    let seed = args.seed.unwrap_or_else(random::Rng::fresh_seed);
+    let Plan {
+        source,
+        seed,
+        start,
+        limits,
+        record,
+    } = Plan::from_args(args, now_ms())?;
+    let seed = seed.unwrap_or_else(random::Rng::fresh_seed);
     if settings.verbose {
         eprintln!("eddy: gen seed {seed} (--seed {seed} repeats these events)");
     }
-    let schedule = Schedule::new(args.producer.rate, ramp);
     let events = Gen {
         source,
         seed,
-        clock: Clock { start, schedule },
+        clock: Clock {
+            start,
+            schedule: limits.schedule,
+        },
         origin: start.unwrap_or_else(now_ms),
-    };
-    let limits = Limits {
-        count: args.count,
-        duration,
-        schedule,
     };
     let threads = args
         .threads
@@ -301,7 +345,7 @@ pub fn run(settings: &Settings, args: &GenArgs) -> Result<Outcome> {
         .clamp(1, 64);
     // Paced events are made when they are due (so that $now is the time they go out);
     // only unpaced runs are worth spreading over threads.
-    let threads = if args.producer.rate.is_some() { 1 } else { threads };
+    let threads = if limits.schedule.is_paced() { 1 } else { threads };
 
     match &args.topic {
         None => {
@@ -317,7 +361,7 @@ pub fn run(settings: &Settings, args: &GenArgs) -> Result<Outcome> {
                 End::Failed(Fail::Error(e)) => return Err(Error::runtime(e)),
             })
         }
-        Some(topic) => to_topic(settings, args, topic, &events, limits, threads),
+        Some(topic) => to_topic(settings, args, topic, &events, limits, threads, record),
     }
 }
 
@@ -328,13 +372,8 @@ fn to_topic(
     events: &Gen,
     limits: Limits,
     threads: usize,
+    record: RecordPlan,
 ) -> Result<Outcome> {
-    let headers = parse_headers(&args.record.headers)?;
-    let derive = args
-        .record
-        .any_from()
-        .then(|| FieldFilters::from_args(&args.record))
-        .transpose()?;
     let started = Instant::now();
     let sink = ProducerSink::open(settings, "gen", topic, ProducerOptions::from(&args.producer))?;
     let partitions = sink.partitions();
@@ -343,9 +382,9 @@ fn to_topic(
     let progress = Progress::new(limits.count, settings.quiet, "events");
     let mut target = Target::Topic(Box::new(ToTopic {
         sink,
-        derive,
+        derive: record.fields,
         key: args.record.key.as_ref().map(|k| k.as_bytes().to_vec()),
-        headers,
+        headers: record.headers,
         partition: args.partition,
         partitions,
         sent: 0,
@@ -543,6 +582,75 @@ mod tests {
         assert_eq!(a, lines(code, 7, 50, 2));
         assert_ne!(a, lines(code, 8, 50, 1));
         assert!(a.starts_with(r#"{"i":0,"now":1000,"#), "{a}");
+    }
+
+    fn plan(args: &[&str]) -> Result<Plan> {
+        use clap::Parser as _;
+        let cli = crate::cli::Cli::try_parse_from(["eddy", "gen"].iter().chain(args)).expect("parses");
+        match cli.command {
+            crate::cli::Command::Gen(a) => Plan::from_args(&a, 1_000_000),
+            _ => unreachable!("a gen command"),
+        }
+    }
+
+    fn usage(args: &[&str]) -> String {
+        match plan(args) {
+            Err(Error::Usage(m)) => m,
+            Err(e) => panic!("expected a usage error for {args:?}, got {e}"),
+            Ok(_) => panic!("expected a usage error for {args:?}, got a plan"),
+        }
+    }
+
+    #[test]
+    fn the_plan_reads_limits_clock_and_record_fields() {
+        let p = plan(&[
+            "{}",
+            "-n",
+            "5",
+            "--duration",
+            "2s",
+            "--rate",
+            "10",
+            "--ramp",
+            "4s",
+            "--start",
+            "-1s",
+            "--seed",
+            "3",
+        ])
+        .unwrap();
+        assert_eq!(p.limits.count, Some(5));
+        assert_eq!(p.limits.duration, Some(Duration::from_secs(2)));
+        assert_eq!(
+            p.limits.schedule,
+            Schedule::new(Some(10.0), Some(Duration::from_secs(4)))
+        );
+        assert_eq!(p.start, Some(999_000), "relative to the now it was given");
+        assert_eq!(p.seed, Some(3));
+        assert!(p.record.fields.is_none() && p.record.headers.is_empty());
+        let p = plan(&["--preset", "orders", "--topic", "t", "-H", "a=b", "--key-from", ".id"]).unwrap();
+        assert!(matches!(p.source, Source::Preset(_)));
+        assert_eq!(p.record.headers, vec![("a".to_string(), Some(b"b".to_vec()))]);
+        assert!(p.record.fields.is_some());
+    }
+
+    #[test]
+    fn every_check_that_needs_no_cluster_is_in_the_plan() {
+        let cases: &[(&[&str], &str)] = &[
+            (&["--preset", "nope"], "--preset nope: no such preset"),
+            (&["{"], "TEMPLATE"),
+            (&["{}", "--rate", "0"], "--rate 0: must be a positive number"),
+            (&["{}", "-z", "gzip"], "--compression needs --topic"),
+            (&["{}", "--duration", "soon"], "--duration"),
+            (&["{}", "--rate", "1", "--ramp", "x"], "--ramp"),
+            (&["{}", "--start", "yesterday-ish"], "--start"),
+            (&["{}", "--topic", "t", "-H", "x"], "--header x: expected NAME=VALUE"),
+            (&["{}", "--topic", "t", "--partition-from", "{"], "--partition-from"),
+        ];
+        for (args, expected) in cases {
+            let m = usage(args);
+            assert!(m.contains(expected), "{args:?}: {m}");
+        }
     }
 
     #[test]

@@ -5,6 +5,10 @@
 //! marks each record's sequence number settled, so that `acknowledged` can say up to
 //! where everything handed over is delivered or failed and counted. produce and gen see
 //! eddy's `RecordRef` and this sink, no rdkafka type.
+//!
+//! Over 700 lines (with its tests) because the sink, its delivery-report thread and the
+//! callback share one producer's raw queue and counters; split, they would have to
+//! expose those to each other.
 
 use std::collections::{BTreeSet, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
