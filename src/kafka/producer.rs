@@ -737,6 +737,52 @@ mod tests {
         assert_eq!(s.upto(), 200);
     }
 
+    /// Through the `Sink` contract, against the embedded cluster: every record sent is
+    /// acknowledged once delivered, across partitions (whose reports interleave), and a
+    /// record refused as too large is acknowledged at once as failed-and-counted.
+    #[test]
+    fn the_sink_acknowledges_what_is_delivered_or_counted() {
+        use crate::cli::Acks;
+        use crate::kafka::mock::DevCluster;
+        let cluster = DevCluster::start(1).expect("mock cluster");
+        cluster.create_topic("acked", 3, 1).expect("topic");
+        let env = |_: &str| None;
+        let mut settings = crate::config::resolve(&Default::default(), &env).expect("settings");
+        settings.brokers = cluster.bootstrap_servers();
+        settings.timeout = Duration::from_secs(10);
+        let options = ProducerOptions {
+            acks: Acks::All,
+            compression: None,
+        };
+        let mut sink = ProducerSink::open(&settings, "test", "acked", options).expect("sink");
+        sink.record_max = 64;
+        let fixed = vec![("h".to_string(), Some(b"v".to_vec()))];
+        for i in 0..300u64 {
+            let value = i.to_string();
+            let record = RecordRef {
+                key: Some(value.as_bytes()),
+                value: Some(value.as_bytes()),
+                headers: HeadersRef::new(&[], &[], &fixed),
+                ..RecordRef::default()
+            };
+            assert_eq!(Sink::send(&mut sink, record), Sent::Taken(i + 1));
+        }
+        let big = vec![b'x'; 100];
+        let refused = sink.try_send(RecordRef {
+            value: Some(&big),
+            ..RecordRef::default()
+        });
+        assert_eq!(refused.map_err(|e| e.seq).expect_err("too large"), 301);
+        assert_eq!(sink.flush(), Sent::Taken(301));
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while sink.acknowledged() < 301 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(sink.acknowledged(), 301);
+        let summary = sink.finish(Stop::Drained, 0, Instant::now());
+        assert_eq!((summary.delivered, summary.failed, summary.unknown), (300, 1, 0));
+    }
+
     #[test]
     fn headers_from_three_lists_keep_their_order() {
         let own = vec![("a".to_string(), Some(b"1".to_vec()))];
