@@ -984,7 +984,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__gen)
-            opts="-n -k -H -p -z -b -C -X -q -v -h -V --preset --list-presets --count --duration --rate --ramp --seed --start --threads --topic --key --header --partition --key-from --partition-from --header-from --timestamp-from --compression --acks --stats --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-n -p -k -H -z -b -C -X -q -v -h -V --preset --list-presets --count --duration --ramp --seed --start --threads --topic --partition --stats --key --header --key-from --partition-from --header-from --timestamp-from --compression --acks --rate --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1003,10 +1003,6 @@ _eddy() {
                     return 0
                     ;;
                 --duration)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1030,6 +1026,18 @@ _eddy() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 --key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1043,14 +1051,6 @@ _eddy() {
                     return 0
                     ;;
                 -H)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --partition)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -p)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1082,8 +1082,8 @@ _eddy() {
                     COMPREPLY=($(compgen -W "all 1 0" -- "${cur}"))
                     return 0
                     ;;
-                --stats)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --brokers)
@@ -1976,7 +1976,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__produce)
-            opts="-D -k -K -H -p -Z -z -n -b -C -X -q -v -h -V --input --delimiter --key --key-delimiter --header --partition --keep-partition --null-empty --compression --acks --rate --count --key-from --partition-from --header-from --timestamp-from --on-invalid --stats --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-D -K -p -Z -n -k -H -z -b -C -X -q -v -h -V --input --delimiter --key-delimiter --partition --keep-partition --null-empty --count --on-invalid --stats --key --header --key-from --partition-from --header-from --timestamp-from --compression --acks --rate --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1994,27 +1994,11 @@ _eddy() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -k)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --key-delimiter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -K)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --header)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -H)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2026,27 +2010,35 @@ _eddy() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --compression)
-                    COMPREPLY=($(compgen -W "none gzip snappy lz4 zstd" -- "${cur}"))
-                    return 0
-                    ;;
-                -z)
-                    COMPREPLY=($(compgen -W "none gzip snappy lz4 zstd" -- "${cur}"))
-                    return 0
-                    ;;
-                --acks)
-                    COMPREPLY=($(compgen -W "all 1 0" -- "${cur}"))
-                    return 0
-                    ;;
-                --rate)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --count)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-invalid)
+                    COMPREPLY=($(compgen -W "fail skip" -- "${cur}"))
+                    return 0
+                    ;;
+                --stats)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2066,12 +2058,20 @@ _eddy() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --on-invalid)
-                    COMPREPLY=($(compgen -W "fail skip" -- "${cur}"))
+                --compression)
+                    COMPREPLY=($(compgen -W "none gzip snappy lz4 zstd" -- "${cur}"))
                     return 0
                     ;;
-                --stats)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                -z)
+                    COMPREPLY=($(compgen -W "none gzip snappy lz4 zstd" -- "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -W "all 1 0" -- "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --brokers)

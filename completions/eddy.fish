@@ -55,10 +55,19 @@ complete -c eddy -n "__fish_eddy_using_subcommand produce" -l input -d 'How inpu
 lines\t'Each line\'s bytes are the value, as they are'
 envelope\t'The JSON lines that `consume --format json` writes'"
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s D -l delimiter -d 'Record separator of the input (default \\n; \\0 allowed)' -r
-complete -c eddy -n "__fish_eddy_using_subcommand produce" -s k -l key -d 'The same key for every record' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s K -l key-delimiter -d 'Split each line at the first DELIM into a key (its bytes as they are) and a value (lines: as it is; json: validated)' -r
-complete -c eddy -n "__fish_eddy_using_subcommand produce" -s H -l header -d 'A header on every record (repeatable)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s p -l partition -d 'Send every record to this partition (otherwise murmur2 on the key, as the Java client)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s n -l count -d 'Stop after N records' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l on-invalid -d 'What to do with an input line that cannot be read' -r -f -a "fail\t'Report the line number, stop reading, deliver what came before, exit 1'
+skip\t'Report and count the line, go on'"
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l stats -d 'The form of the closing summary on stderr' -r -f -a "text\t''
+json\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s k -l key -d 'The same key for every record' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s H -l header -d 'A header on every record (repeatable)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l key-from -d 'The key from each JSON record (from its value, with envelope input): a string is used as its bytes, anything else as compact JSON, no output as no key' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l partition-from -d 'The partition from each JSON record (no output: the partitioner decides)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l header-from -d 'A header from each JSON record (repeatable; no output: no header)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l timestamp-from -d 'The timestamp from each JSON record: epoch seconds or ms, or RFC 3339' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s z -l compression -d 'Compression codec' -r -f -a "none\t''
 gzip\t''
 snappy\t''
@@ -67,16 +76,7 @@ zstd\t''"
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l acks -d 'Acknowledgements: all (idempotent, the default), 1 or 0 (idempotence off)' -r -f -a "all\t''
 1\t''
 0\t''"
-complete -c eddy -n "__fish_eddy_using_subcommand produce" -l rate -d 'At most N records a second' -r
-complete -c eddy -n "__fish_eddy_using_subcommand produce" -s n -l count -d 'Stop after N records' -r
-complete -c eddy -n "__fish_eddy_using_subcommand produce" -l key-from -d 'The key from each JSON record (the value, with envelope input): a string is used as its bytes, anything else as compact JSON, no output as no key' -r
-complete -c eddy -n "__fish_eddy_using_subcommand produce" -l partition-from -d 'The partition from each JSON record (no output: the partitioner decides)' -r
-complete -c eddy -n "__fish_eddy_using_subcommand produce" -l header-from -d 'A header from each JSON record (repeatable; no output: no header)' -r
-complete -c eddy -n "__fish_eddy_using_subcommand produce" -l timestamp-from -d 'The timestamp from each JSON record: epoch seconds or ms, or RFC 3339' -r
-complete -c eddy -n "__fish_eddy_using_subcommand produce" -l on-invalid -d 'What to do with an input line that cannot be read' -r -f -a "fail\t'Report the line number, stop reading, deliver what came before, exit 1'
-skip\t'Report and count the line, go on'"
-complete -c eddy -n "__fish_eddy_using_subcommand produce" -l stats -d 'The form of the closing summary on stderr' -r -f -a "text\t''
-json\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l rate -d 'At most N records a second (default: as fast as possible)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
@@ -216,29 +216,29 @@ complete -c eddy -n "__fish_eddy_using_subcommand count" -s V -l version -d 'Pri
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l preset -d 'A ready event shape: clickstream, orders, payments, sensors or logs' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -s n -l count -d 'Stop after N events' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l duration -d 'Stop after this long' -r
-complete -c eddy -n "__fish_eddy_using_subcommand gen" -l rate -d 'N events a second (default: as fast as possible)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l ramp -d 'Grow the rate linearly from 0 to --rate over this long' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l seed -d 'The same seed gives the same events, byte for byte' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l start -d 'Pin the clock: $now = TIME + i x (1000 / rate) ms (RFC 3339, epoch ms, or -1h)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l threads -d 'Evaluate templates on this many threads (default: the number of cores)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l topic -d 'Produce straight to this topic instead of writing to stdout' -r
-complete -c eddy -n "__fish_eddy_using_subcommand gen" -s k -l key -d '(--topic) the same key for every record' -r
-complete -c eddy -n "__fish_eddy_using_subcommand gen" -s H -l header -d '(--topic) a header on every record (repeatable)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -s p -l partition -d '(--topic) send every record to this partition' -r
-complete -c eddy -n "__fish_eddy_using_subcommand gen" -l key-from -d '(--topic) the key from each event: a string is used as its bytes, anything else as compact JSON, no output as no key' -r
-complete -c eddy -n "__fish_eddy_using_subcommand gen" -l partition-from -d '(--topic) the partition from each event (no output: the partitioner decides)' -r
-complete -c eddy -n "__fish_eddy_using_subcommand gen" -l header-from -d '(--topic) a header from each event (repeatable; no output: no header)' -r
-complete -c eddy -n "__fish_eddy_using_subcommand gen" -l timestamp-from -d '(--topic) the record timestamp from each event: epoch seconds or ms, or RFC 3339' -r
-complete -c eddy -n "__fish_eddy_using_subcommand gen" -s z -l compression -d '(--topic) compression codec' -r -f -a "none\t''
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l stats -d '(--topic) the form of the closing summary on stderr' -r -f -a "text\t''
+json\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -s k -l key -d 'The same key for every record' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -s H -l header -d 'A header on every record (repeatable)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l key-from -d 'The key from each JSON record (from its value, with envelope input): a string is used as its bytes, anything else as compact JSON, no output as no key' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l partition-from -d 'The partition from each JSON record (no output: the partitioner decides)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l header-from -d 'A header from each JSON record (repeatable; no output: no header)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l timestamp-from -d 'The timestamp from each JSON record: epoch seconds or ms, or RFC 3339' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -s z -l compression -d 'Compression codec' -r -f -a "none\t''
 gzip\t''
 snappy\t''
 lz4\t''
 zstd\t''"
-complete -c eddy -n "__fish_eddy_using_subcommand gen" -l acks -d '(--topic) acknowledgements: all (idempotent, the default), 1 or 0' -r -f -a "all\t''
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l acks -d 'Acknowledgements: all (idempotent, the default), 1 or 0 (idempotence off)' -r -f -a "all\t''
 1\t''
 0\t''"
-complete -c eddy -n "__fish_eddy_using_subcommand gen" -l stats -d '(--topic) the form of the closing summary on stderr' -r -f -a "text\t''
-json\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l rate -d 'At most N records a second (default: as fast as possible)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F

@@ -144,43 +144,54 @@ pub struct ProduceArgs {
     /// Record separator of the input (default \n; \0 allowed)
     #[arg(short = 'D', long, value_name = "DELIM")]
     pub delimiter: Option<String>,
-    /// The same key for every record
-    #[arg(short = 'k', long, value_name = "STRING")]
-    pub key: Option<String>,
     /// Split each line at the first DELIM into a key (its bytes as they are) and a value
     /// (lines: as it is; json: validated)
     #[arg(short = 'K', long, value_name = "DELIM")]
     pub key_delimiter: Option<String>,
-    /// A header on every record (repeatable)
-    #[arg(short = 'H', long = "header", value_name = "NAME=VALUE")]
-    pub headers: Vec<String>,
     /// Send every record to this partition (otherwise murmur2 on the key, as the Java client)
     #[arg(short = 'p', long, value_name = "N")]
     pub partition: Option<i32>,
     /// (envelope) send each record to the partition its envelope names
-    #[arg(long)]
+    #[arg(long, conflicts_with = "partition_from")]
     pub keep_partition: bool,
     /// Send an empty value as a tombstone (null)
     #[arg(short = 'Z', long)]
     pub null_empty: bool,
-    /// Compression codec
-    #[arg(short = 'z', long, value_enum)]
-    pub compression: Option<Compression>,
-    /// Acknowledgements: all (idempotent, the default), 1 or 0 (idempotence off)
-    #[arg(long, value_enum, default_value = "all")]
-    pub acks: Acks,
-    /// At most N records a second
-    #[arg(long, value_name = "N")]
-    pub rate: Option<f64>,
     /// Stop after N records
     #[arg(short = 'n', long = "count", value_name = "N")]
     pub count: Option<u64>,
-    /// The key from each JSON record (the value, with envelope input): a string is used
-    /// as its bytes, anything else as compact JSON, no output as no key
+    /// What to do with an input line that cannot be read
+    #[arg(long, value_enum, default_value = "fail")]
+    pub on_invalid: OnInvalid,
+    /// The form of the closing summary on stderr
+    #[arg(long, value_enum, default_value = "text")]
+    pub stats: StatsFormat,
+    // Last: a flattened group's help heading holds for the arguments after it.
+    #[command(flatten, next_help_heading = "Record fields")]
+    pub record: RecordArgs,
+    #[command(flatten, next_help_heading = "Producer settings")]
+    pub producer: ProducerArgs,
+}
+
+/// The fields of each record to send that flags give, shared by produce and gen (and
+/// later pipe). Not the partition: that one means an output partition here and input
+/// partitions elsewhere. In gen they need `--topic`: the group requires the argument
+/// `topic` (produce's positional topic, always there).
+#[derive(Debug, Args)]
+#[group(id = "record_fields", multiple = true, requires = "topic")]
+pub struct RecordArgs {
+    /// The same key for every record
+    #[arg(short = 'k', long, value_name = "STRING")]
+    pub key: Option<String>,
+    /// A header on every record (repeatable)
+    #[arg(short = 'H', long = "header", value_name = "NAME=VALUE")]
+    pub headers: Vec<String>,
+    /// The key from each JSON record (from its value, with envelope input): a string is
+    /// used as its bytes, anything else as compact JSON, no output as no key
     #[arg(long, value_name = "FILTER")]
     pub key_from: Option<String>,
     /// The partition from each JSON record (no output: the partitioner decides)
-    #[arg(long, value_name = "FILTER", conflicts_with_all = ["partition", "keep_partition"])]
+    #[arg(long, value_name = "FILTER", conflicts_with = "partition")]
     pub partition_from: Option<String>,
     /// A header from each JSON record (repeatable; no output: no header)
     #[arg(long = "header-from", value_name = "NAME=FILTER")]
@@ -188,12 +199,30 @@ pub struct ProduceArgs {
     /// The timestamp from each JSON record: epoch seconds or ms, or RFC 3339
     #[arg(long, value_name = "FILTER")]
     pub timestamp_from: Option<String>,
-    /// What to do with an input line that cannot be read
-    #[arg(long, value_enum, default_value = "fail")]
-    pub on_invalid: OnInvalid,
-    /// The form of the closing summary on stderr
-    #[arg(long, value_enum, default_value = "text")]
-    pub stats: StatsFormat,
+}
+
+impl RecordArgs {
+    /// Whether any field is computed from the records.
+    pub fn any_from(&self) -> bool {
+        self.key_from.is_some()
+            || self.partition_from.is_some()
+            || !self.headers_from.is_empty()
+            || self.timestamp_from.is_some()
+    }
+}
+
+/// How the producer sends, shared by produce and gen (and later pipe).
+#[derive(Debug, Args)]
+pub struct ProducerArgs {
+    /// Compression codec
+    #[arg(short = 'z', long, value_enum)]
+    pub compression: Option<Compression>,
+    /// Acknowledgements: all (idempotent, the default), 1 or 0 (idempotence off)
+    #[arg(long, value_enum, default_value = "all")]
+    pub acks: Acks,
+    /// At most N records a second (default: as fast as possible)
+    #[arg(long, value_name = "N")]
+    pub rate: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -699,9 +728,6 @@ pub struct GenArgs {
     /// Stop after this long
     #[arg(long, value_name = "DURATION")]
     pub duration: Option<String>,
-    /// N events a second (default: as fast as possible)
-    #[arg(long, value_name = "N")]
-    pub rate: Option<f64>,
     /// Grow the rate linearly from 0 to --rate over this long
     #[arg(long, value_name = "DURATION", requires = "rate")]
     pub ramp: Option<String>,
@@ -717,35 +743,17 @@ pub struct GenArgs {
     /// Produce straight to this topic instead of writing to stdout
     #[arg(long, value_name = "TOPIC")]
     pub topic: Option<String>,
-    /// (--topic) the same key for every record
-    #[arg(short = 'k', long, value_name = "STRING", requires = "topic")]
-    pub key: Option<String>,
-    /// (--topic) a header on every record (repeatable)
-    #[arg(short = 'H', long = "header", value_name = "NAME=VALUE", requires = "topic")]
-    pub headers: Vec<String>,
     /// (--topic) send every record to this partition
     #[arg(short = 'p', long, value_name = "N", requires = "topic")]
     pub partition: Option<i32>,
-    /// (--topic) the key from each event: a string is used as its bytes, anything else
-    /// as compact JSON, no output as no key
-    #[arg(long, value_name = "FILTER", requires = "topic")]
-    pub key_from: Option<String>,
-    /// (--topic) the partition from each event (no output: the partitioner decides)
-    #[arg(long, value_name = "FILTER", requires = "topic", conflicts_with = "partition")]
-    pub partition_from: Option<String>,
-    /// (--topic) a header from each event (repeatable; no output: no header)
-    #[arg(long = "header-from", value_name = "NAME=FILTER", requires = "topic")]
-    pub headers_from: Vec<String>,
-    /// (--topic) the record timestamp from each event: epoch seconds or ms, or RFC 3339
-    #[arg(long, value_name = "FILTER", requires = "topic")]
-    pub timestamp_from: Option<String>,
-    /// (--topic) compression codec
-    #[arg(short = 'z', long, value_enum, requires = "topic")]
-    pub compression: Option<Compression>,
-    /// (--topic) acknowledgements: all (idempotent, the default), 1 or 0
-    #[arg(long, value_enum, default_value = "all")]
-    pub acks: Acks,
     /// (--topic) the form of the closing summary on stderr
     #[arg(long, value_enum, default_value = "text")]
     pub stats: StatsFormat,
+    // Last: a flattened group's help heading holds for the arguments after it. The
+    // record fields need --topic (their group says so); of the producer settings,
+    // --rate paces stdout too.
+    #[command(flatten, next_help_heading = "Record fields (with --topic)")]
+    pub record: RecordArgs,
+    #[command(flatten, next_help_heading = "Producer settings")]
+    pub producer: ProducerArgs,
 }

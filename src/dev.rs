@@ -5,12 +5,11 @@
 use std::process::Command;
 use std::time::Duration;
 
-use rdkafka::mocking::MockCluster;
-
 use crate::cli::DevArgs;
 use crate::config::Settings;
 use crate::interrupt;
 use crate::kafka::chaos::Chaos;
+use crate::kafka::mock::DevCluster;
 use crate::outcome::{Error, Outcome, Result, Signal};
 use crate::times::now_ms;
 
@@ -33,32 +32,43 @@ fn parse_topic(spec: &str, default_partitions: i32) -> Result<(String, i32)> {
     Ok((name.to_string(), partitions))
 }
 
-pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
-    if !(1..=64).contains(&args.nodes) {
-        return Err(Error::usage(format!(
-            "--nodes {}: must be between 1 and 64",
-            args.nodes
-        )));
-    }
-    if args.partitions < 1 {
-        return Err(Error::usage(format!(
-            "--partitions {}: must be at least 1",
-            args.partitions
-        )));
-    }
-    let topics = args
-        .topics
-        .iter()
-        .map(|t| parse_topic(t, args.partitions))
-        .collect::<Result<Vec<_>>>()?;
+/// What the dev cluster is to be, checked before it starts.
+#[derive(Debug, PartialEq, Eq)]
+struct Plan {
+    /// Each `--topic`, with its partition count.
+    topics: Vec<(String, i32)>,
+}
 
-    let cluster =
-        MockCluster::new(args.nodes).map_err(|e| Error::runtime(format!("cannot start the dev cluster: {e}")))?;
+impl Plan {
+    /// Pure: no cluster, no child.
+    fn from_args(args: &DevArgs) -> Result<Plan> {
+        if !(1..=64).contains(&args.nodes) {
+            return Err(Error::usage(format!(
+                "--nodes {}: must be between 1 and 64",
+                args.nodes
+            )));
+        }
+        if args.partitions < 1 {
+            return Err(Error::usage(format!(
+                "--partitions {}: must be at least 1",
+                args.partitions
+            )));
+        }
+        let topics = args
+            .topics
+            .iter()
+            .map(|t| parse_topic(t, args.partitions))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Plan { topics })
+    }
+}
+
+pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
+    let Plan { topics } = Plan::from_args(args)?;
+    let cluster = DevCluster::start(args.nodes)?;
     let replication = args.nodes.min(3);
     for (name, partitions) in &topics {
-        cluster
-            .create_topic(name, *partitions, replication)
-            .map_err(|e| Error::runtime(format!("cannot create topic {name}: {e}")))?;
+        cluster.create_topic(name, *partitions, replication)?;
     }
     let brokers = cluster.bootstrap_servers();
     if settings.verbose {
@@ -138,6 +148,30 @@ pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn plan(args: &[&str]) -> Result<Plan> {
+        use clap::Parser as _;
+        let cli = crate::cli::Cli::try_parse_from(["eddy", "dev"].iter().chain(args)).expect("parses");
+        match cli.command {
+            crate::cli::Command::Dev(a) => Plan::from_args(&a),
+            _ => unreachable!("a dev command"),
+        }
+    }
+
+    #[test]
+    fn the_plan_checks_nodes_partitions_and_topics() {
+        let p = plan(&["--partitions", "2", "--topic", "a", "--topic", "b:5"]).expect("plan");
+        assert_eq!(p.topics, [("a".to_string(), 2), ("b".to_string(), 5)]);
+        for (args, expected) in [
+            (&["--nodes", "0"][..], "--nodes 0: must be between 1 and 64"),
+            (&["--nodes", "65"][..], "--nodes 65: must be between 1 and 64"),
+            (&["--partitions", "0"][..], "--partitions 0: must be at least 1"),
+            (&["--topic", "a b"][..], "--topic a b: a topic name is"),
+        ] {
+            let e = plan(args).expect_err("refused").to_string();
+            assert!(e.contains(expected), "{args:?}: {e}");
+        }
+    }
 
     #[test]
     fn topic_specs() {

@@ -7,8 +7,8 @@
 //! batches of events on every core and write the batches in order; paced runs
 //! (`--rate`, `--ramp`) make each event when its time on the schedule comes, measured
 //! from the start so that the rate holds over the run instead of drifting by the cost
-//! of each event. With `--topic` the events go through produce's `Sink`, with its
-//! delivery accounting, summary and exit codes.
+//! of each event. With `--topic` the events go through the producer sink
+//! (`kafka::producer`), with its delivery accounting, summary and exit codes.
 
 mod presets;
 
@@ -18,13 +18,16 @@ use std::time::{Duration, Instant};
 
 use crate::cli::GenArgs;
 use crate::config::Settings;
+use crate::fields::{FieldFilters, Fields, parse_headers};
 use crate::interrupt;
 use crate::jq::{Filter, Flow, RunError, Value};
 use crate::kafka::client::ProducerOptions;
+use crate::kafka::producer::{self, ProducerSink, Stop};
 use crate::outcome::{Error, Outcome, Result, Signal};
 use crate::output::{self, Stdout, Written};
-use crate::produce::{self, Derive, Outgoing, Sink, Stop, build_headers, parse_headers};
+use crate::pacing::{self, Pacer, Schedule};
 use crate::random;
+use crate::record::{Headers, HeadersRef, RecordRef};
 use crate::times::{now_ms, parse_duration, parse_time};
 
 use crate::stats::Progress;
@@ -33,36 +36,6 @@ use presets::{Event, Preset, Skew};
 /// Events one thread evaluates at a time: enough that handing a batch over costs
 /// nothing per event, few enough that a stop is quick.
 const BATCH: u64 = 1024;
-
-/// When each event is due, in seconds after the start.
-#[derive(Debug, Clone, Copy)]
-struct Schedule {
-    rate: Option<f64>,
-    /// Seconds over which the rate grows linearly from 0 to `rate`.
-    ramp: f64,
-}
-
-impl Schedule {
-    fn due(&self, i: u64) -> Option<f64> {
-        let rate = self.rate?;
-        let i = i as f64;
-        // Under the ramp, events so far grow as rate·t²/(2·ramp): invert that.
-        let ramp_events = rate * self.ramp / 2.0;
-        Some(if i < ramp_events {
-            (2.0 * self.ramp * i / rate).sqrt()
-        } else {
-            self.ramp + (i - ramp_events) / rate
-        })
-    }
-
-    /// Milliseconds from the pinned start to event `i`: the schedule, or 1 ms a step.
-    fn offset_ms(&self, i: u64) -> i64 {
-        match self.due(i) {
-            Some(s) => (s * 1000.0).floor() as i64,
-            None => i as i64,
-        }
-    }
-}
 
 /// What `$now` is for each event.
 #[derive(Debug, Clone, Copy)]
@@ -175,10 +148,10 @@ enum Target {
 }
 
 struct ToTopic {
-    sink: Sink,
-    derive: Option<Derive>,
+    sink: ProducerSink,
+    derive: Option<FieldFilters>,
     key: Option<Vec<u8>>,
-    headers: Vec<(String, Vec<u8>)>,
+    headers: Headers,
     partition: Option<i32>,
     partitions: i32,
     sent: u64,
@@ -201,7 +174,7 @@ impl Target {
             Target::Topic(t) => {
                 for line in lines.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
                     let fields = match &t.derive {
-                        None => produce::Fields::default(),
+                        None => Fields::default(),
                         Some(d) => match d.fields(line, t.partitions) {
                             Ok(f) => f,
                             Err(e) => {
@@ -214,13 +187,10 @@ impl Target {
                             }
                         },
                     };
-                    let sent = t.sink.send(Outgoing {
+                    let sent = t.sink.try_send(RecordRef {
                         key: fields.key.as_deref().or(t.key.as_deref()),
                         value: Some(line),
-                        headers: build_headers(
-                            fields.headers.iter().map(|(n, v)| (n.as_str(), v.as_deref())),
-                            &t.headers,
-                        ),
+                        headers: HeadersRef::new(&[], &fields.headers, &t.headers),
                         partition: fields.partition.or(t.partition),
                         timestamp: fields.timestamp,
                     });
@@ -264,68 +234,110 @@ struct Limits {
     schedule: Schedule,
 }
 
+/// What gen is to do, checked before anything is made or connected: every flag that
+/// needs no cluster to judge.
+struct Plan {
+    source: Source,
+    /// None: a fresh seed, chosen when the run starts.
+    seed: Option<u64>,
+    /// `--start`: the pinned clock, epoch ms.
+    start: Option<i64>,
+    limits: Limits,
+    /// With `--topic`: what each record carries besides the event.
+    record: RecordPlan,
+}
+
+/// `-H` and the field filters, for records sent to a topic.
+struct RecordPlan {
+    headers: Headers,
+    fields: Option<FieldFilters>,
+}
+
+impl Plan {
+    /// Pure: `now` (epoch ms) is what relative `--start` times count from.
+    fn from_args(args: &GenArgs, now: i64) -> Result<Plan> {
+        let source = match (&args.template, &args.preset) {
+            (_, Some(name)) => Source::Preset(presets::find(name).ok_or_else(|| {
+                Error::usage(format!(
+                    "--preset {name}: no such preset; the presets are {}",
+                    presets::names()
+                ))
+            })?),
+            (Some(code), None) => {
+                compile(code)?;
+                Source::Template(code.clone())
+            }
+            (None, None) => {
+                return Err(Error::usage(
+                    "a TEMPLATE or --preset NAME is needed (see --list-presets)",
+                ));
+            }
+        };
+        pacing::check_rate(args.producer.rate)?;
+        if args.producer.compression.is_some() && args.topic.is_none() {
+            return Err(Error::usage(
+                "--compression needs --topic (it applies to records sent to a topic)",
+            ));
+        }
+        let duration = |flag: &str, text: &Option<String>| {
+            text.as_deref()
+                .map(|d| parse_duration(flag, d))
+                .transpose()
+                .map_err(Error::usage)
+        };
+        let duration_limit = duration("--duration", &args.duration)?;
+        let ramp = duration("--ramp", &args.ramp)?;
+        let start = args
+            .start
+            .as_deref()
+            .map(|t| parse_time(t, now).map_err(|e| Error::usage(format!("--start: {e}"))))
+            .transpose()?;
+        let record = RecordPlan {
+            headers: parse_headers(&args.record.headers)?,
+            fields: args
+                .record
+                .any_from()
+                .then(|| FieldFilters::from_args(&args.record))
+                .transpose()?,
+        };
+        Ok(Plan {
+            source,
+            seed: args.seed,
+            start,
+            limits: Limits {
+                count: args.count,
+                duration: duration_limit,
+                schedule: Schedule::new(args.producer.rate, ramp),
+            },
+            record,
+        })
+    }
+}
+
 pub fn run(settings: &Settings, args: &GenArgs) -> Result<Outcome> {
     if args.list_presets {
         output::text(&presets::describe());
         return Ok(Outcome::Success);
     }
-    let source = match (&args.template, &args.preset) {
-        (_, Some(name)) => Source::Preset(presets::find(name).ok_or_else(|| {
-            Error::usage(format!(
-                "--preset {name}: no such preset; the presets are {}",
-                presets::names()
-            ))
-        })?),
-        (Some(code), None) => {
-            compile(code)?;
-            Source::Template(code.clone())
-        }
-        (None, None) => {
-            return Err(Error::usage(
-                "a TEMPLATE or --preset NAME is needed (see --list-presets)",
-            ));
-        }
-    };
-    if let Some(r) = args.rate {
-        if !(r > 0.0 && r.is_finite()) {
-            return Err(Error::usage(format!("--rate {r}: must be a positive number")));
-        }
-    }
-    let duration = args
-        .duration
-        .as_deref()
-        .map(|d| parse_duration("--duration", d))
-        .transpose()
-        .map_err(Error::usage)?;
-    let ramp = args
-        .ramp
-        .as_deref()
-        .map(|d| parse_duration("--ramp", d))
-        .transpose()
-        .map_err(Error::usage)?;
-    let start = args
-        .start
-        .as_deref()
-        .map(|t| parse_time(t, now_ms()).map_err(|e| Error::usage(format!("--start: {e}"))))
-        .transpose()?;
-    let seed = args.seed.unwrap_or_else(random::Rng::fresh_seed);
+    let Plan {
+        source,
+        seed,
+        start,
+        limits,
+        record,
+    } = Plan::from_args(args, now_ms())?;
+    let seed = seed.unwrap_or_else(random::Rng::fresh_seed);
     if settings.verbose {
         eprintln!("eddy: gen seed {seed} (--seed {seed} repeats these events)");
     }
-    let schedule = Schedule {
-        rate: args.rate,
-        ramp: ramp.map_or(0.0, |r| r.as_secs_f64()),
-    };
     let events = Gen {
         source,
         seed,
-        clock: Clock { start, schedule },
+        clock: Clock {
+            start,
+            schedule: limits.schedule,
+        },
         origin: start.unwrap_or_else(now_ms),
-    };
-    let limits = Limits {
-        count: args.count,
-        duration,
-        schedule,
     };
     let threads = args
         .threads
@@ -333,7 +345,7 @@ pub fn run(settings: &Settings, args: &GenArgs) -> Result<Outcome> {
         .clamp(1, 64);
     // Paced events are made when they are due (so that $now is the time they go out);
     // only unpaced runs are worth spreading over threads.
-    let threads = if args.rate.is_some() { 1 } else { threads };
+    let threads = if limits.schedule.is_paced() { 1 } else { threads };
 
     match &args.topic {
         None => {
@@ -349,7 +361,7 @@ pub fn run(settings: &Settings, args: &GenArgs) -> Result<Outcome> {
                 End::Failed(Fail::Error(e)) => return Err(Error::runtime(e)),
             })
         }
-        Some(topic) => to_topic(settings, args, topic, &events, limits, threads),
+        Some(topic) => to_topic(settings, args, topic, &events, limits, threads, record),
     }
 }
 
@@ -360,54 +372,19 @@ fn to_topic(
     events: &Gen,
     limits: Limits,
     threads: usize,
+    record: RecordPlan,
 ) -> Result<Outcome> {
-    let headers = parse_headers(&args.headers)?;
-    let any_from = args.key_from.is_some()
-        || args.partition_from.is_some()
-        || !args.headers_from.is_empty()
-        || args.timestamp_from.is_some();
-    let derive = any_from
-        .then(|| {
-            Derive::from_flags(
-                &args.key_from,
-                &args.partition_from,
-                &args.headers_from,
-                &args.timestamp_from,
-            )
-        })
-        .transpose()?;
     let started = Instant::now();
-    let sink = Sink::open(
-        settings,
-        "gen",
-        topic,
-        ProducerOptions {
-            acks: args.acks,
-            compression: args.compression,
-        },
-    )?;
+    let sink = ProducerSink::open(settings, "gen", topic, ProducerOptions::from(&args.producer))?;
     let partitions = sink.partitions();
-    if let Some(p) = args.partition {
-        if p < 0 || p >= partitions {
-            return Err(Error::usage(format!(
-                "--partition {p}: topic '{topic}' has partitions 0 to {}",
-                partitions - 1
-            )));
-        }
-    }
-    let sent = sink.sent_counter();
-    interrupt::set_last_word(move || {
-        eprintln!(
-            "eddy: stopped at once; records handed over so far: {}; those not yet acknowledged are left undelivered",
-            sent.load(Ordering::Relaxed)
-        );
-    });
+    sink.check_partition(args.partition)?;
+    sink.leave_last_word();
     let progress = Progress::new(limits.count, settings.quiet, "events");
     let mut target = Target::Topic(Box::new(ToTopic {
         sink,
-        derive,
-        key: args.key.as_ref().map(|k| k.as_bytes().to_vec()),
-        headers,
+        derive: record.fields,
+        key: args.record.key.as_ref().map(|k| k.as_bytes().to_vec()),
+        headers: record.headers,
         partition: args.partition,
         partitions,
         sent: 0,
@@ -430,7 +407,7 @@ fn to_topic(
     };
     let summary = t.sink.finish(stop, 0, started);
     t.progress.done();
-    produce::print_summary(&summary, args.stats, settings.quiet);
+    producer::print_summary(&summary, args.stats, settings.quiet);
     let signal = signal.or_else(interrupt::requested);
     match failure {
         Some(Fail::Error(e)) if signal.is_none() => {
@@ -438,13 +415,13 @@ fn to_topic(
             Ok(Outcome::Failed)
         }
         Some(Fail::Halt(code)) if signal.is_none() && code != 0 => Ok(Outcome::Halt(code)),
-        _ => Ok(produce::outcome(&summary, t.invalid, signal)),
+        _ => Ok(producer::outcome(&summary, t.invalid, signal)),
     }
 }
 
 /// Makes events until a limit, a signal, a failure or a closed output.
 fn generate(events: &Gen, limits: Limits, threads: usize, target: &mut Target) -> Result<End> {
-    if threads > 1 && limits.schedule.rate.is_none() {
+    if threads > 1 && !limits.schedule.is_paced() {
         parallel(events, limits, threads, target)
     } else {
         sequential(events, limits, target)
@@ -454,6 +431,7 @@ fn generate(events: &Gen, limits: Limits, threads: usize, target: &mut Target) -
 fn sequential(events: &Gen, limits: Limits, target: &mut Target) -> Result<End> {
     let maker = events.maker()?;
     let started = Instant::now();
+    let pacer = Pacer::new(limits.schedule);
     let mut buf = Vec::with_capacity(4096);
     let mut i: u64 = 0;
     loop {
@@ -468,14 +446,12 @@ fn sequential(events: &Gen, limits: Limits, target: &mut Target) -> Result<End> 
                 if limits.duration.is_some_and(|d| due >= d.as_secs_f64()) {
                     return Ok(End::Done);
                 }
-                let due = started + Duration::from_secs_f64(due);
-                let now = Instant::now();
-                if due > now {
+                if !pacer.left(i).is_zero() {
                     if target.pause() == Flow::Stop {
                         return Ok(End::Done);
                     }
-                    // Sleep in slices so that a Ctrl-C during a slow rate is noticed.
-                    std::thread::sleep((due - now).min(Duration::from_millis(50)));
+                    // A slice at a time: a Ctrl-C during a slow rate is noticed.
+                    pacer.nap(i);
                     continue;
                 }
             }
@@ -573,7 +549,7 @@ mod tests {
             seed,
             clock: Clock {
                 start: Some(1_000),
-                schedule: Schedule { rate: None, ramp: 0.0 },
+                schedule: Schedule::new(None, None),
             },
             origin: 1_000,
         };
@@ -608,26 +584,73 @@ mod tests {
         assert!(a.starts_with(r#"{"i":0,"now":1000,"#), "{a}");
     }
 
+    fn plan(args: &[&str]) -> Result<Plan> {
+        use clap::Parser as _;
+        let cli = crate::cli::Cli::try_parse_from(["eddy", "gen"].iter().chain(args)).expect("parses");
+        match cli.command {
+            crate::cli::Command::Gen(a) => Plan::from_args(&a, 1_000_000),
+            _ => unreachable!("a gen command"),
+        }
+    }
+
+    fn usage(args: &[&str]) -> String {
+        match plan(args) {
+            Err(Error::Usage(m)) => m,
+            Err(e) => panic!("expected a usage error for {args:?}, got {e}"),
+            Ok(_) => panic!("expected a usage error for {args:?}, got a plan"),
+        }
+    }
+
     #[test]
-    fn the_schedule_spreads_events_by_rate_and_ramp() {
-        let flat = Schedule {
-            rate: Some(100.0),
-            ramp: 0.0,
-        };
-        assert_eq!(flat.due(0), Some(0.0));
-        assert_eq!(flat.due(300), Some(3.0));
-        assert_eq!(flat.offset_ms(3), 30);
-        // 10 s ramp to 100/s: 500 events in the ramp, then 100 a second.
-        let ramp = Schedule {
-            rate: Some(100.0),
-            ramp: 10.0,
-        };
-        assert!((ramp.due(500).expect("due") - 10.0).abs() < 1e-9);
-        assert!((ramp.due(125).expect("due") - 5.0).abs() < 1e-9);
-        assert!((ramp.due(600).expect("due") - 11.0).abs() < 1e-9);
-        let none = Schedule { rate: None, ramp: 0.0 };
-        assert_eq!(none.due(5), None);
-        assert_eq!(none.offset_ms(5), 5);
+    fn the_plan_reads_limits_clock_and_record_fields() {
+        let p = plan(&[
+            "{}",
+            "-n",
+            "5",
+            "--duration",
+            "2s",
+            "--rate",
+            "10",
+            "--ramp",
+            "4s",
+            "--start",
+            "-1s",
+            "--seed",
+            "3",
+        ])
+        .unwrap();
+        assert_eq!(p.limits.count, Some(5));
+        assert_eq!(p.limits.duration, Some(Duration::from_secs(2)));
+        assert_eq!(
+            p.limits.schedule,
+            Schedule::new(Some(10.0), Some(Duration::from_secs(4)))
+        );
+        assert_eq!(p.start, Some(999_000), "relative to the now it was given");
+        assert_eq!(p.seed, Some(3));
+        assert!(p.record.fields.is_none() && p.record.headers.is_empty());
+        let p = plan(&["--preset", "orders", "--topic", "t", "-H", "a=b", "--key-from", ".id"]).unwrap();
+        assert!(matches!(p.source, Source::Preset(_)));
+        assert_eq!(p.record.headers, vec![("a".to_string(), Some(b"b".to_vec()))]);
+        assert!(p.record.fields.is_some());
+    }
+
+    #[test]
+    fn every_check_that_needs_no_cluster_is_in_the_plan() {
+        let cases: &[(&[&str], &str)] = &[
+            (&["--preset", "nope"], "--preset nope: no such preset"),
+            (&["{"], "TEMPLATE"),
+            (&["{}", "--rate", "0"], "--rate 0: must be a positive number"),
+            (&["{}", "-z", "gzip"], "--compression needs --topic"),
+            (&["{}", "--duration", "soon"], "--duration"),
+            (&["{}", "--rate", "1", "--ramp", "x"], "--ramp"),
+            (&["{}", "--start", "yesterday-ish"], "--start"),
+            (&["{}", "--topic", "t", "-H", "x"], "--header x: expected NAME=VALUE"),
+            (&["{}", "--topic", "t", "--partition-from", "{"], "--partition-from"),
+        ];
+        for (args, expected) in cases {
+            let m = usage(args);
+            assert!(m.contains(expected), "{args:?}: {m}");
+        }
     }
 
     #[test]

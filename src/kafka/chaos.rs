@@ -19,6 +19,7 @@ use rdkafka::types::RDKafkaApiKey;
 
 use crate::config::Settings;
 use crate::kafka::client::{self as connection, EddyContext};
+use crate::kafka::mock::DevCluster;
 use crate::random::Rng;
 
 /// Uniform in `lo..=hi`, from the one seeded generator gen and the jq helpers use too,
@@ -108,7 +109,8 @@ impl Chaos {
     }
 
     /// Called often by the dev loop: does what is due.
-    pub fn tick(&mut self, cluster: &MockCluster<'static, DefaultProducerContext>) {
+    pub fn tick(&mut self, cluster: &DevCluster) {
+        let cluster = cluster.mock();
         let now = Instant::now();
         let (ready, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.later)
             .into_iter()

@@ -17,7 +17,7 @@ use rdkafka::consumer::{BaseConsumer, Consumer, ConsumerContext};
 use rdkafka::error::KafkaError;
 use rdkafka::metadata::Metadata;
 
-use crate::cli::{Acks, Compression};
+use crate::cli::{Acks, Compression, ProducerArgs};
 use crate::config::Settings;
 use crate::outcome::Error;
 
@@ -307,21 +307,36 @@ fn bootstrap(settings: &Settings) -> Vec<String> {
         .collect()
 }
 
-/// A client context for consumers and admin clients: diagnostics only.
+/// The one client context: the diagnostics every eddy client keeps (log lines and error
+/// callbacks forwarded the same way), and whatever one kind of client needs besides
+/// (`inner`: a producer's delivery accounting, a consumer's rebalance state). A client
+/// with its own callbacks implements `ProducerContext` or `ConsumerContext` for
+/// `Context<Its>` and inherits the forwarding from here.
 #[derive(Debug)]
-pub struct EddyContext {
+pub struct Context<T = ()> {
     pub diagnostics: Diagnostics,
+    pub inner: T,
 }
 
-impl EddyContext {
+/// Consumers and admin clients with nothing of their own: diagnostics only.
+pub type EddyContext = Context<()>;
+
+impl Context<()> {
     pub fn new(settings: &Settings) -> Self {
-        EddyContext {
+        Context::with(settings, ())
+    }
+}
+
+impl<T> Context<T> {
+    pub fn with(settings: &Settings, inner: T) -> Self {
+        Context {
             diagnostics: Diagnostics::new(settings.verbose),
+            inner,
         }
     }
 }
 
-impl ClientContext for EddyContext {
+impl<T: Send + Sync + 'static> ClientContext for Context<T> {
     fn log(&self, level: RDKafkaLogLevel, fac: &str, message: &str) {
         self.diagnostics.log(level, fac, message);
     }
@@ -358,6 +373,15 @@ fn finish(mut config: ClientConfig, settings: &Settings) -> ClientConfig {
 pub struct ProducerOptions {
     pub acks: Acks,
     pub compression: Option<Compression>,
+}
+
+impl From<&ProducerArgs> for ProducerOptions {
+    fn from(args: &ProducerArgs) -> Self {
+        ProducerOptions {
+            acks: args.acks,
+            compression: args.compression,
+        }
+    }
 }
 
 /// The largest record batch a Kafka topic takes unless configured otherwise: the

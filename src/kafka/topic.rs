@@ -191,6 +191,19 @@ fn state(metadata: &Metadata, topic: &str) -> State {
     }
 }
 
+/// The one check of a `--partition` flag (produce, gen, consume): `partition` must be
+/// one of the topic's `count` partitions.
+pub fn check_partition(topic: &str, partition: i32, count: i32) -> Result<()> {
+    if (0..count).contains(&partition) {
+        Ok(())
+    } else {
+        Err(Error::usage(format!(
+            "--partition {partition}: topic '{topic}' has partitions 0 to {}",
+            count - 1
+        )))
+    }
+}
+
 /// Asks for the topic's metadata until every partition has a leader, and returns how
 /// many partitions it has. A missing topic is waited for only where the broker creates
 /// topics on first use (or cannot say whether it does). A topic only partly led after
@@ -322,6 +335,19 @@ mod tests {
             why: "no leader yet for partition 0".into(),
             partitions,
             led,
+        }
+    }
+
+    #[test]
+    fn a_partition_is_one_of_the_topics() {
+        assert!(check_partition("t", 0, 3).is_ok());
+        assert!(check_partition("t", 2, 3).is_ok());
+        for p in [-1, 3] {
+            let e = check_partition("t", p, 3).expect_err("out of range").to_string();
+            assert!(
+                e.contains(&format!("--partition {p}: topic 't' has partitions 0 to 2")),
+                "{e}"
+            );
         }
     }
 
