@@ -8,6 +8,7 @@
 
 pub mod admin;
 pub mod cli;
+pub mod codec;
 pub mod config;
 pub mod consume;
 pub mod count;

@@ -19,6 +19,7 @@ use rdkafka::message::{DeliveryResult, Header, OwnedHeaders};
 use rdkafka::producer::{BaseProducer, BaseRecord, Producer, ProducerContext, PurgeConfig};
 
 use crate::cli::{Compression, InputFormat, OnInvalid, ProduceArgs, StatsFormat};
+use crate::codec::read_envelope;
 use crate::config::Settings;
 use crate::input::{Next, Reader, parse_delimiter, unescape};
 use crate::interrupt;
@@ -26,7 +27,6 @@ use crate::jq::{Filter, Value};
 use crate::kafka::client::{self as connection, Diagnostics, ProducerOptions};
 use crate::kafka::topic::{self, CONFIG_WAIT, ConfigLookup};
 use crate::outcome::{Error, Outcome, Result, Signal};
-use crate::record::read_envelope;
 use crate::stats::{Latency, ProduceSummary, latency_histogram};
 use crate::times::{now_ms, number_to_ms, parse_time};
 
@@ -887,7 +887,7 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
                             .unwrap_or_else(refused);
                             Ok(Some(()))
                         }
-                        Err(e) => Err(invalid(e)),
+                        Err(e) => Err(invalid(e.to_string())),
                     }
                 }
             }
