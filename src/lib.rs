@@ -9,6 +9,7 @@
 pub mod admin;
 pub mod cli;
 pub mod codec;
+pub mod commands;
 pub mod config;
 pub mod consume;
 pub mod count;
@@ -78,7 +79,7 @@ fn run(cli: &Cli) -> Result<Outcome> {
     match &cli.command {
         Command::Produce(args) => produce::run(&settings, args),
         Command::Consume(args) => consume::run(&settings, args),
-        Command::Filter(args) => jq::filter_command(&settings, args),
+        Command::Filter(args) => commands::filter::run(&settings, args),
         Command::Count(args) => count::run(&settings, args),
         Command::Gen(args) => r#gen::run(&settings, args),
         Command::Dev(args) => dev::run(&settings, args),
