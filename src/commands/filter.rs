@@ -6,15 +6,15 @@
 
 use crate::cli::{FilterArgs, OnError};
 use crate::config::Settings;
+use crate::error::{Error, Outcome, Result};
 use crate::jq::stream::{self, Options};
 use crate::jq::{Bindings, Colors, Filter, FilterSpec, Given, Style};
-use crate::outcome::{Error, Outcome, Result};
 
 pub fn run(settings: &Settings, args: &FilterArgs) -> Result<Outcome> {
     let (code, rest) = match &args.from_file {
         Some(path) => {
             let code = std::fs::read_to_string(path)
-                .map_err(|e| Error::usage(format!("--from-file {}: {e}", path.display())))?;
+                .map_err(|e| Error::flag_says(format!("--from-file {}", path.display()), e.to_string()))?;
             (code, args.filter.iter().chain(&args.files).cloned().collect::<Vec<_>>())
         }
         None => (args.filter.clone().unwrap_or_default(), args.files.clone()),
@@ -74,40 +74,42 @@ fn spec_of(args: &FilterArgs, code: String, texts: Vec<String>) -> Result<(Filte
     let mut spec = FilterSpec::new(code);
     let mut named = Vec::new();
     let mut positional = Vec::new();
-    let mut bind = |spec: FilterSpec, name: &str, given: Given, what: &dyn Fn(String) -> String| {
-        let v = given.value().map_err(|e| Error::usage(what(e)))?;
+    let mut bind = |spec: FilterSpec, name: &str, given: Given, what: &dyn Fn(String) -> Error| {
+        let v = given.value().map_err(what)?;
         named.push((name.to_string(), v));
         Ok::<_, Error>(spec.named(name, given))
     };
     for pair in args.arg.chunks(2) {
         if let [name, value] = pair {
-            spec = bind(spec, name, Given::Text(value.clone()), &|e| e)?;
+            spec = bind(spec, name, Given::Text(value.clone()), &Error::Usage)?;
         }
     }
     for pair in args.argjson.chunks(2) {
         if let [name, text] = pair {
-            let what = |e| format!("--argjson {name}: '{text}' is not JSON: {e}");
+            let what = |e| Error::flag(format!("--argjson {name}"), text, format!("is not JSON: {e}"));
             spec = bind(spec, name, Given::Json(text.clone()), &what)?;
         }
     }
     for pair in args.slurpfile.chunks(2) {
         if let [name, path] = pair {
-            let bytes = std::fs::read(path).map_err(|e| Error::usage(format!("--slurpfile {name}: {path}: {e}")))?;
-            let what = |e| format!("--slurpfile {name}: {path}: not JSON: {e}");
+            let flag = format!("--slurpfile {name}");
+            let bytes = std::fs::read(path).map_err(|e| Error::flag_says(&flag, format!("{path}: {e}")))?;
+            let what = |e| Error::flag_says(&flag, format!("{path}: not JSON: {e}"));
             spec = bind(spec, name, Given::JsonStream(bytes.into()), &what)?;
         }
     }
     for pair in args.rawfile.chunks(2) {
         if let [name, path] = pair {
-            let bytes = std::fs::read(path).map_err(|e| Error::usage(format!("--rawfile {name}: {path}: {e}")))?;
+            let bytes = std::fs::read(path)
+                .map_err(|e| Error::flag_says(format!("--rawfile {name}"), format!("{path}: {e}")))?;
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            spec = bind(spec, name, Given::Text(text), &|e| e)?;
+            spec = bind(spec, name, Given::Text(text), &Error::Usage)?;
         }
     }
     for p in texts {
         let given = if args.jsonargs { Given::Json(p) } else { Given::Text(p) };
         let v = given.value().map_err(|e| match &given {
-            Given::Json(p) => Error::usage(format!("--jsonargs: '{p}' is not JSON: {e}")),
+            Given::Json(p) => Error::flag("--jsonargs", p, format!("is not JSON: {e}")),
             _ => Error::usage(e),
         })?;
         positional.push(v);

@@ -24,7 +24,7 @@ use jaq_core::{Ctx, DataT, Exn, RunPtr, Vars};
 use jaq_json::Val;
 use jaq_std::input::{HasInputs, Inputs, RcIter};
 
-use crate::outcome::Error;
+use crate::error::Error;
 
 pub use fast::Scan;
 pub use json::{Colors, Style, write_f64, write_json_str};

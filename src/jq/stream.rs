@@ -17,8 +17,8 @@ use super::json::{self, Style};
 use super::values::{Taken, Values};
 use super::{Filter, FilterSpec, Flow, RunError};
 use super::{fast, parallel};
+use crate::error::{Error, Outcome, Result};
 use crate::interrupt;
-use crate::outcome::{Error, Outcome, Result};
 use crate::output::{Stdout, Written};
 
 /// What to do with an input that is not JSON, or that the filter fails on.
