@@ -118,6 +118,16 @@ impl Error {
     }
 }
 
+/// A filter that does not compile is a usage error, named by its flag when it has one.
+impl From<crate::jq::CompileError> for Error {
+    fn from(e: crate::jq::CompileError) -> Self {
+        match e.flag {
+            Some(flag) => Error::flag_says(flag, e.message),
+            None => Error::Usage(e.message),
+        }
+    }
+}
+
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
         Error::Runtime(e.to_string())

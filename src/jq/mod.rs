@@ -24,8 +24,6 @@ use jaq_core::{Ctx, DataT, Exn, RunPtr, Vars};
 use jaq_json::Val;
 use jaq_std::input::{HasInputs, Inputs, RcIter};
 
-use crate::error::Error;
-
 pub use fast::Scan;
 pub use json::{Colors, Style, write_f64, write_json_str};
 
@@ -150,6 +148,22 @@ impl std::fmt::Display for RunError {
     }
 }
 
+/// Why a filter does not compile: jq's explanation (pointing into the filter), after the
+/// flag that gave the filter when it came from one. What kind of failure that is for a
+/// command (a usage error) is `error.rs`'s to say, not the language's.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{message}", flag.as_ref().map(|f| format!("{f}: ")).unwrap_or_default())]
+pub struct CompileError {
+    pub flag: Option<String>,
+    pub message: String,
+}
+
+impl CompileError {
+    fn new(message: String) -> CompileError {
+        CompileError { flag: None, message }
+    }
+}
+
 /// Whether to go on producing outputs for the current input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flow {
@@ -248,26 +262,29 @@ impl FilterSpec {
         Ok((named, positional))
     }
 
-    pub fn compile(&self) -> Result<Filter, Error> {
+    pub fn compile(&self) -> Result<Filter, CompileError> {
         let (named, positional) = self
             .values()
-            .map_err(|(what, e)| Error::usage(format!("{what} is not JSON: {e}")))?;
+            .map_err(|(what, e)| CompileError::new(format!("{what} is not JSON: {e}")))?;
         Filter::compile(&self.code, &named, positional)
     }
 }
 
 impl Filter {
     /// Compiles a filter given on the command line by `flag` (named in errors).
-    pub fn compile_flag(flag: &str, code: &str) -> Result<Filter, Error> {
-        Filter::compile(code, &[], Vec::new()).map_err(|e| Error::usage(format!("{flag}: {e}")))
+    pub fn compile_flag(flag: &str, code: &str) -> Result<Filter, CompileError> {
+        Filter::compile(code, &[], Vec::new()).map_err(|e| CompileError {
+            flag: Some(flag.to_string()),
+            ..e
+        })
     }
 
     /// Compiles a filter with named variables (`$name`) and positional arguments
     /// (`$ARGS.positional`). `$ENV` and `$ARGS` are always there.
-    pub fn compile(code: &str, named: &[(String, Value)], positional: Vec<Value>) -> Result<Filter, Error> {
+    pub fn compile(code: &str, named: &[(String, Value)], positional: Vec<Value>) -> Result<Filter, CompileError> {
         let analysis = source::analyse(code);
         if analysis.depth > MAX_NESTING {
-            return Err(Error::usage(format!(
+            return Err(CompileError::new(format!(
                 "the filter is nested more than {MAX_NESTING} levels deep"
             )));
         }
@@ -279,7 +296,7 @@ impl Filter {
         let arena = Arena::default();
         let modules = Loader::new(defs)
             .load(&arena, File { code, path: () })
-            .map_err(|errs| Error::usage(diagnose::load_errors(code, errs)))?;
+            .map_err(|errs| CompileError::new(diagnose::load_errors(code, errs)))?;
         let mut names: Vec<String> = named.iter().map(|(n, _)| format!("${n}")).collect();
         names.push("$ENV".into());
         names.push("$ARGS".into());
@@ -287,7 +304,7 @@ impl Filter {
             .with_funs(funs())
             .with_global_vars(names.iter().map(String::as_str))
             .compile(modules)
-            .map_err(|errs| Error::usage(diagnose::compile_errors(code, errs)))?;
+            .map_err(|errs| CompileError::new(diagnose::compile_errors(code, errs)))?;
         let env = Val::obj(std::env::vars().map(|(k, v)| (Val::from(k), Val::from(v))).collect());
         let args = Value::object(vec![
             ("positional".into(), Value::array(positional)),
