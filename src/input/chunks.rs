@@ -186,3 +186,70 @@ impl Chunks {
         self.dropped = 0;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn file_of(text: &[u8]) -> tempfile::NamedTempFile {
+        let mut f = tempfile::NamedTempFile::new().expect("temp");
+        f.write_all(text).expect("write");
+        f
+    }
+
+    /// Reads the current source to its end, taking `step` bytes at a time, and checks
+    /// that every position keeps its offset across compactions.
+    fn read_all(c: &mut Chunks, step: usize) -> Vec<u8> {
+        let mut all = Vec::new();
+        loop {
+            let take = step.min(c.end - c.start);
+            assert_eq!(c.offset_of(c.start), all.len() as u64);
+            all.extend_from_slice(&c.buf[c.start..c.start + take]);
+            c.start += take;
+            if c.start == c.end {
+                if c.eof {
+                    return all;
+                }
+                assert_ne!(c.fill().expect("reads"), Fill::Idle, "a file is never idle");
+            }
+        }
+    }
+
+    #[test]
+    fn sources_one_after_another_with_offsets() {
+        let big: Vec<u8> = (0..CHUNK * 2 + 5).map(|i| (i % 251) as u8).collect();
+        let (a, b) = (file_of(&big), file_of(b"second"));
+        let mut c = Chunks::new(&[a.path().to_path_buf(), b.path().to_path_buf()]);
+        assert!(c.eof && !c.all_read());
+        assert!(c.open_next().expect("opens"));
+        assert_eq!(c.name(), a.path().display().to_string());
+        assert_eq!(read_all(&mut c, 70_001), big);
+        assert!(c.open_next().expect("opens"));
+        assert_eq!(read_all(&mut c, 4), b"second");
+        assert!(c.all_read());
+        assert!(!c.open_next().expect("no more"));
+    }
+
+    #[test]
+    fn a_missing_file_is_named_and_ends_the_list() {
+        let last = file_of(b"x");
+        let mut c = Chunks::new(&[PathBuf::from("/no/such/file"), last.path().to_path_buf()]);
+        let e = c.open_next().expect_err("missing");
+        assert!(e.to_string().starts_with("/no/such/file: "), "{e}");
+        assert!(c.eof && c.all_read());
+        assert!(!c.open_next().expect("nothing after an error"));
+    }
+
+    #[test]
+    fn unread_bytes_come_first() {
+        let f = file_of(b"world");
+        let mut c = Chunks::new(&[f.path().to_path_buf()]);
+        assert!(c.open_next().expect("opens"));
+        assert_eq!(c.fill().expect("reads"), Fill::Read);
+        c.start = 2;
+        c.unread(b"hello ".to_vec());
+        assert_eq!(&c.buf[c.start..c.end], b"hello rld");
+        assert_eq!(c.offset_of(0), 0);
+    }
+}
