@@ -541,6 +541,7 @@ pub fn offsets(settings: &Settings, args: &OffsetsArgs) -> Result<Outcome> {
     topic_offsets(settings, args).map_err(|e| match e {
         Error::Usage(m) => Error::Usage(named(m)),
         Error::Runtime(m) => Error::Runtime(named(m)),
+        other => other,
     })
 }
 

@@ -6,11 +6,12 @@
 use std::io::Write;
 
 use crate::cli::Global;
+use crate::codec::{read_envelope, write_envelope};
 use crate::config;
 use crate::consume::{OffsetSpec, UntilSpec};
 use crate::input::{Next, Reader};
 use crate::output::Format;
-use crate::record::{Record, View, read_envelope, write_envelope};
+use crate::record::{Record, View};
 use crate::times::{parse_duration, parse_time};
 
 /// The envelope decoder; whatever it accepts must encode and decode to the same record.

@@ -8,10 +8,13 @@
 
 pub mod admin;
 pub mod cli;
+pub mod codec;
+pub mod commands;
 pub mod config;
 pub mod consume;
 pub mod count;
 pub mod dev;
+pub mod error;
 pub mod fields;
 pub mod fuzzing;
 pub mod r#gen;
@@ -20,7 +23,6 @@ pub mod input;
 pub mod interrupt;
 pub mod jq;
 pub mod kafka;
-pub mod outcome;
 pub mod output;
 pub mod pacing;
 pub mod produce;
@@ -31,12 +33,15 @@ pub mod stats;
 pub mod times;
 pub mod window;
 
+/// The old name of `error`, so that modules not yet moved to the new name still build.
+pub use error as outcome;
+
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use crate::cli::{Cli, Command, ConfigAction};
-use crate::outcome::{Error, Outcome, Result, Signal};
+use crate::error::{Error, Outcome, Result, Signal};
 
 /// The whole program: what `main` runs.
 pub fn run_cli() -> ExitCode {
@@ -45,12 +50,18 @@ pub fn run_cli() -> ExitCode {
     match run(&cli) {
         Ok(outcome) => ExitCode::from(exit_code(outcome)),
         Err(e) => {
-            eprintln!("eddy: {e}");
-            ExitCode::from(match e {
-                Error::Usage(_) => 2,
-                Error::Runtime(_) => 1,
-            })
+            report(&e);
+            ExitCode::from(error_exit_code(&e))
         }
+    }
+}
+
+/// The one place an error that ended a command is printed: `eddy: ` and its message,
+/// and its hint (if any) on a line of its own.
+fn report(e: &Error) {
+    eprintln!("eddy: {e}");
+    if let Some(hint) = e.hint() {
+        eprintln!("eddy: hint: {hint}");
     }
 }
 
@@ -68,6 +79,12 @@ pub(crate) fn exit_code(outcome: Outcome) -> u8 {
     }
 }
 
+/// The exit code of a command that could not do its work, from the same table: 2 for
+/// how eddy was called, 1 for what failed while it ran.
+fn error_exit_code(e: &Error) -> u8 {
+    if e.is_usage() { 2 } else { 1 }
+}
+
 fn run(cli: &Cli) -> Result<Outcome> {
     if let Command::Generate(args) = &cli.command {
         generate::run(&args.dir)?;
@@ -79,7 +96,7 @@ fn run(cli: &Cli) -> Result<Outcome> {
     match &cli.command {
         Command::Produce(args) => produce::run(&settings, args),
         Command::Consume(args) => consume::run(&settings, args),
-        Command::Filter(args) => jq::filter_command(&settings, args),
+        Command::Filter(args) => commands::filter::run(&settings, args),
         Command::Count(args) => count::run(&settings, args),
         Command::Gen(args) => r#gen::run(&settings, args),
         Command::Dev(args) => dev::run(&settings, args),

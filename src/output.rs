@@ -8,7 +8,8 @@ use std::io::{self, Write};
 use std::mem::ManuallyDrop;
 use std::os::fd::{AsRawFd, FromRawFd};
 
-use crate::record::{View, write_envelope};
+use crate::codec::write_envelope;
+use crate::record::View;
 
 /// What `consume --format` writes for each record.
 #[derive(Debug, Clone)]

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::cli::{InputFormat, OnInvalid, ProduceArgs};
+use crate::codec::read_envelope;
 use crate::config::Settings;
 use crate::fields::{FieldFilters, Fields, parse_headers};
 use crate::input::{Next, Position, Reader, parse_delimiter, unescape};
@@ -18,7 +19,7 @@ use crate::kafka::client::ProducerOptions;
 use crate::kafka::producer::{ProducerSink, Stop, outcome, print_summary};
 use crate::outcome::{Error, Outcome, Result, Signal};
 use crate::pacing::{self, Pacer, Schedule};
-use crate::record::{Headers, HeadersRef, RecordRef, read_envelope};
+use crate::record::{Headers, HeadersRef, RecordRef};
 
 /// What produce is to do, checked before any client exists: every flag that needs no
 /// cluster to judge, turned into what the run uses.
@@ -244,7 +245,7 @@ impl Producing<'_> {
 
     fn envelope(&mut self, line: &[u8], position: &Position<'_>) -> std::result::Result<bool, String> {
         let args = self.args;
-        let record = read_envelope(line)?;
+        let record = read_envelope(line).map_err(|e| e.to_string())?;
         let partitions = self.partitions;
         let partition = if args.keep_partition {
             match record.partition {
@@ -329,7 +330,7 @@ mod tests {
 
     fn usage(args: &[&str]) -> String {
         match plan(args) {
-            Err(Error::Usage(m)) => m,
+            Err(e) if e.is_usage() => e.to_string(),
             Err(e) => panic!("expected a usage error for {args:?}, got {e}"),
             Ok(_) => panic!("expected a usage error for {args:?}, got a plan"),
         }

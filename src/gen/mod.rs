@@ -595,7 +595,7 @@ mod tests {
 
     fn usage(args: &[&str]) -> String {
         match plan(args) {
-            Err(Error::Usage(m)) => m,
+            Err(e) if e.is_usage() => e.to_string(),
             Err(e) => panic!("expected a usage error for {args:?}, got {e}"),
             Ok(_) => panic!("expected a usage error for {args:?}, got a plan"),
         }

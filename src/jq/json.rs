@@ -143,7 +143,7 @@ pub(super) fn parse_prefix(slice: &[u8]) -> Prefix {
 
 /// How values are written: the `jq` output options.
 #[derive(Debug, Clone, Default)]
-pub(super) struct Style {
+pub struct Style {
     /// The indentation unit for pretty output (None: compact).
     pub indent: Option<Vec<u8>>,
     pub sort_keys: bool,
@@ -159,7 +159,7 @@ impl Style {
 
 /// Escape sequences per kind of value, as jq 1.6 has them (overridable by `JQ_COLORS`).
 #[derive(Debug, Clone)]
-pub(super) struct Colors {
+pub struct Colors {
     null: Vec<u8>,
     r#false: Vec<u8>,
     r#true: Vec<u8>,

@@ -4,14 +4,17 @@
 //! `Value` (an output, written as JSON or as raw text), never jaq's own types.
 //!
 //! `json` parses record bytes straight into jaq's value type and writes values the way
-//! jq 1.6 does; `command` is `eddy filter` itself.
+//! jq 1.6 does; `stream` runs a filter over a stream of values from files or stdin (the
+//! engine of `eddy filter`, which lives in `commands::filter`). Nothing here reads flags.
 
-mod command;
+mod diagnose;
 mod fast;
 mod json;
 mod parallel;
 mod random;
 mod source;
+pub mod stream;
+mod values;
 
 use std::sync::Arc;
 
@@ -21,11 +24,8 @@ use jaq_core::{Ctx, DataT, Exn, RunPtr, Vars};
 use jaq_json::Val;
 use jaq_std::input::{HasInputs, Inputs, RcIter};
 
-use crate::outcome::Error;
-
-pub use command::run as filter_command;
 pub use fast::Scan;
-pub use json::{write_f64, write_json_str};
+pub use json::{Colors, Style, write_f64, write_json_str};
 
 /// The data kind filters run with: jaq's JSON values, and global data that gives the
 /// `input`/`inputs` builtins the rest of the input stream.
@@ -148,6 +148,22 @@ impl std::fmt::Display for RunError {
     }
 }
 
+/// Why a filter does not compile: jq's explanation (pointing into the filter), after the
+/// flag that gave the filter when it came from one. What kind of failure that is for a
+/// command (a usage error) is `error.rs`'s to say, not the language's.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{message}", flag.as_ref().map(|f| format!("{f}: ")).unwrap_or_default())]
+pub struct CompileError {
+    pub flag: Option<String>,
+    pub message: String,
+}
+
+impl CompileError {
+    fn new(message: String) -> CompileError {
+        CompileError { flag: None, message }
+    }
+}
+
 /// Whether to go on producing outputs for the current input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flow {
@@ -196,7 +212,7 @@ pub enum Given {
 }
 
 impl Given {
-    fn value(&self) -> Result<Value, String> {
+    pub fn value(&self) -> Result<Value, String> {
         match self {
             Given::Text(t) => Ok(Value::string(t.clone())),
             Given::Json(t) => Value::parse_json(t.as_bytes()),
@@ -246,26 +262,29 @@ impl FilterSpec {
         Ok((named, positional))
     }
 
-    pub fn compile(&self) -> Result<Filter, Error> {
+    pub fn compile(&self) -> Result<Filter, CompileError> {
         let (named, positional) = self
             .values()
-            .map_err(|(what, e)| Error::usage(format!("{what} is not JSON: {e}")))?;
+            .map_err(|(what, e)| CompileError::new(format!("{what} is not JSON: {e}")))?;
         Filter::compile(&self.code, &named, positional)
     }
 }
 
 impl Filter {
     /// Compiles a filter given on the command line by `flag` (named in errors).
-    pub fn compile_flag(flag: &str, code: &str) -> Result<Filter, Error> {
-        Filter::compile(code, &[], Vec::new()).map_err(|e| Error::usage(format!("{flag}: {e}")))
+    pub fn compile_flag(flag: &str, code: &str) -> Result<Filter, CompileError> {
+        Filter::compile(code, &[], Vec::new()).map_err(|e| CompileError {
+            flag: Some(flag.to_string()),
+            ..e
+        })
     }
 
     /// Compiles a filter with named variables (`$name`) and positional arguments
     /// (`$ARGS.positional`). `$ENV` and `$ARGS` are always there.
-    pub fn compile(code: &str, named: &[(String, Value)], positional: Vec<Value>) -> Result<Filter, Error> {
+    pub fn compile(code: &str, named: &[(String, Value)], positional: Vec<Value>) -> Result<Filter, CompileError> {
         let analysis = source::analyse(code);
         if analysis.depth > MAX_NESTING {
-            return Err(Error::usage(format!(
+            return Err(CompileError::new(format!(
                 "the filter is nested more than {MAX_NESTING} levels deep"
             )));
         }
@@ -277,7 +296,7 @@ impl Filter {
         let arena = Arena::default();
         let modules = Loader::new(defs)
             .load(&arena, File { code, path: () })
-            .map_err(|errs| Error::usage(describe_load_errors(code, errs)))?;
+            .map_err(|errs| CompileError::new(diagnose::load_errors(code, errs)))?;
         let mut names: Vec<String> = named.iter().map(|(n, _)| format!("${n}")).collect();
         names.push("$ENV".into());
         names.push("$ARGS".into());
@@ -285,7 +304,7 @@ impl Filter {
             .with_funs(funs())
             .with_global_vars(names.iter().map(String::as_str))
             .compile(modules)
-            .map_err(|errs| Error::usage(describe_compile_errors(code, errs)))?;
+            .map_err(|errs| CompileError::new(diagnose::compile_errors(code, errs)))?;
         let env = Val::obj(std::env::vars().map(|(k, v)| (Val::from(k), Val::from(v))).collect());
         let args = Value::object(vec![
             ("positional".into(), Value::array(positional)),
@@ -542,98 +561,6 @@ fn own_funs() -> Box<[Native]> {
 fn write_stderr(bytes: &[u8]) {
     use std::io::Write;
     let _ = std::io::stderr().lock().write_all(bytes);
-}
-
-/// Where a piece of the filter text is: 1-based line and column, and the byte range.
-fn locate(code: &str, part: &str) -> (usize, usize, std::ops::Range<usize>) {
-    let base = code.as_ptr() as usize;
-    let at = part.as_ptr() as usize;
-    let start = if at >= base && at <= base + code.len() {
-        at - base
-    } else {
-        code.len()
-    };
-    let end = (start + part.len()).min(code.len());
-    let before = &code[..start];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = code[line_start..start].chars().count() + 1;
-    (line, column, start..end)
-}
-
-/// "1:8: message", then the line of the filter with carets under the span.
-fn point_at(code: &str, part: &str, message: &str) -> String {
-    let (line, column, range) = locate(code, part);
-    let text = code.lines().nth(line - 1).unwrap_or("");
-    let width = code[range.clone()]
-        .lines()
-        .next()
-        .map_or(0, |l| l.chars().count())
-        .max(1);
-    format!(
-        "{line}:{column}: {message}\n  {text}\n  {}{}",
-        " ".repeat(column - 1),
-        "^".repeat(width)
-    )
-}
-
-fn describe_load_errors(code: &str, errs: jaq_core::load::Errors<&str, ()>) -> String {
-    use jaq_core::load::Error as E;
-    let mut lines = Vec::new();
-    for (_file, err) in errs {
-        match err {
-            E::Io(items) => {
-                for (path, why) in items {
-                    lines.push(point_at(code, path, &format!("cannot load module {path}: {why}")));
-                }
-            }
-            E::Lex(items) => {
-                for (expect, found) in items {
-                    let what = lex_expectation(&expect);
-                    lines.push(point_at(code, found, &format!("expected {what}")));
-                }
-            }
-            E::Parse(items) => {
-                for (expect, found) in items {
-                    let found_text = if found.is_empty() {
-                        "the end of the filter".to_string()
-                    } else {
-                        format!("'{found}'")
-                    };
-                    lines.push(point_at(
-                        code,
-                        found,
-                        &format!("expected {}, found {found_text}", expect.as_str()),
-                    ));
-                }
-            }
-        }
-    }
-    format!("cannot compile the filter: {}", lines.join("\n"))
-}
-
-fn lex_expectation(expect: &jaq_core::load::lex::Expect<&str>) -> String {
-    use jaq_core::load::lex::Expect as L;
-    match expect {
-        L::Delim(d) if matches!(*d, "(" | "[" | "{" | "\"") => expect.as_str().to_string(),
-        L::Delim(d) => format!("the closing delimiter of '{d}'"),
-        other => other.as_str().to_string(),
-    }
-}
-
-fn describe_compile_errors(code: &str, errs: jaq_core::compile::Errors<&str, ()>) -> String {
-    use jaq_core::compile::Undefined;
-    let mut lines = Vec::new();
-    for (_file, items) in errs {
-        for (name, undefined) in items {
-            let what = match undefined {
-                Undefined::Filter(arity) => format!("undefined filter {name}/{arity}"),
-                other => format!("undefined {} {name}", other.as_str()),
-            };
-            lines.push(point_at(code, name, &what));
-        }
-    }
-    format!("cannot compile the filter: {}", lines.join("\n"))
 }
 
 #[cfg(test)]

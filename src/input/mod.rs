@@ -1,14 +1,16 @@
-//! Reading records from stdin or files: large reads split on a delimiter with `memchr`,
-//! each record handed out as a borrowed slice together with where it came from (file and
-//! line number), so every error can point at its line. Waiting on a pipe or a terminal
-//! wakes every 100 ms, so a Ctrl-C is noticed even when no input arrives.
+//! Reading input from stdin or files. `Chunks` is the one chunked reader (large reads
+//! into one buffer, source after source, waits that wake for Ctrl-C); `Reader` splits
+//! it on a delimiter with `memchr` for produce and count, each record handed out as a
+//! borrowed slice together with where it came from (file and line number), so every
+//! error can point at its line. The filter engine parses JSON values straight from the
+//! same `Chunks`.
 
-use std::fs::File;
-use std::io::{self, Read};
-use std::os::fd::AsRawFd;
+mod chunks;
+
+use std::io;
 use std::path::PathBuf;
 
-const CHUNK: usize = 1 << 20;
+pub use chunks::{CHUNK, Chunks, Fill};
 
 /// Where a record came from, for messages.
 #[derive(Debug, Clone)]
@@ -29,17 +31,8 @@ impl std::fmt::Display for Position<'_> {
 
 /// Records from a list of sources (`-` is stdin), separated by one delimiter byte.
 pub struct Reader {
-    sources: Vec<PathBuf>,
-    next_source: usize,
-    current: Option<Box<dyn Read>>,
-    current_fd: Option<i32>,
-    current_name: String,
+    chunks: Chunks,
     delimiter: u8,
-    buf: Vec<u8>,
-    /// Unconsumed bytes are `buf[start..end]`.
-    start: usize,
-    end: usize,
-    eof: bool,
     line: u64,
 }
 
@@ -53,128 +46,58 @@ pub enum Next<'a> {
 
 impl Reader {
     pub fn new(files: &[PathBuf], delimiter: u8) -> Self {
-        let sources = if files.is_empty() {
-            vec![PathBuf::from("-")]
-        } else {
-            files.to_vec()
-        };
         Reader {
-            sources,
-            next_source: 0,
-            current: None,
-            current_fd: None,
-            current_name: String::new(),
+            chunks: Chunks::new(files),
             delimiter,
-            buf: vec![0; CHUNK],
-            start: 0,
-            end: 0,
-            eof: true,
             line: 0,
         }
-    }
-
-    fn open_next(&mut self) -> io::Result<bool> {
-        let Some(path) = self.sources.get(self.next_source) else {
-            return Ok(false);
-        };
-        self.next_source += 1;
-        self.line = 0;
-        self.current_name = path.display().to_string();
-        if path.as_os_str() == "-" {
-            self.current_fd = Some(0);
-            self.current = Some(Box::new(io::stdin()));
-        } else {
-            let file = File::open(path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-            self.current_fd = Some(file.as_raw_fd());
-            self.current = Some(Box::new(file));
-        }
-        self.eof = false;
-        Ok(true)
-    }
-
-    /// Waits up to 100 ms for the current source to become readable.
-    fn readable(&self) -> bool {
-        let Some(fd) = self.current_fd else { return true };
-        let mut pfd = libc::pollfd {
-            fd,
-            events: libc::POLLIN,
-            revents: 0,
-        };
-        // SAFETY: one valid pollfd, count 1.
-        let n = unsafe { libc::poll(&mut pfd, 1, 100) };
-        n != 0
     }
 
     /// Whether `next_record` would have to wait for input: no whole record is buffered.
     /// (A batching caller hands over what it has before waiting.)
     pub fn would_block(&self) -> bool {
-        !self.eof && memchr::memchr(self.delimiter, &self.buf[self.start..self.end]).is_none()
+        let c = &self.chunks;
+        !c.eof && memchr::memchr(self.delimiter, &c.buf[c.start..c.end]).is_none()
     }
 
     /// The next record, without its delimiter.
     pub fn next_record(&mut self) -> io::Result<Next<'_>> {
         loop {
-            if let Some(i) = memchr::memchr(self.delimiter, &self.buf[self.start..self.end]) {
-                let s = self.start;
-                self.start += i + 1;
-                self.line += 1;
-                return Ok(Next::Record(
-                    &self.buf[s..s + i],
-                    Position {
-                        source: &self.current_name,
-                        line: self.line,
-                    },
-                ));
+            let c = &mut self.chunks;
+            if let Some(i) = memchr::memchr(self.delimiter, &c.buf[c.start..c.end]) {
+                let s = c.start;
+                c.start += i + 1;
+                return Ok(self.record(s, s + i));
             }
-            if self.eof {
-                if self.start < self.end {
+            if c.eof {
+                if c.start < c.end {
                     // The last record of a source has no delimiter after it.
-                    let s = self.start;
-                    let e = self.end;
-                    self.start = e;
-                    self.line += 1;
-                    return Ok(Next::Record(
-                        &self.buf[s..e],
-                        Position {
-                            source: &self.current_name,
-                            line: self.line,
-                        },
-                    ));
+                    let (s, e) = (c.start, c.end);
+                    c.start = e;
+                    return Ok(self.record(s, e));
                 }
-                self.start = 0;
-                self.end = 0;
-                if !self.open_next()? {
+                if !c.open_next()? {
                     return Ok(Next::End);
                 }
+                self.line = 0;
                 continue;
             }
-            // Move the partial record to the front, grow if it fills the buffer.
-            if self.start > 0 {
-                self.buf.copy_within(self.start..self.end, 0);
-                self.end -= self.start;
-                self.start = 0;
-            }
-            if self.end == self.buf.len() {
-                self.buf.resize(self.buf.len() * 2, 0);
-            }
-            if !self.readable() {
+            if c.fill()? == Fill::Idle {
                 return Ok(Next::Idle);
             }
-            let Some(reader) = self.current.as_mut() else {
-                self.eof = true;
-                continue;
-            };
-            match reader.read(&mut self.buf[self.end..]) {
-                Ok(0) => {
-                    self.eof = true;
-                    self.current = None;
-                    self.current_fd = None;
-                }
-                Ok(n) => self.end += n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(Next::Idle),
-                Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", self.current_name))),
-            }
         }
+    }
+
+    /// `buf[s..e]` as the next line's record.
+    fn record(&mut self, s: usize, e: usize) -> Next<'_> {
+        self.line += 1;
+        Next::Record(
+            &self.chunks.buf[s..e],
+            Position {
+                source: self.chunks.name(),
+                line: self.line,
+            },
+        )
     }
 }
 
