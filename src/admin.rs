@@ -20,9 +20,10 @@ use crate::cli::{GroupsAction, GroupsArgs, OffsetsArgs, OutputArgs, OutputFormat
 use crate::config::Settings;
 use crate::consume::{Watermarks, offset_for_time};
 use crate::kafka::client::{self as connection, EddyContext};
+use crate::offsets::{ResetTo, parse_at};
 use crate::outcome::{Error, Outcome, Result};
 use crate::output;
-use crate::times::{now_ms, parse_time};
+use crate::times::now_ms;
 
 const DEV_LIMIT: &str = "librdkafka's mock cluster behind `eddy dev` has no such API";
 
@@ -548,9 +549,9 @@ fn topic_offsets(settings: &Settings, args: &OffsetsArgs) -> Result<Outcome> {
     let at = args
         .at
         .as_deref()
-        .map(|t| parse_time(t, now_ms()))
+        .map(|t| parse_at(t, now_ms()))
         .transpose()
-        .map_err(|e| Error::usage(format!("--at: {e}")))?;
+        .map_err(Error::usage)?;
     let admin = Admin::new(settings)?;
     let partitions = topic_partition_count(&admin, &args.topic)?;
     let consumer = admin.consumer(None)?;
@@ -691,7 +692,11 @@ pub fn groups(settings: &Settings, args: &GroupsArgs) -> Result<Outcome> {
             if !partitions.is_empty() {
                 rows.retain(|r| partitions.contains(&r.partition));
             }
-            let target = to.as_deref().map(ResetTo::parse).transpose()?;
+            let target = to
+                .as_deref()
+                .map(|t| ResetTo::parse(t, now_ms()))
+                .transpose()
+                .map_err(Error::usage)?;
             for r in rows.iter_mut() {
                 // The read_committed consumer's own answer: "latest" is the last stable
                 // offset, the end of what the group can read (as -e), so records of a
@@ -777,35 +782,6 @@ fn require_group(admin: &Admin<'_>, group: &str) -> Result<()> {
         },
         Err(KafkaError::GroupListFetch(RDKafkaErrorCode::GroupIdNotFound)) => Err(missing()),
         Err(e) => Err(admin.failed("groups describe", &e)),
-    }
-}
-
-#[derive(Debug, Clone, Copy)]
-enum ResetTo {
-    Earliest,
-    Latest,
-    Offset(i64),
-    Time(i64),
-}
-
-impl ResetTo {
-    fn parse(text: &str) -> Result<ResetTo> {
-        match text {
-            "earliest" | "beginning" => Ok(ResetTo::Earliest),
-            "latest" | "end" => Ok(ResetTo::Latest),
-            _ => {
-                if let Some(t) = text.strip_prefix('@') {
-                    return parse_time(t, now_ms())
-                        .map(ResetTo::Time)
-                        .map_err(|e| Error::usage(format!("--to: {e}")));
-                }
-                text.parse::<i64>()
-                    .ok()
-                    .filter(|o| *o >= 0)
-                    .map(ResetTo::Offset)
-                    .ok_or_else(|| Error::usage(format!("--to {text}: expected earliest, latest, an offset or @TIME")))
-            }
-        }
     }
 }
 

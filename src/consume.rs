@@ -31,82 +31,12 @@ use crate::input::parse_delimiter;
 use crate::interrupt;
 use crate::jq::{Filter, Flow, RunError, Scan};
 use crate::kafka::client::{self as connection, Diagnostics};
+use crate::offsets::{OffsetSpec, UntilSpec};
 use crate::outcome::{Error, Outcome, Result};
 use crate::output::{Format, Stdout, Written};
 use crate::record::View;
 use crate::stats::{ConsumeSummary, PartitionEnd};
-use crate::times::{now_ms, parse_time};
-
-/// Where to start reading a partition.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OffsetSpec {
-    Beginning,
-    End,
-    Stored,
-    Offset(i64),
-    /// N records before the end.
-    Tail(i64),
-    /// The first record at or after this time (epoch ms).
-    Time(i64),
-}
-
-/// Where to stop reading a partition (exclusive).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UntilSpec {
-    /// The high watermark when consuming started.
-    End,
-    Offset(i64),
-    Time(i64),
-}
-
-impl OffsetSpec {
-    pub fn parse(text: &str, now: i64) -> std::result::Result<OffsetSpec, String> {
-        let t = text.trim();
-        match t {
-            "beginning" | "earliest" | "start" => return Ok(OffsetSpec::Beginning),
-            "end" | "latest" => return Ok(OffsetSpec::End),
-            "stored" | "committed" => return Ok(OffsetSpec::Stored),
-            _ => {}
-        }
-        if let Some(time) = t.strip_prefix('@') {
-            return parse_time(time, now)
-                .map(OffsetSpec::Time)
-                .map_err(|e| format!("--from: {e}"));
-        }
-        if let Some(n) = t.strip_prefix('-') {
-            return n
-                .parse::<i64>()
-                .ok()
-                .filter(|n| *n > 0)
-                .map(OffsetSpec::Tail)
-                .ok_or_else(|| format!("--from: '{text}' is not -N (N records before the end)"));
-        }
-        t.parse::<i64>()
-            .ok()
-            .filter(|n| *n >= 0)
-            .map(OffsetSpec::Offset)
-            .ok_or_else(|| format!("--from: '{text}' is not beginning, end, stored, an offset, -N or @TIME"))
-    }
-}
-
-impl UntilSpec {
-    pub fn parse(text: &str, now: i64) -> std::result::Result<UntilSpec, String> {
-        let t = text.trim();
-        if t == "end" || t == "latest" {
-            return Ok(UntilSpec::End);
-        }
-        if let Some(time) = t.strip_prefix('@') {
-            return parse_time(time, now)
-                .map(UntilSpec::Time)
-                .map_err(|e| format!("--until: {e}"));
-        }
-        t.parse::<i64>()
-            .ok()
-            .filter(|n| *n >= 0)
-            .map(UntilSpec::Offset)
-            .ok_or_else(|| format!("--until: '{text}' is not end, an offset or @TIME"))
-    }
-}
+use crate::times::now_ms;
 
 /// The consumer's context: diagnostics, and start offsets applied when a group assigns
 /// partitions to us.
@@ -1429,42 +1359,5 @@ impl<'a> Probe<'a> {
             }
         }
         Ok(lo)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn offset_specs() {
-        let now = 1_000_000_000_000;
-        assert_eq!(OffsetSpec::parse("beginning", now), Ok(OffsetSpec::Beginning));
-        assert_eq!(OffsetSpec::parse("end", now), Ok(OffsetSpec::End));
-        assert_eq!(OffsetSpec::parse("stored", now), Ok(OffsetSpec::Stored));
-        assert_eq!(OffsetSpec::parse("42", now), Ok(OffsetSpec::Offset(42)));
-        assert_eq!(OffsetSpec::parse("-10", now), Ok(OffsetSpec::Tail(10)));
-        assert_eq!(OffsetSpec::parse("@-1h", now), Ok(OffsetSpec::Time(now - 3_600_000)));
-        assert_eq!(
-            OffsetSpec::parse("@1764316800123", now),
-            Ok(OffsetSpec::Time(1_764_316_800_123))
-        );
-        assert_eq!(
-            OffsetSpec::parse("@2025-11-28T08:00:00Z", now),
-            Ok(OffsetSpec::Time(1_764_316_800_000))
-        );
-        for bad in ["", "-0", "-x", "x", "@", "@soon", "1.5", "--3"] {
-            assert!(OffsetSpec::parse(bad, now).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn until_specs() {
-        let now = 5;
-        assert_eq!(UntilSpec::parse("end", now), Ok(UntilSpec::End));
-        assert_eq!(UntilSpec::parse("100", now), Ok(UntilSpec::Offset(100)));
-        assert_eq!(UntilSpec::parse("@1000", now), Ok(UntilSpec::Time(1000)));
-        assert!(UntilSpec::parse("-5", now).is_err());
-        assert!(UntilSpec::parse("beginning", now).is_err());
     }
 }

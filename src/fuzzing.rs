@@ -7,8 +7,8 @@ use std::io::Write;
 
 use crate::cli::Global;
 use crate::config;
-use crate::consume::{OffsetSpec, UntilSpec};
 use crate::input::{Next, Reader};
+use crate::offsets::{OffsetSpec, UntilSpec};
 use crate::output::Format;
 use crate::record::{Record, View, read_envelope, write_envelope};
 use crate::times::{parse_duration, parse_time};

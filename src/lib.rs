@@ -19,6 +19,7 @@ pub mod input;
 pub mod interrupt;
 pub mod jq;
 pub mod kafka;
+pub mod offsets;
 pub mod outcome;
 pub mod output;
 pub mod produce;
