@@ -18,8 +18,8 @@ use serde_json::json;
 
 use crate::cli::{GroupsAction, GroupsArgs, OffsetsArgs, OutputArgs, OutputFormat, TopicsAction, TopicsArgs};
 use crate::config::Settings;
-use crate::consume::{Watermarks, offset_for_time};
 use crate::kafka::client::{self as connection, EddyContext};
+use crate::kafka::metadata::{Watermarks, offset_for_time};
 use crate::offsets::{ResetTo, parse_at};
 use crate::outcome::{Error, Outcome, Result};
 use crate::output;

@@ -6,4 +6,5 @@
 
 pub mod chaos;
 pub mod client;
+pub mod metadata;
 pub mod topic;
