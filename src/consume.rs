@@ -13,7 +13,7 @@
 //! Reading is read_committed (librdkafka's default, set explicitly): `-e` stops at the
 //! last stable offset, and [`Watermarks`] tells it apart from the high watermark.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -33,10 +33,12 @@ use crate::kafka::client::{self as connection, Diagnostics};
 use crate::kafka::metadata::{
     HasDiagnostics, PartitionOffsets, Watermarks, local_watermarks, offset_for_time, topic_partitions, watermarks,
 };
+use crate::kafka::source::Ledger;
 use crate::offsets::{OffsetSpec, UntilSpec};
 use crate::outcome::{Error, Outcome, Result};
 use crate::output::{Format, Stdout, Written};
 use crate::record::View;
+use crate::sink::Sink;
 use crate::stats::{ConsumeSummary, PartitionEnd};
 use crate::times::now_ms;
 
@@ -350,7 +352,7 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
         parts,
         index: HashMap::new(),
         last: None,
-        pending_store: VecDeque::new(),
+        ledger: Ledger::new(),
         records: 0,
         bytes: 0,
         assignment_seen: 0,
@@ -413,9 +415,9 @@ struct Run<'a> {
     index: HashMap<(String, i32), usize>,
     /// The last (topic, partition) seen and its slot, to skip the map look-up.
     last: Option<(i32, usize)>,
-    /// (output position, slot, next offset) of positions reached once what was written
-    /// up to that output position is taken by the reader; group mode only.
-    pending_store: VecDeque<(u64, usize, i64)>,
+    /// Offsets reached, each out once stdout acknowledges the bytes written before it
+    /// (taken by the reader); group mode only.
+    ledger: Ledger,
     records: u64,
     bytes: u64,
     assignment_seen: u64,
@@ -719,7 +721,7 @@ impl Run<'_> {
     fn advance(&mut self, i: usize, next: i64) {
         self.parts[i].next = Some(next);
         if self.group {
-            self.pending_store.push_back((self.out.position(), i, next));
+            self.ledger.reached(self.out.position(), i, next);
         }
     }
 
@@ -896,33 +898,27 @@ impl Run<'_> {
         written
     }
 
+    /// Stores the offsets whose output the reader has taken (the sink acknowledged).
     fn store_taken(&mut self) {
-        if self.pending_store.is_empty() {
+        if self.ledger.is_empty() {
             return;
         }
-        let taken = self.out.taken();
-        let mut newest: HashMap<usize, i64> = HashMap::new();
-        while let Some(&(pos, slot, next)) = self.pending_store.front() {
-            if pos > taken {
-                break;
-            }
-            newest.insert(slot, next);
-            self.pending_store.pop_front();
-        }
-        for (slot, next) in newest {
-            let p = &self.parts[slot];
+        let acked = Sink::acknowledged(&mut self.out);
+        let (parts, consumer, verbose) = (&self.parts, self.consumer, self.settings.verbose);
+        self.ledger.acknowledged(acked, |slot, next| {
+            let p = &parts[slot];
             // The offset stored is the one to resume at (rd_kafka_offset_store would add
             // 1 to a record's offset; a position is not a record's).
             let mut tpl = TopicPartitionList::new();
             let stored = tpl
                 .add_partition_offset(&p.topic, p.partition, Offset::Offset(next))
-                .and_then(|()| self.consumer.store_offsets(&tpl));
+                .and_then(|()| consumer.store_offsets(&tpl));
             if let Err(e) = stored {
-                if self.settings.verbose {
+                if verbose {
                     eprintln!("eddy: could not store offset {}:{}@{next}: {e}", p.topic, p.partition);
                 }
             }
-        }
+        });
     }
 
     /// The bar: toward the end offsets with --until, toward N with -n / --expect.
@@ -958,11 +954,11 @@ impl Run<'_> {
         let closed = end == End::Closed || self.flush() == Written::Closed;
         self.progress.done();
         if self.group {
-            if !closed && self.out.is_pipe() && !self.pending_store.is_empty() {
+            if !closed && self.out.is_pipe() && !self.ledger.is_empty() {
                 // The reader is still there: give it time to take what we wrote, so it is
                 // committed and not read again next time.
                 let deadline = Instant::now() + self.settings.timeout;
-                while Instant::now() < deadline && self.out.taken() < self.out.position() {
+                while Instant::now() < deadline && Sink::acknowledged(&mut self.out) < self.out.position() {
                     std::thread::sleep(Duration::from_millis(10));
                 }
             }

@@ -7,4 +7,5 @@
 pub mod chaos;
 pub mod client;
 pub mod metadata;
+pub mod source;
 pub mod topic;
