@@ -16,6 +16,7 @@
 //! This file is over 700 lines while the pipeline issue (#14) splits it: the Kafka side
 //! moves to `kafka::source`, the flag checks to a `Plan`; what is left is the loop.
 
+mod plan;
 mod stop;
 
 use std::collections::HashMap;
@@ -31,7 +32,6 @@ use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 
 use crate::cli::{ConsumeArgs, OnError, StatsFormat};
 use crate::config::Settings;
-use crate::input::parse_delimiter;
 use crate::interrupt;
 use crate::jq::{Filter, Flow, RunError, Scan};
 use crate::kafka::client::{self as connection, Diagnostics};
@@ -46,6 +46,7 @@ use crate::record::View;
 use crate::sink::Sink;
 use crate::stats::{ConsumeSummary, PartitionEnd};
 use crate::times::now_ms;
+use plan::{Expect, Plan};
 use stop::{Stop, Stops, Verdict};
 
 /// The consumer's context: diagnostics, and start offsets applied when a group assigns
@@ -139,69 +140,12 @@ struct Part {
 }
 
 pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
-    let now = now_ms();
-    let format = Format::parse(&args.format).map_err(Error::usage)?;
-    let filter = args
-        .filter
-        .as_deref()
-        .map(|code| Filter::compile_flag("--filter", code))
-        .transpose()?;
-    let delimiter = parse_delimiter("--delimiter", args.delimiter.as_deref()).map_err(Error::usage)?;
-    let from = args
-        .from
-        .as_deref()
-        .map(|f| OffsetSpec::parse(f, now))
-        .transpose()
-        .map_err(Error::usage)?;
-    let until = if args.exit {
-        Some(UntilSpec::End)
-    } else {
-        args.until
-            .as_deref()
-            .map(|u| UntilSpec::parse(u, now))
-            .transpose()
-            .map_err(Error::usage)?
-    };
-    let regex_topics = args.topics.iter().any(|t| t.starts_with('^'));
-    if regex_topics && args.group.is_none() {
-        return Err(Error::usage(
-            "a topic starting with ^ is a regular expression, which needs --group",
-        ));
-    }
-    if regex_topics && !args.partitions.is_empty() {
-        return Err(Error::usage(
-            "--partition cannot be used with a regular-expression topic",
-        ));
-    }
-    if from == Some(OffsetSpec::Stored) && args.group.is_none() {
-        return Err(Error::usage(
-            "--from stored needs --group (the group's committed offsets)",
-        ));
-    }
-    for t in args.topics.iter().filter(|t| t.starts_with('^')) {
-        regex::Regex::new(t).map_err(|e| Error::usage(format!("topic pattern {t}: {e}")))?;
-    }
-    // Every check that needs no cluster comes before the first client: a usage error is
-    // exit 2 even when the cluster cannot be reached.
-    let within = args
-        .within
-        .as_deref()
-        .map(|w| crate::times::parse_duration("--within", w))
-        .transpose()
-        .map_err(Error::usage)?;
-    if within.is_some() && args.expect.is_none() && !args.expect_none {
-        return Err(Error::usage("--within is the deadline of --expect or --expect-none"));
-    }
-    if args.expect == Some(0) {
-        return Err(Error::usage(
-            "--expect: must be at least 1 (use --expect-none for none)",
-        ));
-    }
-
+    // Every check that needs no cluster comes before the first client.
+    let plan = Plan::from_args(args, now_ms())?;
     let context = ConsumeContext {
         diagnostics: Diagnostics::new(settings.verbose),
         settings: settings.clone(),
-        from,
+        from: plan.from,
         resolved: Mutex::new(HashMap::new()),
         assignment: Mutex::new((0, Vec::new())),
         watermarks: Watermarks::new(settings),
@@ -210,10 +154,94 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
         .create_with_context(context)
         .map_err(|e| Error::usage(format!("cannot create the consumer: {e}")))?;
 
-    // The named topics must exist; their partitions are known up front.
+    let mut parts = named_parts(settings, &consumer, args)?;
+    // Start offsets for named topics, resolved now (network look-ups happen here, not in
+    // the middle of a rebalance).
+    if let Some(spec) = plan.from {
+        let mut resolved = HashMap::new();
+        for part in &parts {
+            let context = consumer.context();
+            let o = resolve_one(
+                settings,
+                &consumer,
+                &context.watermarks,
+                &part.topic,
+                part.partition,
+                spec,
+            )?;
+            resolved.insert((part.topic.clone(), part.partition), o);
+        }
+        *consumer.context().resolved.lock().unwrap_or_else(|p| p.into_inner()) = resolved;
+    }
+    let resolved = consumer
+        .context()
+        .resolved
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone();
+    let mut stops = Stops::new(plan.until, plan.count, plan.expect == Expect::Nothing, plan.group_mode);
+    join_stops(settings, &consumer, &mut parts, &mut stops, &resolved)?;
+    if plan.group_mode {
+        let topics: Vec<&str> = args.topics.iter().map(String::as_str).collect();
+        consumer
+            .subscribe(&topics)
+            .map_err(|e| Error::runtime(format!("cannot subscribe: {e}")))?;
+    } else {
+        assign(&consumer, args, &parts, &stops, &resolved, plan.from)?;
+    }
+
+    let (until, count) = (plan.until, plan.count);
+    let bounded = until.is_some() || count.is_some();
+    let progress = crate::stats::Progress::new(
+        if matches!(until, Some(UntilSpec::End | UntilSpec::Offset(_))) {
+            Some(0)
+        } else {
+            count
+        },
+        settings.quiet || !bounded,
+        "records",
+    );
+    let mut run = Run {
+        settings,
+        consumer: &consumer,
+        format: plan.format,
+        delimiter: plan.delimiter,
+        until,
+        count,
+        expect: plan.expect,
+        deadline: plan.within.map(|w| (Instant::now() + w, w)),
+        topics_label: args.topics.join(","),
+        progress,
+        group: args.group.is_some(),
+        group_mode: plan.group_mode,
+        out: Stdout::new(),
+        parts,
+        index: HashMap::new(),
+        last: None,
+        ledger: Ledger::new(),
+        records: 0,
+        bytes: 0,
+        assignment_seen: 0,
+        stops,
+        filter: plan.filter,
+        raw_output: args.raw_output,
+        on_error: args.on_error,
+        scratch: Vec::new(),
+        scan: Scan::default(),
+        filter_errors: 0,
+        filter_failed: false,
+    };
+    run.reindex();
+    let started = Instant::now();
+    let end = run.consume()?;
+    run.stop(end, started, args.stats)
+}
+
+/// The partitions of the named topics (which must exist), as `-p` chooses them.
+fn named_parts(settings: &Settings, consumer: &BaseConsumer<ConsumeContext>, args: &ConsumeArgs) -> Result<Vec<Part>> {
     let mut parts: Vec<Part> = Vec::new();
     for topic in args.topics.iter().filter(|t| !t.starts_with('^')) {
-        let count = topic_partitions(settings, &consumer, topic)?;
+        let count = topic_partitions(settings, consumer, topic)?;
         let chosen: Vec<i32> = if args.partitions.is_empty() {
             (0..count).collect()
         } else {
@@ -233,44 +261,23 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
             });
         }
     }
+    Ok(parts)
+}
 
-    // Start offsets for named topics, resolved now (network look-ups happen here, not in
-    // the middle of a rebalance).
-    if let Some(spec) = from {
-        let mut resolved = HashMap::new();
-        for part in &parts {
-            let o = resolve_one(
-                settings,
-                &consumer,
-                &consumer.context().watermarks,
-                &part.topic,
-                part.partition,
-                spec,
-            )?;
-            resolved.insert((part.topic.clone(), part.partition), o);
-        }
-        *consumer.context().resolved.lock().unwrap_or_else(|p| p.into_inner()) = resolved;
-    }
-
-    // Where each named partition ends, for --until end / OFFSET. The reading consumer's
-    // own watermark query answers with the last stable offset (it reads committed), so
-    // `end` is what it can read, not the high watermark beyond an open transaction.
-    // --expect N also stops at N, as -n does.
-    let count = match (args.count, args.expect) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    };
-    let group_mode = args.group.is_some() && args.partitions.is_empty();
-    let mut stops = Stops::new(until, count, args.expect_none, group_mode);
-    let resolved = consumer
-        .context()
-        .resolved
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .clone();
+/// Gives each named partition its slot in the stop rules, with where it ends for
+/// `--until end`. The reading consumer's own watermark query answers with the last
+/// stable offset (it reads committed), so the end is what it can read, not the high
+/// watermark beyond an open transaction.
+fn join_stops(
+    settings: &Settings,
+    consumer: &BaseConsumer<ConsumeContext>,
+    parts: &mut [Part],
+    stops: &mut Stops,
+    resolved: &HashMap<(String, i32), Offset>,
+) -> Result<()> {
     for part in parts.iter_mut() {
         let stable = if stops.needs_stable_end() {
-            Some(watermarks(settings, &consumer, &part.topic, part.partition)?.1)
+            Some(watermarks(settings, consumer, &part.topic, part.partition)?.1)
         } else {
             None
         };
@@ -283,91 +290,35 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
             }
         }
     }
-
-    if group_mode {
-        let topics: Vec<&str> = args.topics.iter().map(String::as_str).collect();
-        consumer
-            .subscribe(&topics)
-            .map_err(|e| Error::runtime(format!("cannot subscribe: {e}")))?;
-    } else {
-        let mut tpl = TopicPartitionList::new();
-        for (_, part) in parts.iter().enumerate().filter(|(i, _)| !stops.part(*i).done) {
-            let offset = match from {
-                Some(_) => resolved
-                    .get(&(part.topic.clone(), part.partition))
-                    .copied()
-                    .unwrap_or(Offset::Beginning),
-                // With a group (and -p), start where the group left off.
-                None if args.group.is_some() => Offset::Stored,
-                None => Offset::Beginning,
-            };
-            tpl.add_partition_offset(&part.topic, part.partition, offset)
-                .map_err(|e| Error::runtime(format!("cannot assign {}:{}: {e}", part.topic, part.partition)))?;
-        }
-        consumer
-            .assign(&tpl)
-            .map_err(|e| Error::runtime(format!("cannot assign partitions: {e}")))?;
-    }
-
-    let expect = match (args.expect, args.expect_none) {
-        (Some(n), _) => Expect::Count(n),
-        (None, true) => Expect::Nothing,
-        (None, false) => Expect::Whatever,
-    };
-    let bounded = until.is_some() || count.is_some();
-    let progress = crate::stats::Progress::new(
-        if until == Some(UntilSpec::End) || until.is_some_and(|u| matches!(u, UntilSpec::Offset(_))) {
-            Some(0)
-        } else {
-            count
-        },
-        settings.quiet || !bounded,
-        "records",
-    );
-
-    let mut run = Run {
-        settings,
-        consumer: &consumer,
-        format,
-        delimiter,
-        until,
-        count,
-        expect,
-        deadline: within.map(|w| (Instant::now() + w, w)),
-        topics_label: args.topics.join(","),
-        progress,
-        group: args.group.is_some(),
-        group_mode,
-        out: Stdout::new(),
-        parts,
-        index: HashMap::new(),
-        last: None,
-        ledger: Ledger::new(),
-        records: 0,
-        bytes: 0,
-        assignment_seen: 0,
-        stops,
-        filter,
-        raw_output: args.raw_output,
-        on_error: args.on_error,
-        scratch: Vec::new(),
-        scan: Scan::default(),
-        filter_errors: 0,
-        filter_failed: false,
-    };
-    run.reindex();
-    let started = Instant::now();
-    let end = run.consume()?;
-    let outcome = run.stop(end, started, args.stats)?;
-    Ok(outcome)
+    Ok(())
 }
 
-/// What `--expect` / `--expect-none` ask of the stream.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Expect {
-    Whatever,
-    Count(u64),
-    Nothing,
+/// Assigns the named partitions that are not done before they begin.
+fn assign(
+    consumer: &BaseConsumer<ConsumeContext>,
+    args: &ConsumeArgs,
+    parts: &[Part],
+    stops: &Stops,
+    resolved: &HashMap<(String, i32), Offset>,
+    from: Option<OffsetSpec>,
+) -> Result<()> {
+    let mut tpl = TopicPartitionList::new();
+    for (_, part) in parts.iter().enumerate().filter(|(i, _)| !stops.part(*i).done) {
+        let offset = match from {
+            Some(_) => resolved
+                .get(&(part.topic.clone(), part.partition))
+                .copied()
+                .unwrap_or(Offset::Beginning),
+            // With a group (and -p), start where the group left off.
+            None if args.group.is_some() => Offset::Stored,
+            None => Offset::Beginning,
+        };
+        tpl.add_partition_offset(&part.topic, part.partition, offset)
+            .map_err(|e| Error::runtime(format!("cannot assign {}:{}: {e}", part.topic, part.partition)))?;
+    }
+    consumer
+        .assign(&tpl)
+        .map_err(|e| Error::runtime(format!("cannot assign partitions: {e}")))
 }
 
 /// How the loop ended.
