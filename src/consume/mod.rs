@@ -20,12 +20,9 @@ mod plan;
 mod stop;
 
 use std::collections::HashMap;
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use rdkafka::client::ClientContext;
-use rdkafka::config::RDKafkaLogLevel;
-use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::{BorrowedMessage, Headers, Message};
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
@@ -34,11 +31,9 @@ use crate::cli::{ConsumeArgs, OnError, StatsFormat};
 use crate::config::Settings;
 use crate::interrupt;
 use crate::jq::{Filter, Flow, RunError, Scan};
-use crate::kafka::client::{self as connection, Diagnostics};
-use crate::kafka::metadata::{
-    HasDiagnostics, PartitionOffsets, Watermarks, local_watermarks, offset_for_time, topic_partitions, watermarks,
-};
-use crate::kafka::source::Ledger;
+use crate::kafka::client as connection;
+use crate::kafka::metadata::{PartitionOffsets, local_watermarks, topic_partitions, watermarks};
+use crate::kafka::source::{ConsumeContext, Ledger, describe, resolve_one};
 use crate::offsets::{OffsetSpec, UntilSpec};
 use crate::outcome::{Error, Outcome, Result};
 use crate::output::{Format, Stdout, Written};
@@ -48,87 +43,6 @@ use crate::stats::{ConsumeSummary, PartitionEnd};
 use crate::times::now_ms;
 use plan::{Expect, Plan};
 use stop::{Stop, Stops, Verdict};
-
-/// The consumer's context: diagnostics, and start offsets applied when a group assigns
-/// partitions to us.
-struct ConsumeContext {
-    diagnostics: Diagnostics,
-    settings: Settings,
-    from: Option<OffsetSpec>,
-    /// Start offsets resolved ahead of time (named topics), by (topic, partition).
-    resolved: Mutex<HashMap<(String, i32), Offset>>,
-    /// The partitions assigned now (group mode), and a counter bumped on every change.
-    assignment: Mutex<(u64, Vec<(String, i32)>)>,
-    watermarks: Watermarks,
-}
-
-impl ClientContext for ConsumeContext {
-    fn log(&self, level: RDKafkaLogLevel, fac: &str, message: &str) {
-        self.diagnostics.log(level, fac, message);
-    }
-
-    fn error(&self, error: KafkaError, reason: &str) {
-        self.diagnostics.error(&error, reason);
-    }
-}
-
-impl ConsumerContext for ConsumeContext {
-    fn rebalance(
-        &self,
-        base_consumer: &BaseConsumer<Self>,
-        err: rdkafka::types::RDKafkaRespErr,
-        tpl: &mut TopicPartitionList,
-    ) {
-        if err == rdkafka::types::RDKafkaRespErr::RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS {
-            if let Some(spec) = self.from {
-                let wanted: Vec<(String, i32)> = tpl
-                    .elements()
-                    .iter()
-                    .map(|e| (e.topic().to_string(), e.partition()))
-                    .collect();
-                let mut resolved = self.resolved.lock().unwrap_or_else(|p| p.into_inner());
-                for (topic, partition) in wanted {
-                    let offset = match resolved.get(&(topic.clone(), partition)) {
-                        Some(o) => *o,
-                        None => {
-                            let o =
-                                resolve_one(&self.settings, base_consumer, &self.watermarks, &topic, partition, spec)
-                                    .unwrap_or(Offset::Beginning);
-                            resolved.insert((topic.clone(), partition), o);
-                            o
-                        }
-                    };
-                    let _ = tpl.set_partition_offset(&topic, partition, offset);
-                }
-            }
-        }
-        // The default behaviour: assign or revoke, then our bookkeeping.
-        let rebalance = match err {
-            rdkafka::types::RDKafkaRespErr::RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS => Rebalance::Assign(tpl),
-            _ => Rebalance::Revoke(tpl),
-        };
-        match rebalance {
-            Rebalance::Assign(tpl) => {
-                let _ = base_consumer.assign(tpl);
-                let mut a = self.assignment.lock().unwrap_or_else(|p| p.into_inner());
-                a.0 += 1;
-                a.1 = tpl
-                    .elements()
-                    .iter()
-                    .map(|e| (e.topic().to_string(), e.partition()))
-                    .collect();
-            }
-            _ => {
-                // Commit what was written before giving the partitions away.
-                let _ = base_consumer.commit_consumer_state(CommitMode::Sync);
-                let _ = base_consumer.unassign();
-                let mut a = self.assignment.lock().unwrap_or_else(|p| p.into_inner());
-                a.0 += 1;
-                a.1.clear();
-            }
-        }
-    }
-}
 
 /// One partition being read.
 #[derive(Debug)]
@@ -142,14 +56,7 @@ struct Part {
 pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
     // Every check that needs no cluster comes before the first client.
     let plan = Plan::from_args(args, now_ms())?;
-    let context = ConsumeContext {
-        diagnostics: Diagnostics::new(settings.verbose),
-        settings: settings.clone(),
-        from: plan.from,
-        resolved: Mutex::new(HashMap::new()),
-        assignment: Mutex::new((0, Vec::new())),
-        watermarks: Watermarks::new(settings),
-    };
+    let context = ConsumeContext::new(settings, plan.from);
     let consumer: BaseConsumer<ConsumeContext> = connection::consumer_config(settings, args.group.as_deref())
         .create_with_context(context)
         .map_err(|e| Error::usage(format!("cannot create the consumer: {e}")))?;
@@ -967,51 +874,4 @@ fn pause(consumer: &BaseConsumer<ConsumeContext>, part: &Part) {
     let mut tpl = TopicPartitionList::new();
     tpl.add_partition(&part.topic, part.partition);
     let _ = consumer.pause(&tpl);
-}
-
-fn describe(e: &KafkaError, diagnostics: &Diagnostics) -> String {
-    match diagnostics.last_error() {
-        Some(reason) => format!("{e}: {reason}"),
-        None => e.to_string(),
-    }
-}
-
-/// Turns a start spec into the offset to assign for one partition. An offset outside the
-/// partition starts at its nearest end, with a warning: librdkafka would otherwise reset
-/// it to `auto.offset.reset` (the beginning) without a word.
-fn resolve_one<C: ConsumerContext>(
-    settings: &Settings,
-    consumer: &BaseConsumer<C>,
-    watermarks: &Watermarks,
-    topic: &str,
-    partition: i32,
-    spec: OffsetSpec,
-) -> Result<Offset> {
-    Ok(match spec {
-        OffsetSpec::Beginning => Offset::Beginning,
-        OffsetSpec::End => Offset::End,
-        OffsetSpec::Stored => Offset::Stored,
-        OffsetSpec::Offset(o) => {
-            let ends = watermarks.of(consumer, topic, partition)?;
-            let start = ends.clamp(o);
-            if start > o {
-                eprintln!(
-                    "eddy: consume: {topic}[{partition}]: --from {o} is below the log start ({start}); starting at {start}"
-                );
-            } else if start < o {
-                eprintln!(
-                    "eddy: consume: {topic}[{partition}]: --from {o} is past the end ({start}); starting at {start}"
-                );
-            }
-            Offset::Offset(start)
-        }
-        OffsetSpec::Tail(n) => Offset::OffsetTail(n),
-        OffsetSpec::Time(t) => Offset::Offset(offset_for_time(settings, consumer, topic, partition, t)?),
-    })
-}
-
-impl HasDiagnostics for ConsumeContext {
-    fn diagnostics(&self) -> &Diagnostics {
-        &self.diagnostics
-    }
 }

@@ -1,12 +1,168 @@
-//! The consume side of the Kafka layer. Today: the offset ledger, which ties what a
-//! source read (a partition's next offset) to the sequence number its output got from
-//! the sink, and hands an offset over for storing only once the sink acknowledged that
-//! sequence number — so a group commits exactly what is safely out, never a record still
-//! unread in a pipe or undelivered to a topic.
+//! The consume side of the Kafka layer: the consumer's context (start offsets resolved
+//! for what a group assigns, the assignment as it changes, a commit before partitions
+//! are given away), how a start spec becomes an offset, and the offset ledger. The
+//! ledger ties what was read (a partition's next offset) to the sequence number its
+//! output got from the sink, and hands an offset over for storing only once the sink
+//! acknowledged that number — so a group commits exactly what is safely out, never a
+//! record still unread in a pipe or undelivered to a topic.
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::Mutex;
 
+use rdkafka::client::ClientContext;
+use rdkafka::config::RDKafkaLogLevel;
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
+use rdkafka::error::KafkaError;
+use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
+
+use crate::config::Settings;
+use crate::kafka::client::Diagnostics;
+use crate::kafka::metadata::{HasDiagnostics, Watermarks, offset_for_time};
+use crate::offsets::OffsetSpec;
+use crate::outcome::Result;
 use crate::sink::Seq;
+
+/// The consumer's context: diagnostics, and start offsets applied when a group assigns
+/// partitions to us.
+pub struct ConsumeContext {
+    pub diagnostics: Diagnostics,
+    pub settings: Settings,
+    pub from: Option<OffsetSpec>,
+    /// Start offsets resolved ahead of time (named topics), by (topic, partition).
+    pub resolved: Mutex<HashMap<(String, i32), Offset>>,
+    /// The partitions assigned now (group mode), and a counter bumped on every change.
+    pub assignment: Mutex<(u64, Vec<(String, i32)>)>,
+    pub watermarks: Watermarks,
+}
+
+impl ClientContext for ConsumeContext {
+    fn log(&self, level: RDKafkaLogLevel, fac: &str, message: &str) {
+        self.diagnostics.log(level, fac, message);
+    }
+
+    fn error(&self, error: KafkaError, reason: &str) {
+        self.diagnostics.error(&error, reason);
+    }
+}
+
+impl ConsumerContext for ConsumeContext {
+    fn rebalance(
+        &self,
+        base_consumer: &BaseConsumer<Self>,
+        err: rdkafka::types::RDKafkaRespErr,
+        tpl: &mut TopicPartitionList,
+    ) {
+        if err == rdkafka::types::RDKafkaRespErr::RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS {
+            if let Some(spec) = self.from {
+                let wanted: Vec<(String, i32)> = tpl
+                    .elements()
+                    .iter()
+                    .map(|e| (e.topic().to_string(), e.partition()))
+                    .collect();
+                let mut resolved = self.resolved.lock().unwrap_or_else(|p| p.into_inner());
+                for (topic, partition) in wanted {
+                    let offset = match resolved.get(&(topic.clone(), partition)) {
+                        Some(o) => *o,
+                        None => {
+                            let o =
+                                resolve_one(&self.settings, base_consumer, &self.watermarks, &topic, partition, spec)
+                                    .unwrap_or(Offset::Beginning);
+                            resolved.insert((topic.clone(), partition), o);
+                            o
+                        }
+                    };
+                    let _ = tpl.set_partition_offset(&topic, partition, offset);
+                }
+            }
+        }
+        // The default behaviour: assign or revoke, then our bookkeeping.
+        let rebalance = match err {
+            rdkafka::types::RDKafkaRespErr::RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS => Rebalance::Assign(tpl),
+            _ => Rebalance::Revoke(tpl),
+        };
+        match rebalance {
+            Rebalance::Assign(tpl) => {
+                let _ = base_consumer.assign(tpl);
+                let mut a = self.assignment.lock().unwrap_or_else(|p| p.into_inner());
+                a.0 += 1;
+                a.1 = tpl
+                    .elements()
+                    .iter()
+                    .map(|e| (e.topic().to_string(), e.partition()))
+                    .collect();
+            }
+            _ => {
+                // Commit what was written before giving the partitions away.
+                let _ = base_consumer.commit_consumer_state(CommitMode::Sync);
+                let _ = base_consumer.unassign();
+                let mut a = self.assignment.lock().unwrap_or_else(|p| p.into_inner());
+                a.0 += 1;
+                a.1.clear();
+            }
+        }
+    }
+}
+
+impl ConsumeContext {
+    /// The context of a consumer that starts assigned partitions at `from`.
+    pub fn new(settings: &Settings, from: Option<OffsetSpec>) -> Self {
+        ConsumeContext {
+            diagnostics: Diagnostics::new(settings.verbose),
+            settings: settings.clone(),
+            from,
+            resolved: Mutex::new(HashMap::new()),
+            assignment: Mutex::new((0, Vec::new())),
+            watermarks: Watermarks::new(settings),
+        }
+    }
+}
+
+impl HasDiagnostics for ConsumeContext {
+    fn diagnostics(&self) -> &Diagnostics {
+        &self.diagnostics
+    }
+}
+
+pub fn describe(e: &KafkaError, diagnostics: &Diagnostics) -> String {
+    match diagnostics.last_error() {
+        Some(reason) => format!("{e}: {reason}"),
+        None => e.to_string(),
+    }
+}
+
+/// Turns a start spec into the offset to assign for one partition. An offset outside the
+/// partition starts at its nearest end, with a warning: librdkafka would otherwise reset
+/// it to `auto.offset.reset` (the beginning) without a word.
+pub fn resolve_one<C: ConsumerContext>(
+    settings: &Settings,
+    consumer: &BaseConsumer<C>,
+    watermarks: &Watermarks,
+    topic: &str,
+    partition: i32,
+    spec: OffsetSpec,
+) -> Result<Offset> {
+    Ok(match spec {
+        OffsetSpec::Beginning => Offset::Beginning,
+        OffsetSpec::End => Offset::End,
+        OffsetSpec::Stored => Offset::Stored,
+        OffsetSpec::Offset(o) => {
+            let ends = watermarks.of(consumer, topic, partition)?;
+            let start = ends.clamp(o);
+            if start > o {
+                eprintln!(
+                    "eddy: consume: {topic}[{partition}]: --from {o} is below the log start ({start}); starting at {start}"
+                );
+            } else if start < o {
+                eprintln!(
+                    "eddy: consume: {topic}[{partition}]: --from {o} is past the end ({start}); starting at {start}"
+                );
+            }
+            Offset::Offset(start)
+        }
+        OffsetSpec::Tail(n) => Offset::OffsetTail(n),
+        OffsetSpec::Time(t) => Offset::Offset(offset_for_time(settings, consumer, topic, partition, t)?),
+    })
+}
 
 /// Input positions waiting for their output to be acknowledged, in the order sent.
 /// Partitions are the caller's slots (indexes into its own table), so an entry is three
