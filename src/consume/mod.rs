@@ -23,8 +23,7 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
-use rdkafka::error::{KafkaError, RDKafkaErrorCode};
-use rdkafka::message::{BorrowedMessage, Headers, Message};
+use rdkafka::error::RDKafkaErrorCode;
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 
 use crate::cli::{ConsumeArgs, OnError, StatsFormat};
@@ -33,11 +32,10 @@ use crate::interrupt;
 use crate::jq::{Filter, Flow, RunError, Scan};
 use crate::kafka::client as connection;
 use crate::kafka::metadata::{PartitionOffsets, local_watermarks, topic_partitions, watermarks};
-use crate::kafka::source::{ConsumeContext, Ledger, describe, resolve_one};
+use crate::kafka::source::{self, ConsumeContext, Ledger, PollError, Polled, Received, resolve_one};
 use crate::offsets::{OffsetSpec, UntilSpec};
 use crate::outcome::{Error, Outcome, Result};
 use crate::output::{Format, Stdout, Written};
-use crate::record::View;
 use crate::sink::Sink;
 use crate::stats::{ConsumeSummary, PartitionEnd};
 use crate::times::now_ms;
@@ -377,9 +375,8 @@ impl Run<'_> {
             if self.deadline.is_some_and(|(at, _)| Instant::now() >= at) {
                 return Ok(End::Deadline);
             }
-            let polled = self.consumer.poll(Duration::from_millis(100));
-            let message = match polled {
-                None => {
+            let message = match source::poll(self.consumer, Duration::from_millis(100)) {
+                Polled::Idle => {
                     if self.flush() == Written::Closed {
                         return Ok(End::Closed);
                     }
@@ -388,12 +385,12 @@ impl Run<'_> {
                     stops.tick(now_ms(), |i| pause(consumer, &parts[i]));
                     continue;
                 }
-                Some(Err(KafkaError::PartitionEOF(p))) => {
+                Polled::EndOfPartition(p) => {
                     self.eof(p);
                     continue;
                 }
-                Some(Err(e)) => {
-                    if e.rdkafka_error_code() == Some(RDKafkaErrorCode::AllBrokersDown) {
+                Polled::Error(e) => {
+                    if e.all_brokers_down {
                         all_down.get_or_insert_with(Instant::now);
                     }
                     if let Some(end) = self.consume_error(&e, &mut warned_transport) {
@@ -401,7 +398,7 @@ impl Run<'_> {
                     }
                     continue;
                 }
-                Some(Ok(m)) => {
+                Polled::Record(m) => {
                     all_down = None;
                     m
                 }
@@ -432,13 +429,11 @@ impl Run<'_> {
     }
 
     /// Handles one record: skip it past --until, else render, and track it for commits.
-    fn record(&mut self, m: &BorrowedMessage<'_>) -> Written {
-        let topic = m.topic();
-        let partition = m.partition();
-        let offset = m.offset();
+    fn record(&mut self, m: &Received<'_>) -> Written {
+        let view = m.view();
+        let (topic, partition, offset) = (view.topic, view.partition, view.offset);
         let i = self.slot(topic, partition);
-        let timestamp = m.timestamp().to_millis();
-        match self.stops.record(i, offset, timestamp) {
+        match self.stops.record(i, offset, view.timestamp) {
             Verdict::Show => {}
             Verdict::Drop => return Written::Ok,
             Verdict::Past => {
@@ -450,14 +445,6 @@ impl Run<'_> {
                 return Written::Ok;
             }
         }
-        let view = View {
-            topic,
-            partition,
-            offset,
-            timestamp,
-            key: m.key(),
-            value: m.payload(),
-        };
         // Without a filter the record is rendered straight into the output; with one,
         // into a scratch buffer the filter reads.
         let target = if self.filter.is_some() {
@@ -467,9 +454,7 @@ impl Run<'_> {
             &mut self.out.buf
         };
         if self.format.uses_headers() {
-            let headers = m.headers();
-            let iter = headers.into_iter().flat_map(|h| h.iter()).map(|h| (h.key, h.value));
-            self.format.render(target, &view, iter);
+            self.format.render(target, &view, m.headers());
         } else {
             self.format.render(target, &view, std::iter::empty());
         }
@@ -483,7 +468,7 @@ impl Run<'_> {
             self.out.buf.push(self.delimiter);
             self.records += 1;
         }
-        self.bytes += (m.payload_len() + m.key().map_or(0, <[u8]>::len)) as u64;
+        self.bytes += m.size();
         self.advance(i, offset + 1);
         if self.stops.shown(i, offset) {
             pause(self.consumer, &self.parts[i]);
@@ -670,29 +655,16 @@ impl Run<'_> {
     }
 
     /// A consumer error: fatal ones end the run, transient ones are reported once.
-    fn consume_error(&mut self, e: &KafkaError, warned: &mut bool) -> Option<End> {
-        let code = e.rdkafka_error_code();
-        match code {
-            Some(
-                RDKafkaErrorCode::UnknownTopicOrPartition
-                | RDKafkaErrorCode::UnknownTopic
-                | RDKafkaErrorCode::TopicAuthorizationFailed
-                | RDKafkaErrorCode::GroupAuthorizationFailed
-                | RDKafkaErrorCode::SaslAuthenticationFailed
-                | RDKafkaErrorCode::Authentication
-                | RDKafkaErrorCode::Fatal,
-            ) => {
-                eprintln!("eddy: {}", describe(e, &self.consumer.context().diagnostics));
-                Some(End::Failed)
-            }
-            _ => {
-                if !*warned || self.settings.verbose {
-                    eprintln!("eddy: warning: {e} (retrying)");
-                    *warned = true;
-                }
-                None
-            }
+    fn consume_error(&mut self, e: &PollError, warned: &mut bool) -> Option<End> {
+        if e.fatal {
+            eprintln!("eddy: {}", e.message);
+            return Some(End::Failed);
         }
+        if !*warned || self.settings.verbose {
+            eprintln!("eddy: warning: {} (retrying)", e.message);
+            *warned = true;
+        }
+        None
     }
 
     /// Writes the buffer out, then stores the offsets of the records the reader took.

@@ -8,11 +8,13 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
+use std::time::Duration;
 
 use rdkafka::client::ClientContext;
 use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
-use rdkafka::error::KafkaError;
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::message::{BorrowedMessage, Headers, Message};
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 
 use crate::config::Settings;
@@ -20,6 +22,7 @@ use crate::kafka::client::Diagnostics;
 use crate::kafka::metadata::{HasDiagnostics, Watermarks, offset_for_time};
 use crate::offsets::OffsetSpec;
 use crate::outcome::Result;
+use crate::record::View;
 use crate::sink::Seq;
 
 /// The consumer's context: diagnostics, and start offsets applied when a group assigns
@@ -123,7 +126,7 @@ impl HasDiagnostics for ConsumeContext {
     }
 }
 
-pub fn describe(e: &KafkaError, diagnostics: &Diagnostics) -> String {
+fn describe(e: &KafkaError, diagnostics: &Diagnostics) -> String {
     match diagnostics.last_error() {
         Some(reason) => format!("{e}: {reason}"),
         None => e.to_string(),
@@ -162,6 +165,91 @@ pub fn resolve_one<C: ConsumerContext>(
         OffsetSpec::Tail(n) => Offset::OffsetTail(n),
         OffsetSpec::Time(t) => Offset::Offset(offset_for_time(settings, consumer, topic, partition, t)?),
     })
+}
+
+/// What one poll of the consumer gave.
+pub enum Polled<'a> {
+    /// Nothing within the wait.
+    Idle,
+    Record(Received<'a>),
+    /// A partition of this number reached the end of what the broker has (librdkafka's
+    /// event does not say of which topic).
+    EndOfPartition(i32),
+    Error(PollError),
+}
+
+/// A consumer error, classified: fatal ones end the run, the others are retried.
+#[derive(Debug)]
+pub struct PollError {
+    pub fatal: bool,
+    /// librdkafka says every broker is down (a failure once that lasts too long).
+    pub all_brokers_down: bool,
+    /// What to tell the user: for a fatal error with the reason the client logged.
+    pub message: String,
+}
+
+/// One record, borrowed from librdkafka's buffer (no copy).
+pub struct Received<'a>(BorrowedMessage<'a>);
+
+impl Received<'_> {
+    pub fn view(&self) -> View<'_> {
+        let m = &self.0;
+        View {
+            topic: m.topic(),
+            partition: m.partition(),
+            offset: m.offset(),
+            timestamp: m.timestamp().to_millis(),
+            key: m.key(),
+            value: m.payload(),
+        }
+    }
+
+    /// The record's headers as (name, value) pairs.
+    pub fn headers(&self) -> impl Iterator<Item = (&str, Option<&[u8]>)> {
+        self.0
+            .headers()
+            .into_iter()
+            .flat_map(|h| h.iter())
+            .map(|h| (h.key, h.value))
+    }
+
+    /// Key and value bytes, for the summary.
+    pub fn size(&self) -> u64 {
+        (self.0.payload_len() + self.0.key().map_or(0, <[u8]>::len)) as u64
+    }
+}
+
+/// Polls `consumer` once, waiting at most `timeout`.
+pub fn poll(consumer: &BaseConsumer<ConsumeContext>, timeout: Duration) -> Polled<'_> {
+    match consumer.poll(timeout) {
+        None => Polled::Idle,
+        Some(Ok(m)) => Polled::Record(Received(m)),
+        Some(Err(KafkaError::PartitionEOF(p))) => Polled::EndOfPartition(p),
+        Some(Err(e)) => {
+            let code = e.rdkafka_error_code();
+            let fatal = matches!(
+                code,
+                Some(
+                    RDKafkaErrorCode::UnknownTopicOrPartition
+                        | RDKafkaErrorCode::UnknownTopic
+                        | RDKafkaErrorCode::TopicAuthorizationFailed
+                        | RDKafkaErrorCode::GroupAuthorizationFailed
+                        | RDKafkaErrorCode::SaslAuthenticationFailed
+                        | RDKafkaErrorCode::Authentication
+                        | RDKafkaErrorCode::Fatal
+                )
+            );
+            Polled::Error(PollError {
+                fatal,
+                all_brokers_down: code == Some(RDKafkaErrorCode::AllBrokersDown),
+                message: if fatal {
+                    describe(&e, &consumer.context().diagnostics)
+                } else {
+                    e.to_string()
+                },
+            })
+        }
+    }
 }
 
 /// Input positions waiting for their output to be acknowledged, in the order sent.
