@@ -1,20 +1,23 @@
 //! `eddy consume`: topics to stdout with full offset control.
 //!
-//! A polling `BaseConsumer` loop (much faster than a stream consumer) renders each record
-//! into one large output buffer. Where to start (`--from`) is resolved before reading —
-//! `@TIME` by the broker's time index, or by a binary search on record timestamps where
-//! the broker cannot answer (the dev cluster) — and where to stop (`--until`, `-e`, `-n`)
-//! is decided per partition by the pure rules in `stop`. With a group, an offset is stored only once its record has
-//! reached the reader: written, flushed, and (for a pipe) taken out of the pipe. What is
-//! stored is the consumer's position, which on a transactional topic moves past commit
-//! and abort markers and aborted batches that are never shown, so a group that read
-//! everything readable has no lag left.
+//! A polling loop over `kafka::source` (a `BaseConsumer`, much faster than a stream
+//! consumer) renders each record into one large output buffer. Where to start (`--from`)
+//! is resolved before reading — `@TIME` by the broker's time index, or by a binary
+//! search on record timestamps where the broker cannot answer (the dev cluster) — and
+//! where to stop (`--until`, `-e`, `-n`) is decided per partition by the pure rules in
+//! `stop`. With a group, an offset is stored only once its record has reached the
+//! reader: written, flushed, and (for a pipe) taken out of the pipe. What is stored is
+//! the consumer's position, which on a transactional topic moves past commit and abort
+//! markers and aborted batches that are never shown, so a group that read everything
+//! readable has no lag left.
 //!
 //! Reading is read_committed (librdkafka's default, set explicitly): `-e` stops at the
-//! last stable offset, and [`Watermarks`] tells it apart from the high watermark.
+//! last stable offset, and `kafka::metadata::Watermarks` tells it apart from the high
+//! watermark.
 //!
-//! This file is over 700 lines while the pipeline issue (#14) splits it: the Kafka side
-//! moves to `kafka::source`, the flag checks to a `Plan`; what is left is the loop.
+//! The Kafka side is `kafka::source`, the flag checks `plan`, the stop rules `stop`. This
+//! file is a little over 700 lines because `Run` still holds rendering, the filter,
+//! progress and the summary beside the loop; splitting those out is the next step.
 
 mod plan;
 mod stop;
@@ -22,17 +25,12 @@ mod stop;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
-use rdkafka::error::RDKafkaErrorCode;
-use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
-
 use crate::cli::{ConsumeArgs, OnError, StatsFormat};
 use crate::config::Settings;
 use crate::interrupt;
 use crate::jq::{Filter, Flow, RunError, Scan};
-use crate::kafka::client as connection;
-use crate::kafka::metadata::{PartitionOffsets, local_watermarks, topic_partitions, watermarks};
-use crate::kafka::source::{self, ConsumeContext, Ledger, PollError, Polled, Received, resolve_one};
+use crate::kafka::metadata::PartitionOffsets;
+use crate::kafka::source::{Ledger, PollError, Polled, Received, Source, Start};
 use crate::offsets::{OffsetSpec, UntilSpec};
 use crate::outcome::{Error, Outcome, Result};
 use crate::output::{Format, Stdout, Written};
@@ -54,45 +52,18 @@ struct Part {
 pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
     // Every check that needs no cluster comes before the first client.
     let plan = Plan::from_args(args, now_ms())?;
-    let context = ConsumeContext::new(settings, plan.from);
-    let consumer: BaseConsumer<ConsumeContext> = connection::consumer_config(settings, args.group.as_deref())
-        .create_with_context(context)
-        .map_err(|e| Error::usage(format!("cannot create the consumer: {e}")))?;
-
-    let mut parts = named_parts(settings, &consumer, args)?;
-    // Start offsets for named topics, resolved now (network look-ups happen here, not in
-    // the middle of a rebalance).
+    let source = Source::new(settings, args.group.as_deref(), plan.from)?;
+    let mut parts = named_parts(&source, args)?;
     if let Some(spec) = plan.from {
-        let mut resolved = HashMap::new();
-        for part in &parts {
-            let context = consumer.context();
-            let o = resolve_one(
-                settings,
-                &consumer,
-                &context.watermarks,
-                &part.topic,
-                part.partition,
-                spec,
-            )?;
-            resolved.insert((part.topic.clone(), part.partition), o);
-        }
-        *consumer.context().resolved.lock().unwrap_or_else(|p| p.into_inner()) = resolved;
+        source.resolve_starts(parts.iter().map(|p| (p.topic.as_str(), p.partition)), spec)?;
     }
-    let resolved = consumer
-        .context()
-        .resolved
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .clone();
     let mut stops = Stops::new(plan.until, plan.count, plan.expect == Expect::Nothing, plan.group_mode);
-    join_stops(settings, &consumer, &mut parts, &mut stops, &resolved)?;
+    join_stops(&source, &mut parts, &mut stops)?;
     if plan.group_mode {
         let topics: Vec<&str> = args.topics.iter().map(String::as_str).collect();
-        consumer
-            .subscribe(&topics)
-            .map_err(|e| Error::runtime(format!("cannot subscribe: {e}")))?;
+        source.subscribe(&topics)?;
     } else {
-        assign(&consumer, args, &parts, &stops, &resolved, plan.from)?;
+        assign(&source, args, &parts, &stops, plan.from)?;
     }
 
     let (until, count) = (plan.until, plan.count);
@@ -108,7 +79,7 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
     );
     let mut run = Run {
         settings,
-        consumer: &consumer,
+        source: &source,
         format: plan.format,
         delimiter: plan.delimiter,
         until,
@@ -143,10 +114,10 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
 }
 
 /// The partitions of the named topics (which must exist), as `-p` chooses them.
-fn named_parts(settings: &Settings, consumer: &BaseConsumer<ConsumeContext>, args: &ConsumeArgs) -> Result<Vec<Part>> {
+fn named_parts(source: &Source, args: &ConsumeArgs) -> Result<Vec<Part>> {
     let mut parts: Vec<Part> = Vec::new();
     for topic in args.topics.iter().filter(|t| !t.starts_with('^')) {
-        let count = topic_partitions(settings, consumer, topic)?;
+        let count = source.partitions(topic)?;
         let chosen: Vec<i32> = if args.partitions.is_empty() {
             (0..count).collect()
         } else {
@@ -173,25 +144,19 @@ fn named_parts(settings: &Settings, consumer: &BaseConsumer<ConsumeContext>, arg
 /// `--until end`. The reading consumer's own watermark query answers with the last
 /// stable offset (it reads committed), so the end is what it can read, not the high
 /// watermark beyond an open transaction.
-fn join_stops(
-    settings: &Settings,
-    consumer: &BaseConsumer<ConsumeContext>,
-    parts: &mut [Part],
-    stops: &mut Stops,
-    resolved: &HashMap<(String, i32), Offset>,
-) -> Result<()> {
+fn join_stops(source: &Source, parts: &mut [Part], stops: &mut Stops) -> Result<()> {
     for part in parts.iter_mut() {
         let stable = if stops.needs_stable_end() {
-            Some(watermarks(settings, consumer, &part.topic, part.partition)?.1)
+            Some(source.stable_end(&part.topic, part.partition)?)
         } else {
             None
         };
         let slot = stops.add(stable);
         // Starting at or past where it ends (`--from` past the end, with -e): done
         // before it begins, not waiting for a record that will not be shown.
-        if let Some(Offset::Offset(start)) = resolved.get(&(part.topic.clone(), part.partition)) {
-            if stops.starts_at(slot, *start) {
-                part.next = Some(*start);
+        if let Some(Start::Offset(start)) = source.resolved(&part.topic, part.partition) {
+            if stops.starts_at(slot, start) {
+                part.next = Some(start);
             }
         }
     }
@@ -199,31 +164,18 @@ fn join_stops(
 }
 
 /// Assigns the named partitions that are not done before they begin.
-fn assign(
-    consumer: &BaseConsumer<ConsumeContext>,
-    args: &ConsumeArgs,
-    parts: &[Part],
-    stops: &Stops,
-    resolved: &HashMap<(String, i32), Offset>,
-    from: Option<OffsetSpec>,
-) -> Result<()> {
-    let mut tpl = TopicPartitionList::new();
+fn assign(source: &Source, args: &ConsumeArgs, parts: &[Part], stops: &Stops, from: Option<OffsetSpec>) -> Result<()> {
+    let mut list = Vec::new();
     for (_, part) in parts.iter().enumerate().filter(|(i, _)| !stops.part(*i).done) {
-        let offset = match from {
-            Some(_) => resolved
-                .get(&(part.topic.clone(), part.partition))
-                .copied()
-                .unwrap_or(Offset::Beginning),
+        let start = match from {
+            Some(_) => source.resolved(&part.topic, part.partition).unwrap_or(Start::Beginning),
             // With a group (and -p), start where the group left off.
-            None if args.group.is_some() => Offset::Stored,
-            None => Offset::Beginning,
+            None if args.group.is_some() => Start::Stored,
+            None => Start::Beginning,
         };
-        tpl.add_partition_offset(&part.topic, part.partition, offset)
-            .map_err(|e| Error::runtime(format!("cannot assign {}:{}: {e}", part.topic, part.partition)))?;
+        list.push((part.topic.as_str(), part.partition, start));
     }
-    consumer
-        .assign(&tpl)
-        .map_err(|e| Error::runtime(format!("cannot assign partitions: {e}")))
+    source.assign(&list)
 }
 
 /// How the loop ended.
@@ -245,7 +197,7 @@ enum End {
 
 struct Run<'a> {
     settings: &'a Settings,
-    consumer: &'a BaseConsumer<ConsumeContext>,
+    source: &'a Source,
     format: Format,
     delimiter: u8,
     until: Option<UntilSpec>,
@@ -304,9 +256,7 @@ impl Run<'_> {
             None => {
                 // A partition a group gave us that we did not know (a regex topic).
                 let stable = if self.stops.needs_stable_end() {
-                    watermarks(self.settings, self.consumer, topic, partition)
-                        .ok()
-                        .map(|w| w.1)
+                    self.source.stable_end(topic, partition).ok()
                 } else {
                     None
                 };
@@ -331,16 +281,7 @@ impl Run<'_> {
             return false;
         }
         if self.group_mode {
-            let assigned = {
-                let a = self
-                    .consumer
-                    .context()
-                    .assignment
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner());
-                (a.0 != self.assignment_seen).then(|| (a.0, a.1.clone()))
-            };
-            if let Some((generation, assigned)) = assigned {
+            if let Some((generation, assigned)) = self.source.assignment_since(self.assignment_seen) {
                 self.assignment_seen = generation;
                 let slots = assigned.iter().map(|(t, p)| self.slot(t, *p)).collect();
                 self.stops.assigned(slots);
@@ -375,14 +316,14 @@ impl Run<'_> {
             if self.deadline.is_some_and(|(at, _)| Instant::now() >= at) {
                 return Ok(End::Deadline);
             }
-            let message = match source::poll(self.consumer, Duration::from_millis(100)) {
+            let message = match self.source.poll(Duration::from_millis(100)) {
                 Polled::Idle => {
                     if self.flush() == Written::Closed {
                         return Ok(End::Closed);
                     }
                     last_flush = Instant::now();
-                    let (stops, consumer, parts) = (&mut self.stops, self.consumer, &self.parts);
-                    stops.tick(now_ms(), |i| pause(consumer, &parts[i]));
+                    let (stops, source, parts) = (&mut self.stops, self.source, &self.parts);
+                    stops.tick(now_ms(), |i| source.pause(&parts[i].topic, parts[i].partition));
                     continue;
                 }
                 Polled::EndOfPartition(p) => {
@@ -440,7 +381,7 @@ impl Run<'_> {
                 // The first record past --until is not shown, and whatever came between
                 // the last one shown and it (markers, aborted batches) is behind the
                 // reader: the group resumes at this record.
-                pause(self.consumer, &self.parts[i]);
+                self.source.pause(&self.parts[i].topic, self.parts[i].partition);
                 self.advance(i, offset);
                 return Written::Ok;
             }
@@ -471,7 +412,7 @@ impl Run<'_> {
         self.bytes += m.size();
         self.advance(i, offset + 1);
         if self.stops.shown(i, offset) {
-            pause(self.consumer, &self.parts[i]);
+            self.source.pause(&self.parts[i].topic, self.parts[i].partition);
         }
         if self.out.buf.len() >= 1 << 16 {
             self.flush()
@@ -553,13 +494,8 @@ impl Run<'_> {
     /// watermark counts.
     fn eof(&mut self, partition: i32) {
         // The consumer's positions: past the markers and aborted batches it read over.
-        let positions = self.consumer.position().ok();
-        let position_of = |topic: &str, p: i32| -> Option<i64> {
-            match positions.as_ref()?.find_partition(topic, p)?.offset() {
-                Offset::Offset(o) => Some(o),
-                _ => None,
-            }
-        };
+        let positions = self.source.positions();
+        let position_of = |topic: &str, p: i32| positions.of(topic, p);
         let candidates: Vec<usize> = self
             .parts
             .iter()
@@ -573,7 +509,7 @@ impl Run<'_> {
             let position = position_of(&p.topic, p.partition);
             let at_end = single || {
                 let position = position.or(p.next).or_else(|| self.start_of(i));
-                let high = local_watermarks(self.consumer, &p.topic, p.partition).map(|w| w.1);
+                let high = self.source.local_watermarks(&p.topic, p.partition).map(|w| w.1);
                 // The local high watermark is the log end: while a transaction is open
                 // the position stops below it, at the last stable offset, which is
                 // where --until end stops anyway.
@@ -587,14 +523,7 @@ impl Run<'_> {
         }
         // A partition that was assigned but never had a record: mark it too.
         if self.parts.iter().all(|p| p.partition != partition) && self.group_mode {
-            let assigned = self
-                .consumer
-                .context()
-                .assignment
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .1
-                .clone();
+            let assigned = self.source.assigned();
             for (t, p) in assigned.iter().filter(|(_, p)| *p == partition) {
                 let i = self.slot(t, *p);
                 self.reached_end(i, position_of(t, *p));
@@ -614,43 +543,26 @@ impl Run<'_> {
         let p = &self.parts[i];
         // Only `--until OFFSET` needs to know where the log ends now.
         let high = match self.until {
-            Some(UntilSpec::Offset(_)) => local_watermarks(self.consumer, &p.topic, p.partition).map(|w| w.1),
+            Some(UntilSpec::Offset(_)) => self.source.local_watermarks(&p.topic, p.partition).map(|w| w.1),
             _ => None,
         };
         if self.stops.end_of_partition(i, high, now_ms()) {
-            pause(self.consumer, p);
+            self.source.pause(&p.topic, p.partition);
         }
     }
 
     /// Where reading of a partition started, for one from which nothing was read yet.
     fn start_of(&self, i: usize) -> Option<i64> {
         let p = &self.parts[i];
-        let (low, high) = local_watermarks(self.consumer, &p.topic, p.partition)?;
-        let key = (p.topic.clone(), p.partition);
-        let assigned = self
-            .consumer
-            .context()
-            .resolved
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&key)
-            .copied();
-        let offset = assigned.unwrap_or(if self.group { Offset::Stored } else { Offset::Beginning });
-        match offset {
-            Offset::Offset(o) => Some(o),
-            Offset::Beginning => Some(low),
-            Offset::End => Some(high),
-            Offset::OffsetTail(n) => Some((high - n).max(low)),
-            _ => {
-                // The group's committed offset, or the beginning for a new group.
-                let mut tpl = TopicPartitionList::new();
-                tpl.add_partition(&p.topic, p.partition);
-                let committed = self.consumer.committed_offsets(tpl, self.settings.timeout).ok()?;
-                match committed.find_partition(&p.topic, p.partition)?.offset() {
-                    Offset::Offset(o) => Some(o),
-                    _ => Some(low),
-                }
-            }
+        let (low, high) = self.source.local_watermarks(&p.topic, p.partition)?;
+        let assigned = self.source.resolved(&p.topic, p.partition);
+        match assigned.unwrap_or(if self.group { Start::Stored } else { Start::Beginning }) {
+            Start::Offset(o) => Some(o),
+            Start::Beginning => Some(low),
+            Start::End => Some(high),
+            Start::Tail(n) => Some((high - n).max(low)),
+            // The group's committed offset, or the beginning for a new group.
+            Start::Stored => Some(self.source.committed(&p.topic, p.partition)?.unwrap_or(low)),
         }
     }
 
@@ -683,16 +595,10 @@ impl Run<'_> {
             return;
         }
         let acked = Sink::acknowledged(&mut self.out);
-        let (parts, consumer, verbose) = (&self.parts, self.consumer, self.settings.verbose);
+        let (parts, source, verbose) = (&self.parts, self.source, self.settings.verbose);
         self.ledger.acknowledged(acked, |slot, next| {
             let p = &parts[slot];
-            // The offset stored is the one to resume at (rd_kafka_offset_store would add
-            // 1 to a record's offset; a position is not a record's).
-            let mut tpl = TopicPartitionList::new();
-            let stored = tpl
-                .add_partition_offset(&p.topic, p.partition, Offset::Offset(next))
-                .and_then(|()| consumer.store_offsets(&tpl));
-            if let Err(e) = stored {
+            if let Err(e) = source.store(&p.topic, p.partition, next) {
                 if verbose {
                     eprintln!("eddy: could not store offset {}:{}@{next}: {e}", p.topic, p.partition);
                 }
@@ -742,11 +648,8 @@ impl Run<'_> {
                 }
             }
             self.store_taken();
-            if let Err(e) = self.consumer.commit_consumer_state(CommitMode::Sync) {
-                // Nothing stored yet is not an error worth a word.
-                if e.rdkafka_error_code() != Some(RDKafkaErrorCode::NoOffset) {
-                    eprintln!("eddy: committing offsets failed: {e}");
-                }
+            if let Err(e) = self.source.commit() {
+                eprintln!("eddy: committing offsets failed: {e}");
             }
         }
         let show = !closed && (stats.is_some() || !self.settings.quiet);
@@ -799,27 +702,14 @@ impl Run<'_> {
 
     fn partition_ends(&self) -> Vec<PartitionEnd> {
         let mut list = Vec::new();
-        let positions = self.consumer.position().ok();
+        let positions = self.source.positions();
         for (i, p) in self.parts.iter().enumerate() {
-            let ends = self
-                .consumer
-                .context()
-                .watermarks
-                .of(self.consumer, &p.topic, p.partition)
-                .unwrap_or(PartitionOffsets {
-                    low: 0,
-                    high: 0,
-                    stable: 0,
-                });
-            let next = p.next.or_else(|| {
-                positions
-                    .as_ref()
-                    .and_then(|tpl| tpl.find_partition(&p.topic, p.partition))
-                    .and_then(|e| match e.offset() {
-                        Offset::Offset(o) => Some(o),
-                        _ => None,
-                    })
+            let ends = self.source.offsets(&p.topic, p.partition).unwrap_or(PartitionOffsets {
+                low: 0,
+                high: 0,
+                stable: 0,
             });
+            let next = p.next.or_else(|| positions.of(&p.topic, p.partition));
             let offset = next.unwrap_or(if self.stops.part(i).at_eof {
                 ends.stable
             } else {
@@ -839,11 +729,4 @@ impl Run<'_> {
         list.sort_by(|a, b| (a.topic.as_str(), a.partition).cmp(&(b.topic.as_str(), b.partition)));
         list
     }
-}
-
-/// Stops fetching a partition whose records will not be shown.
-fn pause(consumer: &BaseConsumer<ConsumeContext>, part: &Part) {
-    let mut tpl = TopicPartitionList::new();
-    tpl.add_partition(&part.topic, part.partition);
-    let _ = consumer.pause(&tpl);
 }

@@ -18,24 +18,26 @@ use rdkafka::message::{BorrowedMessage, Headers, Message};
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 
 use crate::config::Settings;
-use crate::kafka::client::Diagnostics;
-use crate::kafka::metadata::{HasDiagnostics, Watermarks, offset_for_time};
+use crate::kafka::client::{self as connection, Diagnostics};
+use crate::kafka::metadata::{
+    HasDiagnostics, PartitionOffsets, Watermarks, local_watermarks, offset_for_time, topic_partitions, watermarks,
+};
 use crate::offsets::OffsetSpec;
-use crate::outcome::Result;
+use crate::outcome::{Error, Result};
 use crate::record::View;
 use crate::sink::Seq;
 
 /// The consumer's context: diagnostics, and start offsets applied when a group assigns
 /// partitions to us.
-pub struct ConsumeContext {
-    pub diagnostics: Diagnostics,
-    pub settings: Settings,
-    pub from: Option<OffsetSpec>,
+struct ConsumeContext {
+    diagnostics: Diagnostics,
+    settings: Settings,
+    from: Option<OffsetSpec>,
     /// Start offsets resolved ahead of time (named topics), by (topic, partition).
-    pub resolved: Mutex<HashMap<(String, i32), Offset>>,
+    resolved: Mutex<HashMap<(String, i32), Offset>>,
     /// The partitions assigned now (group mode), and a counter bumped on every change.
-    pub assignment: Mutex<(u64, Vec<(String, i32)>)>,
-    pub watermarks: Watermarks,
+    assignment: Mutex<(u64, Vec<(String, i32)>)>,
+    watermarks: Watermarks,
 }
 
 impl ClientContext for ConsumeContext {
@@ -108,7 +110,7 @@ impl ConsumerContext for ConsumeContext {
 
 impl ConsumeContext {
     /// The context of a consumer that starts assigned partitions at `from`.
-    pub fn new(settings: &Settings, from: Option<OffsetSpec>) -> Self {
+    fn new(settings: &Settings, from: Option<OffsetSpec>) -> Self {
         ConsumeContext {
             diagnostics: Diagnostics::new(settings.verbose),
             settings: settings.clone(),
@@ -136,7 +138,7 @@ fn describe(e: &KafkaError, diagnostics: &Diagnostics) -> String {
 /// Turns a start spec into the offset to assign for one partition. An offset outside the
 /// partition starts at its nearest end, with a warning: librdkafka would otherwise reset
 /// it to `auto.offset.reset` (the beginning) without a word.
-pub fn resolve_one<C: ConsumerContext>(
+fn resolve_one<C: ConsumerContext>(
     settings: &Settings,
     consumer: &BaseConsumer<C>,
     watermarks: &Watermarks,
@@ -220,7 +222,7 @@ impl Received<'_> {
 }
 
 /// Polls `consumer` once, waiting at most `timeout`.
-pub fn poll(consumer: &BaseConsumer<ConsumeContext>, timeout: Duration) -> Polled<'_> {
+fn poll(consumer: &BaseConsumer<ConsumeContext>, timeout: Duration) -> Polled<'_> {
     match consumer.poll(timeout) {
         None => Polled::Idle,
         Some(Ok(m)) => Polled::Record(Received(m)),
@@ -248,6 +250,203 @@ pub fn poll(consumer: &BaseConsumer<ConsumeContext>, timeout: Duration) -> Polle
                     e.to_string()
                 },
             })
+        }
+    }
+}
+
+/// Where a partition is assigned to start, in eddy's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    Beginning,
+    End,
+    /// The group's committed offset (the beginning for a new group).
+    Stored,
+    Offset(i64),
+    /// N records before the end.
+    Tail(i64),
+}
+
+fn to_offset(start: Start) -> Offset {
+    match start {
+        Start::Beginning => Offset::Beginning,
+        Start::End => Offset::End,
+        Start::Stored => Offset::Stored,
+        Start::Offset(o) => Offset::Offset(o),
+        Start::Tail(n) => Offset::OffsetTail(n),
+    }
+}
+
+fn from_offset(offset: Offset) -> Start {
+    match offset {
+        Offset::Beginning => Start::Beginning,
+        Offset::End => Start::End,
+        Offset::Offset(o) => Start::Offset(o),
+        Offset::OffsetTail(n) => Start::Tail(n),
+        _ => Start::Stored,
+    }
+}
+
+/// The consumer consume reads with, and every question it asks of it.
+pub struct Source {
+    consumer: BaseConsumer<ConsumeContext>,
+    settings: Settings,
+}
+
+/// The consumer's positions at one moment (past markers and aborted batches it read over).
+pub struct Positions(Option<TopicPartitionList>);
+
+impl Positions {
+    pub fn of(&self, topic: &str, partition: i32) -> Option<i64> {
+        match self.0.as_ref()?.find_partition(topic, partition)?.offset() {
+            Offset::Offset(o) => Some(o),
+            _ => None,
+        }
+    }
+}
+
+impl Source {
+    /// A consumer (in `group`, if any) that starts what it is assigned at `from`.
+    pub fn new(settings: &Settings, group: Option<&str>, from: Option<OffsetSpec>) -> Result<Source> {
+        let consumer = connection::consumer_config(settings, group)
+            .create_with_context(ConsumeContext::new(settings, from))
+            .map_err(|e| Error::usage(format!("cannot create the consumer: {e}")))?;
+        Ok(Source {
+            consumer,
+            settings: settings.clone(),
+        })
+    }
+
+    pub fn poll(&self, timeout: Duration) -> Polled<'_> {
+        poll(&self.consumer, timeout)
+    }
+
+    /// The partition count of a topic, or an error that says the topic is not there.
+    pub fn partitions(&self, topic: &str) -> Result<i32> {
+        topic_partitions(&self.settings, &self.consumer, topic)
+    }
+
+    /// The last stable offset of a partition now (this consumer reads committed).
+    pub fn stable_end(&self, topic: &str, partition: i32) -> Result<i64> {
+        Ok(watermarks(&self.settings, &self.consumer, topic, partition)?.1)
+    }
+
+    /// Low and high watermark and last stable offset, asked of the broker.
+    pub fn offsets(&self, topic: &str, partition: i32) -> Result<PartitionOffsets> {
+        self.consumer.context().watermarks.of(&self.consumer, topic, partition)
+    }
+
+    /// The watermarks librdkafka last saw, without asking the broker.
+    pub fn local_watermarks(&self, topic: &str, partition: i32) -> Option<(i64, i64)> {
+        local_watermarks(&self.consumer, topic, partition)
+    }
+
+    /// Resolves where each partition starts under `spec`, now (network look-ups here,
+    /// not in the middle of a rebalance).
+    pub fn resolve_starts<'t>(&self, parts: impl Iterator<Item = (&'t str, i32)>, spec: OffsetSpec) -> Result<()> {
+        let context = self.consumer.context();
+        let mut resolved = HashMap::new();
+        for (topic, partition) in parts {
+            let o = resolve_one(
+                &self.settings,
+                &self.consumer,
+                &context.watermarks,
+                topic,
+                partition,
+                spec,
+            )?;
+            resolved.insert((topic.to_string(), partition), o);
+        }
+        *context.resolved.lock().unwrap_or_else(|p| p.into_inner()) = resolved;
+        Ok(())
+    }
+
+    /// Where a partition was resolved to start, if it was.
+    pub fn resolved(&self, topic: &str, partition: i32) -> Option<Start> {
+        let resolved = self
+            .consumer
+            .context()
+            .resolved
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        resolved.get(&(topic.to_string(), partition)).copied().map(from_offset)
+    }
+
+    pub fn subscribe(&self, topics: &[&str]) -> Result<()> {
+        self.consumer
+            .subscribe(topics)
+            .map_err(|e| Error::runtime(format!("cannot subscribe: {e}")))
+    }
+
+    pub fn assign(&self, parts: &[(&str, i32, Start)]) -> Result<()> {
+        let mut tpl = TopicPartitionList::new();
+        for &(topic, partition, start) in parts {
+            tpl.add_partition_offset(topic, partition, to_offset(start))
+                .map_err(|e| Error::runtime(format!("cannot assign {topic}:{partition}: {e}")))?;
+        }
+        self.consumer
+            .assign(&tpl)
+            .map_err(|e| Error::runtime(format!("cannot assign partitions: {e}")))
+    }
+
+    /// The group's assignment when it changed since generation `seen`.
+    pub fn assignment_since(&self, seen: u64) -> Option<(u64, Vec<(String, i32)>)> {
+        let a = self
+            .consumer
+            .context()
+            .assignment
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        (a.0 != seen).then(|| (a.0, a.1.clone()))
+    }
+
+    /// The partitions the group assigned now.
+    pub fn assigned(&self) -> Vec<(String, i32)> {
+        let a = self
+            .consumer
+            .context()
+            .assignment
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        a.1.clone()
+    }
+
+    /// Stops fetching a partition whose records will not be shown.
+    pub fn pause(&self, topic: &str, partition: i32) {
+        let mut tpl = TopicPartitionList::new();
+        tpl.add_partition(topic, partition);
+        let _ = self.consumer.pause(&tpl);
+    }
+
+    pub fn positions(&self) -> Positions {
+        Positions(self.consumer.position().ok())
+    }
+
+    /// The group's committed offset of a partition: None when it cannot be asked, the
+    /// inner None when the group has none.
+    pub fn committed(&self, topic: &str, partition: i32) -> Option<Option<i64>> {
+        let mut tpl = TopicPartitionList::new();
+        tpl.add_partition(topic, partition);
+        let committed = self.consumer.committed_offsets(tpl, self.settings.timeout).ok()?;
+        match committed.find_partition(topic, partition)?.offset() {
+            Offset::Offset(o) => Some(Some(o)),
+            _ => Some(None),
+        }
+    }
+
+    /// Stores `next` as the offset to resume `topic`:`partition` at. (rd_kafka_offset_store
+    /// would add 1 to a record's offset; a position is not a record's.)
+    pub fn store(&self, topic: &str, partition: i32, next: i64) -> std::result::Result<(), String> {
+        let mut tpl = TopicPartitionList::new();
+        tpl.add_partition_offset(topic, partition, Offset::Offset(next))
+            .and_then(|()| self.consumer.store_offsets(&tpl))
+            .map_err(|e| e.to_string())
+    }
+
+    /// Commits what was stored; nothing stored yet is no error.
+    pub fn commit(&self) -> std::result::Result<(), String> {
+        match self.consumer.commit_consumer_state(CommitMode::Sync) {
+            Err(e) if e.rdkafka_error_code() != Some(RDKafkaErrorCode::NoOffset) => Err(e.to_string()),
+            _ => Ok(()),
         }
     }
 }
