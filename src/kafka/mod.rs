@@ -4,6 +4,7 @@
 //! (`chaos`). The rest of eddy is to see eddy's own types only; the pipeline issue
 //! moves the consume source, the producer sink, metadata and the admin calls in here.
 
+pub mod admin;
 pub mod chaos;
 pub mod client;
 pub mod metadata;
