@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use rdkafka::consumer::{BaseConsumer, Consumer, ConsumerContext};
-use rdkafka::error::KafkaError;
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::Message;
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 
@@ -50,21 +50,35 @@ impl HasDiagnostics for connection::EddyContext {
     }
 }
 
-/// Low and high watermark of a partition, asked of the broker.
+/// Low and high watermark of a partition, asked of the broker. A partition whose leader
+/// is moving (the dev cluster's chaos does this) answers "not leader" for a moment:
+/// asked again within `--timeout`, as librdkafka does for fetches, not failed at once.
 pub fn watermarks<C: ConsumerContext>(
     settings: &Settings,
     consumer: &BaseConsumer<C>,
     topic: &str,
     partition: i32,
 ) -> Result<(i64, i64)> {
-    consumer
-        .fetch_watermarks(topic, partition, settings.timeout)
-        .map_err(|e| {
-            Error::runtime(format!(
-                "cannot read the offsets of {topic}:{partition} from {}: {e}",
-                settings.brokers
-            ))
-        })
+    let deadline = Instant::now() + settings.timeout;
+    loop {
+        match consumer.fetch_watermarks(topic, partition, settings.timeout) {
+            Ok(w) => return Ok(w),
+            Err(e) if leader_moving(&e) && Instant::now() < deadline => std::thread::sleep(Duration::from_millis(100)),
+            Err(e) => {
+                return Err(Error::runtime(format!(
+                    "cannot read the offsets of {topic}:{partition} from {}: {e}",
+                    settings.brokers
+                )));
+            }
+        }
+    }
+}
+
+fn leader_moving(e: &KafkaError) -> bool {
+    matches!(
+        e.rdkafka_error_code(),
+        Some(RDKafkaErrorCode::NotLeaderForPartition | RDKafkaErrorCode::LeaderNotAvailable)
+    )
 }
 
 /// The watermarks librdkafka last saw for a partition, without asking the broker.
