@@ -23,6 +23,7 @@ pub mod input;
 pub mod interrupt;
 pub mod jq;
 pub mod kafka;
+pub mod offsets;
 pub mod output;
 pub mod pacing;
 pub mod produce;

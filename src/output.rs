@@ -10,6 +10,7 @@ use std::os::fd::{AsRawFd, FromRawFd};
 
 use crate::codec::write_envelope;
 use crate::record::View;
+use crate::sink::{Sent, Seq, Sink};
 
 /// What `consume --format` writes for each record.
 #[derive(Debug, Clone)]
@@ -263,6 +264,36 @@ impl Stdout {
 
     pub fn is_pipe(&self) -> bool {
         self.is_pipe
+    }
+}
+
+/// Stdout numbers what it is sent by bytes: an item's sequence number is the output
+/// position just after it, so "acknowledged up to N" is "the reader took N bytes" — the
+/// FIONREAD rule, with nothing to count per record. Renderers that write straight into
+/// `buf` (no copy) take `position()` as the sequence number of what they wrote.
+impl Sink for Stdout {
+    type Item<'a> = &'a [u8];
+
+    fn send(&mut self, item: &[u8]) -> Sent {
+        if self.closed {
+            return Sent::Closed;
+        }
+        self.buf.extend_from_slice(item);
+        match self.maybe_flush() {
+            Written::Ok => Sent::Taken(self.position()),
+            Written::Closed => Sent::Closed,
+        }
+    }
+
+    fn flush(&mut self) -> Sent {
+        match Stdout::flush(self) {
+            Written::Ok => Sent::Taken(self.position()),
+            Written::Closed => Sent::Closed,
+        }
+    }
+
+    fn acknowledged(&mut self) -> Seq {
+        self.taken()
     }
 }
 

@@ -8,6 +8,7 @@
 //! offset only once the sink acknowledged it.
 
 /// A sequence number: the n-th thing sent is `n`, counting from 1; 0 is "nothing yet".
+/// A sink may count in larger steps (stdout counts bytes); they only ever grow.
 pub type Seq = u64;
 
 /// What a sink says of a `send`.

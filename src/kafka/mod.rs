@@ -5,8 +5,11 @@
 //! own types only; the pipeline issue moves the consume source, metadata and the admin
 //! calls in here too.
 
+pub mod admin;
 pub mod chaos;
 pub mod client;
+pub mod metadata;
 pub mod mock;
 pub mod producer;
+pub mod source;
 pub mod topic;

@@ -1,0 +1,732 @@
+//! `eddy consume`: topics to stdout with full offset control.
+//!
+//! A polling loop over `kafka::source` (a `BaseConsumer`, much faster than a stream
+//! consumer) renders each record into one large output buffer. Where to start (`--from`)
+//! is resolved before reading — `@TIME` by the broker's time index, or by a binary
+//! search on record timestamps where the broker cannot answer (the dev cluster) — and
+//! where to stop (`--until`, `-e`, `-n`) is decided per partition by the pure rules in
+//! `stop`. With a group, an offset is stored only once its record has reached the
+//! reader: written, flushed, and (for a pipe) taken out of the pipe. What is stored is
+//! the consumer's position, which on a transactional topic moves past commit and abort
+//! markers and aborted batches that are never shown, so a group that read everything
+//! readable has no lag left.
+//!
+//! Reading is read_committed (librdkafka's default, set explicitly): `-e` stops at the
+//! last stable offset, and `kafka::metadata::Watermarks` tells it apart from the high
+//! watermark.
+//!
+//! The Kafka side is `kafka::source`, the flag checks `plan`, the stop rules `stop`. This
+//! file is a little over 700 lines because `Run` still holds rendering, the filter,
+//! progress and the summary beside the loop; splitting those out is the next step.
+
+mod plan;
+mod stop;
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use crate::cli::{ConsumeArgs, OnError, StatsFormat};
+use crate::config::Settings;
+use crate::interrupt;
+use crate::jq::{Filter, Flow, RunError, Scan};
+use crate::kafka::metadata::PartitionOffsets;
+use crate::kafka::source::{Ledger, PollError, Polled, Received, Source, Start};
+use crate::offsets::{OffsetSpec, UntilSpec};
+use crate::outcome::{Error, Outcome, Result};
+use crate::output::{Format, Stdout, Written};
+use crate::sink::Sink;
+use crate::stats::{ConsumeSummary, PartitionEnd};
+use crate::times::now_ms;
+use plan::{Expect, Plan};
+use stop::{Stop, Stops, Verdict};
+
+/// One partition being read.
+#[derive(Debug)]
+struct Part {
+    topic: String,
+    partition: i32,
+    /// The next offset to read, once known.
+    next: Option<i64>,
+}
+
+pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
+    // Every check that needs no cluster comes before the first client.
+    let plan = Plan::from_args(args, now_ms())?;
+    let source = Source::new(settings, args.group.as_deref(), plan.from)?;
+    let mut parts = named_parts(&source, args)?;
+    if let Some(spec) = plan.from {
+        source.resolve_starts(parts.iter().map(|p| (p.topic.as_str(), p.partition)), spec)?;
+    }
+    let mut stops = Stops::new(plan.until, plan.count, plan.expect == Expect::Nothing, plan.group_mode);
+    join_stops(&source, &mut parts, &mut stops)?;
+    if plan.group_mode {
+        let topics: Vec<&str> = args.topics.iter().map(String::as_str).collect();
+        source.subscribe(&topics)?;
+    } else {
+        assign(&source, args, &parts, &stops, plan.from)?;
+    }
+
+    let (until, count) = (plan.until, plan.count);
+    let bounded = until.is_some() || count.is_some();
+    let progress = crate::stats::Progress::new(
+        if matches!(until, Some(UntilSpec::End | UntilSpec::Offset(_))) {
+            Some(0)
+        } else {
+            count
+        },
+        settings.quiet || !bounded,
+        "records",
+    );
+    let mut run = Run {
+        settings,
+        source: &source,
+        format: plan.format,
+        delimiter: plan.delimiter,
+        until,
+        count,
+        expect: plan.expect,
+        deadline: plan.within.map(|w| (Instant::now() + w, w)),
+        topics_label: args.topics.join(","),
+        progress,
+        group: args.group.is_some(),
+        group_mode: plan.group_mode,
+        out: Stdout::new(),
+        parts,
+        index: HashMap::new(),
+        last: None,
+        ledger: Ledger::new(),
+        records: 0,
+        bytes: 0,
+        assignment_seen: 0,
+        stops,
+        filter: plan.filter,
+        raw_output: args.raw_output,
+        on_error: args.on_error,
+        scratch: Vec::new(),
+        scan: Scan::default(),
+        filter_errors: 0,
+        filter_failed: false,
+    };
+    run.reindex();
+    let started = Instant::now();
+    let end = run.consume()?;
+    run.stop(end, started, args.stats)
+}
+
+/// The partitions of the named topics (which must exist), as `-p` chooses them.
+fn named_parts(source: &Source, args: &ConsumeArgs) -> Result<Vec<Part>> {
+    let mut parts: Vec<Part> = Vec::new();
+    for topic in args.topics.iter().filter(|t| !t.starts_with('^')) {
+        let count = source.partitions(topic)?;
+        let chosen: Vec<i32> = if args.partitions.is_empty() {
+            (0..count).collect()
+        } else {
+            args.partitions.clone()
+        };
+        for p in chosen {
+            if p < 0 || p >= count {
+                return Err(Error::usage(format!(
+                    "--partition {p}: topic '{topic}' has partitions 0 to {}",
+                    count - 1
+                )));
+            }
+            parts.push(Part {
+                topic: topic.clone(),
+                partition: p,
+                next: None,
+            });
+        }
+    }
+    Ok(parts)
+}
+
+/// Gives each named partition its slot in the stop rules, with where it ends for
+/// `--until end`. The reading consumer's own watermark query answers with the last
+/// stable offset (it reads committed), so the end is what it can read, not the high
+/// watermark beyond an open transaction.
+fn join_stops(source: &Source, parts: &mut [Part], stops: &mut Stops) -> Result<()> {
+    for part in parts.iter_mut() {
+        let stable = if stops.needs_stable_end() {
+            Some(source.stable_end(&part.topic, part.partition)?)
+        } else {
+            None
+        };
+        let slot = stops.add(stable);
+        // Starting at or past where it ends (`--from` past the end, with -e): done
+        // before it begins, not waiting for a record that will not be shown.
+        if let Some(Start::Offset(start)) = source.resolved(&part.topic, part.partition) {
+            if stops.starts_at(slot, start) {
+                part.next = Some(start);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Assigns the named partitions that are not done before they begin.
+fn assign(source: &Source, args: &ConsumeArgs, parts: &[Part], stops: &Stops, from: Option<OffsetSpec>) -> Result<()> {
+    let mut list = Vec::new();
+    for (_, part) in parts.iter().enumerate().filter(|(i, _)| !stops.part(*i).done) {
+        let start = match from {
+            Some(_) => source.resolved(&part.topic, part.partition).unwrap_or(Start::Beginning),
+            // With a group (and -p), start where the group left off.
+            None if args.group.is_some() => Start::Stored,
+            None => Start::Beginning,
+        };
+        list.push((part.topic.as_str(), part.partition, start));
+    }
+    source.assign(&list)
+}
+
+/// How the loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// `--within` passed.
+    Deadline,
+    /// `--expect-none` saw a record.
+    Unexpected,
+    /// Every partition reached its --until, or --count was met.
+    Done,
+    /// The reader of stdout went away.
+    Closed,
+    Signal(crate::outcome::Signal),
+    Failed,
+    /// `--on-error fail`: the filter could not process a record.
+    FilterFailed,
+}
+
+struct Run<'a> {
+    settings: &'a Settings,
+    source: &'a Source,
+    format: Format,
+    delimiter: u8,
+    until: Option<UntilSpec>,
+    count: Option<u64>,
+    expect: Expect,
+    /// When `--within` runs out, and how long it was.
+    deadline: Option<(Instant, Duration)>,
+    topics_label: String,
+    progress: crate::stats::Progress,
+    group: bool,
+    group_mode: bool,
+    out: Stdout,
+    parts: Vec<Part>,
+    index: HashMap<(String, i32), usize>,
+    /// The last (topic, partition) seen and its slot, to skip the map look-up.
+    last: Option<(i32, usize)>,
+    /// Offsets reached, each out once stdout acknowledges the bytes written before it
+    /// (taken by the reader); group mode only.
+    ledger: Ledger,
+    records: u64,
+    bytes: u64,
+    assignment_seen: u64,
+    stops: Stops,
+    filter: Option<Filter>,
+    raw_output: bool,
+    on_error: OnError,
+    /// What --format renders, for the filter to read.
+    scratch: Vec<u8>,
+    /// The fast path's scratch space for --filter.
+    scan: Scan,
+    /// Records the filter could not process.
+    filter_errors: u64,
+    /// Set under `--on-error fail` when a record could not be processed.
+    filter_failed: bool,
+}
+
+impl Run<'_> {
+    fn reindex(&mut self) {
+        self.index = self
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ((p.topic.clone(), p.partition), i))
+            .collect();
+        self.last = None;
+    }
+
+    fn slot(&mut self, topic: &str, partition: i32) -> usize {
+        if let Some((p, i)) = self.last {
+            if p == partition && self.parts[i].topic == topic {
+                return i;
+            }
+        }
+        let i = match self.index.get(&(topic.to_string(), partition)) {
+            Some(i) => *i,
+            None => {
+                // A partition a group gave us that we did not know (a regex topic).
+                let stable = if self.stops.needs_stable_end() {
+                    self.source.stable_end(topic, partition).ok()
+                } else {
+                    None
+                };
+                self.parts.push(Part {
+                    topic: topic.to_string(),
+                    partition,
+                    next: None,
+                });
+                let i = self.stops.add(stable);
+                self.index.insert((topic.to_string(), partition), i);
+                i
+            }
+        };
+        self.last = Some((partition, i));
+        i
+    }
+
+    /// Partitions that count for "all done": the named ones, or in group mode those the
+    /// group assigned to us now.
+    fn all_done(&mut self) -> bool {
+        if self.until.is_none() {
+            return false;
+        }
+        if self.group_mode {
+            if let Some((generation, assigned)) = self.source.assignment_since(self.assignment_seen) {
+                self.assignment_seen = generation;
+                let slots = assigned.iter().map(|(t, p)| self.slot(t, *p)).collect();
+                self.stops.assigned(slots);
+            }
+        }
+        self.stops.all_done()
+    }
+
+    fn consume(&mut self) -> Result<End> {
+        let mut last_flush = Instant::now();
+        let mut since_check: u32 = 0;
+        let mut warned_transport = false;
+        // Since when librdkafka has said that every broker is down (cleared by any record).
+        let mut all_down: Option<Instant> = None;
+        loop {
+            if let Some(s) = interrupt::requested() {
+                return Ok(End::Signal(s));
+            }
+            // A cluster that went away is a failure once --timeout has passed without it,
+            // not a wait forever.
+            if all_down.is_some_and(|since| since.elapsed() >= self.settings.timeout) {
+                eprintln!(
+                    "eddy: lost the cluster at {}: every broker has been down for {}",
+                    self.settings.brokers,
+                    humantime::format_duration(self.settings.timeout)
+                );
+                return Ok(End::Failed);
+            }
+            if self.all_done() {
+                return Ok(End::Done);
+            }
+            if self.deadline.is_some_and(|(at, _)| Instant::now() >= at) {
+                return Ok(End::Deadline);
+            }
+            let message = match self.source.poll(Duration::from_millis(100)) {
+                Polled::Idle => {
+                    if self.flush() == Written::Closed {
+                        return Ok(End::Closed);
+                    }
+                    last_flush = Instant::now();
+                    let (stops, source, parts) = (&mut self.stops, self.source, &self.parts);
+                    stops.tick(now_ms(), |i| source.pause(&parts[i].topic, parts[i].partition));
+                    continue;
+                }
+                Polled::EndOfPartition(p) => {
+                    self.eof(p);
+                    continue;
+                }
+                Polled::Error(e) => {
+                    if e.all_brokers_down {
+                        all_down.get_or_insert_with(Instant::now);
+                    }
+                    if let Some(end) = self.consume_error(&e, &mut warned_transport) {
+                        return Ok(end);
+                    }
+                    continue;
+                }
+                Polled::Record(m) => {
+                    all_down = None;
+                    m
+                }
+            };
+            match self.record(&message) {
+                Written::Closed => return Ok(End::Closed),
+                Written::Ok => {}
+            }
+            if self.filter_failed {
+                return Ok(End::FilterFailed);
+            }
+            match self.stops.written(self.records) {
+                Some(Stop::Unexpected) => return Ok(End::Unexpected),
+                Some(Stop::Count) => return Ok(End::Done),
+                None => {}
+            }
+            since_check += 1;
+            if since_check >= 64 {
+                since_check = 0;
+                if last_flush.elapsed() >= Duration::from_millis(100) {
+                    if self.flush() == Written::Closed {
+                        return Ok(End::Closed);
+                    }
+                    last_flush = Instant::now();
+                }
+            }
+        }
+    }
+
+    /// Handles one record: skip it past --until, else render, and track it for commits.
+    fn record(&mut self, m: &Received<'_>) -> Written {
+        let view = m.view();
+        let (topic, partition, offset) = (view.topic, view.partition, view.offset);
+        let i = self.slot(topic, partition);
+        match self.stops.record(i, offset, view.timestamp) {
+            Verdict::Show => {}
+            Verdict::Drop => return Written::Ok,
+            Verdict::Past => {
+                // The first record past --until is not shown, and whatever came between
+                // the last one shown and it (markers, aborted batches) is behind the
+                // reader: the group resumes at this record.
+                self.source.pause(&self.parts[i].topic, self.parts[i].partition);
+                self.advance(i, offset);
+                return Written::Ok;
+            }
+        }
+        // Without a filter the record is rendered straight into the output; with one,
+        // into a scratch buffer the filter reads.
+        let target = if self.filter.is_some() {
+            self.scratch.clear();
+            &mut self.scratch
+        } else {
+            &mut self.out.buf
+        };
+        if self.format.uses_headers() {
+            self.format.render(target, &view, m.headers());
+        } else {
+            self.format.render(target, &view, std::iter::empty());
+        }
+        if self.filter.is_some() {
+            if !self.run_filter(topic, partition, offset) {
+                // --on-error fail: stop before this record, which is neither written
+                // nor committed.
+                return Written::Ok;
+            }
+        } else {
+            self.out.buf.push(self.delimiter);
+            self.records += 1;
+        }
+        self.bytes += m.size();
+        self.advance(i, offset + 1);
+        if self.stops.shown(i, offset) {
+            self.source.pause(&self.parts[i].topic, self.parts[i].partition);
+        }
+        if self.out.buf.len() >= 1 << 16 {
+            self.flush()
+        } else {
+            Written::Ok
+        }
+    }
+
+    /// Runs the filter on the rendered record: each output is one record written. False
+    /// when `--on-error fail` stops the run at this record.
+    fn run_filter(&mut self, topic: &str, partition: i32, offset: i64) -> bool {
+        let Some(filter) = &self.filter else { return true };
+        // An empty rendering (a null value) is no input at all, as for jq.
+        if self.scratch.trim_ascii().is_empty() {
+            return true;
+        }
+        let (out, records, count, raw, delimiter) = (
+            &mut self.out.buf,
+            &mut self.records,
+            self.count,
+            self.raw_output,
+            self.delimiter,
+        );
+        if count.is_some_and(|n| *records >= n) {
+            return true;
+        }
+        if let Some(output) = filter.try_fast(&self.scratch, &mut self.scan, raw, out) {
+            if output.is_some() {
+                out.push(delimiter);
+                *records += 1;
+            }
+            return true;
+        }
+        let result = filter.run_bytes(&self.scratch, |v| {
+            if count.is_some_and(|n| *records >= n) {
+                return Flow::Stop;
+            }
+            if raw {
+                v.write_text(out)
+            } else {
+                v.write_json(out)
+            }
+            out.push(delimiter);
+            *records += 1;
+            Flow::Continue
+        });
+        let error = match result {
+            Ok(_) => return true,
+            Err(RunError::Halt(code)) => format!("the filter halted (exit code {code})"),
+            Err(e) => e.to_string(),
+        };
+        self.filter_errors += 1;
+        match self.on_error {
+            OnError::Skip => true,
+            OnError::Stderr => {
+                eprintln!("eddy: {topic}:{partition}@{offset}: {error}");
+                true
+            }
+            OnError::Fail => {
+                eprintln!("eddy: {topic}:{partition}@{offset}: {error}; stopped before this record (--on-error fail)");
+                self.filter_failed = true;
+                false
+            }
+        }
+    }
+
+    /// The reader has everything before `next` of partition `i`, once what was written so
+    /// far is taken: records shown, and in between only what a read_committed consumer
+    /// never shows. Stored (with a group) when the reader took it.
+    fn advance(&mut self, i: usize, next: i64) {
+        self.parts[i].next = Some(next);
+        if self.group {
+            self.ledger.reached(self.out.position(), i, next);
+        }
+    }
+
+    /// A partition reached the end of what the broker has. Without the topic in the
+    /// event, every partition of that number whose position reached its local high
+    /// watermark counts.
+    fn eof(&mut self, partition: i32) {
+        // The consumer's positions: past the markers and aborted batches it read over.
+        let positions = self.source.positions();
+        let position_of = |topic: &str, p: i32| positions.of(topic, p);
+        let candidates: Vec<usize> = self
+            .parts
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| p.partition == partition && !self.stops.part(*i).done)
+            .map(|(i, _)| i)
+            .collect();
+        let single = candidates.len() == 1;
+        for i in candidates {
+            let p = &self.parts[i];
+            let position = position_of(&p.topic, p.partition);
+            let at_end = single || {
+                let position = position.or(p.next).or_else(|| self.start_of(i));
+                let high = self.source.local_watermarks(&p.topic, p.partition).map(|w| w.1);
+                // The local high watermark is the log end: while a transaction is open
+                // the position stops below it, at the last stable offset, which is
+                // where --until end stops anyway.
+                matches!((position, high), (Some(n), Some(h)) if n >= h)
+                    || matches!((position, self.stops.part(i).end), (Some(n), Some(e)) if n >= e)
+            };
+            if !at_end {
+                continue;
+            }
+            self.reached_end(i, position);
+        }
+        // A partition that was assigned but never had a record: mark it too.
+        if self.parts.iter().all(|p| p.partition != partition) && self.group_mode {
+            let assigned = self.source.assigned();
+            for (t, p) in assigned.iter().filter(|(_, p)| *p == partition) {
+                let i = self.slot(t, *p);
+                self.reached_end(i, position_of(t, *p));
+            }
+        }
+    }
+
+    /// Partition `i` is at the end of what the broker has for us, the consumer at
+    /// `position` (when it knows one).
+    fn reached_end(&mut self, i: usize, position: Option<i64>) {
+        if let Some(position) = position.filter(|p| self.parts[i].next.is_none_or(|n| *p > n)) {
+            // Nothing was skipped (the partition is not done), so everything before the
+            // position was shown or is never shown: a transactional topic read to its
+            // end leaves the group at its end, not at its last record + 1.
+            self.advance(i, position);
+        }
+        let p = &self.parts[i];
+        // Only `--until OFFSET` needs to know where the log ends now.
+        let high = match self.until {
+            Some(UntilSpec::Offset(_)) => self.source.local_watermarks(&p.topic, p.partition).map(|w| w.1),
+            _ => None,
+        };
+        if self.stops.end_of_partition(i, high, now_ms()) {
+            self.source.pause(&p.topic, p.partition);
+        }
+    }
+
+    /// Where reading of a partition started, for one from which nothing was read yet.
+    fn start_of(&self, i: usize) -> Option<i64> {
+        let p = &self.parts[i];
+        let (low, high) = self.source.local_watermarks(&p.topic, p.partition)?;
+        let assigned = self.source.resolved(&p.topic, p.partition);
+        match assigned.unwrap_or(if self.group { Start::Stored } else { Start::Beginning }) {
+            Start::Offset(o) => Some(o),
+            Start::Beginning => Some(low),
+            Start::End => Some(high),
+            Start::Tail(n) => Some((high - n).max(low)),
+            // The group's committed offset, or the beginning for a new group.
+            Start::Stored => Some(self.source.committed(&p.topic, p.partition)?.unwrap_or(low)),
+        }
+    }
+
+    /// A consumer error: fatal ones end the run, transient ones are reported once.
+    fn consume_error(&mut self, e: &PollError, warned: &mut bool) -> Option<End> {
+        if e.fatal {
+            eprintln!("eddy: {}", e.message);
+            return Some(End::Failed);
+        }
+        if !*warned || self.settings.verbose {
+            eprintln!("eddy: warning: {} (retrying)", e.message);
+            *warned = true;
+        }
+        None
+    }
+
+    /// Writes the buffer out, then stores the offsets of the records the reader took.
+    fn flush(&mut self) -> Written {
+        self.show_progress();
+        let written = self.out.flush();
+        if self.group {
+            self.store_taken();
+        }
+        written
+    }
+
+    /// Stores the offsets whose output the reader has taken (the sink acknowledged).
+    fn store_taken(&mut self) {
+        if self.ledger.is_empty() {
+            return;
+        }
+        let acked = Sink::acknowledged(&mut self.out);
+        let (parts, source, verbose) = (&self.parts, self.source, self.settings.verbose);
+        self.ledger.acknowledged(acked, |slot, next| {
+            let p = &parts[slot];
+            if let Err(e) = source.store(&p.topic, p.partition, next) {
+                if verbose {
+                    eprintln!("eddy: could not store offset {}:{}@{next}: {e}", p.topic, p.partition);
+                }
+            }
+        });
+    }
+
+    /// The bar: toward the end offsets with --until, toward N with -n / --expect.
+    fn show_progress(&self) {
+        if !self.progress.is_shown() {
+            return;
+        }
+        match self.until {
+            Some(UntilSpec::End | UntilSpec::Offset(_)) => {
+                let stop = |i: usize| self.stops.part(i);
+                let total: i64 = (0..self.parts.len()).filter_map(|i| stop(i).end).sum();
+                let reached: i64 = (0..self.parts.len())
+                    .map(|i| {
+                        let end = stop(i).end.unwrap_or(0);
+                        if stop(i).done {
+                            end
+                        } else {
+                            self.parts[i].next.unwrap_or(0).min(end)
+                        }
+                    })
+                    .sum();
+                self.progress.set_total(total.max(0) as u64);
+                self.progress.set(reached.max(0) as u64, self.records);
+            }
+            _ => self.progress.set(self.records, self.records),
+        }
+    }
+
+    /// Stops: flush, wait a little for the reader to take what is in the pipe, store
+    /// what it took, commit, summarise.
+    fn stop(mut self, end: End, started: Instant, stats: Option<StatsFormat>) -> Result<Outcome> {
+        let elapsed = started.elapsed();
+        let closed = end == End::Closed || self.flush() == Written::Closed;
+        self.progress.done();
+        if self.group {
+            if !closed && self.out.is_pipe() && !self.ledger.is_empty() {
+                // The reader is still there: give it time to take what we wrote, so it is
+                // committed and not read again next time.
+                let deadline = Instant::now() + self.settings.timeout;
+                while Instant::now() < deadline && Sink::acknowledged(&mut self.out) < self.out.position() {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+            }
+            self.store_taken();
+            if let Err(e) = self.source.commit() {
+                eprintln!("eddy: committing offsets failed: {e}");
+            }
+        }
+        let show = !closed && (stats.is_some() || !self.settings.quiet);
+        if show {
+            let mut summary = ConsumeSummary {
+                records: self.records,
+                bytes: self.bytes,
+                ..Default::default()
+            };
+            summary.finish(elapsed);
+            summary.partitions = self.partition_ends();
+            match stats {
+                Some(StatsFormat::Json) => eprintln!("{}", summary.json()),
+                _ if self.settings.quiet => {}
+                _ => eprintln!("{}", summary.text()),
+            }
+        }
+        let seen = self.records;
+        let expectation = match (self.expect, end) {
+            (Expect::Count(n), End::Done) if seen < n => Some(format!(
+                "saw {seen} of {n} matching records before the end of {}",
+                self.topics_label
+            )),
+            (Expect::Count(n), End::Deadline) => Some(format!(
+                "saw {seen} of {n} matching records in {} on {}",
+                humantime::format_duration(self.deadline.map(|d| d.1).unwrap_or_default()),
+                self.topics_label
+            )),
+            (Expect::Nothing, End::Unexpected) => Some(format!(
+                "expected no matching record on {}, but one arrived",
+                self.topics_label
+            )),
+            _ => None,
+        };
+        if let Some(reason) = expectation {
+            eprintln!("eddy: {reason}");
+            return Ok(Outcome::Failed);
+        }
+        Ok(match end {
+            End::Done | End::Closed | End::Deadline if self.filter_errors > 0 && self.on_error == OnError::Stderr => {
+                Outcome::InputErrors
+            }
+            End::Done | End::Closed | End::Deadline => Outcome::Success,
+            End::Unexpected => Outcome::Failed,
+            End::Signal(s) => Outcome::Interrupted(s),
+            End::Failed => Outcome::Failed,
+            End::FilterFailed => Outcome::InputErrors,
+        })
+    }
+
+    fn partition_ends(&self) -> Vec<PartitionEnd> {
+        let mut list = Vec::new();
+        let positions = self.source.positions();
+        for (i, p) in self.parts.iter().enumerate() {
+            let ends = self.source.offsets(&p.topic, p.partition).unwrap_or(PartitionOffsets {
+                low: 0,
+                high: 0,
+                stable: 0,
+            });
+            let next = p.next.or_else(|| positions.of(&p.topic, p.partition));
+            let offset = next.unwrap_or(if self.stops.part(i).at_eof {
+                ends.stable
+            } else {
+                ends.low
+            });
+            list.push(PartitionEnd {
+                topic: p.topic.clone(),
+                partition: p.partition,
+                offset,
+                high: ends.high,
+                stable: ends.stable,
+                // Measured to what can be read: a consumer past the last stable offset
+                // (inside an open transaction) has nothing to read yet.
+                lag: (ends.stable - offset).max(0),
+            });
+        }
+        list.sort_by(|a, b| (a.topic.as_str(), a.partition).cmp(&(b.topic.as_str(), b.partition)));
+        list
+    }
+}
