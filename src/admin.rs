@@ -20,10 +20,10 @@ use serde_json::json;
 
 use crate::cli::{GroupsAction, GroupsArgs, OffsetsArgs, OutputArgs, OutputFormat, TopicsAction, TopicsArgs};
 use crate::config::Settings;
+use crate::error::{Error, Outcome, Result};
 use crate::kafka::admin::{Admin, DEV_LIMIT, config_source};
 use crate::kafka::metadata::{Watermarks, offset_for_time};
 use crate::offsets::{ResetTo, parse_at};
-use crate::outcome::{Error, Outcome, Result};
 use crate::output;
 use crate::times::now_ms;
 

@@ -10,7 +10,7 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use crate::cli::{ColorChoice, Global};
-use crate::outcome::{Error, Result};
+use crate::error::{Error, Result};
 use crate::times::parse_duration;
 
 pub const DEFAULT_BROKERS: &str = "localhost:9092";

@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use crate::cli::DevArgs;
 use crate::config::Settings;
+use crate::error::{Error, Outcome, Result, Signal};
 use crate::interrupt;
 use crate::kafka::chaos::Chaos;
 use crate::kafka::mock::DevCluster;
-use crate::outcome::{Error, Outcome, Result, Signal};
 use crate::times::now_ms;
 
 /// Parses `NAME[:PARTITIONS]`.

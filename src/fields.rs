@@ -4,8 +4,8 @@
 //! produce and gen (and later pipe) share them.
 
 use crate::cli::RecordArgs;
+use crate::error::{Error, Result};
 use crate::jq::{Filter, Value};
-use crate::outcome::{Error, Result};
 use crate::record::Headers;
 use crate::times::{now_ms, number_to_ms, parse_time};
 

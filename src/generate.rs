@@ -9,7 +9,7 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 
 use crate::cli::Cli;
-use crate::outcome::Result;
+use crate::error::Result;
 
 pub fn run(dir: &Path) -> Result<()> {
     let completions = dir.join("completions");

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use signal_hook::consts::{SIGINT, SIGTERM};
 
-use crate::outcome::{Outcome, Signal};
+use crate::error::{Outcome, Signal};
 
 static RECEIVED: AtomicU8 = AtomicU8::new(0);
 static LAST_WORD: OnceLock<Box<dyn Fn() + Send + Sync>> = OnceLock::new();

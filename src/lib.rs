@@ -34,9 +34,6 @@ pub mod stats;
 pub mod times;
 pub mod window;
 
-/// The old name of `error`, so that modules not yet moved to the new name still build.
-pub use error as outcome;
-
 use std::process::ExitCode;
 
 use clap::Parser;

@@ -5,8 +5,8 @@
 
 use std::time::{Duration, Instant};
 
+use crate::error::{Error, Result};
 use crate::interrupt;
-use crate::outcome::{Error, Result};
 
 /// The one check of `--rate`: a positive, finite number of records a second.
 pub fn check_rate(rate: Option<f64>) -> Result<()> {

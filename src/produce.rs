@@ -12,12 +12,12 @@ use std::time::Instant;
 use crate::cli::{InputFormat, OnInvalid, ProduceArgs};
 use crate::codec::read_envelope;
 use crate::config::Settings;
+use crate::error::{Error, Outcome, Result, Signal};
 use crate::fields::{FieldFilters, Fields, parse_headers};
 use crate::input::{Next, Position, Reader, parse_delimiter, unescape};
 use crate::interrupt;
 use crate::kafka::client::ProducerOptions;
 use crate::kafka::producer::{ProducerSink, Stop, outcome, print_summary};
-use crate::outcome::{Error, Outcome, Result, Signal};
 use crate::pacing::{self, Pacer, Schedule};
 use crate::record::{Headers, HeadersRef, RecordRef};
 

@@ -27,12 +27,12 @@ use std::time::{Duration, Instant};
 
 use crate::cli::{ConsumeArgs, OnError, StatsFormat};
 use crate::config::Settings;
+use crate::error::{Error, Outcome, Result};
 use crate::interrupt;
 use crate::jq::{Filter, Flow, RunError, Scan};
 use crate::kafka::metadata::PartitionOffsets;
 use crate::kafka::source::{Ledger, PollError, Polled, Received, Source, Start};
 use crate::offsets::{OffsetSpec, UntilSpec};
-use crate::outcome::{Error, Outcome, Result};
 use crate::output::{Format, Stdout, Written};
 use crate::sink::Sink;
 use crate::stats::{ConsumeSummary, PartitionEnd};
@@ -189,7 +189,7 @@ enum End {
     Done,
     /// The reader of stdout went away.
     Closed,
-    Signal(crate::outcome::Signal),
+    Signal(crate::error::Signal),
     Failed,
     /// `--on-error fail`: the filter could not process a record.
     FilterFailed,

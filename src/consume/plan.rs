@@ -5,10 +5,10 @@
 use std::time::Duration;
 
 use crate::cli::ConsumeArgs;
+use crate::error::{Error, Result};
 use crate::input::parse_delimiter;
 use crate::jq::Filter;
 use crate::offsets::{OffsetSpec, UntilSpec};
-use crate::outcome::{Error, Result};
 use crate::output::Format;
 use crate::times::parse_duration;
 

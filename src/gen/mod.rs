@@ -18,12 +18,12 @@ use std::time::{Duration, Instant};
 
 use crate::cli::GenArgs;
 use crate::config::Settings;
+use crate::error::{Error, Outcome, Result, Signal};
 use crate::fields::{FieldFilters, Fields, parse_headers};
 use crate::interrupt;
 use crate::jq::{Filter, Flow, RunError, Value};
 use crate::kafka::client::ProducerOptions;
 use crate::kafka::producer::{self, ProducerSink, Stop};
-use crate::outcome::{Error, Outcome, Result, Signal};
 use crate::output::{self, Stdout, Written};
 use crate::pacing::{self, Pacer, Schedule};
 use crate::random;

@@ -12,8 +12,8 @@ use rdkafka::error::RDKafkaErrorCode;
 use rdkafka::metadata::MetadataTopic;
 
 use crate::config::Settings;
+use crate::error::{Error, Result};
 use crate::kafka::client::{self as connection, EddyContext};
-use crate::outcome::{Error, Result};
 
 pub const DEV_LIMIT: &str = "librdkafka's mock cluster behind `eddy dev` has no such API";
 
@@ -121,7 +121,7 @@ impl<'a> Admin<'a> {
     }
 
     /// The cluster's id, as librdkafka learnt it.
-    fn cluster_id(&self) -> Option<String> {
+    pub fn cluster_id(&self) -> Option<String> {
         let (client, timeout) = (&self.client, self.settings.timeout);
         // SAFETY: a valid client pointer; the returned string is ours to free.
         unsafe {

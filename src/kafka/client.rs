@@ -19,7 +19,7 @@ use rdkafka::metadata::Metadata;
 
 use crate::cli::{Acks, Compression, ProducerArgs};
 use crate::config::Settings;
-use crate::outcome::Error;
+use crate::error::Error;
 
 /// What every eddy client context carries: whether to show librdkafka's logs, and what
 /// went wrong with each broker it tried, so that a failure can say *why* in one line.
@@ -536,7 +536,7 @@ pub fn metadata<C: ClientContext>(
     topic: Option<&str>,
     diagnostics: &Diagnostics,
     serve: impl Fn(),
-) -> crate::outcome::Result<Metadata> {
+) -> crate::error::Result<Metadata> {
     metadata_within(settings, what, client, topic, diagnostics, serve, settings.timeout)
 }
 
@@ -550,7 +550,7 @@ pub fn metadata_within<C: ClientContext>(
     diagnostics: &Diagnostics,
     serve: impl Fn(),
     budget: Duration,
-) -> crate::outcome::Result<Metadata> {
+) -> crate::error::Result<Metadata> {
     let bootstrap = bootstrap(settings);
     let deadline = Instant::now() + budget;
     loop {
@@ -577,7 +577,7 @@ pub fn consumer_metadata<C: ConsumerContext>(
     consumer: &BaseConsumer<C>,
     topic: Option<&str>,
     diagnostics: &Diagnostics,
-) -> crate::outcome::Result<Metadata> {
+) -> crate::error::Result<Metadata> {
     metadata(settings, what, consumer.client(), topic, diagnostics, || {
         serve_consumer(consumer, Duration::from_millis(10))
     })

@@ -14,21 +14,20 @@ use rdkafka::message::Message;
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 
 use crate::config::Settings;
-use crate::kafka::client::{self as connection, Diagnostics};
-use crate::outcome::{Error, Result};
+use crate::error::{Error, Result};
+use crate::kafka::client::{self as connection, Context};
 
 /// The partition count of a topic, or an error that says the topic is not there.
-pub fn topic_partitions<C: ConsumerContext + HasDiagnostics>(
-    settings: &Settings,
-    consumer: &BaseConsumer<C>,
-    topic: &str,
-) -> Result<i32> {
+pub fn topic_partitions<T>(settings: &Settings, consumer: &BaseConsumer<Context<T>>, topic: &str) -> Result<i32>
+where
+    Context<T>: ConsumerContext,
+{
     let metadata = connection::consumer_metadata(
         settings,
         "consume",
         consumer,
         Some(topic),
-        consumer.context().diagnostics(),
+        &consumer.context().diagnostics,
     )?;
     match metadata.topics().iter().find(|t| t.name() == topic) {
         Some(t) if t.error().is_none() && !t.partitions().is_empty() => Ok(t.partitions().len() as i32),
@@ -36,17 +35,6 @@ pub fn topic_partitions<C: ConsumerContext + HasDiagnostics>(
             "topic '{topic}' does not exist on the cluster at {}",
             settings.brokers
         ))),
-    }
-}
-
-/// Contexts that carry diagnostics, so helpers can explain a failure.
-pub trait HasDiagnostics {
-    fn diagnostics(&self) -> &Diagnostics;
-}
-
-impl HasDiagnostics for connection::EddyContext {
-    fn diagnostics(&self) -> &Diagnostics {
-        &self.diagnostics
     }
 }
 

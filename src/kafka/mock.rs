@@ -5,7 +5,7 @@
 use rdkafka::mocking::MockCluster;
 use rdkafka::producer::DefaultProducerContext;
 
-use crate::outcome::{Error, Result};
+use crate::error::{Error, Result};
 
 /// A running mock cluster; it stops when dropped.
 pub struct DevCluster {

@@ -23,10 +23,10 @@ use rdkafka::producer::{BaseProducer, BaseRecord, Producer, ProducerContext, Pur
 
 use crate::cli::{Compression, StatsFormat};
 use crate::config::Settings;
+use crate::error::{Error, Outcome, Result, Signal};
 use crate::interrupt;
 use crate::kafka::client::{self as connection, Context, ProducerOptions};
 use crate::kafka::topic::{self, CONFIG_WAIT, ConfigLookup};
-use crate::outcome::{Error, Outcome, Result, Signal};
 use crate::record::{HeadersRef, RecordRef};
 use crate::sink::{Sent, Seq, Sink};
 use crate::stats::{Latency, ProduceSummary, latency_histogram};

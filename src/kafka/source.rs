@@ -10,27 +10,24 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use rdkafka::client::ClientContext;
-use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::{BorrowedMessage, Headers, Message};
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 
 use crate::config::Settings;
-use crate::kafka::client::{self as connection, Diagnostics};
+use crate::error::{Error, Result};
+use crate::kafka::client::{self as connection, Context, Diagnostics};
 use crate::kafka::metadata::{
-    HasDiagnostics, PartitionOffsets, Watermarks, local_watermarks, offset_for_time, topic_partitions, watermarks,
+    PartitionOffsets, Watermarks, local_watermarks, offset_for_time, topic_partitions, watermarks,
 };
 use crate::offsets::OffsetSpec;
-use crate::outcome::{Error, Result};
 use crate::record::View;
 use crate::sink::Seq;
 
-/// The consumer's context: diagnostics, and start offsets applied when a group assigns
-/// partitions to us.
-struct ConsumeContext {
-    diagnostics: Diagnostics,
+/// What the consumer's context keeps besides the diagnostics of the one client context:
+/// start offsets applied when a group assigns partitions to us, and the assignment.
+struct ConsumeState {
     settings: Settings,
     from: Option<OffsetSpec>,
     /// Start offsets resolved ahead of time (named topics), by (topic, partition).
@@ -40,15 +37,9 @@ struct ConsumeContext {
     watermarks: Watermarks,
 }
 
-impl ClientContext for ConsumeContext {
-    fn log(&self, level: RDKafkaLogLevel, fac: &str, message: &str) {
-        self.diagnostics.log(level, fac, message);
-    }
-
-    fn error(&self, error: KafkaError, reason: &str) {
-        self.diagnostics.error(&error, reason);
-    }
-}
+/// The consumer's context: the one client context (log and error forwarding) with the
+/// consume state inside.
+type ConsumeContext = Context<ConsumeState>;
 
 impl ConsumerContext for ConsumeContext {
     fn rebalance(
@@ -57,21 +48,28 @@ impl ConsumerContext for ConsumeContext {
         err: rdkafka::types::RDKafkaRespErr,
         tpl: &mut TopicPartitionList,
     ) {
+        let state = &self.inner;
         if err == rdkafka::types::RDKafkaRespErr::RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS {
-            if let Some(spec) = self.from {
+            if let Some(spec) = state.from {
                 let wanted: Vec<(String, i32)> = tpl
                     .elements()
                     .iter()
                     .map(|e| (e.topic().to_string(), e.partition()))
                     .collect();
-                let mut resolved = self.resolved.lock().unwrap_or_else(|p| p.into_inner());
+                let mut resolved = state.resolved.lock().unwrap_or_else(|p| p.into_inner());
                 for (topic, partition) in wanted {
                     let offset = match resolved.get(&(topic.clone(), partition)) {
                         Some(o) => *o,
                         None => {
-                            let o =
-                                resolve_one(&self.settings, base_consumer, &self.watermarks, &topic, partition, spec)
-                                    .unwrap_or(Offset::Beginning);
+                            let o = resolve_one(
+                                &state.settings,
+                                base_consumer,
+                                &state.watermarks,
+                                &topic,
+                                partition,
+                                spec,
+                            )
+                            .unwrap_or(Offset::Beginning);
                             resolved.insert((topic.clone(), partition), o);
                             o
                         }
@@ -88,7 +86,7 @@ impl ConsumerContext for ConsumeContext {
         match rebalance {
             Rebalance::Assign(tpl) => {
                 let _ = base_consumer.assign(tpl);
-                let mut a = self.assignment.lock().unwrap_or_else(|p| p.into_inner());
+                let mut a = state.assignment.lock().unwrap_or_else(|p| p.into_inner());
                 a.0 += 1;
                 a.1 = tpl
                     .elements()
@@ -100,7 +98,7 @@ impl ConsumerContext for ConsumeContext {
                 // Commit what was written before giving the partitions away.
                 let _ = base_consumer.commit_consumer_state(CommitMode::Sync);
                 let _ = base_consumer.unassign();
-                let mut a = self.assignment.lock().unwrap_or_else(|p| p.into_inner());
+                let mut a = state.assignment.lock().unwrap_or_else(|p| p.into_inner());
                 a.0 += 1;
                 a.1.clear();
             }
@@ -108,23 +106,16 @@ impl ConsumerContext for ConsumeContext {
     }
 }
 
-impl ConsumeContext {
-    /// The context of a consumer that starts assigned partitions at `from`.
+impl ConsumeState {
+    /// The state of a consumer that starts assigned partitions at `from`.
     fn new(settings: &Settings, from: Option<OffsetSpec>) -> Self {
-        ConsumeContext {
-            diagnostics: Diagnostics::new(settings.verbose),
+        ConsumeState {
             settings: settings.clone(),
             from,
             resolved: Mutex::new(HashMap::new()),
             assignment: Mutex::new((0, Vec::new())),
             watermarks: Watermarks::new(settings),
         }
-    }
-}
-
-impl HasDiagnostics for ConsumeContext {
-    fn diagnostics(&self) -> &Diagnostics {
-        &self.diagnostics
     }
 }
 
@@ -308,7 +299,7 @@ impl Source {
     /// A consumer (in `group`, if any) that starts what it is assigned at `from`.
     pub fn new(settings: &Settings, group: Option<&str>, from: Option<OffsetSpec>) -> Result<Source> {
         let consumer = connection::consumer_config(settings, group)
-            .create_with_context(ConsumeContext::new(settings, from))
+            .create_with_context(Context::with(settings, ConsumeState::new(settings, from)))
             .map_err(|e| Error::usage(format!("cannot create the consumer: {e}")))?;
         Ok(Source {
             consumer,
@@ -332,7 +323,11 @@ impl Source {
 
     /// Low and high watermark and last stable offset, asked of the broker.
     pub fn offsets(&self, topic: &str, partition: i32) -> Result<PartitionOffsets> {
-        self.consumer.context().watermarks.of(&self.consumer, topic, partition)
+        self.consumer
+            .context()
+            .inner
+            .watermarks
+            .of(&self.consumer, topic, partition)
     }
 
     /// The watermarks librdkafka last saw, without asking the broker.
@@ -343,7 +338,7 @@ impl Source {
     /// Resolves where each partition starts under `spec`, now (network look-ups here,
     /// not in the middle of a rebalance).
     pub fn resolve_starts<'t>(&self, parts: impl Iterator<Item = (&'t str, i32)>, spec: OffsetSpec) -> Result<()> {
-        let context = self.consumer.context();
+        let context = &self.consumer.context().inner;
         let mut resolved = HashMap::new();
         for (topic, partition) in parts {
             let o = resolve_one(
@@ -365,6 +360,7 @@ impl Source {
         let resolved = self
             .consumer
             .context()
+            .inner
             .resolved
             .lock()
             .unwrap_or_else(|p| p.into_inner());
@@ -393,6 +389,7 @@ impl Source {
         let a = self
             .consumer
             .context()
+            .inner
             .assignment
             .lock()
             .unwrap_or_else(|p| p.into_inner());
@@ -404,6 +401,7 @@ impl Source {
         let a = self
             .consumer
             .context()
+            .inner
             .assignment
             .lock()
             .unwrap_or_else(|p| p.into_inner());

@@ -14,13 +14,13 @@
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use rdkafka::admin::{AdminClient, AdminOptions, ResourceSpecifier};
+use rdkafka::admin::{AdminOptions, ResourceSpecifier};
 use rdkafka::error::RDKafkaErrorCode;
 use rdkafka::metadata::Metadata;
 
 use crate::config::Settings;
-use crate::kafka::client::{self as connection, EddyContext};
-use crate::outcome::{Error, Result};
+use crate::error::{Error, Result};
+use crate::kafka::admin::Admin;
 
 /// What the cluster said about the topic's limits and about creating topics.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -52,11 +52,7 @@ impl ConfigLookup {
         let spawned = std::thread::Builder::new()
             .name("eddy topic configs".into())
             .spawn(move || {
-                let admin = connection::admin_config(&settings)
-                    .create_with_context::<_, AdminClient<EddyContext>>(EddyContext::new(&settings));
-                let configs = admin
-                    .as_ref()
-                    .map_or(Configs::default(), |a| describe(a, &settings, &topic));
+                let configs = Admin::new(&settings).map_or(Configs::default(), |a| describe(&a, &settings, &topic));
                 let _ = tx.send(configs);
             });
         ConfigLookup {
@@ -90,38 +86,22 @@ impl ConfigLookup {
 }
 
 /// DescribeConfigs of the topic and of a broker, in one request to that broker.
-fn describe(admin: &AdminClient<EddyContext>, settings: &Settings, topic: &str) -> Configs {
+fn describe(admin: &Admin<'_>, settings: &Settings, topic: &str) -> Configs {
     let mut configs = Configs::default();
-    let client = admin.inner().native_ptr();
-    let wait = settings.timeout.as_millis().try_into().unwrap_or(i32::MAX);
-    // Both come with the metadata librdkafka asks for when it connects, so they cost no
-    // round trip of their own. The mock has no DescribeConfigs and names a controller
+    // Both ids come with the metadata librdkafka asks for when it connects, so they cost
+    // no round trip of their own. The mock has no DescribeConfigs and names a controller
     // that does not exist (asking it would wait out the timeout): it is told by its id.
-    // SAFETY: a valid client pointer; the returned string is ours to free.
-    let cluster = unsafe {
-        let p = rdkafka::bindings::rd_kafka_clusterid(client, wait);
-        (!p.is_null()).then(|| {
-            let id = std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned();
-            rdkafka::bindings::rd_kafka_mem_free(client, p.cast());
-            id
-        })
-    };
-    if cluster.as_deref().is_none_or(|id| id.starts_with("mockCluster")) {
+    if admin.cluster_id().is_none_or(|id| id.starts_with("mockCluster")) {
         return configs;
     }
     // Kafka names a live broker as its controller (KRaft: any broker), and a request
     // with a broker resource goes to that broker, where the topic is described too.
-    // SAFETY: a valid client pointer; librdkafka returns -1 when it does not know.
-    let broker = unsafe { rdkafka::bindings::rd_kafka_controllerid(client, wait) };
-    let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+    let Some(broker) = admin.controller_id() else {
         return configs;
     };
-    if broker < 0 {
-        return configs;
-    }
     let options = AdminOptions::new().request_timeout(Some(settings.timeout.min(CONFIG_WAIT)));
     let resources = [ResourceSpecifier::Topic(topic), ResourceSpecifier::Broker(broker)];
-    let Ok(results) = runtime.block_on(admin.describe_configs(&resources, &options)) else {
+    let Ok(results) = admin.block(admin.client.describe_configs(&resources, &options)) else {
         return configs;
     };
     let value = |i: usize, name: &str| {
