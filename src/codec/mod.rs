@@ -9,6 +9,7 @@
 //! jq-exact string writer, which is plain Rust.
 
 mod envelope;
+pub mod schema;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;

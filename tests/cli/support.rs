@@ -288,7 +288,12 @@ pub fn read_all(mut r: impl Read) -> String {
 }
 
 /// Clients eddy's team did not write, from PyPI, pinned so that a failure is eddy's.
-const PYTHON_PACKAGES: &[&str] = &["kafka-python==3.0.12", "confluent-kafka==2.16.1"];
+/// confluent-kafka's extras bring its Schema Registry serializers (fastavro, protobuf,
+/// jsonschema): the independent judge of eddy's Avro, Protobuf and JSON Schema bytes.
+const PYTHON_PACKAGES: &[&str] = &[
+    "kafka-python==3.0.12",
+    "confluent-kafka[avro,json,protobuf,schemaregistry]==2.16.1",
+];
 
 /// The Python of a virtual environment holding [`PYTHON_PACKAGES`], made on first use
 /// under the target directory (so `cargo test` is all the set-up there is) and reused by
