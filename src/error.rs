@@ -103,6 +103,23 @@ impl Error {
         self
     }
 
+    /// The same error, its message starting with `what: ` (unless it already does), so
+    /// that every error of a command names it.
+    pub fn within(self, what: &str) -> Self {
+        let named = |m: String| {
+            if m.starts_with(&format!("{what}:")) {
+                m
+            } else {
+                format!("{what}: {m}")
+            }
+        };
+        match self {
+            Error::Usage(m) => Error::Usage(named(m)),
+            Error::Runtime(m) => Error::Runtime(named(m)),
+            other => other,
+        }
+    }
+
     /// The hint, if there is one.
     pub fn hint(&self) -> Option<&str> {
         match self {

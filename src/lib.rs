@@ -6,7 +6,6 @@
 //! only place that turns what a command came to into an exit code. New modules are
 //! declared here.
 
-pub mod admin;
 pub mod cli;
 pub mod codec;
 pub mod commands;
@@ -98,10 +97,10 @@ fn run(cli: &Cli) -> Result<Outcome> {
         Command::Count(args) => count::run(&settings, args),
         Command::Gen(args) => r#gen::run(&settings, args),
         Command::Dev(args) => dev::run(&settings, args),
-        Command::Topics(args) => admin::topics(&settings, args),
-        Command::Offsets(args) => admin::offsets(&settings, args),
-        Command::Groups(args) => admin::groups(&settings, args),
-        Command::Cluster(args) => admin::cluster(&settings, args),
+        Command::Topics(args) => commands::topics::run(&settings, args),
+        Command::Offsets(args) => commands::offsets::run(&settings, args),
+        Command::Groups(args) => commands::groups::run(&settings, args),
+        Command::Cluster(args) => commands::cluster::run(&settings, args),
         Command::Config(args) => {
             match args.action.as_ref().unwrap_or(&ConfigAction::Show) {
                 ConfigAction::Show => output::text(&settings.describe()),

@@ -164,6 +164,39 @@ pub fn text(text: &str) {
     let _ = out.flush();
 }
 
+/// Writes one JSON document, pretty-printed, as the admin commands' `--output json` does.
+pub fn json_pretty(value: &impl serde::Serialize) {
+    line(serde_json::to_string_pretty(value).unwrap_or_default());
+}
+
+/// Writes a plain aligned table: columns as wide as their widest cell, two spaces
+/// apart, the last one unpadded.
+pub fn table(headers: &[&str], rows: &[Vec<String>]) {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.len()).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            if i < widths.len() {
+                widths[i] = widths[i].max(cell.chars().count());
+            }
+        }
+    }
+    let write = |cells: &[String]| {
+        let mut out = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            if i + 1 == cells.len() {
+                out.push_str(c);
+            } else {
+                out.push_str(&format!("{c:<w$}  ", w = widths[i]));
+            }
+        }
+        line(out.trim_end());
+    };
+    write(&headers.iter().map(|h| h.to_string()).collect::<Vec<_>>());
+    for row in rows {
+        write(row);
+    }
+}
+
 /// The result of writing: either fine, or the reader went away.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Written {

@@ -1,4 +1,8 @@
 //! The commands that sit on the layers below them: each turns its flags into what the
 //! layers need and runs them. No command imports another.
 
+pub mod cluster;
 pub mod filter;
+pub mod groups;
+pub mod offsets;
+pub mod topics;

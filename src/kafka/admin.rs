@@ -1,26 +1,137 @@
-//! The admin client the `topics`, `offsets`, `groups` and `cluster` commands ask through:
-//! its options and runtime, metadata (with a wait until a change is visible), consumers
-//! for offsets and group commits, how the dev cluster is recognised (it lacks most admin
-//! APIs), and the librdkafka calls rust-rdkafka does not wrap (cluster id, controller id,
-//! topic id).
+//! The admin client the `topics`, `offsets`, `groups` and `cluster` commands ask through,
+//! in eddy's own types (`TopicInfo`, `ConfigEntry`, `GroupInfo`, `PartitionOffsets`):
+//! metadata (with a wait until a change is visible), topic and config requests, groups
+//! and their committed offsets, offsets by time, how the dev cluster is recognised (it
+//! lacks most admin APIs), and the librdkafka calls rust-rdkafka does not wrap (cluster
+//! id, controller id, topic id). Commands never see an rdkafka type.
 
+use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use rdkafka::admin::{AdminClient, AdminOptions, ConfigSource};
-use rdkafka::consumer::{BaseConsumer, Consumer};
-use rdkafka::error::RDKafkaErrorCode;
-use rdkafka::metadata::MetadataTopic;
+use rdkafka::admin::{
+    AdminClient, AdminOptions, AlterConfig, ConfigSource, NewPartitions, NewTopic, ResourceSpecifier, TopicReplication,
+    TopicResult,
+};
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::metadata::{Metadata, MetadataTopic};
+use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::kafka::client::{self as connection, EddyContext};
+use crate::kafka::metadata::{self, PartitionOffsets, Watermarks};
+
+/// A broker as the metadata names it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct BrokerInfo {
+    pub id: i32,
+    pub host: String,
+    pub port: i32,
+}
+
+/// A partition as the metadata describes it; `ok` is false when the broker answered
+/// with an error for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartitionInfo {
+    pub id: i32,
+    pub leader: i32,
+    pub replicas: Vec<i32>,
+    pub isr: Vec<i32>,
+    pub ok: bool,
+}
+
+/// A topic as the metadata describes it; `ok` is false when the broker answered with an
+/// error for it (a topic being created, for instance).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicInfo {
+    pub name: String,
+    pub partitions: Vec<PartitionInfo>,
+    pub ok: bool,
+}
+
+impl TopicInfo {
+    fn from_metadata(t: &MetadataTopic) -> TopicInfo {
+        TopicInfo {
+            name: t.name().to_string(),
+            ok: t.error().is_none(),
+            partitions: t
+                .partitions()
+                .iter()
+                .map(|p| PartitionInfo {
+                    id: p.id(),
+                    leader: p.leader(),
+                    replicas: p.replicas().to_vec(),
+                    isr: p.isr().to_vec(),
+                    ok: p.error().is_none(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether the topic is there to be used: answered without error, with partitions.
+    pub fn exists(&self) -> bool {
+        self.ok && !self.partitions.is_empty()
+    }
+
+    /// Whether it is one of Kafka's own (`__consumer_offsets`, ...).
+    pub fn is_internal(&self) -> bool {
+        self.name.starts_with("__")
+    }
+}
+
+/// What one metadata answer says: the brokers and the topics asked about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClusterInfo {
+    pub brokers: Vec<BrokerInfo>,
+    pub topics: Vec<TopicInfo>,
+}
+
+impl ClusterInfo {
+    fn from_metadata(md: &Metadata) -> ClusterInfo {
+        ClusterInfo {
+            brokers: md
+                .brokers()
+                .iter()
+                .map(|b| BrokerInfo {
+                    id: b.id(),
+                    host: b.host().to_string(),
+                    port: b.port(),
+                })
+                .collect(),
+            topics: md.topics().iter().map(TopicInfo::from_metadata).collect(),
+        }
+    }
+
+    /// The topic named `name`, if the answer has it and it exists.
+    pub fn topic(&self, name: &str) -> Option<&TopicInfo> {
+        self.topics.iter().find(|t| t.name == name && t.exists())
+    }
+}
+
+/// One config of a resource: its value (masked when sensitive) and where it comes from,
+/// in the words `topics describe` shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigEntry {
+    pub name: String,
+    pub value: Option<String>,
+    pub source: &'static str,
+}
+
+/// A consumer group as the group list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct GroupInfo {
+    pub name: String,
+    pub state: String,
+    pub members: usize,
+}
 
 pub const DEV_LIMIT: &str = "librdkafka's mock cluster behind `eddy dev` has no such API";
 
 /// An admin client (with the runtime its futures need) and the settings it was made with.
 pub struct Admin<'a> {
     pub settings: &'a Settings,
-    pub client: AdminClient<EddyContext>,
+    pub(crate) client: AdminClient<EddyContext>,
     runtime: tokio::runtime::Runtime,
 }
 
@@ -46,10 +157,12 @@ impl<'a> Admin<'a> {
             .operation_timeout(Some(self.settings.timeout))
     }
 
-    pub fn metadata(&self, topic: Option<&str>, what: &str) -> Result<rdkafka::metadata::Metadata> {
+    /// The brokers and topics (all of them, or `topic`); a failure says `what` asked.
+    pub fn metadata(&self, topic: Option<&str>, what: &str) -> Result<ClusterInfo> {
         // Through a consumer, whose queue can be drained for the reason of a failure.
         let probe = self.consumer(None)?;
-        connection::consumer_metadata(self.settings, what, &probe, topic, &probe.context().diagnostics)
+        let md = connection::consumer_metadata(self.settings, what, &probe, topic, &probe.context().diagnostics)?;
+        Ok(ClusterInfo::from_metadata(&md))
     }
 
     /// Asks for `topic`'s metadata until `ready` holds, within `--timeout` of `since`;
@@ -61,7 +174,7 @@ impl<'a> Admin<'a> {
         what: &str,
         topic: &str,
         since: Instant,
-        ready: impl Fn(Option<&MetadataTopic>) -> bool,
+        ready: impl Fn(Option<&TopicInfo>) -> bool,
     ) -> Result<bool> {
         let probe = self.consumer(None)?;
         let deadline = since + self.settings.timeout;
@@ -73,7 +186,7 @@ impl<'a> Admin<'a> {
                 t.name() == topic
                     && t.error().map(RDKafkaErrorCode::from) != Some(RDKafkaErrorCode::UnknownTopicOrPartition)
             });
-            if ready(found) {
+            if ready(found.map(TopicInfo::from_metadata).as_ref()) {
                 return Ok(true);
             }
             if Instant::now() >= deadline {
@@ -84,7 +197,7 @@ impl<'a> Admin<'a> {
     }
 
     /// A consumer for offsets and group commits; `group` only for group operations.
-    pub fn consumer(&self, group: Option<&str>) -> Result<BaseConsumer<EddyContext>> {
+    fn consumer(&self, group: Option<&str>) -> Result<BaseConsumer<EddyContext>> {
         let mut config = connection::consumer_config(self.settings, None);
         if let Some(g) = group {
             config.set("group.id", g);
@@ -116,7 +229,7 @@ impl<'a> Admin<'a> {
         Ok(())
     }
 
-    pub fn block<F: std::future::Future>(&self, f: F) -> F::Output {
+    pub(crate) fn block<F: std::future::Future>(&self, f: F) -> F::Output {
         self.runtime.block_on(f)
     }
 
@@ -197,7 +310,7 @@ impl<'a> Admin<'a> {
 }
 
 /// Where a config's value comes from, in the words `topics describe` shows.
-pub fn config_source(source: &ConfigSource) -> &'static str {
+fn config_source(source: &ConfigSource) -> &'static str {
     match source {
         ConfigSource::DynamicTopic => "override",
         ConfigSource::DynamicBroker => "broker",
@@ -205,5 +318,221 @@ pub fn config_source(source: &ConfigSource) -> &'static str {
         ConfigSource::StaticBroker => "static_broker",
         ConfigSource::Default => "default",
         ConfigSource::Unknown => "unknown",
+    }
+}
+
+/// Topic requests: create, grow, reconfigure, delete, and read configs.
+impl Admin<'_> {
+    /// The topic's configs, sensitive values masked.
+    pub fn topic_configs(&self, what: &str, topic: &str) -> Result<Vec<ConfigEntry>> {
+        let results = self
+            .block(
+                self.client
+                    .describe_configs([&ResourceSpecifier::Topic(topic)], &self.options()),
+            )
+            .map_err(|e| self.failed(what, &e))?;
+        match results.into_iter().next() {
+            Some(Ok(resource)) => Ok(resource
+                .entries
+                .into_iter()
+                .map(|e| ConfigEntry {
+                    source: config_source(&e.source),
+                    value: if e.is_sensitive {
+                        Some("********".to_string())
+                    } else {
+                        e.value
+                    },
+                    name: e.name,
+                })
+                .collect()),
+            Some(Err(code)) => Err(self.failed(what, code)),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Creates `topic`; `replication` absent leaves it to the broker's default.
+    pub fn create_topic(
+        &self,
+        what: &str,
+        topic: &str,
+        partitions: i32,
+        replication: Option<i32>,
+        configs: &[(String, String)],
+    ) -> Result<()> {
+        let mut new = NewTopic::new(topic, partitions, TopicReplication::Fixed(replication.unwrap_or(-1)));
+        for (k, v) in configs {
+            new = new.set(k, v);
+        }
+        let result = self.block(self.client.create_topics([&new], &self.options()));
+        self.check_topic_results(what, result)
+    }
+
+    /// Grows `topic` to `count` partitions.
+    pub fn create_partitions(&self, what: &str, topic: &str, count: usize) -> Result<()> {
+        let new = NewPartitions::new(topic, count);
+        let result = self.block(self.client.create_partitions([&new], &self.options()));
+        self.check_topic_results(what, result)
+    }
+
+    /// Sets `configs` on `topic`, keeping its other dynamic configs: AlterConfigs
+    /// replaces the whole set of a resource's overrides.
+    pub fn alter_topic_configs(&self, what: &str, topic: &str, configs: &[(String, String)]) -> Result<()> {
+        let current = self
+            .block(
+                self.client
+                    .describe_configs([&ResourceSpecifier::Topic(topic)], &self.options()),
+            )
+            .map_err(|e| self.failed(what, &e))?;
+        let mut merged: BTreeMap<&str, &str> = BTreeMap::new();
+        if let Some(Ok(resource)) = current.first() {
+            for e in &resource.entries {
+                if let (ConfigSource::DynamicTopic, Some(v)) = (&e.source, &e.value) {
+                    merged.insert(&e.name, v);
+                }
+            }
+        }
+        for (k, v) in configs {
+            merged.insert(k, v);
+        }
+        let mut alter = AlterConfig::new(ResourceSpecifier::Topic(topic));
+        for (k, v) in &merged {
+            alter = alter.set(k, v);
+        }
+        let result = self
+            .block(self.client.alter_configs([&alter], &self.options()))
+            .map_err(|e| self.failed(what, &e))?;
+        for r in result {
+            if let Err((_, code)) = r {
+                return Err(self.failed(what, code));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn delete_topic(&self, what: &str, topic: &str) -> Result<()> {
+        let result = self.block(self.client.delete_topics(&[topic], &self.options()));
+        self.check_topic_results(what, result)
+    }
+
+    fn check_topic_results(&self, what: &str, result: std::result::Result<Vec<TopicResult>, KafkaError>) -> Result<()> {
+        let results = result.map_err(|e| self.failed(what, &e))?;
+        for r in results {
+            if let Err((name, code)) = r {
+                return Err(self.failed(&format!("{what} {name}"), code));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Consumer groups: the list, whether one exists, their committed offsets, resets.
+impl Admin<'_> {
+    /// Every group the cluster knows.
+    pub fn groups(&self, what: &str) -> Result<Vec<GroupInfo>> {
+        let list = self
+            .client
+            .inner()
+            .fetch_group_list(None, self.settings.timeout)
+            .map_err(|e| self.failed(what, &e))?;
+        Ok(list
+            .groups()
+            .iter()
+            .map(|g| GroupInfo {
+                name: g.name().to_string(),
+                state: g.state().to_string(),
+                members: g.members().len(),
+            })
+            .collect())
+    }
+
+    /// Whether the cluster knows `group`: Kafka answers DescribeGroups for a group it
+    /// does not have with the state "Dead" (or GROUP_ID_NOT_FOUND).
+    pub fn group_exists(&self, what: &str, group: &str) -> Result<bool> {
+        match self.client.inner().fetch_group_list(Some(group), self.settings.timeout) {
+            Ok(list) => Ok(list.groups().iter().any(|g| g.name() == group && g.state() != "Dead")),
+            Err(KafkaError::GroupListFetch(RDKafkaErrorCode::GroupIdNotFound)) => Ok(false),
+            Err(e) => Err(self.failed(what, &e)),
+        }
+    }
+
+    pub fn delete_group(&self, what: &str, group: &str) -> Result<()> {
+        let result = self
+            .block(self.client.delete_groups(&[group], &self.options()))
+            .map_err(|e| self.failed(what, &e))?;
+        for r in result {
+            if let Err((_, code)) = r {
+                return Err(self.failed(&format!("{what} {group}"), code));
+            }
+        }
+        Ok(())
+    }
+
+    /// `group`'s committed offset on each of `partitions` (topic, partition), in the
+    /// order the broker answers; `None` where it has committed nothing.
+    pub fn committed(&self, group: &str, partitions: &[(String, i32)]) -> Result<Vec<(String, i32, Option<i64>)>> {
+        let consumer = self.consumer(Some(group))?;
+        let mut tpl = TopicPartitionList::new();
+        for (t, p) in partitions {
+            tpl.add_partition(t, *p);
+        }
+        let committed = consumer
+            .committed_offsets(tpl, self.settings.timeout)
+            .map_err(|e| Error::runtime(format!("committed offsets of group {group}: {e}")))?;
+        Ok(committed
+            .elements()
+            .iter()
+            .map(|e| {
+                let c = match e.offset() {
+                    Offset::Offset(o) => Some(o),
+                    _ => None,
+                };
+                (e.topic().to_string(), e.partition(), c)
+            })
+            .collect())
+    }
+
+    /// Commits `offsets` (topic, partition, offset) for `group`, which must have no
+    /// active members; the error says so, after `what`.
+    pub fn commit_group(&self, what: &str, group: &str, offsets: &[(String, i32, i64)]) -> Result<()> {
+        let committer = self.consumer(Some(group))?;
+        let mut tpl = TopicPartitionList::new();
+        for (t, p, o) in offsets {
+            tpl.add_partition_offset(t, *p, Offset::Offset(*o))
+                .map_err(|e| Error::runtime(format!("{what}: {e}")))?;
+        }
+        committer.commit(&tpl, CommitMode::Sync).map_err(|e| {
+            Error::runtime(format!(
+                "{what}: the commit was refused ({e}); a group must have no active members to be reset"
+            ))
+        })
+    }
+
+    /// A reader of partition offsets (watermarks, offsets by time), made once and asked
+    /// for many partitions.
+    pub fn offsets(&self) -> Result<OffsetReader<'_>> {
+        Ok(OffsetReader {
+            settings: self.settings,
+            consumer: self.consumer(None)?,
+            watermarks: Watermarks::new(self.settings),
+        })
+    }
+}
+
+/// Asks for partitions' offsets through one read_committed consumer.
+pub struct OffsetReader<'a> {
+    settings: &'a Settings,
+    consumer: BaseConsumer<EddyContext>,
+    watermarks: Watermarks,
+}
+
+impl OffsetReader<'_> {
+    /// Log start, high watermark and last stable offset.
+    pub fn of(&self, topic: &str, partition: i32) -> Result<PartitionOffsets> {
+        self.watermarks.of(&self.consumer, topic, partition)
+    }
+
+    /// The first offset at or after `time` (ms since the epoch).
+    pub fn for_time(&self, topic: &str, partition: i32, time: i64) -> Result<i64> {
+        metadata::offset_for_time(self.settings, &self.consumer, topic, partition, time)
     }
 }
