@@ -59,95 +59,15 @@ enum Brokers {
 /// Resolves the settings from the flags and an environment lookup (a closure, so that
 /// tests need not touch the process environment).
 pub fn resolve(global: &Global, env: &dyn Fn(&str) -> Option<String>) -> Result<Settings> {
-    let flag_path = global
-        .config_file
-        .clone()
-        .or_else(|| global.config_file_anywhere.clone());
-    let config_path = flag_path
-        .clone()
-        .or_else(|| env("EDDY_CONFIG").filter(|s| !s.is_empty()).map(PathBuf::from))
-        .or_else(|| default_config_path(env));
-    let explicit_path = flag_path.is_some() || env("EDDY_CONFIG").is_some_and(|s| !s.is_empty());
-    let (file, found) = match &config_path {
-        Some(path) => match std::fs::read_to_string(path) {
-            Ok(text) => (parse_file(path, &text)?, true),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit_path => (ConfigFile::default(), false),
-            Err(e) => return Err(Error::usage(format!("config file {}: {e}", path.display()))),
-        },
-        None => (ConfigFile::default(), false),
-    };
-
+    let (config_path, file, found) = read_config_file(global, env)?;
     let context_name = global
         .context
         .clone()
         .or_else(|| env("EDDY_CONTEXT").filter(|s| !s.is_empty()))
         .or_else(|| file.default.clone());
-    let context = match &context_name {
-        Some(name) => Some(file.contexts.get(name).ok_or_else(|| {
-            let known: Vec<&str> = file.contexts.keys().map(String::as_str).collect();
-            Error::usage(format!(
-                "context '{name}' is not in the config file {}{}",
-                config_path
-                    .as_deref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default(),
-                if known.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (known: {})", known.join(", "))
-                }
-            ))
-        })?),
-        None => None,
-    };
-
-    let (brokers, brokers_from) = if let Some(b) = &global.brokers {
-        (b.clone(), "--brokers".to_string())
-    } else if let Some(b) = env("EDDY_BROKERS").filter(|s| !s.is_empty()) {
-        (b, "EDDY_BROKERS".to_string())
-    } else if let Some(b) = context.and_then(|c| c.brokers.as_ref()) {
-        let list = match b {
-            Brokers::One(s) => s.clone(),
-            Brokers::Many(v) => v.join(","),
-        };
-        (
-            substitute(&list, "brokers", env)?,
-            format!("context {}", context_name.as_deref().unwrap_or("")),
-        )
-    } else {
-        (DEFAULT_BROKERS.to_string(), "default".to_string())
-    };
-
-    let mut properties = Vec::new();
-    if let Some(ctx) = context {
-        for (key, value) in &ctx.properties {
-            let text = match value {
-                toml::Value::String(s) => s.clone(),
-                toml::Value::Integer(i) => i.to_string(),
-                toml::Value::Float(f) => f.to_string(),
-                toml::Value::Boolean(b) => b.to_string(),
-                _ => {
-                    return Err(Error::usage(format!(
-                        "context '{}': property {key} must be a string, number or boolean",
-                        context_name.as_deref().unwrap_or("")
-                    )));
-                }
-            };
-            properties.push((key.clone(), substitute(&text, key, env)?));
-        }
-    }
-    for kv in &global.properties {
-        let (key, value) = kv
-            .split_once('=')
-            .ok_or_else(|| Error::usage(format!("-X {}: expected KEY=VALUE", redact_pair(kv))))?;
-        if key.trim().is_empty() {
-            return Err(Error::usage(format!(
-                "-X {}: the property name is empty",
-                redact_pair(kv)
-            )));
-        }
-        properties.push((key.trim().to_string(), value.to_string()));
-    }
+    let context = find_context(&file, context_name.as_deref(), config_path.as_deref())?;
+    let (brokers, brokers_from) = resolve_brokers(global, context, context_name.as_deref(), env)?;
+    let properties = resolve_properties(global, context, context_name.as_deref(), env)?;
 
     let timeout = match &global.timeout {
         Some(t) => parse_duration("--timeout", t).map_err(Error::usage)?,
@@ -177,6 +97,118 @@ pub fn resolve(global: &Global, env: &dyn Fn(&str) -> Option<String>) -> Result<
         quiet: global.quiet,
         verbose: global.verbose,
     })
+}
+
+/// The config file: from `--config`, `EDDY_CONFIG` or the default place, and whether
+/// it was there. Only a file that was named must exist.
+fn read_config_file(
+    global: &Global,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<(Option<PathBuf>, ConfigFile, bool)> {
+    let flag_path = global
+        .config_file
+        .clone()
+        .or_else(|| global.config_file_anywhere.clone());
+    let config_path = flag_path
+        .clone()
+        .or_else(|| env("EDDY_CONFIG").filter(|s| !s.is_empty()).map(PathBuf::from))
+        .or_else(|| default_config_path(env));
+    let explicit_path = flag_path.is_some() || env("EDDY_CONFIG").is_some_and(|s| !s.is_empty());
+    let (file, found) = match &config_path {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => (parse_file(path, &text)?, true),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit_path => (ConfigFile::default(), false),
+            Err(e) => return Err(Error::usage(format!("config file {}: {e}", path.display()))),
+        },
+        None => (ConfigFile::default(), false),
+    };
+    Ok((config_path, file, found))
+}
+
+/// The context `name` names, which must be in the file.
+fn find_context<'f>(file: &'f ConfigFile, name: Option<&str>, path: Option<&Path>) -> Result<Option<&'f Context>> {
+    let Some(name) = name else {
+        return Ok(None);
+    };
+    file.contexts.get(name).map(Some).ok_or_else(|| {
+        let known: Vec<&str> = file.contexts.keys().map(String::as_str).collect();
+        Error::usage(format!(
+            "context '{name}' is not in the config file {}{}",
+            path.map(|p| p.display().to_string()).unwrap_or_default(),
+            if known.is_empty() {
+                String::new()
+            } else {
+                format!(" (known: {})", known.join(", "))
+            }
+        ))
+    })
+}
+
+/// The brokers and where they came from: `--brokers`, `EDDY_BROKERS`, the context, or
+/// the default, in that order.
+fn resolve_brokers(
+    global: &Global,
+    context: Option<&Context>,
+    context_name: Option<&str>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<(String, String)> {
+    if let Some(b) = &global.brokers {
+        return Ok((b.clone(), "--brokers".to_string()));
+    }
+    if let Some(b) = env("EDDY_BROKERS").filter(|s| !s.is_empty()) {
+        return Ok((b, "EDDY_BROKERS".to_string()));
+    }
+    if let Some(b) = context.and_then(|c| c.brokers.as_ref()) {
+        let list = match b {
+            Brokers::One(s) => s.clone(),
+            Brokers::Many(v) => v.join(","),
+        };
+        return Ok((
+            substitute(&list, "brokers", env)?,
+            format!("context {}", context_name.unwrap_or("")),
+        ));
+    }
+    Ok((DEFAULT_BROKERS.to_string(), "default".to_string()))
+}
+
+/// librdkafka properties: the context's first, then `-X`, in order.
+fn resolve_properties(
+    global: &Global,
+    context: Option<&Context>,
+    context_name: Option<&str>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Vec<(String, String)>> {
+    let mut properties = Vec::new();
+    if let Some(ctx) = context {
+        for (key, value) in &ctx.properties {
+            let text = match value {
+                toml::Value::String(s) => s.clone(),
+                toml::Value::Integer(i) => i.to_string(),
+                toml::Value::Float(f) => f.to_string(),
+                toml::Value::Boolean(b) => b.to_string(),
+                _ => {
+                    return Err(Error::usage(format!(
+                        "context '{}': property {key} must be a string, number or boolean",
+                        context_name.unwrap_or("")
+                    )));
+                }
+            };
+            properties.push((key.clone(), substitute(&text, key, env)?));
+        }
+    }
+    for kv in &global.properties {
+        let (key, value) = kv
+            .split_once('=')
+            .ok_or_else(|| Error::usage(format!("-X {}: expected KEY=VALUE", redact_pair(kv))))?;
+        if key.trim().is_empty() {
+            return Err(Error::usage(format!(
+                "-X {}: the property name is empty",
+                redact_pair(kv)
+            )));
+        }
+        properties.push((key.trim().to_string(), value.to_string()));
+    }
+    Ok(properties)
 }
 
 fn default_config_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
