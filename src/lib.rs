@@ -10,13 +10,9 @@ pub mod cli;
 pub mod codec;
 pub mod commands;
 pub mod config;
-pub mod consume;
-pub mod count;
-pub mod dev;
 pub mod error;
 pub mod fields;
 pub mod fuzzing;
-pub mod r#gen;
 pub mod generate;
 pub mod input;
 pub mod interrupt;
@@ -25,7 +21,6 @@ pub mod kafka;
 pub mod offsets;
 pub mod output;
 pub mod pacing;
-pub mod produce;
 pub mod random;
 pub mod record;
 pub mod sink;
@@ -91,12 +86,12 @@ fn run(cli: &Cli) -> Result<Outcome> {
     let settings = config::resolve(&cli.global, &env)?;
     colored::control::set_override(settings.color);
     match &cli.command {
-        Command::Produce(args) => produce::run(&settings, args),
-        Command::Consume(args) => consume::run(&settings, args),
+        Command::Produce(args) => commands::produce::run(&settings, args),
+        Command::Consume(args) => commands::consume::run(&settings, args),
         Command::Filter(args) => commands::filter::run(&settings, args),
-        Command::Count(args) => count::run(&settings, args),
-        Command::Gen(args) => r#gen::run(&settings, args),
-        Command::Dev(args) => dev::run(&settings, args),
+        Command::Count(args) => commands::count::run(&settings, args),
+        Command::Gen(args) => commands::r#gen::run(&settings, args),
+        Command::Dev(args) => commands::dev::run(&settings, args),
         Command::Topics(args) => commands::topics::run(&settings, args),
         Command::Offsets(args) => commands::offsets::run(&settings, args),
         Command::Groups(args) => commands::groups::run(&settings, args),

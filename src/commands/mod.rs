@@ -2,7 +2,12 @@
 //! layers need and runs them. No command imports another.
 
 pub mod cluster;
+pub mod consume;
+pub mod count;
+pub mod dev;
 pub mod filter;
+pub mod r#gen;
 pub mod groups;
 pub mod offsets;
+pub mod produce;
 pub mod topics;
