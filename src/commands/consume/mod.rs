@@ -15,39 +15,35 @@
 //! last stable offset, and `kafka::metadata::Watermarks` tells it apart from the high
 //! watermark.
 //!
-//! The Kafka side is `kafka::source`, the flag checks `plan`, the stop rules `stop`. This
-//! file is a little over 700 lines because `Run` still holds rendering, the filter,
-//! progress and the summary beside the loop; splitting those out is the next step.
+//! The Kafka side is `kafka::source`; here are the loop, the commit bookkeeping and the
+//! end-of-partition events. The flag checks are `plan`, the stop rules `stop`, the
+//! partitions' slots `parts`, the way to stdout (format, filter) `render`, and what the
+//! user is told (progress, summary, outcome) `report`.
 
+mod parts;
 mod plan;
+mod render;
+mod report;
 mod stop;
 
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use crate::cli::{ConsumeArgs, OnError, StatsFormat};
+use crate::cli::ConsumeArgs;
 use crate::config::Settings;
 use crate::error::{Error, Outcome, Result};
 use crate::interrupt;
-use crate::jq::{Filter, Flow, RunError, Scan};
 use crate::kafka::metadata::PartitionOffsets;
 use crate::kafka::source::{Ledger, PollError, Polled, Received, Source, Start};
 use crate::offsets::{OffsetSpec, UntilSpec};
-use crate::output::{Format, Stdout, Written};
+use crate::output::{Stdout, Written};
 use crate::sink::Sink;
 use crate::stats::{ConsumeSummary, PartitionEnd};
 use crate::times::now_ms;
+use parts::{Part, Parts};
 use plan::{Expect, Plan};
+use render::Render;
+use report::Report;
 use stop::{Stop, Stops, Verdict};
-
-/// One partition being read.
-#[derive(Debug)]
-struct Part {
-    topic: String,
-    partition: i32,
-    /// The next offset to read, once known.
-    next: Option<i64>,
-}
 
 pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
     // Every check that needs no cluster comes before the first client.
@@ -66,51 +62,34 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
         assign(&source, args, &parts, &stops, plan.from)?;
     }
 
-    let (until, count) = (plan.until, plan.count);
-    let bounded = until.is_some() || count.is_some();
-    let progress = crate::stats::Progress::new(
-        if matches!(until, Some(UntilSpec::End | UntilSpec::Offset(_))) {
-            Some(0)
-        } else {
-            count
-        },
-        settings.quiet || !bounded,
-        "records",
+    let report = Report::new(&plan, &args.topics, args.stats, settings.quiet);
+    let render = Render::new(
+        plan.format,
+        plan.delimiter,
+        plan.filter,
+        args.raw_output,
+        args.on_error,
+        plan.count,
     );
     let mut run = Run {
         settings,
         source: &source,
-        format: plan.format,
-        delimiter: plan.delimiter,
-        until,
-        count,
-        expect: plan.expect,
-        deadline: plan.within.map(|w| (Instant::now() + w, w)),
-        topics_label: args.topics.join(","),
-        progress,
+        until: plan.until,
         group: args.group.is_some(),
         group_mode: plan.group_mode,
+        render,
+        report,
         out: Stdout::new(),
-        parts,
-        index: HashMap::new(),
-        last: None,
+        parts: Parts::new(parts),
         ledger: Ledger::new(),
-        records: 0,
         bytes: 0,
         assignment_seen: 0,
         stops,
-        filter: plan.filter,
-        raw_output: args.raw_output,
-        on_error: args.on_error,
-        scratch: Vec::new(),
-        scan: Scan::default(),
-        filter_errors: 0,
         filter_failed: false,
     };
-    run.reindex();
     let started = Instant::now();
     let end = run.consume()?;
-    run.stop(end, started, args.stats)
+    run.stop(end, started)
 }
 
 /// The partitions of the named topics (which must exist), as `-p` chooses them.
@@ -130,11 +109,7 @@ fn named_parts(source: &Source, args: &ConsumeArgs) -> Result<Vec<Part>> {
                     count - 1
                 )));
             }
-            parts.push(Part {
-                topic: topic.clone(),
-                partition: p,
-                next: None,
-            });
+            parts.push(Part::new(topic, p));
         }
     }
     Ok(parts)
@@ -195,83 +170,44 @@ enum End {
     FilterFailed,
 }
 
+/// One consume as it runs: the source and where each partition stops, the way to
+/// stdout, and which offsets wait for the reader before they are stored.
 struct Run<'a> {
     settings: &'a Settings,
     source: &'a Source,
-    format: Format,
-    delimiter: u8,
     until: Option<UntilSpec>,
-    count: Option<u64>,
-    expect: Expect,
-    /// When `--within` runs out, and how long it was.
-    deadline: Option<(Instant, Duration)>,
-    topics_label: String,
-    progress: crate::stats::Progress,
     group: bool,
     group_mode: bool,
+    parts: Parts,
+    stops: Stops,
+    render: Render,
+    report: Report,
     out: Stdout,
-    parts: Vec<Part>,
-    index: HashMap<(String, i32), usize>,
-    /// The last (topic, partition) seen and its slot, to skip the map look-up.
-    last: Option<(i32, usize)>,
     /// Offsets reached, each out once stdout acknowledges the bytes written before it
     /// (taken by the reader); group mode only.
     ledger: Ledger,
-    records: u64,
     bytes: u64,
     assignment_seen: u64,
-    stops: Stops,
-    filter: Option<Filter>,
-    raw_output: bool,
-    on_error: OnError,
-    /// What --format renders, for the filter to read.
-    scratch: Vec<u8>,
-    /// The fast path's scratch space for --filter.
-    scan: Scan,
-    /// Records the filter could not process.
-    filter_errors: u64,
     /// Set under `--on-error fail` when a record could not be processed.
     filter_failed: bool,
 }
 
 impl Run<'_> {
-    fn reindex(&mut self) {
-        self.index = self
-            .parts
-            .iter()
-            .enumerate()
-            .map(|(i, p)| ((p.topic.clone(), p.partition), i))
-            .collect();
-        self.last = None;
-    }
-
+    /// The slot of a partition, giving one to a partition a group gave us that we did
+    /// not know (a regex topic).
     fn slot(&mut self, topic: &str, partition: i32) -> usize {
-        if let Some((p, i)) = self.last {
-            if p == partition && self.parts[i].topic == topic {
-                return i;
-            }
+        if let Some(i) = self.parts.find(topic, partition) {
+            return i;
         }
-        let i = match self.index.get(&(topic.to_string(), partition)) {
-            Some(i) => *i,
-            None => {
-                // A partition a group gave us that we did not know (a regex topic).
-                let stable = if self.stops.needs_stable_end() {
-                    self.source.stable_end(topic, partition).ok()
-                } else {
-                    None
-                };
-                self.parts.push(Part {
-                    topic: topic.to_string(),
-                    partition,
-                    next: None,
-                });
-                let i = self.stops.add(stable);
-                self.index.insert((topic.to_string(), partition), i);
-                i
-            }
+        let stable = if self.stops.needs_stable_end() {
+            self.source.stable_end(topic, partition).ok()
+        } else {
+            None
         };
-        self.last = Some((partition, i));
-        i
+        let i = self.stops.add(stable);
+        let slot = self.parts.add(topic, partition);
+        debug_assert_eq!(i, slot);
+        slot
     }
 
     /// Partitions that count for "all done": the named ones, or in group mode those the
@@ -313,7 +249,7 @@ impl Run<'_> {
             if self.all_done() {
                 return Ok(End::Done);
             }
-            if self.deadline.is_some_and(|(at, _)| Instant::now() >= at) {
+            if self.report.past_deadline() {
                 return Ok(End::Deadline);
             }
             let message = match self.source.poll(Duration::from_millis(100)) {
@@ -351,7 +287,7 @@ impl Run<'_> {
             if self.filter_failed {
                 return Ok(End::FilterFailed);
             }
-            match self.stops.written(self.records) {
+            match self.stops.written(self.render.records) {
                 Some(Stop::Unexpected) => return Ok(End::Unexpected),
                 Some(Stop::Count) => return Ok(End::Done),
                 None => {}
@@ -386,28 +322,16 @@ impl Run<'_> {
                 return Written::Ok;
             }
         }
-        // Without a filter the record is rendered straight into the output; with one,
-        // into a scratch buffer the filter reads.
-        let target = if self.filter.is_some() {
-            self.scratch.clear();
-            &mut self.scratch
+        let kept = if self.render.format.uses_headers() {
+            self.render.write(&mut self.out.buf, &view, m.headers())
         } else {
-            &mut self.out.buf
+            self.render.write(&mut self.out.buf, &view, std::iter::empty())
         };
-        if self.format.uses_headers() {
-            self.format.render(target, &view, m.headers());
-        } else {
-            self.format.render(target, &view, std::iter::empty());
-        }
-        if self.filter.is_some() {
-            if !self.run_filter(topic, partition, offset) {
-                // --on-error fail: stop before this record, which is neither written
-                // nor committed.
-                return Written::Ok;
-            }
-        } else {
-            self.out.buf.push(self.delimiter);
-            self.records += 1;
+        if !kept {
+            // --on-error fail: stop before this record, which is neither written nor
+            // committed.
+            self.filter_failed = true;
+            return Written::Ok;
         }
         self.bytes += m.size();
         self.advance(i, offset + 1);
@@ -418,64 +342,6 @@ impl Run<'_> {
             self.flush()
         } else {
             Written::Ok
-        }
-    }
-
-    /// Runs the filter on the rendered record: each output is one record written. False
-    /// when `--on-error fail` stops the run at this record.
-    fn run_filter(&mut self, topic: &str, partition: i32, offset: i64) -> bool {
-        let Some(filter) = &self.filter else { return true };
-        // An empty rendering (a null value) is no input at all, as for jq.
-        if self.scratch.trim_ascii().is_empty() {
-            return true;
-        }
-        let (out, records, count, raw, delimiter) = (
-            &mut self.out.buf,
-            &mut self.records,
-            self.count,
-            self.raw_output,
-            self.delimiter,
-        );
-        if count.is_some_and(|n| *records >= n) {
-            return true;
-        }
-        if let Some(output) = filter.try_fast(&self.scratch, &mut self.scan, raw, out) {
-            if output.is_some() {
-                out.push(delimiter);
-                *records += 1;
-            }
-            return true;
-        }
-        let result = filter.run_bytes(&self.scratch, |v| {
-            if count.is_some_and(|n| *records >= n) {
-                return Flow::Stop;
-            }
-            if raw {
-                v.write_text(out)
-            } else {
-                v.write_json(out)
-            }
-            out.push(delimiter);
-            *records += 1;
-            Flow::Continue
-        });
-        let error = match result {
-            Ok(_) => return true,
-            Err(RunError::Halt(code)) => format!("the filter halted (exit code {code})"),
-            Err(e) => e.to_string(),
-        };
-        self.filter_errors += 1;
-        match self.on_error {
-            OnError::Skip => true,
-            OnError::Stderr => {
-                eprintln!("eddy: {topic}:{partition}@{offset}: {error}");
-                true
-            }
-            OnError::Fail => {
-                eprintln!("eddy: {topic}:{partition}@{offset}: {error}; stopped before this record (--on-error fail)");
-                self.filter_failed = true;
-                false
-            }
         }
     }
 
@@ -581,7 +447,7 @@ impl Run<'_> {
 
     /// Writes the buffer out, then stores the offsets of the records the reader took.
     fn flush(&mut self) -> Written {
-        self.show_progress();
+        self.report.progress(&self.parts, &self.stops, self.render.records);
         let written = self.out.flush();
         if self.group {
             self.store_taken();
@@ -606,38 +472,12 @@ impl Run<'_> {
         });
     }
 
-    /// The bar: toward the end offsets with --until, toward N with -n / --expect.
-    fn show_progress(&self) {
-        if !self.progress.is_shown() {
-            return;
-        }
-        match self.until {
-            Some(UntilSpec::End | UntilSpec::Offset(_)) => {
-                let stop = |i: usize| self.stops.part(i);
-                let total: i64 = (0..self.parts.len()).filter_map(|i| stop(i).end).sum();
-                let reached: i64 = (0..self.parts.len())
-                    .map(|i| {
-                        let end = stop(i).end.unwrap_or(0);
-                        if stop(i).done {
-                            end
-                        } else {
-                            self.parts[i].next.unwrap_or(0).min(end)
-                        }
-                    })
-                    .sum();
-                self.progress.set_total(total.max(0) as u64);
-                self.progress.set(reached.max(0) as u64, self.records);
-            }
-            _ => self.progress.set(self.records, self.records),
-        }
-    }
-
     /// Stops: flush, wait a little for the reader to take what is in the pipe, store
     /// what it took, commit, summarise.
-    fn stop(mut self, end: End, started: Instant, stats: Option<StatsFormat>) -> Result<Outcome> {
+    fn stop(mut self, end: End, started: Instant) -> Result<Outcome> {
         let elapsed = started.elapsed();
         let closed = end == End::Closed || self.flush() == Written::Closed;
-        self.progress.done();
+        self.report.done();
         if self.group {
             if !closed && self.out.is_pipe() && !self.ledger.is_empty() {
                 // The reader is still there: give it time to take what we wrote, so it is
@@ -652,52 +492,18 @@ impl Run<'_> {
                 eprintln!("eddy: committing offsets failed: {e}");
             }
         }
-        let show = !closed && (stats.is_some() || !self.settings.quiet);
-        if show {
+        if !closed && self.report.wants_summary() {
             let mut summary = ConsumeSummary {
-                records: self.records,
+                records: self.render.records,
                 bytes: self.bytes,
                 ..Default::default()
             };
             summary.finish(elapsed);
             summary.partitions = self.partition_ends();
-            match stats {
-                Some(StatsFormat::Json) => eprintln!("{}", summary.json()),
-                _ if self.settings.quiet => {}
-                _ => eprintln!("{}", summary.text()),
-            }
+            self.report.summary(&summary);
         }
-        let seen = self.records;
-        let expectation = match (self.expect, end) {
-            (Expect::Count(n), End::Done) if seen < n => Some(format!(
-                "saw {seen} of {n} matching records before the end of {}",
-                self.topics_label
-            )),
-            (Expect::Count(n), End::Deadline) => Some(format!(
-                "saw {seen} of {n} matching records in {} on {}",
-                humantime::format_duration(self.deadline.map(|d| d.1).unwrap_or_default()),
-                self.topics_label
-            )),
-            (Expect::Nothing, End::Unexpected) => Some(format!(
-                "expected no matching record on {}, but one arrived",
-                self.topics_label
-            )),
-            _ => None,
-        };
-        if let Some(reason) = expectation {
-            eprintln!("eddy: {reason}");
-            return Ok(Outcome::Failed);
-        }
-        Ok(match end {
-            End::Done | End::Closed | End::Deadline if self.filter_errors > 0 && self.on_error == OnError::Stderr => {
-                Outcome::InputErrors
-            }
-            End::Done | End::Closed | End::Deadline => Outcome::Success,
-            End::Unexpected => Outcome::Failed,
-            End::Signal(s) => Outcome::Interrupted(s),
-            End::Failed => Outcome::Failed,
-            End::FilterFailed => Outcome::InputErrors,
-        })
+        let reported = self.render.filter_errors() > 0 && self.render.reports_errors();
+        Ok(self.report.outcome(end, self.render.records, reported))
     }
 
     fn partition_ends(&self) -> Vec<PartitionEnd> {
