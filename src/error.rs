@@ -1,6 +1,7 @@
 //! What a command comes to: either an `Outcome` (it ran; how did it end?) or an `Error`
-//! (it could not run, or it broke). `lib.rs` alone prints an `Error` and turns both into
-//! exit codes, so the table in `--help` and the code can never drift apart.
+//! (it could not run, or it broke). `lib.rs` alone turns both into exit codes, so the
+//! table in `--help` and the code can never drift apart; `report` here is the one way
+//! an error is printed, whether it ended the command or only an input of it.
 //!
 //! An error says what was wrong where it is known: the flag and the value it was given
 //! (`Error::Flag`), or the input and its position (`Error::Input`), and a hint when
@@ -94,6 +95,16 @@ impl Error {
         }
     }
 
+    /// `at` (a position: `line 3`, `events.jsonl: line 3`, `orders:0@42`) could not be
+    /// processed, because `why`.
+    pub fn input(at: impl std::fmt::Display, why: impl Into<String>) -> Self {
+        Error::Input {
+            at: at.to_string(),
+            why: why.into(),
+            hint: None,
+        }
+    }
+
     /// The same error, with a hint printed on a line of its own after it.
     pub fn with_hint(mut self, text: impl Into<String>) -> Self {
         match &mut self {
@@ -152,6 +163,20 @@ impl From<std::io::Error> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The one way an error is printed: `eddy: ` and its message (and `; ` and what became
+/// of the run or the input, when the run goes on), then its hint on a line of its own.
+/// `lib.rs` prints the error that ended a command with it; commands print an input they
+/// could not process (an invalid line, a record the filter failed on) with it.
+pub fn report(e: &Error, then: Option<&str>) {
+    match then {
+        Some(then) => eprintln!("eddy: {e}; {then}"),
+        None => eprintln!("eddy: {e}"),
+    }
+    if let Some(hint) = e.hint() {
+        eprintln!("eddy: hint: {hint}");
+    }
+}
 
 #[cfg(test)]
 mod tests {

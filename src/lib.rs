@@ -42,18 +42,9 @@ pub fn run_cli() -> ExitCode {
     match run(&cli) {
         Ok(outcome) => ExitCode::from(exit_code(outcome)),
         Err(e) => {
-            report(&e);
+            error::report(&e, None);
             ExitCode::from(error_exit_code(&e))
         }
-    }
-}
-
-/// The one place an error that ended a command is printed: `eddy: ` and its message,
-/// and its hint (if any) on a line of its own.
-fn report(e: &Error) {
-    eprintln!("eddy: {e}");
-    if let Some(hint) = e.hint() {
-        eprintln!("eddy: hint: {hint}");
     }
 }
 

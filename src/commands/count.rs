@@ -16,7 +16,7 @@ use colored::Colorize;
 
 use crate::cli::{CountArgs, EmitMode};
 use crate::config::Settings;
-use crate::error::{Error, Outcome, Result};
+use crate::error::{self, Error, Outcome, Result};
 use crate::input::{Next, Reader};
 use crate::interrupt;
 use crate::jq::{Filter, FilterSpec, RunError, Scan, Value, write_f64};
@@ -321,7 +321,7 @@ fn measure_events(plan: &Plan, tx: &SyncSender<Msg>) {
         let measured = match event.read(line) {
             Ok(()) => measure_event(&measure, &mut event, &mut keys),
             Err(e) => {
-                eprintln!("eddy: {position}: not JSON: {e}");
+                error::report(&Error::input(&position, format!("not JSON: {e}")), None);
                 bad += 1;
                 continue;
             }
@@ -344,7 +344,7 @@ fn measure_events(plan: &Plan, tx: &SyncSender<Msg>) {
                 batch.events.push(Measured { keys: keys.len(), t, m });
             }
             Err(e) => {
-                eprintln!("eddy: {position}: {e}");
+                error::report(&Error::input(&position, e), None);
                 bad += 1;
             }
         }

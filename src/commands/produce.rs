@@ -12,7 +12,7 @@ use std::time::Instant;
 use crate::cli::{InputFormat, OnInvalid, ProduceArgs};
 use crate::codec::read_envelope;
 use crate::config::Settings;
-use crate::error::{Error, Outcome, Result, Signal};
+use crate::error::{self, Error, Outcome, Result, Signal};
 use crate::fields::{FieldFilters, Fields, parse_headers};
 use crate::input::{Next, Position, Reader, parse_delimiter, unescape};
 use crate::interrupt;
@@ -152,9 +152,8 @@ impl Producing<'_> {
             Ok(true) => self.produced += 1,
             Ok(false) => {}
             Err(why) => {
-                let message = format!("{position}: {why}");
                 report_invalid(
-                    &message,
+                    &Error::input(position, why),
                     self.args.on_invalid,
                     &mut self.skipped,
                     &mut self.invalid_stop,
@@ -286,19 +285,19 @@ impl Producing<'_> {
     fn send(&mut self, record: RecordRef<'_>, position: &Position<'_>) {
         self.pacer.wait(self.produced);
         if let Err(e) = self.sink.try_send(record) {
-            eprintln!("eddy: {position}: {e}");
+            error::report(&Error::input(position, e.to_string()), None);
         }
     }
 }
 
-fn report_invalid(message: &str, policy: OnInvalid, skipped: &mut u64, stop: &mut bool) {
+fn report_invalid(e: &Error, policy: OnInvalid, skipped: &mut u64, stop: &mut bool) {
     match policy {
         OnInvalid::Fail => {
-            eprintln!("eddy: {message}; stopped reading (what came before is delivered)");
+            error::report(e, Some("stopped reading (what came before is delivered)"));
             *stop = true;
         }
         OnInvalid::Skip => {
-            eprintln!("eddy: {message}; skipped");
+            error::report(e, Some("skipped"));
             *skipped += 1;
         }
     }

@@ -8,6 +8,7 @@
 //! which the fast path then reads without building values.
 
 use crate::cli::OnError;
+use crate::error::{self, Error};
 use crate::jq::{Filter, Flow, RunError, Scan};
 use crate::output::Format;
 use crate::record::View;
@@ -148,25 +149,21 @@ impl Filtering {
             *records += 1;
             Flow::Continue
         });
-        let error = match result {
+        let why = match result {
             Ok(_) => return true,
             Err(RunError::Halt(code)) => format!("the filter halted (exit code {code})"),
             Err(e) => e.to_string(),
         };
         self.errors += 1;
-        let At {
-            topic,
-            partition,
-            offset,
-        } = at;
+        let error = Error::input(format!("{}:{}@{}", at.topic, at.partition, at.offset), why);
         match self.on_error {
             OnError::Skip => true,
             OnError::Stderr => {
-                eprintln!("eddy: {topic}:{partition}@{offset}: {error}");
+                error::report(&error, None);
                 true
             }
             OnError::Fail => {
-                eprintln!("eddy: {topic}:{partition}@{offset}: {error}; stopped before this record (--on-error fail)");
+                error::report(&error, Some("stopped before this record (--on-error fail)"));
                 false
             }
         }

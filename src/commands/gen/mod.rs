@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use crate::cli::GenArgs;
 use crate::config::Settings;
-use crate::error::{Error, Outcome, Result, Signal};
+use crate::error::{self, Error, Outcome, Result, Signal};
 use crate::fields::{FieldFilters, Fields, parse_headers};
 use crate::interrupt;
 use crate::jq::{Filter, Flow, RunError, Value};
@@ -178,9 +178,9 @@ impl Target {
                         Some(d) => match d.fields(line, t.partitions) {
                             Ok(f) => f,
                             Err(e) => {
-                                eprintln!(
-                                    "eddy: event {}: {e}; stopped (the events before it are delivered)",
-                                    t.sent
+                                error::report(
+                                    &Error::input(format!("event {}", t.sent), e.to_string()),
+                                    Some("stopped (the events before it are delivered)"),
                                 );
                                 t.invalid = true;
                                 return Flow::Stop;
@@ -195,7 +195,7 @@ impl Target {
                         timestamp: fields.timestamp,
                     });
                     if let Err(e) = sent {
-                        eprintln!("eddy: event {}: {e}", t.sent);
+                        error::report(&Error::input(format!("event {}", t.sent), e.to_string()), None);
                     }
                     t.sent += 1;
                 }
