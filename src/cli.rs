@@ -1,6 +1,8 @@
 //! The command line, as clap definitions and nothing else: no I/O, no validation that
 //! needs the outside world. `config.rs` and the command modules turn these raw values
 //! into validated settings; `eddy generate` turns them into completions and man pages.
+//! Over 700 lines because it is declarative: every flag of every command with its help
+//! text, which reads best in one place.
 
 use std::path::PathBuf;
 

@@ -16,7 +16,7 @@ pub type Key = String;
 
 /// How events are grouped in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum Windowing {
     /// One window over the whole input.
     Global,
     /// Fixed windows of `size` ms.
@@ -38,7 +38,7 @@ pub enum Emit {
 
 #[derive(Debug, Clone, Copy)]
 pub struct Spec {
-    pub kind: Kind,
+    pub kind: Windowing,
     pub lateness: i64,
     pub emit: Emit,
     pub top: Option<usize>,
@@ -172,12 +172,12 @@ impl Windows {
     fn windows_of(&self, t: i64, out: &mut Vec<(i64, i64)>) {
         out.clear();
         match self.spec.kind {
-            Kind::Global => out.push((i64::MIN, i64::MAX)),
-            Kind::Tumbling { size } => {
+            Windowing::Global => out.push((i64::MIN, i64::MAX)),
+            Windowing::Tumbling { size } => {
                 let start = t.div_euclid(size) * size;
                 out.push((start, start + size));
             }
-            Kind::Hopping { size, slide } => {
+            Windowing::Hopping { size, slide } => {
                 // Every start s = k·slide with s <= t < s + size.
                 let last = t.div_euclid(slide) * slide;
                 let mut s = last;
@@ -187,7 +187,7 @@ impl Windows {
                 }
                 out.reverse();
             }
-            Kind::Session { .. } => {}
+            Windowing::Session { .. } => {}
         }
     }
 
@@ -195,7 +195,7 @@ impl Windows {
     pub fn add<K: AsRef<str>>(&mut self, t: i64, keys: &[K], m: &Measures, out: &mut Vec<Row>) {
         let watermark = self.watermark();
         let counted = match self.spec.kind {
-            Kind::Session { gap } => self.add_session(t, gap, watermark, keys, m, out),
+            Windowing::Session { gap } => self.add_session(t, gap, watermark, keys, m, out),
             _ => {
                 let mut any = false;
                 let mut spans = std::mem::take(&mut self.spans);
@@ -295,7 +295,7 @@ impl Windows {
 
     fn close(&mut self, out: &mut Vec<Row>) {
         if let Some(w) = self.watermark() {
-            if self.spec.kind != Kind::Global {
+            if self.spec.kind != Windowing::Global {
                 self.close_until(w, false, out);
             }
         }
@@ -315,7 +315,7 @@ impl Windows {
                 .collect();
             out.extend(ranked(rows, spec.top));
         }
-        if let Kind::Session { gap } = spec.kind {
+        if let Windowing::Session { gap } = spec.kind {
             let mut closed: Vec<Row> = Vec::new();
             for (k, sessions) in self.sessions.iter_mut() {
                 sessions.retain(|s| {
@@ -361,8 +361,8 @@ fn merge_acc(into: &mut Acc, from: Acc) {
     into.distinct.extend(from.distinct);
 }
 
-fn row(kind: Kind, start: i64, end: i64, key: Key, acc: Acc, final_: Option<bool>) -> Row {
-    let (start, end) = if kind == Kind::Global {
+fn row(kind: Windowing, start: i64, end: i64, key: Key, acc: Acc, final_: Option<bool>) -> Row {
+    let (start, end) = if kind == Windowing::Global {
         (None, None)
     } else {
         (Some(start), Some(end))
@@ -391,7 +391,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn spec(kind: Kind, lateness: i64) -> Spec {
+    fn spec(kind: Windowing, lateness: i64) -> Spec {
         Spec {
             kind,
             lateness,
@@ -417,7 +417,7 @@ mod tests {
 
     #[test]
     fn tumbling_closes_when_the_watermark_passes() {
-        let mut w = Windows::new(spec(Kind::Tumbling { size: 10 }, 0));
+        let mut w = Windows::new(spec(Windowing::Tumbling { size: 10 }, 0));
         let mut out = Vec::new();
         w.add(1, &["a"], &Measures::default(), &mut out);
         w.add(9, &["a"], &Measures::default(), &mut out);
@@ -436,7 +436,7 @@ mod tests {
     #[test]
     fn lateness_keeps_windows_open() {
         let (rows, late) = run(
-            spec(Kind::Tumbling { size: 10 }, 5),
+            spec(Windowing::Tumbling { size: 10 }, 5),
             &[(1, "a"), (12, "a"), (8, "a"), (16, "a"), (9, "a")],
         );
         assert_eq!(late, 1, "9 arrives after the watermark (16-5=11) passed 10");
@@ -448,12 +448,12 @@ mod tests {
 
     #[test]
     fn hopping_counts_each_event_in_every_window() {
-        let (rows, _) = run(spec(Kind::Hopping { size: 10, slide: 5 }, 0), &[(7, "a")]);
+        let (rows, _) = run(spec(Windowing::Hopping { size: 10, slide: 5 }, 0), &[(7, "a")]);
         assert_eq!(
             rows,
             vec![(Some(0), Some(10), "a".into(), 1), (Some(5), Some(15), "a".into(), 1)]
         );
-        let (rows, _) = run(spec(Kind::Hopping { size: 10, slide: 5 }, 0), &[(-3, "a")]);
+        let (rows, _) = run(spec(Windowing::Hopping { size: 10, slide: 5 }, 0), &[(-3, "a")]);
         assert_eq!(
             rows,
             vec![(Some(-10), Some(0), "a".into(), 1), (Some(-5), Some(5), "a".into(), 1)]
@@ -463,7 +463,7 @@ mod tests {
     #[test]
     fn sessions_merge_and_close_per_key() {
         let (rows, late) = run(
-            spec(Kind::Session { gap: 10 }, 0),
+            spec(Windowing::Session { gap: 10 }, 0),
             &[(0, "a"), (5, "a"), (30, "a"), (25, "b"), (12, "a"), (20, "b")],
         );
         // When 12 arrives the watermark is 30: a's session [0, 15) closed at 15 and a new
@@ -478,7 +478,10 @@ mod tests {
             ]
         );
         // Exactly a gap apart is a new session; with lateness 10, 10 bridges 0 and 20.
-        let (rows, late) = run(spec(Kind::Session { gap: 10 }, 0), &[(0, "a"), (20, "a"), (10, "a")]);
+        let (rows, late) = run(
+            spec(Windowing::Session { gap: 10 }, 0),
+            &[(0, "a"), (20, "a"), (10, "a")],
+        );
         assert_eq!(
             (rows, late),
             (
@@ -486,14 +489,17 @@ mod tests {
                 1
             )
         );
-        let (rows, late) = run(spec(Kind::Session { gap: 10 }, 10), &[(0, "a"), (15, "a"), (8, "a")]);
+        let (rows, late) = run(
+            spec(Windowing::Session { gap: 10 }, 10),
+            &[(0, "a"), (15, "a"), (8, "a")],
+        );
         assert_eq!((rows, late), (vec![(Some(0), Some(25), "a".into(), 3)], 0));
     }
 
     #[test]
     fn global_window_and_top() {
         let s = Spec {
-            kind: Kind::Global,
+            kind: Windowing::Global,
             lateness: 0,
             emit: Emit::Final,
             top: Some(2),
@@ -505,7 +511,7 @@ mod tests {
     #[test]
     fn updates_then_final() {
         let s = Spec {
-            kind: Kind::Tumbling { size: 10 },
+            kind: Windowing::Tumbling { size: 10 },
             lateness: 0,
             emit: Emit::Update,
             top: None,
@@ -521,7 +527,7 @@ mod tests {
 
     #[test]
     fn aggregates() {
-        let mut w = Windows::new(spec(Kind::Global, 0));
+        let mut w = Windows::new(spec(Windowing::Global, 0));
         let mut out = Vec::new();
         for (v, d) in [(1.0, "x"), (5.0, "y"), (3.0, "x")] {
             let m = Measures {
@@ -543,7 +549,7 @@ mod tests {
 
     #[test]
     fn processing_time_closes_on_the_clock() {
-        let mut w = Windows::new(spec(Kind::Tumbling { size: 1000 }, 0));
+        let mut w = Windows::new(spec(Windowing::Tumbling { size: 1000 }, 0));
         let mut out = Vec::new();
         w.add(100, &["a"], &Measures::default(), &mut out);
         w.advance(999, &mut out);
@@ -554,15 +560,15 @@ mod tests {
 
     /// The naive recomputation: every event into every window it falls in, dropping
     /// events whose windows had all closed when they arrived (same watermark rule).
-    fn naive(kind: Kind, lateness: i64, events: &[(i64, u8)]) -> (BTreeMap<(i64, i64, String), u64>, u64) {
+    fn naive(kind: Windowing, lateness: i64, events: &[(i64, u8)]) -> (BTreeMap<(i64, i64, String), u64>, u64) {
         let mut counts = BTreeMap::new();
         let mut late = 0;
         let mut max: Option<i64> = None;
         for &(t, k) in events {
             let wm = max.map(|m| m - lateness);
             let windows: Vec<(i64, i64)> = match kind {
-                Kind::Tumbling { size } => vec![(t.div_euclid(size) * size, t.div_euclid(size) * size + size)],
-                Kind::Hopping { size, slide } => {
+                Windowing::Tumbling { size } => vec![(t.div_euclid(size) * size, t.div_euclid(size) * size + size)],
+                Windowing::Hopping { size, slide } => {
                     let mut v = Vec::new();
                     let mut s = t.div_euclid(slide) * slide;
                     while s > t - size {
@@ -596,7 +602,7 @@ mod tests {
             hopping in any::<bool>(),
         ) {
             let slide = (size / slide_div).max(1);
-            let kind = if hopping { Kind::Hopping { size, slide } } else { Kind::Tumbling { size } };
+            let kind = if hopping { Windowing::Hopping { size, slide } } else { Windowing::Tumbling { size } };
             let mut w = Windows::new(spec(kind, lateness));
             let mut out = Vec::new();
             for &(t, k) in &events {
@@ -618,7 +624,7 @@ mod tests {
             // In time order nothing is late, so sessions are just runs with gaps < gap.
             let mut sorted = times.clone();
             sorted.sort();
-            let mut w = Windows::new(spec(Kind::Session { gap }, 0));
+            let mut w = Windows::new(spec(Windowing::Session { gap }, 0));
             let mut out = Vec::new();
             for &t in &sorted {
                 w.add(t, &["k".to_string()], &Measures::default(), &mut out);

@@ -22,7 +22,7 @@ use crate::interrupt;
 use crate::jq::{Filter, FilterSpec, RunError, Scan, Value, write_f64};
 use crate::output::{Stdout, Written};
 use crate::times::{format_rfc3339, now_ms, number_to_ms, parse_duration, parse_time};
-use crate::window::{Emit, Kind, Measures, Row, Spec, Windows};
+use crate::window::{Emit, Measures, Row, Spec, Windowing, Windows};
 
 /// The filters that measure each event, as given (plain data: the measuring thread
 /// compiles its own).
@@ -73,7 +73,7 @@ fn duration_ms(flag: &str, text: &str) -> Result<i64> {
 impl Plan {
     fn from_args(args: &CountArgs) -> Result<Plan> {
         let kind = match (&args.window, &args.slide, &args.session) {
-            (Some(w), None, None) => Kind::Tumbling {
+            (Some(w), None, None) => Windowing::Tumbling {
                 size: duration_ms("--window", w)?,
             },
             (Some(w), Some(s), None) => {
@@ -81,12 +81,12 @@ impl Plan {
                 if slide > size {
                     return Err(Error::flag_says("--slide", "must not be larger than --window"));
                 }
-                Kind::Hopping { size, slide }
+                Windowing::Hopping { size, slide }
             }
-            (None, None, Some(g)) => Kind::Session {
+            (None, None, Some(g)) => Windowing::Session {
                 gap: duration_ms("--session", g)?,
             },
-            (None, None, None) => Kind::Global,
+            (None, None, None) => Windowing::Global,
             _ => return Err(Error::usage("--window (with --slide) and --session exclude each other")),
         };
         let lateness = match &args.lateness {
@@ -124,7 +124,7 @@ impl Plan {
             measure,
             files: args.files.clone(),
             event_time,
-            clocked: !event_time && !matches!(kind, Kind::Global),
+            clocked: !event_time && !matches!(kind, Windowing::Global),
         })
     }
 }
@@ -674,19 +674,19 @@ mod tests {
         let p = plan(&["--window", "1m", "--slide", "10s", "--by", ".user"]).unwrap();
         assert_eq!(
             p.spec.kind,
-            Kind::Hopping {
+            Windowing::Hopping {
                 size: 60_000,
                 slide: 10_000
             }
         );
         assert!(p.clocked && !p.event_time);
         let p = plan(&["--session", "5s", "--time", ".ts", "--lateness", "2s"]).unwrap();
-        assert_eq!(p.spec.kind, Kind::Session { gap: 5_000 });
+        assert_eq!(p.spec.kind, Windowing::Session { gap: 5_000 });
         assert_eq!(p.spec.lateness, 2_000);
         assert!(p.event_time && !p.clocked);
         // The global window reads no clock.
         let p = plan(&["--by", ".k", "--sum", ".n"]).unwrap();
-        assert_eq!(p.spec.kind, Kind::Global);
+        assert_eq!(p.spec.kind, Windowing::Global);
         assert!(!p.clocked && p.measure.sum.is_some() && p.measure.by.len() == 1);
     }
 

@@ -4,7 +4,9 @@
 //! with `-v`) and its error callbacks, sorted per broker into causes (a refused
 //! connection, a TLS or SASL mismatch, refused credentials), so that a failure says *why*
 //! in one line, with a hint; and the first metadata request, which stops waiting as soon
-//! as the cause is one that waiting cannot mend.
+//! as the cause is one that waiting cannot mend. Over 700 lines with its tests because
+//! configs and the causes of failures are one concern: every security mode's config is
+//! tested beside the cause its misconfiguration gives.
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -725,5 +727,131 @@ mod tests {
              AUTH_REQ)",
         );
         assert!(auth.hopeless(&both), "credentials are the same for every broker");
+    }
+
+    /// Settings as a context or `-X` would give them: `properties` in order.
+    fn settings_with(properties: &[(&str, &str)]) -> Settings {
+        let env = |_: &str| None;
+        let mut s = crate::config::resolve(&Default::default(), &env).expect("settings");
+        s.brokers = "127.0.0.1:1".into();
+        s.properties = properties.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        s
+    }
+
+    fn all_acks() -> ProducerOptions {
+        ProducerOptions {
+            acks: Acks::All,
+            compression: None,
+        }
+    }
+
+    /// Every config for every command, in one security mode: the mode's properties reach
+    /// each client unchanged, and librdkafka (this build: vendored OpenSSL, no Cyrus
+    /// SASL) accepts them, which needs no broker.
+    fn check_mode(mode: &[(&str, &str)]) {
+        let settings = settings_with(mode);
+        let configs = [
+            ("producer", producer_config(&settings, all_acks(), None)),
+            ("consumer", consumer_config(&settings, None)),
+            ("group consumer", consumer_config(&settings, Some("g"))),
+            ("admin", admin_config(&settings)),
+        ];
+        for (what, config) in configs {
+            for (k, v) in mode {
+                assert_eq!(config.get(k), Some(*v), "{what}: {k}");
+            }
+            assert_eq!(config.get("bootstrap.servers"), Some("127.0.0.1:1"), "{what}");
+            let made = if what == "producer" {
+                config.create::<rdkafka::producer::BaseProducer>().err()
+            } else {
+                config.create::<BaseConsumer>().err()
+            };
+            assert!(made.is_none(), "{what} in {mode:?}: {made:?}");
+        }
+    }
+
+    #[test]
+    fn plaintext_clients_are_made_without_security_properties() {
+        check_mode(&[]);
+        let config = producer_config(&settings_with(&[]), all_acks(), None);
+        assert_eq!(config.get("security.protocol"), None);
+    }
+
+    #[test]
+    fn scram_clients_carry_the_mechanism_and_credentials() {
+        check_mode(&[
+            ("security.protocol", "SASL_PLAINTEXT"),
+            ("sasl.mechanism", "SCRAM-SHA-512"),
+            ("sasl.username", "eddy"),
+            ("sasl.password", "secret"),
+        ]);
+        check_mode(&[
+            ("security.protocol", "SASL_SSL"),
+            ("sasl.mechanism", "SCRAM-SHA-256"),
+            ("sasl.username", "eddy"),
+            ("sasl.password", "secret"),
+        ]);
+        check_mode(&[
+            ("security.protocol", "SASL_PLAINTEXT"),
+            ("sasl.mechanism", "PLAIN"),
+            ("sasl.username", "eddy"),
+            ("sasl.password", "secret"),
+        ]);
+    }
+
+    #[test]
+    fn tls_clients_carry_their_verification_settings() {
+        check_mode(&[("security.protocol", "SSL")]);
+        check_mode(&[
+            ("security.protocol", "SSL"),
+            ("enable.ssl.certificate.verification", "false"),
+            ("ssl.endpoint.identification.algorithm", "none"),
+        ]);
+    }
+
+    #[test]
+    fn user_properties_win_over_what_eddy_chose() {
+        let settings = settings_with(&[("enable.idempotence", "false"), ("linger.ms", "0"), ("linger.ms", "5")]);
+        let producer = producer_config(&settings, all_acks(), None);
+        assert_eq!(producer.get("enable.idempotence"), Some("false"));
+        assert_eq!(producer.get("linger.ms"), Some("5"), "the later property wins");
+        let settings = settings_with(&[("isolation.level", "read_uncommitted")]);
+        assert_eq!(
+            consumer_config(&settings, None).get("isolation.level"),
+            Some("read_uncommitted")
+        );
+        assert_eq!(
+            consumer_config(&settings_with(&[]), None).get("isolation.level"),
+            Some("read_committed")
+        );
+    }
+
+    #[test]
+    fn acks_decide_idempotence_and_the_topic_decides_the_record_size() {
+        let settings = settings_with(&[]);
+        let one = ProducerOptions {
+            acks: Acks::One,
+            compression: None,
+        };
+        let config = producer_config(&settings, one, Some(2_000_000));
+        assert_eq!(config.get("enable.idempotence"), Some("false"));
+        assert_eq!(config.get("acks"), Some("1"));
+        assert_eq!(config.get("message.max.bytes"), Some("2000000"));
+        let config = producer_config(&settings, all_acks(), None);
+        assert_eq!(config.get("enable.idempotence"), Some("true"));
+        assert_eq!(config.get("acks"), Some("all"));
+        assert_eq!(
+            config.get("message.max.bytes"),
+            Some(KAFKA_MAX_MESSAGE_BYTES.to_string().as_str())
+        );
+        let group = consumer_config(&settings, Some("g"));
+        assert_eq!(group.get("group.id"), Some("g"));
+        assert_eq!(
+            group.get("enable.auto.offset.store"),
+            Some("false"),
+            "eddy stores after output"
+        );
+        let alone = consumer_config(&settings, None);
+        assert_eq!(alone.get("enable.auto.commit"), Some("false"), "no group, no commits");
     }
 }

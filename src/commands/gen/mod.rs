@@ -54,7 +54,7 @@ impl Clock {
 }
 
 #[derive(Debug)]
-enum Source {
+enum Shape {
     Template(String),
     Preset(&'static Preset),
 }
@@ -62,7 +62,7 @@ enum Source {
 /// Everything an event depends on; shared by the threads that make events.
 #[derive(Debug)]
 struct Gen {
-    source: Source,
+    shape: Shape,
     seed: u64,
     clock: Clock,
     /// When the run started on the event clock (the presets' drift starts there).
@@ -85,12 +85,12 @@ enum Fail {
 
 impl Gen {
     fn maker(&self) -> Result<Maker> {
-        Ok(match &self.source {
-            Source::Template(code) => Maker::Template {
+        Ok(match &self.shape {
+            Shape::Template(code) => Maker::Template {
                 filter: compile(code)?,
                 null: Value::parse_json(b"null").map_err(Error::runtime)?,
             },
-            Source::Preset(p) => Maker::Preset {
+            Shape::Preset(p) => Maker::Preset {
                 preset: p,
                 skew: Skew::default(),
             },
@@ -237,7 +237,7 @@ struct Limits {
 /// What gen is to do, checked before anything is made or connected: every flag that
 /// needs no cluster to judge.
 struct Plan {
-    source: Source,
+    shape: Shape,
     /// None: a fresh seed, chosen when the run starts.
     seed: Option<u64>,
     /// `--start`: the pinned clock, epoch ms.
@@ -256,8 +256,8 @@ struct RecordPlan {
 impl Plan {
     /// Pure: `now` (epoch ms) is what relative `--start` times count from.
     fn from_args(args: &GenArgs, now: i64) -> Result<Plan> {
-        let source = match (&args.template, &args.preset) {
-            (_, Some(name)) => Source::Preset(presets::find(name).ok_or_else(|| {
+        let shape = match (&args.template, &args.preset) {
+            (_, Some(name)) => Shape::Preset(presets::find(name).ok_or_else(|| {
                 Error::usage(format!(
                     "--preset {name}: no such preset; the presets are {}",
                     presets::names()
@@ -265,7 +265,7 @@ impl Plan {
             })?),
             (Some(code), None) => {
                 compile(code)?;
-                Source::Template(code.clone())
+                Shape::Template(code.clone())
             }
             (None, None) => {
                 return Err(Error::usage(
@@ -301,7 +301,7 @@ impl Plan {
                 .transpose()?,
         };
         Ok(Plan {
-            source,
+            shape,
             seed: args.seed,
             start,
             limits: Limits {
@@ -320,7 +320,7 @@ pub fn run(settings: &Settings, args: &GenArgs) -> Result<Outcome> {
         return Ok(Outcome::Success);
     }
     let Plan {
-        source,
+        shape,
         seed,
         start,
         limits,
@@ -331,7 +331,7 @@ pub fn run(settings: &Settings, args: &GenArgs) -> Result<Outcome> {
         eprintln!("eddy: gen seed {seed} (--seed {seed} repeats these events)");
     }
     let events = Gen {
-        source,
+        shape,
         seed,
         clock: Clock {
             start,
@@ -545,7 +545,7 @@ mod tests {
 
     fn lines(code: &str, seed: u64, n: u64, threads: usize) -> String {
         let events = Gen {
-            source: Source::Template(code.to_string()),
+            shape: Shape::Template(code.to_string()),
             seed,
             clock: Clock {
                 start: Some(1_000),
@@ -629,7 +629,7 @@ mod tests {
         assert_eq!(p.seed, Some(3));
         assert!(p.record.fields.is_none() && p.record.headers.is_empty());
         let p = plan(&["--preset", "orders", "--topic", "t", "-H", "a=b", "--key-from", ".id"]).unwrap();
-        assert!(matches!(p.source, Source::Preset(_)));
+        assert!(matches!(p.shape, Shape::Preset(_)));
         assert_eq!(p.record.headers, vec![("a".to_string(), Some(b"b".to_vec()))]);
         assert!(p.record.fields.is_some());
     }
