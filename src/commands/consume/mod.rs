@@ -30,10 +30,11 @@ use std::time::{Duration, Instant};
 
 use crate::cli::ConsumeArgs;
 use crate::config::Settings;
-use crate::error::{Error, Outcome, Result};
+use crate::error::{Outcome, Result};
 use crate::interrupt;
 use crate::kafka::metadata::PartitionOffsets;
 use crate::kafka::source::{Ledger, PollError, Polled, Received, Source, Start};
+use crate::kafka::topic::check_partition;
 use crate::offsets::{OffsetSpec, UntilSpec};
 use crate::output::{Stdout, Written};
 use crate::sink::Sink;
@@ -103,12 +104,7 @@ fn named_parts(source: &Source, args: &ConsumeArgs) -> Result<Vec<Part>> {
             args.partitions.clone()
         };
         for p in chosen {
-            if p < 0 || p >= count {
-                return Err(Error::usage(format!(
-                    "--partition {p}: topic '{topic}' has partitions 0 to {}",
-                    count - 1
-                )));
-            }
+            check_partition(topic, p, count)?;
             parts.push(Part::new(topic, p));
         }
     }
