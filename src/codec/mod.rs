@@ -10,6 +10,7 @@
 
 mod envelope;
 pub mod schema;
+pub mod wire;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
