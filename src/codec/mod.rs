@@ -8,6 +8,7 @@
 //! This layer imports neither rdkafka nor jaq; it writes JSON strings with the one
 //! jq-exact string writer, which is plain Rust.
 
+pub mod avro;
 mod envelope;
 pub mod schema;
 pub mod wire;
