@@ -321,7 +321,11 @@ impl<'a> Decoder<'_, 'a> {
                 let b = self.take(*size)?;
                 self.bytes_value(out, b);
             }
-            Node::Decimal { scale, fixed, .. } => {
+            Node::Decimal {
+                precision,
+                scale,
+                fixed,
+            } => {
                 let b = match fixed {
                     Some((_, size)) => self.take(*size)?,
                     None => self.sized()?,
@@ -329,7 +333,15 @@ impl<'a> Decoder<'_, 'a> {
                 if self.avro_json {
                     Self::latin1(out, b);
                 } else {
-                    logical::write_decimal(out, b, *scale);
+                    let start = out.len();
+                    let digits = logical::write_decimal(out, b, *scale);
+                    if digits > *precision as usize {
+                        // Shown, it could not be produced again: the schema does not hold it.
+                        let text = String::from_utf8_lossy(&out[start..]).into_owned();
+                        return Err(error(format!(
+                            "{text} has more digits than decimal({precision},{scale}) holds"
+                        )));
+                    }
                 }
             }
             Node::Uuid { fixed: Some(_) } => {

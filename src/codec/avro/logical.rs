@@ -250,8 +250,9 @@ pub fn parse_timestamp(text: &str, unit: Unit, local: bool) -> Option<i64> {
 }
 
 /// Writes the two's-complement big-endian integer `unscaled` as a quoted decimal with
-/// `scale` fraction digits: `[0x04, 0xe2]` with scale 2 is `"12.50"`.
-pub fn write_decimal(out: &mut Vec<u8>, unscaled: &[u8], scale: u32) {
+/// `scale` fraction digits: `[0x04, 0xe2]` with scale 2 is `"12.50"`. Returns how many
+/// digits the unscaled integer has (0 for zero), for the caller's precision check.
+pub fn write_decimal(out: &mut Vec<u8>, unscaled: &[u8], scale: u32) -> usize {
     out.push(b'"');
     let negative = unscaled.first().is_some_and(|b| b & 0x80 != 0);
     if negative {
@@ -269,6 +270,7 @@ pub fn write_decimal(out: &mut Vec<u8>, unscaled: &[u8], scale: u32) {
     // Pad to at least one digit before the point, then place it.
     let scale = scale as usize;
     let len = out.len() - start;
+    let digits = if out[start..] == *b"0" { 0 } else { len };
     if len <= scale {
         out.splice(start..start, std::iter::repeat_n(b'0', scale + 1 - len));
     }
@@ -277,6 +279,7 @@ pub fn write_decimal(out: &mut Vec<u8>, unscaled: &[u8], scale: u32) {
         out.insert(point, b'.');
     }
     out.push(b'"');
+    digits
 }
 
 /// The magnitude of a long two's-complement integer in decimal digits, by repeated
