@@ -8,8 +8,10 @@
 //! This layer imports neither rdkafka nor jaq; it writes JSON strings with the one
 //! jq-exact string writer, which is plain Rust.
 
+pub mod avro;
 mod envelope;
 pub mod schema;
+pub mod wire;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;

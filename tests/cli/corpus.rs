@@ -57,3 +57,8 @@ fn fuzz_corpus_config_file() {
 fn fuzz_corpus_fast_path() {
     replay("fast_path", eddy::fuzzing::fast_path);
 }
+
+#[test]
+fn fuzz_corpus_avro() {
+    replay("avro", eddy::fuzzing::avro);
+}

@@ -6,6 +6,7 @@
 mod support;
 
 mod admin;
+mod avro;
 mod config;
 mod consume;
 mod corpus;
