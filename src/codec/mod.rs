@@ -9,6 +9,8 @@
 //! jq-exact string writer, which is plain Rust.
 
 mod envelope;
+pub mod json_schema;
+pub mod protobuf;
 pub mod schema;
 
 use base64::Engine as _;
