@@ -16,6 +16,7 @@ mod filter;
 mod r#gen;
 mod generated;
 mod produce;
+mod protobuf;
 mod python_clients;
 mod reliability;
 mod transactions;
