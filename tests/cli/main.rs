@@ -15,6 +15,7 @@ mod examples;
 mod filter;
 mod r#gen;
 mod generated;
+mod json_schema;
 mod produce;
 mod protobuf;
 mod python_clients;
