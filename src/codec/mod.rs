@@ -10,6 +10,8 @@
 
 pub mod avro;
 mod envelope;
+pub mod json_schema;
+pub mod protobuf;
 pub mod schema;
 pub mod wire;
 
