@@ -334,7 +334,10 @@ fn ctrl_c_ends_with_130_after_writing_what_was_made() {
     c.args(["gen", "--rate", "100", "$i"]).env("NO_COLOR", "1");
     let r = interrupted_after(c, std::time::Duration::from_millis(1500)).code(130);
     let n = r.lines().len();
-    assert!((100..=200).contains(&n), "{n}");
+    // At 100 a second for as long as it ran: under load the signal can come later than
+    // the 1.5 s asked for (the machine's other builds), and the run rightly goes on.
+    let most = (r.elapsed.as_secs_f64() * 100.0) as usize + 50;
+    assert!((100..=most).contains(&n), "{n} lines in {:?}", r.elapsed);
     assert_eq!(r.lines().last().unwrap(), &(n - 1).to_string());
 }
 
