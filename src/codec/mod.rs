@@ -9,6 +9,7 @@
 //! jq-exact string writer, which is plain Rust.
 
 pub mod avro;
+pub mod decode;
 mod envelope;
 pub mod json_schema;
 pub mod protobuf;

@@ -161,3 +161,18 @@ pub trait SchemaCodec: Send + Sync + fmt::Debug {
         vec![0]
     }
 }
+
+/// Compiles a schema from the registry or a file into its format's codec. `message` is
+/// the Protobuf message `encode` writes and unframed bytes are read as (default: the
+/// file's first); other formats ignore it.
+pub fn compile(
+    source: &SchemaSource,
+    message: Option<&str>,
+    opts: JsonOptions,
+) -> Result<std::sync::Arc<dyn SchemaCodec>, SchemaError> {
+    Ok(match source.kind {
+        SchemaKind::Avro => std::sync::Arc::new(super::avro::compile(source, opts)?),
+        SchemaKind::Protobuf => std::sync::Arc::new(super::protobuf::compile(source, message, opts)?),
+        SchemaKind::JsonSchema => std::sync::Arc::new(super::json_schema::compile(source, opts)?),
+    })
+}
