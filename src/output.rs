@@ -8,7 +8,8 @@ use std::io::{self, Write};
 use std::mem::ManuallyDrop;
 use std::os::fd::{AsRawFd, FromRawFd};
 
-use crate::codec::write_envelope;
+use crate::codec::decode::{Decoders, Fatal, Shown, Side, SideDecoder};
+use crate::codec::{find_schema_header, write_envelope, write_envelope_decoded};
 use crate::record::View;
 use crate::sink::{Sent, Seq, Sink};
 
@@ -109,35 +110,50 @@ impl Format {
             Format::Template(pieces) => {
                 let mut headers = Some(headers);
                 for piece in pieces {
+                    render_piece(piece, out, record, &mut headers);
+                }
+            }
+        }
+    }
+
+    /// Renders as `render` does, with keys and values decoded by their schemas where
+    /// they name one (`decoders`). `headers` gives the record's headers as often as
+    /// asked: the header form names schemas there. The sides that named a schema they
+    /// do not fit are returned: with the envelope their error is in it too; elsewhere
+    /// their bytes are written as `render` writes them.
+    pub fn render_decoded<'h, H>(
+        &self,
+        out: &mut Vec<u8>,
+        record: &View<'_>,
+        headers: impl Fn() -> H,
+        decoders: &mut Decoders,
+    ) -> Result<Vec<(Side, String)>, Fatal>
+    where
+        H: Iterator<Item = (&'h str, Option<&'h [u8]>)>,
+    {
+        let schema_headers = [
+            find_schema_header(headers(), Side::Key),
+            find_schema_header(headers(), Side::Value),
+        ];
+        let mut failed = Vec::new();
+        let (key, value) = (&mut decoders.key, &mut decoders.value);
+        match self {
+            Format::Json => return write_envelope_decoded(out, record, headers(), schema_headers, decoders),
+            Format::Value => decode_side(out, Side::Value, record.value, schema_headers[1], value, &mut failed)?,
+            Format::Key => decode_side(out, Side::Key, record.key, schema_headers[0], key, &mut failed)?,
+            Format::Template(pieces) => {
+                for piece in pieces {
                     match piece {
-                        Piece::Text(t) => out.extend_from_slice(t),
-                        Piece::Topic => out.extend_from_slice(record.topic.as_bytes()),
-                        Piece::Partition => {
-                            out.extend_from_slice(itoa::Buffer::new().format(record.partition).as_bytes())
+                        Piece::Key => decode_side(out, Side::Key, record.key, schema_headers[0], key, &mut failed)?,
+                        Piece::Value => {
+                            decode_side(out, Side::Value, record.value, schema_headers[1], value, &mut failed)?
                         }
-                        Piece::Offset => out.extend_from_slice(itoa::Buffer::new().format(record.offset).as_bytes()),
-                        Piece::Timestamp => {
-                            if let Some(ts) = record.timestamp {
-                                out.extend_from_slice(itoa::Buffer::new().format(ts).as_bytes());
-                            }
-                        }
-                        Piece::Key => out.extend_from_slice(record.key.unwrap_or_default()),
-                        Piece::Value => out.extend_from_slice(record.value.unwrap_or_default()),
-                        Piece::Headers => {
-                            // name=value pairs joined by commas, as kcat's %h.
-                            for (i, (name, value)) in headers.take().into_iter().flatten().enumerate() {
-                                if i > 0 {
-                                    out.push(b',');
-                                }
-                                out.extend_from_slice(name.as_bytes());
-                                out.push(b'=');
-                                out.extend_from_slice(value.unwrap_or_default());
-                            }
-                        }
+                        other => render_piece(other, out, record, &mut Some(headers())),
                     }
                 }
             }
         }
+        Ok(failed)
     }
 
     /// Whether rendering needs the record's headers.
@@ -148,6 +164,60 @@ impl Format {
             _ => false,
         }
     }
+}
+
+/// Writes one piece of a template; `headers` is taken by the first `%h`.
+fn render_piece<'h>(
+    piece: &Piece,
+    out: &mut Vec<u8>,
+    record: &View<'_>,
+    headers: &mut Option<impl Iterator<Item = (&'h str, Option<&'h [u8]>)>>,
+) {
+    match piece {
+        Piece::Text(t) => out.extend_from_slice(t),
+        Piece::Topic => out.extend_from_slice(record.topic.as_bytes()),
+        Piece::Partition => out.extend_from_slice(itoa::Buffer::new().format(record.partition).as_bytes()),
+        Piece::Offset => out.extend_from_slice(itoa::Buffer::new().format(record.offset).as_bytes()),
+        Piece::Timestamp => {
+            if let Some(ts) = record.timestamp {
+                out.extend_from_slice(itoa::Buffer::new().format(ts).as_bytes());
+            }
+        }
+        Piece::Key => out.extend_from_slice(record.key.unwrap_or_default()),
+        Piece::Value => out.extend_from_slice(record.value.unwrap_or_default()),
+        Piece::Headers => {
+            // name=value pairs joined by commas, as kcat's %h.
+            for (i, (name, value)) in headers.take().into_iter().flatten().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(name.as_bytes());
+                out.push(b'=');
+                out.extend_from_slice(value.unwrap_or_default());
+            }
+        }
+    }
+}
+
+/// Writes one side decoded (or its bytes, when it names no schema or does not fit it).
+fn decode_side(
+    out: &mut Vec<u8>,
+    side: Side,
+    bytes: Option<&[u8]>,
+    header: Option<&[u8]>,
+    decoder: &mut SideDecoder,
+    failed: &mut Vec<(Side, String)>,
+) -> Result<(), Fatal> {
+    let Some(bytes) = bytes else { return Ok(()) };
+    match decoder.decode(bytes, header, out)? {
+        Shown::Decoded(_) => {}
+        Shown::Raw => out.extend_from_slice(bytes),
+        Shown::Failed(why) => {
+            out.extend_from_slice(bytes);
+            failed.push((side, why));
+        }
+    }
+    Ok(())
 }
 
 /// Writes one line of a command's report to stdout. A reader that went away is no

@@ -266,18 +266,16 @@ fn describe(id: Option<u32>, guid: Option<[u8; 16]>) -> String {
     }
 }
 
-/// Both sides, and how many records each failed on.
+/// Both sides of a record.
 #[derive(Debug)]
 pub struct Decoders {
     pub key: SideDecoder,
     pub value: SideDecoder,
-    /// Keys and values that named a schema they did not fit.
-    pub errors: u64,
 }
 
 impl Decoders {
     pub fn new(key: SideDecoder, value: SideDecoder) -> Decoders {
-        Decoders { key, value, errors: 0 }
+        Decoders { key, value }
     }
 
     pub fn is_on(&self) -> bool {

@@ -14,6 +14,8 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use super::decode::{Decoded, Decoders, Fatal, Shown, Side, SideDecoder, schema_header};
+use super::wire::GuidText;
 use super::{Codec, DecodeError};
 use crate::jq::write_json_str;
 use crate::record::{Record, View};
@@ -41,6 +43,132 @@ pub fn write_envelope<'h>(
     record: &View<'_>,
     headers: impl Iterator<Item = (&'h str, Option<&'h [u8]>)>,
 ) {
+    write_head(out, record);
+    write_field(out, "key", record.key, Codec::Envelope);
+    write_headers(out, headers);
+    write_field(out, "value", record.value, Codec::Envelope);
+    out.push(b'}');
+}
+
+/// Appends one envelope whose key and value are decoded by their schemas where they
+/// name one: the decoded value in place of the bytes, with `*_schema_id` and
+/// `*_format` (and for Protobuf `*_message`, `*_message_index`) beside it. A side that
+/// names a schema it does not fit is written as `write_envelope` writes it, with
+/// `*_decode_error`, and is in the list returned. `schema_headers` are the record's
+/// `__key_schema_id` / `__value_schema_id` header values (the header form).
+pub fn write_envelope_decoded<'h>(
+    out: &mut Vec<u8>,
+    record: &View<'_>,
+    headers: impl Iterator<Item = (&'h str, Option<&'h [u8]>)>,
+    schema_headers: [Option<&[u8]>; 2],
+    decoders: &mut Decoders,
+) -> Result<Vec<(Side, String)>, Fatal> {
+    let mut failed = Vec::new();
+    write_head(out, record);
+    write_decoded_field(
+        out,
+        Side::Key,
+        record.key,
+        schema_headers[0],
+        &mut decoders.key,
+        &mut failed,
+    )?;
+    write_headers(out, headers);
+    write_decoded_field(
+        out,
+        Side::Value,
+        record.value,
+        schema_headers[1],
+        &mut decoders.value,
+        &mut failed,
+    )?;
+    out.push(b'}');
+    Ok(failed)
+}
+
+/// The header value a side's schema is named by, among a record's headers.
+pub fn find_schema_header<'h>(
+    headers: impl Iterator<Item = (&'h str, Option<&'h [u8]>)>,
+    side: Side,
+) -> Option<&'h [u8]> {
+    let name = schema_header(side);
+    headers.filter(|(n, _)| *n == name).find_map(|(_, v)| v)
+}
+
+fn write_decoded_field(
+    out: &mut Vec<u8>,
+    side: Side,
+    bytes: Option<&[u8]>,
+    header: Option<&[u8]>,
+    decoder: &mut SideDecoder,
+    failed: &mut Vec<(Side, String)>,
+) -> Result<(), Fatal> {
+    let name = side.name();
+    let Some(b) = bytes.filter(|_| decoder.is_on()) else {
+        write_field(out, name, bytes, Codec::Envelope);
+        return Ok(());
+    };
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\":");
+    let mark = out.len();
+    match decoder.decode(b, header, out)? {
+        Shown::Decoded(d) => write_identity(out, name, &d),
+        Shown::Raw => {
+            out.truncate(mark - name.len() - 3);
+            write_field(out, name, bytes, Codec::Envelope);
+        }
+        Shown::Failed(why) => {
+            out.truncate(mark - name.len() - 3);
+            write_field(out, name, bytes, Codec::Envelope);
+            out.extend_from_slice(b",\"");
+            out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(b"_decode_error\":");
+            write_json_str(out, &why);
+            failed.push((side, why));
+        }
+    }
+    Ok(())
+}
+
+/// `,"value_schema_id":7,"value_format":"avro"` and what else says what was decoded.
+fn write_identity(out: &mut Vec<u8>, name: &str, d: &Decoded) {
+    let field = |out: &mut Vec<u8>, suffix: &str| {
+        out.extend_from_slice(b",\"");
+        out.extend_from_slice(name.as_bytes());
+        out.push(b'_');
+        out.extend_from_slice(suffix.as_bytes());
+        out.extend_from_slice(b"\":");
+    };
+    if let Some(id) = d.schema_id {
+        field(out, "schema_id");
+        out.extend_from_slice(itoa::Buffer::new().format(id).as_bytes());
+    }
+    if let Some(guid) = &d.guid {
+        field(out, "schema_guid");
+        write_json_str(out, &GuidText(guid).to_string());
+    }
+    field(out, "format");
+    write_json_str(out, d.kind.name());
+    if let Some(message) = &d.message {
+        field(out, "message");
+        write_json_str(out, message);
+    }
+    if let Some(index) = &d.index {
+        field(out, "message_index");
+        out.push(b'[');
+        for (i, n) in index.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(itoa::Buffer::new().format(*n).as_bytes());
+        }
+        out.push(b']');
+    }
+}
+
+/// `{"topic":...,"partition":...,"offset":...,"timestamp":...,`
+fn write_head(out: &mut Vec<u8>, record: &View<'_>) {
     out.extend_from_slice(b"{\"topic\":");
     write_json_str(out, record.topic);
     out.extend_from_slice(b",\"partition\":");
@@ -53,7 +181,10 @@ pub fn write_envelope<'h>(
         None => out.extend_from_slice(b"null"),
     }
     out.push(b',');
-    write_field(out, "key", record.key, Codec::Envelope);
+}
+
+/// `,"headers":[...],`
+fn write_headers<'h>(out: &mut Vec<u8>, headers: impl Iterator<Item = (&'h str, Option<&'h [u8]>)>) {
     out.extend_from_slice(b",\"headers\":[");
     for (i, (name, value)) in headers.enumerate() {
         if i > 0 {
@@ -76,8 +207,6 @@ pub fn write_envelope<'h>(
         out.push(b']');
     }
     out.extend_from_slice(b"],");
-    write_field(out, "value", record.value, Codec::Envelope);
-    out.push(b'}');
 }
 
 #[derive(Deserialize)]
@@ -298,5 +427,53 @@ mod tests {
         let mut out = Vec::new();
         write_json_str(&mut out, "a\"b\\c\nd\u{1}e\u{7f}");
         assert_eq!(out, b"\"a\\\"b\\\\c\\nd\\u0001e\\u007f\"");
+    }
+
+    #[test]
+    fn decoded_values_are_json_beside_their_schema_and_failures_stay_lossless() {
+        use crate::codec::decode::{DecodeMode, Decoders, SideDecoder};
+        use crate::codec::schema::{JsonOptions, SchemaKind, SchemaSource, compile};
+        let source = SchemaSource {
+            kind: SchemaKind::Avro,
+            text: r#"{"type":"record","name":"R","fields":[{"name":"n","type":"int"}]}"#.into(),
+            references: vec![],
+        };
+        let codec = compile(&source, None, JsonOptions::default()).unwrap();
+        let opts = JsonOptions::default();
+        let mut decoders = Decoders::new(
+            SideDecoder::new(DecodeMode::None, None, None, opts, None),
+            SideDecoder::new(DecodeMode::Auto, None, Some(codec), opts, None),
+        );
+        let framed = [0u8, 0, 0, 0, 5, 0x54];
+        let view = View {
+            topic: "t",
+            partition: 0,
+            offset: 1,
+            timestamp: None,
+            key: Some(b"k"),
+            value: Some(&framed),
+        };
+        let mut out = Vec::new();
+        let failed = write_envelope_decoded(&mut out, &view, std::iter::empty(), [None, None], &mut decoders).unwrap();
+        assert!(failed.is_empty());
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#"{"topic":"t","partition":0,"offset":1,"timestamp":null,"key":"k","key_type":"text","headers":[],"value":{"n":42},"value_schema_id":5,"value_format":"avro"}"#
+        );
+        // A truncated payload: the bytes as before, and why.
+        let short = [0u8, 0, 0, 0, 5];
+        let view = View {
+            value: Some(&short),
+            ..view
+        };
+        let mut out = Vec::new();
+        let failed = write_envelope_decoded(&mut out, &view, std::iter::empty(), [None, None], &mut decoders).unwrap();
+        assert_eq!(failed.len(), 1);
+        let text = String::from_utf8(out.clone()).unwrap();
+        assert!(
+            text.contains(r#""value_type":"text","value_decode_error":"schema id 5 (avro): .n: truncated"#),
+            "{text}"
+        );
+        assert_eq!(read_envelope(&out).unwrap().value.as_deref(), Some(&short[..]));
     }
 }

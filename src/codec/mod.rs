@@ -22,7 +22,7 @@ use serde_json::value::RawValue;
 
 use crate::jq::write_json_str;
 
-pub use envelope::{EnvelopeError, read_envelope, write_envelope};
+pub use envelope::{EnvelopeError, find_schema_header, read_envelope, write_envelope, write_envelope_decoded};
 
 /// How bytes are carried in JSON: the values of the envelope's `key_type`/`value_type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
