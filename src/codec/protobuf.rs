@@ -18,7 +18,7 @@ use prost::Message as _;
 use prost_reflect::{
     DescriptorPool, DeserializeOptions, DynamicMessage, FileDescriptor, MessageDescriptor, SerializeOptions,
 };
-use protox::file::{ChainFileResolver, File, FileResolver, GoogleFileResolver};
+use protox::file::{ChainFileResolver, File, FileResolver, GoogleFileResolver, IncludeFileResolver};
 
 use super::json_schema::push_jq_key;
 use super::schema::{CodecError, JsonOptions, SchemaCodec, SchemaError, SchemaKind, SchemaSource};
@@ -49,8 +49,8 @@ impl fmt::Debug for ProtobufCodec {
 const SCHEMA_FILE: &str = "schema.proto";
 
 /// Compiles a registry schema: `.proto` text or a base64 `FileDescriptorProto`, with its
-/// imports among `source.references` (by import path, each text or base64 in turn) and
-/// Google's well-known types built in. `message` is the full name of the message
+/// imports among `source.references` (by import path, each text or base64 in turn),
+/// Google's well-known types and Confluent's own two files built in. `message` is the full name of the message
 /// `encode` writes (default: the file's first).
 pub fn compile(source: &SchemaSource, message: Option<&str>, opts: JsonOptions) -> Result<ProtobufCodec, SchemaError> {
     if source.kind != SchemaKind::Protobuf {
@@ -81,6 +81,7 @@ pub fn compile(source: &SchemaSource, message: Option<&str>, opts: JsonOptions) 
     // too, and the built-in ones are what the JSON mapping's special cases expect.
     resolver.add(GoogleFileResolver::new());
     resolver.add(Memory { files });
+    resolver.add(confluent_builtins());
     let mut compiler = protox::Compiler::with_file_resolver(resolver);
     compiler.open_file(&main).map_err(|e| compile_error(&e))?;
     let pool = compiler.descriptor_pool();
@@ -105,7 +106,13 @@ impl ProtobufCodec {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         dirs.push(parent.to_path_buf());
-        let mut compiler = protox::Compiler::new(&dirs).map_err(|e| compile_error(&e))?;
+        let mut resolver = ChainFileResolver::new();
+        for dir in dirs {
+            resolver.add(IncludeFileResolver::new(dir));
+        }
+        resolver.add(GoogleFileResolver::new());
+        resolver.add(confluent_builtins());
+        let mut compiler = protox::Compiler::with_file_resolver(resolver);
         compiler.open_file(path).map_err(|e| compile_error(&e))?;
         let name = compiler
             .files()
@@ -310,6 +317,41 @@ impl FileResolver for Memory {
             }
             None => File::from_source(name, text),
         }
+    }
+}
+
+/// The files Confluent's serializers (Java's and Python's alike) treat as built in and so
+/// never register as references: field metadata (`confluent/meta.proto`) and the decimal
+/// type (`confluent/type/decimal.proto`). A real registry resolves them itself; here they
+/// are written out, with the same names, packages and field numbers, for when nothing
+/// the registry sent has them.
+fn confluent_builtins() -> Memory {
+    const META: &str = r#"syntax = "proto3";
+package confluent;
+import "google/protobuf/descriptor.proto";
+option go_package = "../confluent";
+message Meta {
+  string doc = 1;
+  map<string, string> params = 2;
+  repeated string tags = 3;
+  repeated Rule rules = 4;
+}
+message Rule { string name = 1; string doc = 2; string expr = 3; string sql = 4; }
+extend google.protobuf.FileOptions { Meta file_meta = 1088; }
+extend google.protobuf.MessageOptions { Meta message_meta = 1088; }
+extend google.protobuf.FieldOptions { Meta field_meta = 1088; }
+extend google.protobuf.EnumOptions { Meta enum_meta = 1088; }
+extend google.protobuf.EnumValueOptions { Meta enum_value_meta = 1088; }
+"#;
+    const DECIMAL: &str = r#"syntax = "proto3";
+package confluent.type;
+message Decimal { bytes value = 1; uint32 precision = 2; int32 scale = 3; }
+"#;
+    Memory {
+        files: HashMap::from([
+            ("confluent/meta.proto".to_string(), META.to_string()),
+            ("confluent/type/decimal.proto".to_string(), DECIMAL.to_string()),
+        ]),
     }
 }
 
@@ -742,6 +784,23 @@ message Refund { int64 order_id = 1; }
         std::fs::write(&set, b"\xff\xff").expect("write");
         let e = ProtobufCodec::from_protoset(&set, None, JsonOptions::default()).unwrap_err();
         assert!(e.0.contains("not a FileDescriptorSet"), "{e}");
+    }
+
+    #[test]
+    fn confluents_built_in_imports_need_no_reference() {
+        let text = r#"syntax = "proto3";
+import "confluent/meta.proto";
+import "confluent/type/decimal.proto";
+message Payment {
+  string card = 1 [(confluent.field_meta).tags = "PII"];
+  confluent.type.Decimal amount = 2;
+}"#;
+        let c = compile(&source(text, &[]), None, JsonOptions::default()).expect("compiles");
+        let json = r#"{"card":"4111","amount":{"value":"BOI=","precision":10,"scale":2}}"#;
+        assert_eq!(
+            round_trip(&c, json),
+            serde_json::from_str::<serde_json::Value>(json).expect("JSON")
+        );
     }
 
     #[test]
