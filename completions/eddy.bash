@@ -608,7 +608,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__consume)
-            opts="-g -p -o -u -e -n -f -D -r -b -C -X -q -v -h -V --group --partition --from --until --exit --count --format --delimiter --filter --raw-output --on-error --expect --expect-none --within --stats --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-g -p -o -u -e -n -f -D -r -I -b -C -X -q -v -h -V --group --partition --from --until --exit --count --format --delimiter --filter --raw-output --on-error --expect --expect-none --within --stats --decode --key-decode --value-decode --schema --key-schema --schema-type --proto-type --key-proto-type --proto-include --protoset --avro-json --proto-json --on-decode-error --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -688,6 +688,58 @@ _eddy() {
                     ;;
                 --stats)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --decode)
+                    COMPREPLY=($(compgen -W "auto none avro protobuf json-schema" -- "${cur}"))
+                    return 0
+                    ;;
+                --key-decode)
+                    COMPREPLY=($(compgen -W "auto none avro protobuf json-schema" -- "${cur}"))
+                    return 0
+                    ;;
+                --value-decode)
+                    COMPREPLY=($(compgen -W "auto none avro protobuf json-schema" -- "${cur}"))
+                    return 0
+                    ;;
+                --schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-type)
+                    COMPREPLY=($(compgen -W "avro protobuf json-schema" -- "${cur}"))
+                    return 0
+                    ;;
+                --proto-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-proto-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proto-include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -I)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --protoset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proto-json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-decode-error)
+                    COMPREPLY=($(compgen -W "report fail" -- "${cur}"))
                     return 0
                     ;;
                 --brokers)

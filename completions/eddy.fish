@@ -106,6 +106,33 @@ complete -c eddy -n "__fish_eddy_using_subcommand consume" -l expect -d 'Exit 0 
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -l within -d 'The deadline for --expect / --expect-none (without it: wait forever)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -l stats -d 'The form of the closing summary on stderr' -r -f -a "text\t''
 json\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l decode -d 'Decode keys and values by their schemas: auto decodes whatever names one (the 5-byte prefix or the __value_schema_id header) and shows the rest as it is; the default with a registry or --schema, none otherwise' -r -f -a "auto\t''
+none\t''
+avro\t''
+protobuf\t''
+json-schema\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l key-decode -d '--decode for keys only' -r -f -a "auto\t''
+none\t''
+avro\t''
+protobuf\t''
+json-schema\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l value-decode -d '--decode for values only' -r -f -a "auto\t''
+none\t''
+avro\t''
+protobuf\t''
+json-schema\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l schema -d 'Decode values with this schema (.avsc, .proto, or a JSON Schema .json), framed or not, without asking a registry' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l key-schema -d '--schema for keys' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l schema-type -d 'The format of --schema and --key-schema where the file name does not tell' -r -f -a "avro\t''
+protobuf\t''
+json-schema\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l proto-type -d 'The Protobuf message of --schema or --protoset (default: the file\'s first)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l key-proto-type -d 'The Protobuf message of --key-schema' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -s I -l proto-include -d 'Where .proto imports are looked for (repeatable)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l protoset -d 'Decode values with a message of this FileDescriptorSet (protoc --include_imports -o)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l proto-json -d 'Protobuf JSON options, comma-separated: proto-names, enum-numbers, emit-defaults, int64-as-number' -r
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l on-decode-error -d 'A key or value that names a schema it does not fit (an unknown id, a truncated payload): shown losslessly with the reason and counted (report), or the end of the run before it (fail, exit 5)' -r -f -a "report\t'Show it losslessly with its *_decode_error, count it, go on (exit 0)'
+fail\t'Stop before it, exit 5'"
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
@@ -117,6 +144,7 @@ never\t''"
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s e -l exit -d 'The same as --until end'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s r -l raw-output -d 'With --filter: strings without quotes'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -l expect-none -d 'Exit 1 at the first record (after --filter); exit 0 when --within passes (or the stream ends) without one'
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l avro-json -d 'Avro in the specification\'s JSON encoding (unions wrapped, bytes as \\u00XX strings, logical types as their numbers) instead of plain JSON'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'

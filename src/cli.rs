@@ -334,6 +334,84 @@ pub struct ConsumeArgs {
     /// The form of the closing summary on stderr
     #[arg(long, value_enum)]
     pub stats: Option<StatsFormat>,
+    #[command(flatten)]
+    pub decode: DecodeArgs,
+}
+
+/// How keys and values are decoded by their schemas (consume; later pipe).
+#[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Schemas")]
+pub struct DecodeArgs {
+    /// Decode keys and values by their schemas: auto decodes whatever names one (the 5-byte
+    /// prefix or the __value_schema_id header) and shows the rest as it is; the default
+    /// with a registry or --schema, none otherwise
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub decode: Option<DecodeChoice>,
+    /// --decode for keys only
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub key_decode: Option<DecodeChoice>,
+    /// --decode for values only
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub value_decode: Option<DecodeChoice>,
+    /// Decode values with this schema (.avsc, .proto, or a JSON Schema .json), framed or
+    /// not, without asking a registry
+    #[arg(long, value_name = "FILE", conflicts_with = "protoset")]
+    pub schema: Option<PathBuf>,
+    /// --schema for keys
+    #[arg(long, value_name = "FILE")]
+    pub key_schema: Option<PathBuf>,
+    /// The format of --schema and --key-schema where the file name does not tell
+    #[arg(long, value_enum, value_name = "TYPE")]
+    pub schema_type: Option<SchemaType>,
+    /// The Protobuf message of --schema or --protoset (default: the file's first)
+    #[arg(long, value_name = "NAME")]
+    pub proto_type: Option<String>,
+    /// The Protobuf message of --key-schema
+    #[arg(long, value_name = "NAME")]
+    pub key_proto_type: Option<String>,
+    /// Where .proto imports are looked for (repeatable)
+    #[arg(short = 'I', long = "proto-include", value_name = "DIR")]
+    pub proto_include: Vec<PathBuf>,
+    /// Decode values with a message of this FileDescriptorSet (protoc --include_imports -o)
+    #[arg(long, value_name = "FILE")]
+    pub protoset: Option<PathBuf>,
+    /// Avro in the specification's JSON encoding (unions wrapped, bytes as \u00XX
+    /// strings, logical types as their numbers) instead of plain JSON
+    #[arg(long)]
+    pub avro_json: bool,
+    /// Protobuf JSON options, comma-separated: proto-names, enum-numbers, emit-defaults,
+    /// int64-as-number
+    #[arg(long, value_name = "OPTIONS")]
+    pub proto_json: Option<String>,
+    /// A key or value that names a schema it does not fit (an unknown id, a truncated
+    /// payload): shown losslessly with the reason and counted (report), or the end of the
+    /// run before it (fail, exit 5)
+    #[arg(long, value_enum, default_value = "report", value_name = "POLICY")]
+    pub on_decode_error: OnDecodeError,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum DecodeChoice {
+    Auto,
+    None,
+    Avro,
+    Protobuf,
+    JsonSchema,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum SchemaType {
+    Avro,
+    Protobuf,
+    JsonSchema,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum OnDecodeError {
+    /// Show it losslessly with its *_decode_error, count it, go on (exit 0)
+    Report,
+    /// Stop before it, exit 5
+    Fail,
 }
 
 const FILTER_ABOUT: &str = "\

@@ -115,6 +115,8 @@ pub struct PartitionEnd {
 pub struct ConsumeSummary {
     pub records: u64,
     pub bytes: u64,
+    /// Keys and values that named a schema they did not fit (shown losslessly).
+    pub decode_errors: u64,
     pub elapsed_s: f64,
     pub records_per_s: f64,
     pub partitions: Vec<PartitionEnd>,
@@ -131,8 +133,13 @@ impl ConsumeSummary {
 
     pub fn text(&self) -> String {
         let lag: i64 = self.partitions.iter().map(|p| p.lag.max(0)).sum();
+        let decode_errors = if self.decode_errors > 0 {
+            format!("; {} could not be decoded (shown as they are)", self.decode_errors)
+        } else {
+            String::new()
+        };
         format!(
-            "records {}  bytes {}  in {:.3}s: {:.0} records/s; lag at the end {} over {} partitions",
+            "records {}  bytes {}  in {:.3}s: {:.0} records/s; lag at the end {} over {} partitions{decode_errors}",
             self.records,
             self.bytes,
             self.elapsed_s,

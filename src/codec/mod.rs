@@ -11,6 +11,7 @@
 pub mod avro;
 pub mod decode;
 mod envelope;
+pub mod flags;
 pub mod json_schema;
 pub mod protobuf;
 pub mod schema;

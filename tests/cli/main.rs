@@ -11,6 +11,7 @@ mod config;
 mod consume;
 mod corpus;
 mod count;
+mod decode;
 mod envelope;
 mod examples;
 mod filter;

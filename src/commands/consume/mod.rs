@@ -29,8 +29,9 @@ mod stop;
 use std::time::{Duration, Instant};
 
 use crate::cli::ConsumeArgs;
+use crate::codec;
 use crate::config::Settings;
-use crate::error::{Outcome, Result};
+use crate::error::{self, Error, Outcome, Result};
 use crate::interrupt;
 use crate::kafka::metadata::PartitionOffsets;
 use crate::kafka::source::{Ledger, PollError, Polled, Received, Source, Start};
@@ -42,13 +43,14 @@ use crate::stats::{ConsumeSummary, PartitionEnd};
 use crate::times::now_ms;
 use parts::{Part, Parts};
 use plan::{Expect, Plan};
-use render::Render;
+use render::{Render, Wrote};
 use report::Report;
 use stop::{Stop, Stops, Verdict};
 
 pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
     // Every check that needs no cluster comes before the first client.
     let plan = Plan::from_args(args, now_ms())?;
+    let decoders = codec::flags::decoders(&args.decode, None)?;
     let source = Source::new(settings, args.group.as_deref(), plan.from)?;
     let mut parts = named_parts(&source, args)?;
     if let Some(spec) = plan.from {
@@ -64,7 +66,7 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
     }
 
     let report = Report::new(&plan, &args.topics, args.stats, settings.quiet);
-    let render = Render::new(
+    let mut render = Render::new(
         plan.format,
         plan.delimiter,
         plan.filter,
@@ -72,6 +74,7 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
         args.on_error,
         plan.count,
     );
+    render.decode_with(decoders, args.decode.on_decode_error);
     let mut run = Run {
         settings,
         source: &source,
@@ -87,6 +90,7 @@ pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
         assignment_seen: 0,
         stops,
         filter_failed: false,
+        fatal: None,
     };
     let started = Instant::now();
     let end = run.consume()?;
@@ -186,6 +190,8 @@ struct Run<'a> {
     assignment_seen: u64,
     /// Set under `--on-error fail` when a record could not be processed.
     filter_failed: bool,
+    /// Set when the run cannot go on (a schema registry that cannot be asked).
+    fatal: Option<String>,
 }
 
 impl Run<'_> {
@@ -283,6 +289,10 @@ impl Run<'_> {
             if self.filter_failed {
                 return Ok(End::FilterFailed);
             }
+            if let Some(why) = self.fatal.take() {
+                error::report(&Error::runtime(why), Some("stopped before this record"));
+                return Ok(End::Failed);
+            }
             match self.stops.written(self.render.records) {
                 Some(Stop::Unexpected) => return Ok(End::Unexpected),
                 Some(Stop::Count) => return Ok(End::Done),
@@ -318,16 +328,23 @@ impl Run<'_> {
                 return Written::Ok;
             }
         }
-        let kept = if self.render.format.uses_headers() {
-            self.render.write(&mut self.out.buf, &view, m.headers())
+        let wrote = if self.render.uses_headers() {
+            self.render.write(&mut self.out.buf, &view, || m.headers())
         } else {
-            self.render.write(&mut self.out.buf, &view, std::iter::empty())
+            self.render.write(&mut self.out.buf, &view, std::iter::empty)
         };
-        if !kept {
-            // --on-error fail: stop before this record, which is neither written nor
-            // committed.
-            self.filter_failed = true;
-            return Written::Ok;
+        match wrote {
+            Wrote::Ok => {}
+            // --on-error fail, --on-decode-error fail: stop before this record, which is
+            // neither written nor committed.
+            Wrote::Stopped => {
+                self.filter_failed = true;
+                return Written::Ok;
+            }
+            Wrote::Fatal(why) => {
+                self.fatal = Some(why);
+                return Written::Ok;
+            }
         }
         self.bytes += m.size();
         self.advance(i, offset + 1);
@@ -492,6 +509,7 @@ impl Run<'_> {
             let mut summary = ConsumeSummary {
                 records: self.render.records,
                 bytes: self.bytes,
+                decode_errors: self.render.decode_errors(),
                 ..Default::default()
             };
             summary.finish(elapsed);

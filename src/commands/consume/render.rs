@@ -5,9 +5,12 @@
 //! The filter reads the record's bytes as they came where `--format` shows them as they
 //! are (`-f value`, `-f key`: no copy, no rendering); the envelope (`-f json`) and
 //! templates are written by the codec or the template into a scratch buffer first,
-//! which the fast path then reads without building values.
+//! which the fast path then reads without building values. With schemas (`--decode`,
+//! a registry, `--schema`) keys and values are decoded first, and what the filter and
+//! the reader see is the decoded JSON.
 
-use crate::cli::OnError;
+use crate::cli::{OnDecodeError, OnError};
+use crate::codec::decode::Decoders;
 use crate::error::{self, Error};
 use crate::jq::{Filter, Flow, RunError, Scan};
 use crate::output::Format;
@@ -23,6 +26,26 @@ pub(super) struct Render {
     scratch: Vec<u8>,
     /// Records written (filter outputs, with a filter).
     pub records: u64,
+    decoding: Option<Decoding>,
+}
+
+/// The schema decoders and what their failures come to.
+struct Decoding {
+    decoders: Decoders,
+    policy: OnDecodeError,
+    /// Keys and values that named a schema they did not fit.
+    errors: u64,
+}
+
+/// What became of one record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Wrote {
+    /// Written (or dropped by the filter): go on.
+    Ok,
+    /// `--on-error fail` or `--on-decode-error fail` stopped the run before it.
+    Stopped,
+    /// The run cannot go on (the registry cannot be asked): why.
+    Fatal(String),
 }
 
 /// The filter and what running it needs and counts.
@@ -65,7 +88,29 @@ impl Render {
             count,
             scratch: Vec::new(),
             records: 0,
+            decoding: None,
         }
+    }
+
+    /// Decodes keys and values with `decoders` (when any side is on) before they are shown.
+    pub fn decode_with(&mut self, decoders: Decoders, policy: OnDecodeError) {
+        if decoders.is_on() {
+            self.decoding = Some(Decoding {
+                decoders,
+                policy,
+                errors: 0,
+            });
+        }
+    }
+
+    /// Whether headers are needed: for the format, or to find schemas in them.
+    pub fn uses_headers(&self) -> bool {
+        self.decoding.is_some() || self.format.uses_headers()
+    }
+
+    /// Keys and values that named a schema they did not fit.
+    pub fn decode_errors(&self) -> u64 {
+        self.decoding.as_ref().map_or(0, |d| d.errors)
     }
 
     /// Records the filter could not process.
@@ -78,38 +123,93 @@ impl Render {
         self.filter.as_ref().is_some_and(|f| f.on_error == OnError::Stderr)
     }
 
-    /// Writes one record to `out`. False when `--on-error fail` stops the run at this
-    /// record, which is then neither written nor committed.
-    pub fn write<'h>(
-        &mut self,
-        out: &mut Vec<u8>,
-        view: &View<'_>,
-        headers: impl Iterator<Item = (&'h str, Option<&'h [u8]>)>,
-    ) -> bool {
-        let Some(filtering) = &mut self.filter else {
-            self.format.render(out, view, headers);
-            out.push(self.delimiter);
-            self.records += 1;
-            return true;
-        };
-        let input: &[u8] = match self.format {
-            Format::Value => view.value.unwrap_or_default(),
-            Format::Key => view.key.unwrap_or_default(),
-            Format::Json | Format::Template(_) => {
-                self.scratch.clear();
-                self.format.render(&mut self.scratch, view, headers);
-                &self.scratch
-            }
-        };
+    /// Writes one record to `out` (`headers` gives its headers as often as asked).
+    pub fn write<'h, H>(&mut self, out: &mut Vec<u8>, view: &View<'_>, headers: impl Fn() -> H) -> Wrote
+    where
+        H: Iterator<Item = (&'h str, Option<&'h [u8]>)>,
+    {
         let at = At {
             topic: view.topic,
             partition: view.partition,
             offset: view.offset,
         };
+        let start = out.len();
+        let Some(filtering) = &mut self.filter else {
+            match &mut self.decoding {
+                None => self.format.render(out, view, headers()),
+                Some(d) => {
+                    if let Some(stop) = d.render(&self.format, out, view, headers, &at) {
+                        out.truncate(start);
+                        return stop;
+                    }
+                }
+            }
+            out.push(self.delimiter);
+            self.records += 1;
+            return Wrote::Ok;
+        };
+        let input: &[u8] = match (&self.format, &mut self.decoding) {
+            (Format::Value, None) => view.value.unwrap_or_default(),
+            (Format::Key, None) => view.key.unwrap_or_default(),
+            (_, None) => {
+                self.scratch.clear();
+                self.format.render(&mut self.scratch, view, headers());
+                &self.scratch
+            }
+            (_, Some(d)) => {
+                self.scratch.clear();
+                if let Some(stop) = d.render(&self.format, &mut self.scratch, view, headers, &at) {
+                    return stop;
+                }
+                &self.scratch
+            }
+        };
         if self.count.is_some_and(|n| self.records >= n) {
-            return true;
+            return Wrote::Ok;
         }
-        filtering.run(out, input, &at, &mut self.records, self.count, self.delimiter)
+        if filtering.run(out, input, &at, &mut self.records, self.count, self.delimiter) {
+            Wrote::Ok
+        } else {
+            Wrote::Stopped
+        }
+    }
+}
+
+impl Decoding {
+    /// Renders one record decoded; `Some` when the run stops here.
+    fn render<'h, H>(
+        &mut self,
+        format: &Format,
+        out: &mut Vec<u8>,
+        view: &View<'_>,
+        headers: impl Fn() -> H,
+        at: &At<'_>,
+    ) -> Option<Wrote>
+    where
+        H: Iterator<Item = (&'h str, Option<&'h [u8]>)>,
+    {
+        let failed = match format.render_decoded(out, view, headers, &mut self.decoders) {
+            Ok(failed) => failed,
+            Err(fatal) => return Some(Wrote::Fatal(fatal.0)),
+        };
+        for (side, why) in failed {
+            self.errors += 1;
+            let error = Error::input(
+                format!("{}:{}@{}: {}", at.topic, at.partition, at.offset, side.name()),
+                why,
+            );
+            match self.policy {
+                OnDecodeError::Fail => {
+                    error::report(&error, Some("stopped before this record (--on-decode-error fail)"));
+                    return Some(Wrote::Stopped);
+                }
+                // The envelope carries the reason itself; other formats write the bytes
+                // as they are, so the reader is told here.
+                OnDecodeError::Report if !matches!(format, Format::Json) => error::report(&error, None),
+                OnDecodeError::Report => {}
+            }
+        }
+        None
     }
 }
 
