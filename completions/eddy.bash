@@ -230,7 +230,7 @@ _eddy() {
 
     case "${cmd}" in
         eddy)
-            opts="-b -C -X -q -v -h -V --brokers --context --config --config-file --property --timeout --color --quiet --verbose --help --version produce consume filter jq count gen topics offsets groups cluster dev config generate help"
+            opts="-b -C -X -q -v -h -V --brokers --context --config --config-file --property --timeout --color --quiet --verbose --registry --help --version produce consume filter jq count gen topics offsets groups cluster dev config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -276,6 +276,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -284,7 +288,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__cluster)
-            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -330,6 +334,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -338,7 +346,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__config)
-            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version show contexts use help"
+            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version show contexts use help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -380,6 +388,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -388,7 +400,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__config__subcmd__contexts)
-            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -428,6 +440,10 @@ _eddy() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -508,7 +524,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__config__subcmd__show)
-            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -548,6 +564,10 @@ _eddy() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -558,7 +578,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__config__subcmd__use)
-            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -600,6 +620,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -608,7 +632,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__consume)
-            opts="-g -p -o -u -e -n -f -D -r -b -C -X -q -v -h -V --group --partition --from --until --exit --count --format --delimiter --filter --raw-output --on-error --expect --expect-none --within --stats --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-g -p -o -u -e -n -f -D -r -b -C -X -q -v -h -V --group --partition --from --until --exit --count --format --delimiter --filter --raw-output --on-error --expect --expect-none --within --stats --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -726,6 +750,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -734,7 +762,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__count)
-            opts="-b -C -X -q -v -h -V --by --window --slide --session --time --lateness --emit --top --sum --min --max --avg --distinct --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --by --window --slide --session --time --lateness --emit --top --sum --min --max --avg --distinct --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -828,6 +856,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -836,7 +868,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__dev)
-            opts="-b -C -X -q -v -h -V --nodes --partitions --topic --chaos --chaos-seed --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --nodes --partitions --topic --chaos --chaos-seed --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -894,6 +926,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -902,7 +938,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__filter)
-            opts="-r -j -c -n -s -R -S -f -e -b -C -X -q -v -h -V --raw-output --join-output --compact-output --pretty --tab --indent --null-input --slurp --raw-input --sort-keys --from-file --arg --argjson --slurpfile --rawfile --args --jsonargs --exit-status --on-error --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-r -j -c -n -s -R -S -f -e -b -C -X -q -v -h -V --raw-output --join-output --compact-output --pretty --tab --indent --null-input --slurp --raw-input --sort-keys --from-file --arg --argjson --slurpfile --rawfile --args --jsonargs --exit-status --on-error --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -976,6 +1012,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -984,7 +1024,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__gen)
-            opts="-n -p -k -H -z -b -C -X -q -v -h -V --preset --list-presets --count --duration --ramp --seed --start --threads --topic --partition --stats --key --header --key-from --partition-from --header-from --timestamp-from --compression --acks --rate --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-n -p -k -H -z -b -C -X -q -v -h -V --preset --list-presets --count --duration --ramp --seed --start --threads --topic --partition --stats --key --header --key-from --partition-from --header-from --timestamp-from --compression --acks --rate --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1122,6 +1162,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1130,7 +1174,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__generate)
-            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1170,6 +1214,10 @@ _eddy() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1180,7 +1228,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__groups)
-            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version list describe reset delete help"
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version list describe reset delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1226,6 +1274,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1234,7 +1286,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__groups__subcmd__delete)
-            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1278,6 +1330,10 @@ _eddy() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1288,7 +1344,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__groups__subcmd__describe)
-            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1332,6 +1388,10 @@ _eddy() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1426,7 +1486,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__groups__subcmd__list)
-            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1472,6 +1532,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1480,7 +1544,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__groups__subcmd__reset)
-            opts="-p -b -C -X -q -v -h -V --topic --to --shift-by --partition --execute --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-p -b -C -X -q -v -h -V --topic --to --shift-by --partition --execute --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1544,6 +1608,10 @@ _eddy() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1918,7 +1986,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__offsets)
-            opts="-b -C -X -q -v -h -V --at --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --at --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1968,6 +2036,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1976,7 +2048,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__produce)
-            opts="-D -K -p -Z -n -k -H -z -b -C -X -q -v -h -V --input --delimiter --key-delimiter --partition --keep-partition --null-empty --count --on-invalid --stats --key --header --key-from --partition-from --header-from --timestamp-from --compression --acks --rate --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-D -K -p -Z -n -k -H -z -b -C -X -q -v -h -V --input --delimiter --key-delimiter --partition --keep-partition --null-empty --count --on-invalid --stats --key --header --key-from --partition-from --header-from --timestamp-from --compression --acks --rate --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2110,6 +2182,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2118,7 +2194,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__topics)
-            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version list describe create alter delete help"
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version list describe create alter delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2164,6 +2240,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2172,7 +2252,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__topics__subcmd__alter)
-            opts="-b -C -X -q -v -h -V --partitions --config --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --partitions --config --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2226,6 +2306,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2234,7 +2318,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__topics__subcmd__create)
-            opts="-b -C -X -q -v -h -V --partitions --replication --config --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --partitions --replication --config --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2292,6 +2376,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2300,7 +2388,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__topics__subcmd__delete)
-            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2344,6 +2432,10 @@ _eddy() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2354,7 +2446,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__topics__subcmd__describe)
-            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2398,6 +2490,10 @@ _eddy() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2506,7 +2602,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__topics__subcmd__list)
-            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2550,6 +2646,10 @@ _eddy() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_eddy_global_optspecs
-    string join \n b/brokers= C/context= config= config-file= X/property= timeout= color= q/quiet v/verbose h/help V/version
+    string join \n b/brokers= C/context= config= config-file= X/property= timeout= color= q/quiet v/verbose registry= h/help V/version
 end
 
 function __fish_eddy_needs_command
@@ -33,6 +33,7 @@ complete -c eddy -n "__fish_eddy_needs_command" -l timeout -d 'How long to wait 
 complete -c eddy -n "__fish_eddy_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_needs_command" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_needs_command" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_needs_command" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_needs_command" -s h -l help -d 'Print help'
@@ -85,6 +86,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand produce" -l timeout -d 'How lo
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l keep-partition -d '(envelope) send each record to the partition its envelope names'
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s Z -l null-empty -d 'Send an empty value as a tombstone (null)'
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s q -l quiet -d 'Less on stderr: no summary, no progress'
@@ -114,6 +116,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand consume" -l timeout -d 'How lo
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s e -l exit -d 'The same as --until end'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s r -l raw-output -d 'With --filter: strings without quotes'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -l expect-none -d 'Exit 1 at the first record (after --filter); exit 0 when --within passes (or the stream ends) without one'
@@ -138,6 +141,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand filter" -l timeout -d 'How lon
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -s r -l raw-output -d 'Strings without quotes'
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -s j -l join-output -d 'Like -r, and no newline after each output'
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -s c -l compact-output -d 'One line per output (the default)'
@@ -171,6 +175,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand jq" -l timeout -d 'How long to
 complete -c eddy -n "__fish_eddy_using_subcommand jq" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand jq" -s r -l raw-output -d 'Strings without quotes'
 complete -c eddy -n "__fish_eddy_using_subcommand jq" -s j -l join-output -d 'Like -r, and no newline after each output'
 complete -c eddy -n "__fish_eddy_using_subcommand jq" -s c -l compact-output -d 'One line per output (the default)'
@@ -209,6 +214,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand count" -l timeout -d 'How long
 complete -c eddy -n "__fish_eddy_using_subcommand count" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand count" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand count" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand count" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -247,6 +253,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand gen" -l timeout -d 'How long t
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l list-presets -d 'Each preset\'s fields, with an example event'
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
@@ -262,6 +269,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_su
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -282,6 +290,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -296,6 +305,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -313,6 +323,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -329,6 +340,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -343,6 +355,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -364,6 +377,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand offsets" -l timeout -d 'How lo
 complete -c eddy -n "__fish_eddy_using_subcommand offsets" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand offsets" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand offsets" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand offsets" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand offsets" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -378,6 +392,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_su
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -397,6 +412,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -411,6 +427,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -429,6 +446,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l execute -d 'Do it (otherwise only the plan is shown)'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
@@ -444,6 +462,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -463,6 +482,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand cluster" -l timeout -d 'How lo
 complete -c eddy -n "__fish_eddy_using_subcommand cluster" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand cluster" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -479,6 +499,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand dev" -l timeout -d 'How long t
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand dev" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -l chaos -d 'Inject faults while running: retriable request errors, added round-trip time (at most 500 ms) and, with several nodes, outages (at most 2 s); never a fault that would duplicate a record'
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
@@ -492,6 +513,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_su
 complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -s h -l help -d 'Print help'
@@ -508,6 +530,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -520,6 +543,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -s h -l help -d 'Print help'
@@ -532,6 +556,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
@@ -548,6 +573,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand generate" -l timeout -d 'How l
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand generate" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s h -l help -d 'Print help'

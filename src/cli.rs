@@ -66,6 +66,9 @@ pub struct Global {
     /// More on stderr, including librdkafka's own log lines
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]
+    #[arg(long, global = true, value_name = "URL", num_args = 0..=1, default_missing_value = "")]
+    pub registry: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, Default, PartialEq, Eq)]

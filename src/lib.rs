@@ -29,6 +29,7 @@ pub mod pacing;
 pub mod produce;
 pub mod random;
 pub mod record;
+pub mod registry_server;
 pub mod sink;
 pub mod stats;
 pub mod times;

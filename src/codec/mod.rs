@@ -9,6 +9,7 @@
 //! jq-exact string writer, which is plain Rust.
 
 mod envelope;
+pub mod registry;
 pub mod schema;
 
 use base64::Engine as _;
