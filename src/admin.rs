@@ -27,12 +27,12 @@ use crate::offsets::{ResetTo, parse_at};
 use crate::output;
 use crate::times::now_ms;
 
-fn print_json(value: &impl Serialize) {
+pub(crate) fn print_json(value: &impl Serialize) {
     output::line(serde_json::to_string_pretty(value).unwrap_or_default());
 }
 
 /// A plain aligned table.
-fn print_table(headers: &[&str], rows: &[Vec<String>]) {
+pub(crate) fn print_table(headers: &[&str], rows: &[Vec<String>]) {
     let mut widths: Vec<usize> = headers.iter().map(|h| h.len()).collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate() {

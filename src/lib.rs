@@ -103,6 +103,7 @@ fn run(cli: &Cli) -> Result<Outcome> {
         Command::Offsets(args) => admin::offsets(&settings, args),
         Command::Groups(args) => admin::groups(&settings, args),
         Command::Cluster(args) => admin::cluster(&settings, args),
+        Command::Schemas(args) => commands::schemas::run(&settings, args),
         Command::Config(args) => {
             match args.action.as_ref().unwrap_or(&ConfigAction::Show) {
                 ConfigAction::Show => output::text(&settings.describe()),

@@ -2,3 +2,4 @@
 //! layers need and runs them. No command imports another.
 
 pub mod filter;
+pub mod schemas;

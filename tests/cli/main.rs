@@ -17,5 +17,7 @@ mod r#gen;
 mod generated;
 mod produce;
 mod python_clients;
+mod registry;
 mod reliability;
+mod schemas;
 mod transactions;
