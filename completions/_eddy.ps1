@@ -31,6 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -50,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: list, describe (offsets and lag), reset, delete')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Brokers, controller and topic count')
             [CompletionResult]::new('dev', 'dev', [CompletionResultType]::ParameterValue, 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI')
+            [CompletionResult]::new('schemas', 'schemas', [CompletionResultType]::ParameterValue, 'Schemas in a schema registry: list, get, versions, show, register, check, delete')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The resolved connection settings (secrets redacted), and contexts')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write completions and man pages (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -88,6 +90,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('--keep-partition', '--keep-partition', [CompletionResultType]::ParameterName, '(envelope) send each record to the partition its envelope names')
             [CompletionResult]::new('-Z', '-Z ', [CompletionResultType]::ParameterName, 'Send an empty value as a tombstone (null)')
             [CompletionResult]::new('--null-empty', '--null-empty', [CompletionResultType]::ParameterName, 'Send an empty value as a tombstone (null)')
@@ -143,6 +146,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The same as --until end')
             [CompletionResult]::new('--exit', '--exit', [CompletionResultType]::ParameterName, 'The same as --until end')
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'With --filter: strings without quotes')
@@ -177,6 +181,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Strings without quotes')
             [CompletionResult]::new('--raw-output', '--raw-output', [CompletionResultType]::ParameterName, 'Strings without quotes')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Like -r, and no newline after each output')
@@ -225,6 +230,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Strings without quotes')
             [CompletionResult]::new('--raw-output', '--raw-output', [CompletionResultType]::ParameterName, 'Strings without quotes')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Like -r, and no newline after each output')
@@ -278,6 +284,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -322,6 +329,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('--list-presets', '--list-presets', [CompletionResultType]::ParameterName, 'Each preset''s fields, with an example event')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
@@ -344,6 +352,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -371,6 +380,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -392,6 +402,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -416,6 +427,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -439,6 +451,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -460,6 +473,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -509,6 +523,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -530,6 +545,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -556,6 +572,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -577,6 +594,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -603,6 +621,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('--execute', '--execute', [CompletionResultType]::ParameterName, 'Do it (otherwise only the plan is shown)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
@@ -625,6 +644,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -669,6 +689,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -693,6 +714,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('--chaos', '--chaos', [CompletionResultType]::ParameterName, 'Inject faults while running: retriable request errors, added round-trip time (at most 500 ms) and, with several nodes, outages (at most 2 s); never a fault that would duplicate a record')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
@@ -702,6 +724,229 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;schemas' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every subject with its latest version, schema id and type (the default)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'The schema with this id, its type and references')
+            [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'The versions of a subject with their schema ids')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One version of a subject: its id, type, references and schema')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a schema file under a subject (the same schema again keeps its id and version)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Whether a schema file is compatible with the subject''s latest version (exit 1 if not)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a subject: soft by default (as the registry''s API), --permanent for good')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eddy;schemas;list' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;schemas;get' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;schemas;versions' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;schemas;show' {
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'A version number, or latest')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'eddy;schemas;register' {
+            [CompletionResult]::new('--schema-type', '--schema-type', [CompletionResultType]::ParameterName, 'The schema''s type where the file''s extension does not tell')
+            [CompletionResult]::new('--reference', '--reference', [CompletionResultType]::ParameterName, 'A schema this one refers to (repeatable): NAME as the schema names it (Avro: the full type name; Protobuf: the import path), registered as SUBJECT''s VERSION')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;schemas;check' {
+            [CompletionResult]::new('--schema-type', '--schema-type', [CompletionResultType]::ParameterName, 'The schema''s type where the file''s extension does not tell')
+            [CompletionResult]::new('--reference', '--reference', [CompletionResultType]::ParameterName, 'A schema this one refers to (repeatable): NAME as the schema names it (Avro: the full type name; Protobuf: the import path), registered as SUBJECT''s VERSION')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;schemas;delete' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'table (default) or json')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
+            [CompletionResult]::new('--permanent', '--permanent', [CompletionResultType]::ParameterName, 'Delete for good (soft-deleting first where needed)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;schemas;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every subject with its latest version, schema id and type (the default)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'The schema with this id, its type and references')
+            [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'The versions of a subject with their schema ids')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One version of a subject: its id, type, references and schema')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a schema file under a subject (the same schema again keeps its id and version)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Whether a schema file is compatible with the subject''s latest version (exit 1 if not)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a subject: soft by default (as the registry''s API), --permanent for good')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eddy;schemas;help;list' {
+            break
+        }
+        'eddy;schemas;help;get' {
+            break
+        }
+        'eddy;schemas;help;versions' {
+            break
+        }
+        'eddy;schemas;help;show' {
+            break
+        }
+        'eddy;schemas;help;register' {
+            break
+        }
+        'eddy;schemas;help;check' {
+            break
+        }
+        'eddy;schemas;help;delete' {
+            break
+        }
+        'eddy;schemas;help;help' {
             break
         }
         'eddy;config' {
@@ -714,6 +959,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -738,6 +984,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -758,6 +1005,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -778,6 +1026,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -817,6 +1066,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -838,6 +1088,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: list, describe (offsets and lag), reset, delete')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Brokers, controller and topic count')
             [CompletionResult]::new('dev', 'dev', [CompletionResultType]::ParameterValue, 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI')
+            [CompletionResult]::new('schemas', 'schemas', [CompletionResultType]::ParameterValue, 'Schemas in a schema registry: list, get, versions, show, register, check, delete')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The resolved connection settings (secrets redacted), and contexts')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write completions and man pages (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -907,6 +1158,37 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             break
         }
         'eddy;help;dev' {
+            break
+        }
+        'eddy;help;schemas' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every subject with its latest version, schema id and type (the default)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'The schema with this id, its type and references')
+            [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'The versions of a subject with their schema ids')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One version of a subject: its id, type, references and schema')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a schema file under a subject (the same schema again keeps its id and version)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Whether a schema file is compatible with the subject''s latest version (exit 1 if not)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a subject: soft by default (as the registry''s API), --permanent for good')
+            break
+        }
+        'eddy;help;schemas;list' {
+            break
+        }
+        'eddy;help;schemas;get' {
+            break
+        }
+        'eddy;help;schemas;versions' {
+            break
+        }
+        'eddy;help;schemas;show' {
+            break
+        }
+        'eddy;help;schemas;register' {
+            break
+        }
+        'eddy;help;schemas;check' {
+            break
+        }
+        'eddy;help;schemas;delete' {
             break
         }
         'eddy;help;config' {

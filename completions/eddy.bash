@@ -55,6 +55,9 @@ _eddy() {
             eddy,produce)
                 cmd="eddy__subcmd__produce"
                 ;;
+            eddy,schemas)
+                cmd="eddy__subcmd__schemas"
+                ;;
             eddy,topics)
                 cmd="eddy__subcmd__topics"
                 ;;
@@ -148,6 +151,9 @@ _eddy() {
             eddy__subcmd__help,produce)
                 cmd="eddy__subcmd__help__subcmd__produce"
                 ;;
+            eddy__subcmd__help,schemas)
+                cmd="eddy__subcmd__help__subcmd__schemas"
+                ;;
             eddy__subcmd__help,topics)
                 cmd="eddy__subcmd__help__subcmd__topics"
                 ;;
@@ -172,6 +178,27 @@ _eddy() {
             eddy__subcmd__help__subcmd__groups,reset)
                 cmd="eddy__subcmd__help__subcmd__groups__subcmd__reset"
                 ;;
+            eddy__subcmd__help__subcmd__schemas,check)
+                cmd="eddy__subcmd__help__subcmd__schemas__subcmd__check"
+                ;;
+            eddy__subcmd__help__subcmd__schemas,delete)
+                cmd="eddy__subcmd__help__subcmd__schemas__subcmd__delete"
+                ;;
+            eddy__subcmd__help__subcmd__schemas,get)
+                cmd="eddy__subcmd__help__subcmd__schemas__subcmd__get"
+                ;;
+            eddy__subcmd__help__subcmd__schemas,list)
+                cmd="eddy__subcmd__help__subcmd__schemas__subcmd__list"
+                ;;
+            eddy__subcmd__help__subcmd__schemas,register)
+                cmd="eddy__subcmd__help__subcmd__schemas__subcmd__register"
+                ;;
+            eddy__subcmd__help__subcmd__schemas,show)
+                cmd="eddy__subcmd__help__subcmd__schemas__subcmd__show"
+                ;;
+            eddy__subcmd__help__subcmd__schemas,versions)
+                cmd="eddy__subcmd__help__subcmd__schemas__subcmd__versions"
+                ;;
             eddy__subcmd__help__subcmd__topics,alter)
                 cmd="eddy__subcmd__help__subcmd__topics__subcmd__alter"
                 ;;
@@ -186,6 +213,54 @@ _eddy() {
                 ;;
             eddy__subcmd__help__subcmd__topics,list)
                 cmd="eddy__subcmd__help__subcmd__topics__subcmd__list"
+                ;;
+            eddy__subcmd__schemas,check)
+                cmd="eddy__subcmd__schemas__subcmd__check"
+                ;;
+            eddy__subcmd__schemas,delete)
+                cmd="eddy__subcmd__schemas__subcmd__delete"
+                ;;
+            eddy__subcmd__schemas,get)
+                cmd="eddy__subcmd__schemas__subcmd__get"
+                ;;
+            eddy__subcmd__schemas,help)
+                cmd="eddy__subcmd__schemas__subcmd__help"
+                ;;
+            eddy__subcmd__schemas,list)
+                cmd="eddy__subcmd__schemas__subcmd__list"
+                ;;
+            eddy__subcmd__schemas,register)
+                cmd="eddy__subcmd__schemas__subcmd__register"
+                ;;
+            eddy__subcmd__schemas,show)
+                cmd="eddy__subcmd__schemas__subcmd__show"
+                ;;
+            eddy__subcmd__schemas,versions)
+                cmd="eddy__subcmd__schemas__subcmd__versions"
+                ;;
+            eddy__subcmd__schemas__subcmd__help,check)
+                cmd="eddy__subcmd__schemas__subcmd__help__subcmd__check"
+                ;;
+            eddy__subcmd__schemas__subcmd__help,delete)
+                cmd="eddy__subcmd__schemas__subcmd__help__subcmd__delete"
+                ;;
+            eddy__subcmd__schemas__subcmd__help,get)
+                cmd="eddy__subcmd__schemas__subcmd__help__subcmd__get"
+                ;;
+            eddy__subcmd__schemas__subcmd__help,help)
+                cmd="eddy__subcmd__schemas__subcmd__help__subcmd__help"
+                ;;
+            eddy__subcmd__schemas__subcmd__help,list)
+                cmd="eddy__subcmd__schemas__subcmd__help__subcmd__list"
+                ;;
+            eddy__subcmd__schemas__subcmd__help,register)
+                cmd="eddy__subcmd__schemas__subcmd__help__subcmd__register"
+                ;;
+            eddy__subcmd__schemas__subcmd__help,show)
+                cmd="eddy__subcmd__schemas__subcmd__help__subcmd__show"
+                ;;
+            eddy__subcmd__schemas__subcmd__help,versions)
+                cmd="eddy__subcmd__schemas__subcmd__help__subcmd__versions"
                 ;;
             eddy__subcmd__topics,alter)
                 cmd="eddy__subcmd__topics__subcmd__alter"
@@ -230,7 +305,7 @@ _eddy() {
 
     case "${cmd}" in
         eddy)
-            opts="-b -C -X -q -v -h -V --brokers --context --config --config-file --property --timeout --color --quiet --verbose --help --version produce consume filter jq count gen topics offsets groups cluster dev config generate help"
+            opts="-b -C -X -q -v -h -V --brokers --context --config --config-file --property --timeout --color --quiet --verbose --registry --help --version produce consume filter jq count gen topics offsets groups cluster dev schemas config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -276,6 +351,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -284,7 +363,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__cluster)
-            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -330,6 +409,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -338,7 +421,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__config)
-            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version show contexts use help"
+            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version show contexts use help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -380,6 +463,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -388,7 +475,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__config__subcmd__contexts)
-            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -428,6 +515,10 @@ _eddy() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -508,7 +599,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__config__subcmd__show)
-            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -548,6 +639,10 @@ _eddy() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -558,7 +653,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__config__subcmd__use)
-            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -600,6 +695,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -608,7 +707,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__consume)
-            opts="-g -p -o -u -e -n -f -D -r -I -b -C -X -q -v -h -V --group --partition --from --until --exit --count --format --delimiter --filter --raw-output --on-error --expect --expect-none --within --stats --decode --key-decode --value-decode --schema --key-schema --schema-type --proto-type --key-proto-type --proto-include --protoset --avro-json --proto-json --on-decode-error --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-g -p -o -u -e -n -f -D -r -I -b -C -X -q -v -h -V --group --partition --from --until --exit --count --format --delimiter --filter --raw-output --on-error --expect --expect-none --within --stats --decode --key-decode --value-decode --schema --key-schema --schema-type --proto-type --key-proto-type --proto-include --protoset --avro-json --proto-json --on-decode-error --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -778,6 +877,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -786,7 +889,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__count)
-            opts="-b -C -X -q -v -h -V --by --window --slide --session --time --lateness --emit --top --sum --min --max --avg --distinct --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --by --window --slide --session --time --lateness --emit --top --sum --min --max --avg --distinct --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -880,6 +983,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -888,7 +995,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__dev)
-            opts="-b -C -X -q -v -h -V --nodes --partitions --topic --chaos --chaos-seed --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --nodes --partitions --topic --chaos --chaos-seed --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -946,6 +1053,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -954,7 +1065,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__filter)
-            opts="-r -j -c -n -s -R -S -f -e -b -C -X -q -v -h -V --raw-output --join-output --compact-output --pretty --tab --indent --null-input --slurp --raw-input --sort-keys --from-file --arg --argjson --slurpfile --rawfile --args --jsonargs --exit-status --on-error --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-r -j -c -n -s -R -S -f -e -b -C -X -q -v -h -V --raw-output --join-output --compact-output --pretty --tab --indent --null-input --slurp --raw-input --sort-keys --from-file --arg --argjson --slurpfile --rawfile --args --jsonargs --exit-status --on-error --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1028,6 +1139,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1036,7 +1151,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__gen)
-            opts="-n -p -k -H -z -b -C -X -q -v -h -V --preset --list-presets --count --duration --ramp --seed --start --threads --topic --partition --stats --key --header --key-from --partition-from --header-from --timestamp-from --compression --acks --rate --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-n -p -k -H -z -b -C -X -q -v -h -V --preset --list-presets --count --duration --ramp --seed --start --threads --topic --partition --stats --key --header --key-from --partition-from --header-from --timestamp-from --compression --acks --rate --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1174,6 +1289,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1182,7 +1301,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__generate)
-            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1222,6 +1341,10 @@ _eddy() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1232,7 +1355,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__groups)
-            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version list describe reset delete help"
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version list describe reset delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1278,6 +1401,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1286,7 +1413,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__groups__subcmd__delete)
-            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1330,6 +1457,10 @@ _eddy() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1340,7 +1471,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__groups__subcmd__describe)
-            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1384,6 +1515,10 @@ _eddy() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1478,7 +1613,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__groups__subcmd__list)
-            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1524,6 +1659,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1532,7 +1671,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__groups__subcmd__reset)
-            opts="-p -b -C -X -q -v -h -V --topic --to --shift-by --partition --execute --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-p -b -C -X -q -v -h -V --topic --to --shift-by --partition --execute --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1598,6 +1737,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1606,7 +1749,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__help)
-            opts="produce consume filter count gen topics offsets groups cluster dev config generate help"
+            opts="produce consume filter count gen topics offsets groups cluster dev schemas config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1885,6 +2028,118 @@ _eddy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eddy__subcmd__help__subcmd__schemas)
+            opts="list get versions show register check delete"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__help__subcmd__schemas__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__help__subcmd__schemas__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__help__subcmd__schemas__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__help__subcmd__schemas__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__help__subcmd__schemas__subcmd__register)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__help__subcmd__schemas__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__help__subcmd__schemas__subcmd__versions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eddy__subcmd__help__subcmd__topics)
             opts="list describe create alter delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1970,7 +2225,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__offsets)
-            opts="-b -C -X -q -v -h -V --at --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --at --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2020,6 +2275,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2028,7 +2287,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__produce)
-            opts="-D -K -p -Z -n -k -H -z -b -C -X -q -v -h -V --input --delimiter --key-delimiter --partition --keep-partition --null-empty --count --on-invalid --stats --key --header --key-from --partition-from --header-from --timestamp-from --compression --acks --rate --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-D -K -p -Z -n -k -H -z -b -C -X -q -v -h -V --input --delimiter --key-delimiter --partition --keep-partition --null-empty --count --on-invalid --stats --key --header --key-from --partition-from --header-from --timestamp-from --compression --acks --rate --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2162,6 +2421,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2169,8 +2432,8 @@ _eddy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        eddy__subcmd__topics)
-            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version list describe create alter delete help"
+        eddy__subcmd__schemas)
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version list get versions show register check delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2216,6 +2479,620 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__schemas__subcmd__check)
+            opts="-b -C -X -q -v -h -V --schema-type --reference --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --schema-type)
+                    COMPREPLY=($(compgen -W "avro protobuf json-schema" -- "${cur}"))
+                    return 0
+                    ;;
+                --reference)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__schemas__subcmd__delete)
+            opts="-b -C -X -q -v -h -V --permanent --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__schemas__subcmd__get)
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__schemas__subcmd__help)
+            opts="list get versions show register check delete help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__schemas__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__schemas__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__schemas__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__schemas__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__schemas__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__schemas__subcmd__help__subcmd__register)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__schemas__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__schemas__subcmd__help__subcmd__versions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__schemas__subcmd__list)
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__schemas__subcmd__register)
+            opts="-b -C -X -q -v -h -V --schema-type --reference --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --schema-type)
+                    COMPREPLY=($(compgen -W "avro protobuf json-schema" -- "${cur}"))
+                    return 0
+                    ;;
+                --reference)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__schemas__subcmd__show)
+            opts="-b -C -X -q -v -h --version --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__schemas__subcmd__versions)
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eddy__subcmd__topics)
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version list describe create alter delete help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2224,7 +3101,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__topics__subcmd__alter)
-            opts="-b -C -X -q -v -h -V --partitions --config --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --partitions --config --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2278,6 +3155,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2286,7 +3167,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__topics__subcmd__create)
-            opts="-b -C -X -q -v -h -V --partitions --replication --config --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --partitions --replication --config --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2344,6 +3225,10 @@ _eddy() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2352,7 +3237,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__topics__subcmd__delete)
-            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2396,6 +3281,10 @@ _eddy() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2406,7 +3295,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__topics__subcmd__describe)
-            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2450,6 +3339,10 @@ _eddy() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2558,7 +3451,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__topics__subcmd__list)
-            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --help --version"
+            opts="-b -C -X -q -v -h -V --output --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2602,6 +3495,10 @@ _eddy() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_eddy_global_optspecs
-    string join \n b/brokers= C/context= config= config-file= X/property= timeout= color= q/quiet v/verbose h/help V/version
+    string join \n b/brokers= C/context= config= config-file= X/property= timeout= color= q/quiet v/verbose registry= h/help V/version
 end
 
 function __fish_eddy_needs_command
@@ -33,6 +33,7 @@ complete -c eddy -n "__fish_eddy_needs_command" -l timeout -d 'How long to wait 
 complete -c eddy -n "__fish_eddy_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_needs_command" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_needs_command" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_needs_command" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_needs_command" -s h -l help -d 'Print help'
@@ -48,6 +49,7 @@ complete -c eddy -n "__fish_eddy_needs_command" -f -a "offsets" -d 'Log start, h
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "groups" -d 'Consumer groups: list, describe (offsets and lag), reset, delete'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "cluster" -d 'Brokers, controller and topic count'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "dev" -d 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI'
+complete -c eddy -n "__fish_eddy_needs_command" -f -a "schemas" -d 'Schemas in a schema registry: list, get, versions, show, register, check, delete'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "config" -d 'The resolved connection settings (secrets redacted), and contexts'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "generate" -d 'Write completions and man pages (for maintainers)'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -85,6 +87,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand produce" -l timeout -d 'How lo
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l keep-partition -d '(envelope) send each record to the partition its envelope names'
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s Z -l null-empty -d 'Send an empty value as a tombstone (null)'
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s q -l quiet -d 'Less on stderr: no summary, no progress'
@@ -141,6 +144,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand consume" -l timeout -d 'How lo
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand consume" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s e -l exit -d 'The same as --until end'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s r -l raw-output -d 'With --filter: strings without quotes'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -l expect-none -d 'Exit 1 at the first record (after --filter); exit 0 when --within passes (or the stream ends) without one'
@@ -166,6 +170,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand filter" -l timeout -d 'How lon
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -s r -l raw-output -d 'Strings without quotes'
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -s j -l join-output -d 'Like -r, and no newline after each output'
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -s c -l compact-output -d 'One line per output (the default)'
@@ -199,6 +204,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand jq" -l timeout -d 'How long to
 complete -c eddy -n "__fish_eddy_using_subcommand jq" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand jq" -s r -l raw-output -d 'Strings without quotes'
 complete -c eddy -n "__fish_eddy_using_subcommand jq" -s j -l join-output -d 'Like -r, and no newline after each output'
 complete -c eddy -n "__fish_eddy_using_subcommand jq" -s c -l compact-output -d 'One line per output (the default)'
@@ -237,6 +243,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand count" -l timeout -d 'How long
 complete -c eddy -n "__fish_eddy_using_subcommand count" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand count" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand count" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand count" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand count" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -275,6 +282,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand gen" -l timeout -d 'How long t
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l list-presets -d 'Each preset\'s fields, with an example event'
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
@@ -290,6 +298,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_su
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and not __fish_seen_subcommand_from list describe create alter delete help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -310,6 +319,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -324,6 +334,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -341,6 +352,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -357,6 +369,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from alter" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -371,6 +384,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand topics; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -392,6 +406,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand offsets" -l timeout -d 'How lo
 complete -c eddy -n "__fish_eddy_using_subcommand offsets" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand offsets" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand offsets" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand offsets" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand offsets" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -406,6 +421,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_su
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -425,6 +441,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -439,6 +456,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -457,6 +475,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -l execute -d 'Do it (otherwise only the plan is shown)'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
@@ -472,6 +491,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -491,6 +511,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand cluster" -l timeout -d 'How lo
 complete -c eddy -n "__fish_eddy_using_subcommand cluster" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand cluster" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -507,11 +528,157 @@ complete -c eddy -n "__fish_eddy_using_subcommand dev" -l timeout -d 'How long t
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand dev" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -l chaos -d 'Inject faults while running: retriable request errors, added round-trip time (at most 500 ms) and, with several nodes, outages (at most 2 s); never a fault that would duplicate a record'
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eddy -n "__fish_eddy_using_subcommand dev" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -f -a "list" -d 'Every subject with its latest version, schema id and type (the default)'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -f -a "get" -d 'The schema with this id, its type and references'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -f -a "versions" -d 'The versions of a subject with their schema ids'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -f -a "show" -d 'One version of a subject: its id, type, references and schema'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -f -a "register" -d 'Register a schema file under a subject (the same schema again keeps its id and version)'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -f -a "check" -d 'Whether a schema file is compatible with the subject\'s latest version (exit 1 if not)'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -f -a "delete" -d 'Delete a subject: soft by default (as the registry\'s API), --permanent for good'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from list" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from list" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from list" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from list" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from list" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from get" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from get" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from get" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from get" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from get" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from get" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from get" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from versions" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from versions" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from versions" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from versions" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from versions" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from versions" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from versions" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from versions" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from versions" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from versions" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from versions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from versions" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from show" -l version -d 'A version number, or latest' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from show" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from show" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from show" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from show" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from show" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from show" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from show" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from register" -l schema-type -d 'The schema\'s type where the file\'s extension does not tell' -r -f -a "avro\t''
+protobuf\t''
+json-schema\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from register" -l reference -d 'A schema this one refers to (repeatable): NAME as the schema names it (Avro: the full type name; Protobuf: the import path), registered as SUBJECT\'s VERSION' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from register" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from register" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from register" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from register" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from register" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from register" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from register" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from register" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from register" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from register" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from check" -l schema-type -d 'The schema\'s type where the file\'s extension does not tell' -r -f -a "avro\t''
+protobuf\t''
+json-schema\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from check" -l reference -d 'A schema this one refers to (repeatable): NAME as the schema names it (Avro: the full type name; Protobuf: the import path), registered as SUBJECT\'s VERSION' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from check" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from check" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from check" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from check" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from check" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from check" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from check" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from check" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from delete" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
+json\t'One JSON document on stdout, for scripts'"
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from delete" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from delete" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from delete" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from delete" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from delete" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from delete" -l permanent -d 'Delete for good (soft-deleting first where needed)'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every subject with its latest version, schema id and type (the default)'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "get" -d 'The schema with this id, its type and references'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "versions" -d 'The versions of a subject with their schema ids'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "show" -d 'One version of a subject: its id, type, references and schema'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "register" -d 'Register a schema file under a subject (the same schema again keeps its id and version)'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "check" -d 'Whether a schema file is compatible with the subject\'s latest version (exit 1 if not)'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a subject: soft by default (as the registry\'s API), --permanent for good'
+complete -c eddy -n "__fish_eddy_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
@@ -520,6 +687,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_su
 complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and not __fish_seen_subcommand_from show contexts use help" -s h -l help -d 'Print help'
@@ -536,6 +704,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -548,6 +717,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from contexts" -s h -l help -d 'Print help'
@@ -560,6 +730,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcom
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
@@ -576,23 +747,25 @@ complete -c eddy -n "__fish_eddy_using_subcommand generate" -l timeout -d 'How l
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand generate" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "produce" -d 'Records from stdin or files into a topic'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "consume" -d 'Records from topics to stdout, with offset control'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "filter" -d 'A jq filter over JSON values on stdin or files'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "count" -d 'Windowed counts of JSON events (tumbling, hopping, session; event or processing time)'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "gen" -d 'Generated JSON events, to stdout or straight to a topic'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "topics" -d 'List, describe, create, alter and delete topics'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "offsets" -d 'Log start, high watermark and last stable offset per partition, or the offset at a time'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "groups" -d 'Consumer groups: list, describe (offsets and lag), reset, delete'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "cluster" -d 'Brokers, controller and topic count'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "dev" -d 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "config" -d 'The resolved connection settings (secrets redacted), and contexts'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "generate" -d 'Write completions and man pages (for maintainers)'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev config generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "produce" -d 'Records from stdin or files into a topic'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "consume" -d 'Records from topics to stdout, with offset control'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "filter" -d 'A jq filter over JSON values on stdin or files'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "count" -d 'Windowed counts of JSON events (tumbling, hopping, session; event or processing time)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "gen" -d 'Generated JSON events, to stdout or straight to a topic'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "topics" -d 'List, describe, create, alter and delete topics'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "offsets" -d 'Log start, high watermark and last stable offset per partition, or the offset at a time'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "groups" -d 'Consumer groups: list, describe (offsets and lag), reset, delete'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "cluster" -d 'Brokers, controller and topic count'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "dev" -d 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "schemas" -d 'Schemas in a schema registry: list, get, versions, show, register, check, delete'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "config" -d 'The resolved connection settings (secrets redacted), and contexts'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "generate" -d 'Write completions and man pages (for maintainers)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'Every topic with its partition count (the default)'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Partitions (leader, replicas, in-sync replicas), replication factor, topic id, and configs with where each comes from (the topic\'s overrides first)'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic; returns once every partition has a leader'
@@ -602,6 +775,13 @@ complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcomma
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "describe" -d 'Committed offset, high watermark, last stable offset and lag per partition'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "reset" -d 'Move a group\'s committed offsets (a dry run that shows the plan unless --execute)'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete" -d 'Delete a group (it must have no members)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "list" -d 'Every subject with its latest version, schema id and type (the default)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "get" -d 'The schema with this id, its type and references'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "versions" -d 'The versions of a subject with their schema ids'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "show" -d 'One version of a subject: its id, type, references and schema'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "register" -d 'Register a schema file under a subject (the same schema again keeps its id and version)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "check" -d 'Whether a schema file is compatible with the subject\'s latest version (exit 1 if not)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "delete" -d 'Delete a subject: soft by default (as the registry\'s API), --permanent for good'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'The resolved settings, secrets redacted (the default)'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "contexts" -d 'The contexts in the config file'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make NAME the default context (the file\'s comments are kept)'

@@ -68,6 +68,10 @@ pub struct Global {
     /// More on stderr, including librdkafka's own log lines
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev
+    /// --registry`, without a URL, starts one in-process
+    #[arg(long, global = true, value_name = "URL", num_args = 0..=1, default_missing_value = "")]
+    pub registry: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, Default, PartialEq, Eq)]
@@ -107,6 +111,9 @@ pub enum Command {
     /// An embedded in-memory Kafka-protocol cluster, for trying things and for CI
     #[command(long_about = DEV_ABOUT)]
     Dev(DevArgs),
+    /// Schemas in a schema registry: list, get, versions, show, register, check, delete
+    #[command(long_about = SCHEMAS_ABOUT)]
+    Schemas(SchemasArgs),
     /// The resolved connection settings (secrets redacted), and contexts
     Config(ConfigArgs),
     /// Write completions and man pages (for maintainers)
@@ -132,7 +139,14 @@ and kafka-python 2.x. Java clients (the console tools, Kafka Streams, Spring) an
 kafka-python 3.x cannot: the mock answers ApiVersions v3 and later in a body those
 clients cannot parse. Transactions are not a broker's: aborted transactions are visible
 to read_committed consumers, and transactional offset commits are acknowledged and
-dropped. Test those against a real broker; a later eddy brings one to `eddy dev`.";
+dropped. Test those against a real broker; a later eddy brings one to `eddy dev`.
+
+With --registry (no URL), `eddy dev` also runs a Confluent-compatible schema registry
+in memory on loopback, prints EDDY_REGISTRY_URL=<url> after EDDY_BROKERS and sets it for
+the command. It registers with dedup (the same schema gets the same id in every subject),
+serves schemas by id, GUID, subject and version, deletes (soft and permanent), and keeps
+the compatibility settings it is given, but answers every compatibility check with
+\"compatible\": it does not judge schemas.";
 
 #[derive(Debug, Args)]
 pub struct ProduceArgs {
@@ -526,6 +540,86 @@ pub struct DevArgs {
     /// The command to run with EDDY_BROKERS set; its exit code is eddy's
     #[arg(last = true, value_name = "COMMAND")]
     pub command: Vec<String>,
+}
+
+const SCHEMAS_ABOUT: &str = "\
+Schemas in a Confluent-compatible schema registry: list, get, versions, show, register,
+check, delete.
+
+The registry is --registry URL, EDDY_REGISTRY_URL, or the context's [registry] table
+(url, username, password, token, ca, cert, key, insecure); credentials come from
+EDDY_REGISTRY_USERNAME and EDDY_REGISTRY_PASSWORD (basic auth) or EDDY_REGISTRY_TOKEN
+(bearer), never from the URL. A table by default, --output json for scripts. `check`
+exits 1 when the schema is not compatible with the subject's latest version.";
+
+#[derive(Debug, Args)]
+pub struct SchemasArgs {
+    #[command(subcommand)]
+    pub action: Option<SchemasAction>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SchemasAction {
+    /// Every subject with its latest version, schema id and type (the default)
+    List,
+    /// The schema with this id, its type and references
+    Get {
+        /// The schema id
+        id: u32,
+    },
+    /// The versions of a subject with their schema ids
+    Versions {
+        /// The subject
+        subject: String,
+    },
+    /// One version of a subject: its id, type, references and schema
+    // Its --version is the subject's version, not eddy's.
+    #[command(disable_version_flag = true)]
+    Show {
+        /// The subject
+        subject: String,
+        /// A version number, or latest
+        #[arg(long, value_name = "V|latest", default_value = "latest")]
+        version: String,
+    },
+    /// Register a schema file under a subject (the same schema again keeps its id and version)
+    Register {
+        /// The subject
+        subject: String,
+        #[command(flatten)]
+        schema: SchemaFileArgs,
+    },
+    /// Whether a schema file is compatible with the subject's latest version (exit 1 if not)
+    Check {
+        /// The subject
+        subject: String,
+        #[command(flatten)]
+        schema: SchemaFileArgs,
+    },
+    /// Delete a subject: soft by default (as the registry's API), --permanent for good
+    Delete {
+        /// The subject
+        subject: String,
+        /// Delete for good (soft-deleting first where needed)
+        #[arg(long)]
+        permanent: bool,
+    },
+}
+
+/// A schema file to register or check, and what the registry must know with it.
+#[derive(Debug, Args)]
+pub struct SchemaFileArgs {
+    /// The schema file (.avsc, .proto, .json)
+    pub file: PathBuf,
+    /// The schema's type where the file's extension does not tell
+    #[arg(long, value_enum, value_name = "TYPE")]
+    pub schema_type: Option<SchemaType>,
+    /// A schema this one refers to (repeatable): NAME as the schema names it (Avro: the
+    /// full type name; Protobuf: the import path), registered as SUBJECT's VERSION
+    #[arg(long = "reference", value_name = "NAME=SUBJECT:VERSION")]
+    pub references: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -31,6 +31,35 @@ pub struct Settings {
     pub color: bool,
     pub quiet: bool,
     pub verbose: bool,
+    /// The schema registry, when a URL was given (flag, environment or context).
+    pub registry: Option<RegistrySettings>,
+    /// `--registry` was given without a URL: `eddy dev --registry` starts its own.
+    pub registry_bare: bool,
+}
+
+/// Where the schema registry is and how to talk to it. Each key resolves on its own:
+/// flag (the URL only) > environment > context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegistrySettings {
+    /// The base URL, without a trailing `/`.
+    pub url: String,
+    /// Where `url` came from, for `eddy config`.
+    pub url_from: String,
+    pub auth: RegistryAuth,
+    /// A PEM file of the CA certificates to trust instead of the system's.
+    pub ca: Option<PathBuf>,
+    /// A PEM client certificate (chain) and its key, for mutual TLS.
+    pub cert: Option<PathBuf>,
+    pub key: Option<PathBuf>,
+    /// Skip verifying the registry's certificate.
+    pub insecure: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegistryAuth {
+    None,
+    Basic { username: String, password: String },
+    Bearer(String),
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -47,6 +76,22 @@ struct Context {
     brokers: Option<Brokers>,
     #[serde(default)]
     properties: BTreeMap<String, toml::Value>,
+    registry: Option<RegistryContext>,
+}
+
+/// `[contexts.NAME.registry]`.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RegistryContext {
+    url: Option<String>,
+    username: Option<String>,
+    password: Option<String>,
+    token: Option<String>,
+    ca: Option<PathBuf>,
+    cert: Option<PathBuf>,
+    key: Option<PathBuf>,
+    #[serde(default)]
+    insecure: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -85,6 +130,14 @@ pub fn resolve(global: &Global, env: &dyn Fn(&str) -> Option<String>) -> Result<
         }
     };
 
+    let registry_bare = global.registry.as_deref() == Some("");
+    let registry = resolve_registry(
+        global.registry.as_deref().filter(|u| !u.is_empty()),
+        context.and_then(|c| c.registry.as_ref()),
+        context_name.as_deref().unwrap_or(""),
+        env,
+    )?;
+
     Ok(Settings {
         brokers,
         brokers_from,
@@ -96,6 +149,8 @@ pub fn resolve(global: &Global, env: &dyn Fn(&str) -> Option<String>) -> Result<
         color,
         quiet: global.quiet,
         verbose: global.verbose,
+        registry,
+        registry_bare,
     })
 }
 
@@ -211,6 +266,102 @@ fn resolve_properties(
     Ok(properties)
 }
 
+/// The registry settings, key by key: the flag (URL only), then `EDDY_REGISTRY_*`, then
+/// the context's `registry` table (with `${ENV}` substituted). None without a URL.
+fn resolve_registry(
+    flag: Option<&str>,
+    context: Option<&RegistryContext>,
+    context_name: &str,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Option<RegistrySettings>> {
+    let from_env = |name: &str| env(name).filter(|s| !s.is_empty());
+    let from_context = |value: Option<&String>, key: &str| -> Result<Option<String>> {
+        value
+            .map(|v| substitute(v, &format!("context '{context_name}': registry.{key}"), env))
+            .transpose()
+    };
+    let (url, url_from) = if let Some(u) = flag {
+        (u.to_string(), "--registry".to_string())
+    } else if let Some(u) = from_env("EDDY_REGISTRY_URL") {
+        (u, "EDDY_REGISTRY_URL".to_string())
+    } else if let Some(u) = from_context(context.and_then(|c| c.url.as_ref()), "url")? {
+        (u, format!("context {context_name}"))
+    } else {
+        return Ok(None);
+    };
+    let url = check_registry_url(&url, &url_from)?;
+    let username = match from_env("EDDY_REGISTRY_USERNAME") {
+        Some(u) => Some(u),
+        None => from_context(context.and_then(|c| c.username.as_ref()), "username")?,
+    };
+    let password = match from_env("EDDY_REGISTRY_PASSWORD") {
+        Some(p) => Some(p),
+        None => from_context(context.and_then(|c| c.password.as_ref()), "password")?,
+    };
+    let token = match from_env("EDDY_REGISTRY_TOKEN") {
+        Some(t) => Some(t),
+        None => from_context(context.and_then(|c| c.token.as_ref()), "token")?,
+    };
+    let auth = match (username, password, token) {
+        (None, None, None) => RegistryAuth::None,
+        (None, None, Some(t)) => RegistryAuth::Bearer(t),
+        (Some(username), Some(password), None) => RegistryAuth::Basic { username, password },
+        (Some(_), None, None) => {
+            return Err(Error::usage(
+                "schema registry: a username without a password (set EDDY_REGISTRY_PASSWORD or registry.password)",
+            ));
+        }
+        (None, Some(_), None) => {
+            return Err(Error::usage(
+                "schema registry: a password without a username (set EDDY_REGISTRY_USERNAME or registry.username)",
+            ));
+        }
+        (_, _, Some(_)) => {
+            return Err(Error::usage(
+                "schema registry: both a token and a username/password are set; use one of them",
+            ));
+        }
+    };
+    let ca = match from_env("EDDY_REGISTRY_CA") {
+        Some(p) => Some(PathBuf::from(p)),
+        None => context.and_then(|c| c.ca.clone()),
+    };
+    let cert = context.and_then(|c| c.cert.clone());
+    let key = context.and_then(|c| c.key.clone());
+    if cert.is_some() != key.is_some() {
+        return Err(Error::usage(format!(
+            "context '{context_name}': registry.cert and registry.key go together (a client certificate needs its key)"
+        )));
+    }
+    Ok(Some(RegistrySettings {
+        url,
+        url_from,
+        auth,
+        ca,
+        cert,
+        key,
+        insecure: context.is_some_and(|c| c.insecure),
+    }))
+}
+
+/// An `http://` or `https://` URL without credentials in it, trailing `/` trimmed. The
+/// refusal never repeats the URL: it may hold a password.
+fn check_registry_url(url: &str, from: &str) -> Result<String> {
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))
+        .ok_or_else(|| Error::flag(from, url, "is not an http:// or https:// URL"))?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        return Err(Error::flag_says(from, "the registry URL carries credentials (user:password@host); they are refused there")
+            .with_hint("set EDDY_REGISTRY_USERNAME and EDDY_REGISTRY_PASSWORD (or EDDY_REGISTRY_TOKEN), or username and password in [contexts.NAME.registry]"));
+    }
+    if authority.is_empty() {
+        return Err(Error::flag(from, url, "has no host"));
+    }
+    Ok(url.trim_end_matches('/').to_string())
+}
+
 fn default_config_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
     if let Some(xdg) = env("XDG_CONFIG_HOME").filter(|s| !s.is_empty()) {
         return Some(Path::new(&xdg).join("eddy/config.toml"));
@@ -299,6 +450,9 @@ impl Settings {
         ));
         out.push_str(&format!("brokers:     {} (from {})\n", self.brokers, self.brokers_from));
         out.push_str(&format!("timeout:     {}\n", humantime::format_duration(self.timeout)));
+        if let Some(r) = &self.registry {
+            out.push_str(&r.describe());
+        }
         let props = self.redacted_properties();
         if props.is_empty() {
             out.push_str("properties:  (none)\n");
@@ -307,6 +461,29 @@ impl Settings {
             for (k, v) in props {
                 out.push_str(&format!("  {k} = {v}\n"));
             }
+        }
+        out
+    }
+}
+
+impl RegistrySettings {
+    /// The lines `eddy config` shows, the password and token redacted.
+    fn describe(&self) -> String {
+        let mut out = format!("registry:    {} (from {})\n", self.url, self.url_from);
+        match &self.auth {
+            RegistryAuth::None => {}
+            RegistryAuth::Basic { username, .. } => {
+                out.push_str(&format!("  username = {username}\n  password = ********\n"));
+            }
+            RegistryAuth::Bearer(_) => out.push_str("  token = ********\n"),
+        }
+        for (name, path) in [("ca", &self.ca), ("cert", &self.cert), ("key", &self.key)] {
+            if let Some(p) = path {
+                out.push_str(&format!("  {name} = {}\n", p.display()));
+            }
+        }
+        if self.insecure {
+            out.push_str("  insecure = true\n");
         }
         out
     }
@@ -526,5 +703,133 @@ brokers = ["a:9093", "b:9093"]
         assert!(text.contains("# my contexts"));
         assert!(text.contains("default = \"prod\""));
         assert!(use_context(&s, "nope").is_err());
+    }
+
+    const REGISTRY_FILE: &str = r#"
+[contexts.prod]
+brokers = "k:9092"
+[contexts.prod.registry]
+url = "https://sr.example:8081/"
+username = "svc"
+password = "${SR_PW}"
+ca = "/etc/ssl/sr-ca.pem"
+"#;
+
+    fn registry_of(g: &Global, env: &[(&str, &str)]) -> Result<Option<RegistrySettings>> {
+        resolve(g, &env_of(env)).map(|s| s.registry)
+    }
+
+    #[test]
+    fn registry_from_context_env_and_flag_with_secrets_redacted() {
+        let f = write_config(REGISTRY_FILE);
+        let mut g = Global {
+            config_file: Some(f.path().into()),
+            context: Some("prod".into()),
+            ..Global::default()
+        };
+        let r = registry_of(&g, &[("SR_PW", "s3cret")])
+            .expect("resolve")
+            .expect("a registry");
+        assert_eq!(r.url, "https://sr.example:8081");
+        assert_eq!(
+            r.auth,
+            RegistryAuth::Basic {
+                username: "svc".into(),
+                password: "s3cret".into()
+            }
+        );
+        assert_eq!(r.ca.as_deref(), Some(Path::new("/etc/ssl/sr-ca.pem")));
+        let shown = resolve(&g, &env_of(&[("SR_PW", "s3cret")]))
+            .expect("resolve")
+            .describe();
+        assert!(
+            shown.contains("registry:    https://sr.example:8081 (from context prod)"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("password = ********") && !shown.contains("s3cret"),
+            "{shown}"
+        );
+
+        // The environment wins over the context, key by key; the flag over both.
+        let env = [
+            ("SR_PW", "x"),
+            ("EDDY_REGISTRY_URL", "http://env:1"),
+            ("EDDY_REGISTRY_USERNAME", "other"),
+        ];
+        let r = registry_of(&g, &env).expect("resolve").expect("a registry");
+        assert_eq!(
+            (r.url.as_str(), r.url_from.as_str()),
+            ("http://env:1", "EDDY_REGISTRY_URL")
+        );
+        assert!(matches!(r.auth, RegistryAuth::Basic { ref username, .. } if username == "other"));
+        g.registry = Some("http://flag:2".into());
+        assert_eq!(
+            registry_of(&g, &env).expect("resolve").expect("a registry").url,
+            "http://flag:2"
+        );
+
+        // A missing ${ENV} is named.
+        g.registry = None;
+        let e = registry_of(&g, &[]).expect_err("SR_PW unset").to_string();
+        assert!(e.contains("SR_PW") && e.contains("registry.password"), "{e}");
+    }
+
+    #[test]
+    fn registry_credentials_in_the_url_are_refused_without_echoing_them() {
+        for (g, env) in [
+            (
+                Global {
+                    registry: Some("https://u:pa55@sr:8081".into()),
+                    ..Global::default()
+                },
+                vec![],
+            ),
+            (Global::default(), vec![("EDDY_REGISTRY_URL", "http://u:pa55@sr")]),
+        ] {
+            let e = registry_of(&g, &env).expect_err("refused");
+            assert!(e.is_usage());
+            let text = e.to_string();
+            assert!(text.contains("carries credentials") && !text.contains("pa55"), "{text}");
+            assert!(e.hint().is_some_and(|h| h.contains("EDDY_REGISTRY_PASSWORD")));
+        }
+        let bare = |u: &str| Global {
+            registry: Some(u.into()),
+            ..Global::default()
+        };
+        assert!(registry_of(&bare("sr:8081"), &[]).is_err());
+        assert!(registry_of(&bare("http://"), &[]).is_err());
+        // An @ after the host is a path, not credentials.
+        assert!(registry_of(&bare("http://sr/a@b"), &[]).is_ok());
+    }
+
+    #[test]
+    fn registry_auth_must_be_one_whole_kind() {
+        let url = ("EDDY_REGISTRY_URL", "http://sr");
+        let g = Global::default();
+        let token = registry_of(&g, &[url, ("EDDY_REGISTRY_TOKEN", "t")])
+            .expect("ok")
+            .expect("some");
+        assert_eq!(token.auth, RegistryAuth::Bearer("t".into()));
+        assert!(token.describe().contains("token = ********") && !token.describe().contains(" t\n"));
+        for env in [
+            vec![url, ("EDDY_REGISTRY_USERNAME", "u")],
+            vec![url, ("EDDY_REGISTRY_PASSWORD", "p")],
+            vec![
+                url,
+                ("EDDY_REGISTRY_USERNAME", "u"),
+                ("EDDY_REGISTRY_PASSWORD", "p"),
+                ("EDDY_REGISTRY_TOKEN", "t"),
+            ],
+        ] {
+            assert!(registry_of(&g, &env).expect_err("refused").is_usage(), "{env:?}");
+        }
+        assert_eq!(registry_of(&g, &[]).expect("ok"), None);
+        let dev = Global {
+            registry: Some(String::new()),
+            ..Global::default()
+        };
+        let s = resolve(&dev, &env_of(&[])).expect("ok");
+        assert!(s.registry_bare && s.registry.is_none());
     }
 }

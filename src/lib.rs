@@ -23,6 +23,7 @@ pub mod output;
 pub mod pacing;
 pub mod random;
 pub mod record;
+pub mod registry_server;
 pub mod sink;
 pub mod stats;
 pub mod times;
@@ -87,6 +88,7 @@ fn run(cli: &Cli) -> Result<Outcome> {
         Command::Offsets(args) => commands::offsets::run(&settings, args),
         Command::Groups(args) => commands::groups::run(&settings, args),
         Command::Cluster(args) => commands::cluster::run(&settings, args),
+        Command::Schemas(args) => commands::schemas::run(&settings, args),
         Command::Config(args) => {
             match args.action.as_ref().unwrap_or(&ConfigAction::Show) {
                 ConfigAction::Show => output::text(&settings.describe()),

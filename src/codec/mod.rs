@@ -14,6 +14,7 @@ mod envelope;
 pub mod flags;
 pub mod json_schema;
 pub mod protobuf;
+pub mod registry;
 pub mod schema;
 pub mod wire;
 

@@ -1,6 +1,7 @@
 //! `eddy dev`: an embedded Kafka-protocol cluster (librdkafka's mock cluster) on
 //! loopback, so that every example and test runs with nothing installed. With a command
 //! after `--`, it runs that command with `EDDY_BROKERS` set and passes its exit code on.
+//! With `--registry`, a schema registry too (`registry_server.rs`), as `EDDY_REGISTRY_URL`.
 
 use std::process::Command;
 use std::time::Duration;
@@ -71,6 +72,16 @@ pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
         cluster.create_topic(name, *partitions, replication)?;
     }
     let brokers = cluster.bootstrap_servers();
+    // `--registry` without a URL: a schema registry of its own, beside the cluster.
+    let registry = if settings.registry_bare {
+        Some(
+            crate::registry_server::RegistryServer::start()
+                .map_err(|e| Error::runtime(format!("cannot start the dev schema registry: {e}")))?,
+        )
+    } else {
+        None
+    };
+    let registry_url = registry.as_ref().map(|r| r.url());
     if settings.verbose {
         eprintln!("eddy dev: {} node(s) at {brokers}", args.nodes);
     }
@@ -84,6 +95,9 @@ pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
 
     if args.command.is_empty() {
         crate::output::text(&format!("EDDY_BROKERS={brokers}\n"));
+        if let Some(url) = &registry_url {
+            crate::output::text(&format!("EDDY_REGISTRY_URL={url}\n"));
+        }
         if !settings.quiet {
             eprintln!("eddy dev: cluster running; Ctrl-C stops it");
         }
@@ -98,11 +112,12 @@ pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
         }
     }
 
-    let mut child = match Command::new(&args.command[0])
-        .args(&args.command[1..])
-        .env("EDDY_BROKERS", &brokers)
-        .spawn()
-    {
+    let mut command = Command::new(&args.command[0]);
+    command.args(&args.command[1..]).env("EDDY_BROKERS", &brokers);
+    if let Some(url) = &registry_url {
+        command.env("EDDY_REGISTRY_URL", url);
+    }
+    let mut child = match command.spawn() {
         Ok(c) => c,
         Err(e) => {
             eprintln!("eddy: cannot run {}: {e}", args.command[0]);

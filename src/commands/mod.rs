@@ -10,4 +10,5 @@ pub mod r#gen;
 pub mod groups;
 pub mod offsets;
 pub mod produce;
+pub mod schemas;
 pub mod topics;

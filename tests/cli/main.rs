@@ -21,5 +21,7 @@ mod json_schema;
 mod produce;
 mod protobuf;
 mod python_clients;
+mod registry;
 mod reliability;
+mod schemas;
 mod transactions;

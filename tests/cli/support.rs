@@ -340,3 +340,137 @@ pub fn python_script(c: &Cluster, script: &std::path::Path, args: &[&str]) -> Ru
     cmd.arg(script).args(args).env("EDDY_BROKERS", &c.brokers);
     run(cmd, None)
 }
+
+/// A schema registry to test eddy's registry client and `eddy schemas` against: eddy's
+/// own (`eddy dev --registry`) or one eddy's team did not write (franz-go's srfake,
+/// `tests/srfake`, built by `scripts/srfake`). The same test body runs against both.
+pub struct TestRegistry {
+    pub url: String,
+    pub kind: RegistryKind,
+    child: Child,
+    home: tempfile::TempDir,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegistryKind {
+    Dev,
+    Srfake,
+}
+
+/// The srfake binary (`EDDY_SRFAKE`, or what `scripts/srfake` builds, once per test
+/// run); `None` where Go is not installed. CI builds it up front, so it never skips
+/// there.
+fn srfake_bin() -> Option<PathBuf> {
+    static BIN: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        if let Some(bin) = std::env::var_os("EDDY_SRFAKE").filter(|b| !b.is_empty()) {
+            return Some(PathBuf::from(bin));
+        }
+        if Command::new("go").arg("version").output().is_err() {
+            return None;
+        }
+        let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/srfake");
+        let out = Command::new(script).output().expect("run scripts/srfake");
+        assert!(
+            out.status.success(),
+            "scripts/srfake failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Some(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
+    })
+    .clone()
+}
+
+impl TestRegistry {
+    /// `eddy dev --registry`: its second line is `EDDY_REGISTRY_URL=...`.
+    pub fn dev() -> TestRegistry {
+        let home = tempfile::tempdir().expect("temp dir");
+        let mut child = Command::new(eddy_bin())
+            .args(["dev", "--registry"])
+            .env("XDG_CONFIG_HOME", home.path())
+            .env_remove("EDDY_BROKERS")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start eddy dev --registry");
+        let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+        let mut url = None;
+        for _ in 0..2 {
+            let mut line = String::new();
+            out.read_line(&mut line).expect("read eddy dev's output");
+            if let Some(u) = line.trim().strip_prefix("EDDY_REGISTRY_URL=") {
+                url = Some(u.to_string());
+            }
+        }
+        TestRegistry {
+            url: url.expect("an EDDY_REGISTRY_URL= line"),
+            kind: RegistryKind::Dev,
+            child,
+            home,
+        }
+    }
+
+    /// srfake, requiring exactly `auth` as the Authorization header when given; `None`
+    /// (and a visible note) where Go is not installed.
+    pub fn srfake(test: &str, auth: Option<&str>) -> Option<TestRegistry> {
+        let Some(bin) = srfake_bin() else {
+            let _ = writeln!(
+                std::io::stderr(),
+                "skipped {test}: go is not installed (scripts/srfake needs it)"
+            );
+            return None;
+        };
+        let mut cmd = Command::new(bin);
+        if let Some(a) = auth {
+            cmd.args(["-auth", a]);
+        }
+        // Its stdin stays open while we live: srfake stops when it closes.
+        let mut child = cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start srfake");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("read srfake's URL");
+        assert!(line.starts_with("http://"), "srfake printed {line:?}");
+        Some(TestRegistry {
+            url: line.trim().to_string(),
+            kind: RegistryKind::Srfake,
+            child,
+            home: tempfile::tempdir().expect("temp dir"),
+        })
+    }
+
+    /// eddy with `EDDY_REGISTRY_URL` naming this registry, no config file, and `env`.
+    pub fn eddy_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut c = Command::new(eddy_bin());
+        c.args(args)
+            .env("EDDY_REGISTRY_URL", &self.url)
+            .env("XDG_CONFIG_HOME", self.home.path())
+            .env("NO_COLOR", "1")
+            .env_remove("EDDY_CONTEXT")
+            .env_remove("EDDY_CONFIG")
+            .env_remove("EDDY_REGISTRY_USERNAME")
+            .env_remove("EDDY_REGISTRY_PASSWORD")
+            .env_remove("EDDY_REGISTRY_TOKEN");
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        run(c, None)
+    }
+
+    pub fn eddy(&self, args: &[&str]) -> Run {
+        self.eddy_env(args, &[])
+    }
+}
+
+impl Drop for TestRegistry {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

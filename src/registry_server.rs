@@ -1,0 +1,845 @@
+//! The schema registry behind `eddy dev --registry`: an in-memory, Confluent-compatible
+//! REST API on loopback, so that schema examples and tests run with nothing installed.
+//!
+//! A plain HTTP/1.1 server on std threads (one per connection, keep-alive): the traffic
+//! is a few lookups per run, and a dependency for it would weigh more than this file.
+//! What it serves, in Confluent's shapes and error codes (`{"error_code":40401,
+//! "message":...}`): register with dedup (the same schema, type and references get the
+//! same id in every subject; again under the same subject, the same version), schemas by
+//! id and GUID, subjects and versions (a number, `latest` or `-1`), lookup, soft and
+//! permanent deletes, `/config`, `/mode` and `/compatibility`. It does not judge
+//! compatibility: every check answers compatible, and the levels set are only kept.
+//! Schemas are kept as sent: `?format=serialized` returns the stored text, which for a
+//! Protobuf schema that a serializer registered as a base64 descriptor is that
+//! descriptor, and for `.proto` text is the text (compiling it is a codec's work).
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::codec::registry::Reference;
+use crate::codec::schema::SchemaKind;
+use crate::random::Rng;
+
+/// How long an idle keep-alive connection is kept.
+const IDLE: Duration = Duration::from_secs(60);
+const MAX_HEADER_LINE: usize = 16 * 1024;
+const MAX_BODY: usize = 16 * 1024 * 1024;
+const LEVELS: &[&str] = &[
+    "NONE",
+    "BACKWARD",
+    "BACKWARD_TRANSITIVE",
+    "FORWARD",
+    "FORWARD_TRANSITIVE",
+    "FULL",
+    "FULL_TRANSITIVE",
+];
+
+/// A running registry; it stops when dropped.
+#[derive(Debug)]
+pub struct RegistryServer {
+    addr: SocketAddr,
+    stop: Arc<AtomicBool>,
+}
+
+impl RegistryServer {
+    /// Listens on a free loopback port and serves until dropped.
+    pub fn start() -> std::io::Result<RegistryServer> {
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let addr = listener.local_addr()?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let store = Arc::new(Mutex::new(Store::new(Rng::fresh_seed())));
+        let stopping = stop.clone();
+        std::thread::Builder::new().name("dev-registry".into()).spawn(move || {
+            for conn in listener.incoming() {
+                if stopping.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(conn) = conn else { continue };
+                let store = store.clone();
+                let _ = std::thread::Builder::new()
+                    .name("dev-registry-conn".into())
+                    .spawn(move || serve(conn, &store));
+            }
+        })?;
+        Ok(RegistryServer { addr, stop })
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+}
+
+impl Drop for RegistryServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wakes the accept loop so that it sees the flag.
+        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_millis(200));
+    }
+}
+
+/// One request, as far as the registry needs it.
+struct Request {
+    method: String,
+    /// The path's segments, percent-decoded.
+    segments: Vec<String>,
+    query: BTreeMap<String, String>,
+    body: Vec<u8>,
+}
+
+/// An answer: status and JSON body (or a schema's raw text).
+struct Answer {
+    status: u16,
+    body: String,
+}
+
+impl Answer {
+    fn json(value: Value) -> Answer {
+        Answer {
+            status: 200,
+            body: value.to_string(),
+        }
+    }
+
+    fn error(status: u16, code: i64, message: impl Into<String>) -> Answer {
+        Answer {
+            status,
+            body: json!({"error_code": code, "message": message.into()}).to_string(),
+        }
+    }
+}
+
+fn serve(conn: TcpStream, store: &Mutex<Store>) {
+    let _ = conn.set_read_timeout(Some(IDLE));
+    let _ = conn.set_nodelay(true);
+    let Ok(mut writer) = conn.try_clone() else { return };
+    let mut reader = BufReader::new(conn);
+    loop {
+        let (answer, close) = match read_request(&mut reader) {
+            Ok(Some((request, close))) => {
+                let mut store = store.lock().unwrap_or_else(|e| e.into_inner());
+                (store.handle(&request), close)
+            }
+            Ok(None) => return,
+            Err(answer) => (answer, true),
+        };
+        let head = format!(
+            "HTTP/1.1 {} {}\r\nContent-Type: application/vnd.schemaregistry.v1+json\r\nContent-Length: {}\r\n{}\r\n",
+            answer.status,
+            reason(answer.status),
+            answer.body.len(),
+            if close { "Connection: close\r\n" } else { "" }
+        );
+        if writer.write_all(head.as_bytes()).is_err() || writer.write_all(answer.body.as_bytes()).is_err() {
+            return;
+        }
+        if close {
+            return;
+        }
+    }
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        411 => "Length Required",
+        413 => "Payload Too Large",
+        422 => "Unprocessable Entity",
+        _ => "Error",
+    }
+}
+
+/// Reads one request: `Ok(None)` at the end of the connection, `Err` with the answer
+/// for a request that cannot be read (the connection is closed after it).
+fn read_request(reader: &mut BufReader<TcpStream>) -> Result<Option<(Request, bool)>, Answer> {
+    let bad = |why: &str| Answer::error(400, 400, why.to_string());
+    let Some(line) = read_line(reader).map_err(|_| bad("bad request line"))? else {
+        return Ok(None);
+    };
+    let mut parts = line.split(' ');
+    let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
+        return Err(bad("bad request line"));
+    };
+    let http10 = parts.next() == Some("HTTP/1.0");
+    let mut length = 0usize;
+    let mut close = http10;
+    loop {
+        let header = read_line(reader)
+            .map_err(|_| bad("bad header"))?
+            .ok_or_else(|| bad("headers end early"))?;
+        if header.is_empty() {
+            break;
+        }
+        let Some((name, value)) = header.split_once(':') else {
+            return Err(bad("bad header"));
+        };
+        let value = value.trim();
+        match name.trim().to_ascii_lowercase().as_str() {
+            "content-length" => length = value.parse().map_err(|_| bad("bad Content-Length"))?,
+            "transfer-encoding" if !value.eq_ignore_ascii_case("identity") => {
+                return Err(Answer::error(411, 411, "send a Content-Length"));
+            }
+            "connection" if value.eq_ignore_ascii_case("close") => close = true,
+            "connection" if value.eq_ignore_ascii_case("keep-alive") => close = false,
+            _ => {}
+        }
+    }
+    if length > MAX_BODY {
+        return Err(Answer::error(413, 413, "the body is too large"));
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).map_err(|_| bad("the body ends early"))?;
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let segments = path.split('/').filter(|s| !s.is_empty()).map(percent_decode).collect();
+    let query = query
+        .split('&')
+        .filter(|q| !q.is_empty())
+        .map(|q| {
+            let (k, v) = q.split_once('=').unwrap_or((q, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect();
+    Ok(Some((
+        Request {
+            method: method.to_string(),
+            segments,
+            query,
+            body,
+        },
+        close,
+    )))
+}
+
+fn read_line(reader: &mut BufReader<TcpStream>) -> std::io::Result<Option<String>> {
+    let mut line = Vec::new();
+    let n = reader
+        .by_ref()
+        .take(MAX_HEADER_LINE as u64)
+        .read_until(b'\n', &mut line)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    if line.last() != Some(&b'\n') {
+        return Err(std::io::Error::other("line too long"));
+    }
+    let text = String::from_utf8(line).map_err(std::io::Error::other)?;
+    Ok(Some(text.trim_end_matches(['\r', '\n']).to_string()))
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A schema as registered: the same three make the same id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stored {
+    kind: SchemaKind,
+    text: String,
+    references: Vec<Reference>,
+    guid: String,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    version: i64,
+    id: u32,
+    deleted: bool,
+}
+
+#[derive(Debug)]
+struct Store {
+    /// Schema id N is `schemas[N - 1]`.
+    schemas: Vec<Stored>,
+    subjects: BTreeMap<String, Vec<Entry>>,
+    level: String,
+    subject_levels: BTreeMap<String, String>,
+    rng: Rng,
+}
+
+/// The body of register, lookup and compatibility.
+#[derive(Debug, Deserialize)]
+struct SchemaRequest {
+    schema: String,
+    #[serde(rename = "schemaType")]
+    schema_type: Option<String>,
+    references: Option<Vec<Reference>>,
+}
+
+fn subject_not_found(subject: &str) -> Answer {
+    Answer::error(404, 40401, format!("Subject '{subject}' not found."))
+}
+
+fn version_not_found(version: &str) -> Answer {
+    Answer::error(404, 40402, format!("Version {version} not found."))
+}
+
+impl Store {
+    fn new(seed: u64) -> Store {
+        Store {
+            schemas: Vec::new(),
+            subjects: BTreeMap::new(),
+            level: "BACKWARD".to_string(),
+            subject_levels: BTreeMap::new(),
+            rng: Rng::new(seed),
+        }
+    }
+
+    fn handle(&mut self, r: &Request) -> Answer {
+        let segs: Vec<&str> = r.segments.iter().map(String::as_str).collect();
+        let flag = |name: &str| r.query.get(name).is_some_and(|v| v == "true");
+        match (r.method.as_str(), segs.as_slice()) {
+            ("GET", []) => Answer::json(json!({})),
+            ("GET", ["schemas", "types"]) => Answer::json(json!(["JSON", "PROTOBUF", "AVRO"])),
+            ("GET", ["schemas", "ids", id, rest @ ..]) => match id.parse::<u32>().ok().filter(|i| self.has_id(*i)) {
+                Some(id) => self.by_id(id, rest),
+                None => Answer::error(404, 40403, format!("Schema {id} not found")),
+            },
+            ("GET", ["schemas", "guids", guid, rest @ ..]) => match self.schemas.iter().position(|s| s.guid == *guid) {
+                Some(i) => self.by_id(i as u32 + 1, rest),
+                None => Answer::error(404, 40403, format!("Schema {guid} not found")),
+            },
+            ("GET", ["subjects"]) => {
+                let deleted = flag("deleted");
+                let list: Vec<&String> = self
+                    .subjects
+                    .iter()
+                    .filter(|(_, v)| v.iter().any(|e| deleted || !e.deleted))
+                    .map(|(s, _)| s)
+                    .collect();
+                Answer::json(json!(list))
+            }
+            ("GET", ["subjects", subject, "versions"]) => {
+                let deleted = flag("deleted");
+                let versions: Vec<i64> = self.live(subject, deleted).iter().map(|e| e.version).collect();
+                if versions.is_empty() {
+                    return subject_not_found(subject);
+                }
+                Answer::json(json!(versions))
+            }
+            ("GET", ["subjects", subject, "versions", version, rest @ ..]) => {
+                match self.find_version(subject, version, flag("deleted")) {
+                    Ok(e) => match rest {
+                        [] => Answer::json(self.version_json(subject, &e)),
+                        ["schema"] => Answer {
+                            status: 200,
+                            body: self.schemas[e.id as usize - 1].text.clone(),
+                        },
+                        ["referencedby"] => Answer::json(json!(self.referenced_by(subject, e.version))),
+                        _ => Answer::error(404, 404, "HTTP 404 Not Found"),
+                    },
+                    Err(a) => a,
+                }
+            }
+            ("POST", ["subjects", subject, "versions"]) => self.register(subject, &r.body),
+            ("POST", ["subjects", subject]) => self.lookup(subject, &r.body, flag("deleted")),
+            ("DELETE", ["subjects", subject]) => self.delete_subject(subject, flag("permanent")),
+            ("DELETE", ["subjects", subject, "versions", version]) => {
+                self.delete_version(subject, version, flag("permanent"))
+            }
+            ("POST", ["compatibility", "subjects", subject, "versions", version]) => {
+                if let Err(a) = self.parse_schema(&r.body) {
+                    return a;
+                }
+                if let Err(a) = self.find_version(subject, version, false) {
+                    return a;
+                }
+                let mut answer = json!({"is_compatible": true});
+                if flag("verbose") {
+                    answer["messages"] = json!([]);
+                }
+                Answer::json(answer)
+            }
+            ("POST", ["compatibility", "subjects", subject, "versions"]) => {
+                if let Err(a) = self.parse_schema(&r.body) {
+                    return a;
+                }
+                if self.live(subject, false).is_empty() {
+                    return subject_not_found(subject);
+                }
+                Answer::json(json!({"is_compatible": true}))
+            }
+            ("GET", ["config"]) => Answer::json(json!({"compatibilityLevel": self.level})),
+            ("PUT", ["config"]) => match level_of(&r.body) {
+                Ok(level) => {
+                    self.level = level.clone();
+                    Answer::json(json!({"compatibility": level}))
+                }
+                Err(a) => a,
+            },
+            ("GET", ["config", subject]) => match self.subject_levels.get(*subject) {
+                Some(level) => Answer::json(json!({"compatibilityLevel": level})),
+                None if flag("defaultToGlobal") => Answer::json(json!({"compatibilityLevel": self.level})),
+                None => Answer::error(
+                    404,
+                    40408,
+                    format!("Subject '{subject}' does not have subject-level compatibility configured"),
+                ),
+            },
+            ("PUT", ["config", subject]) => match level_of(&r.body) {
+                Ok(level) => {
+                    self.subject_levels.insert(subject.to_string(), level.clone());
+                    Answer::json(json!({"compatibility": level}))
+                }
+                Err(a) => a,
+            },
+            ("DELETE", ["config", subject]) => match self.subject_levels.remove(*subject) {
+                Some(level) => Answer::json(json!({"compatibilityLevel": level})),
+                None => subject_not_found(subject),
+            },
+            ("GET", ["mode"]) | ("GET", ["mode", _]) => Answer::json(json!({"mode": "READWRITE"})),
+            (_, ["schemas" | "subjects" | "config" | "mode" | "compatibility", ..]) => {
+                Answer::error(405, 405, "HTTP 405 Method Not Allowed")
+            }
+            _ => Answer::error(404, 404, "HTTP 404 Not Found"),
+        }
+    }
+
+    fn has_id(&self, id: u32) -> bool {
+        id >= 1 && (id as usize) <= self.schemas.len()
+    }
+
+    /// `/schemas/ids/N[/schema|/versions|/subjects]`.
+    fn by_id(&self, id: u32, rest: &[&str]) -> Answer {
+        let s = &self.schemas[id as usize - 1];
+        let uses: Vec<(&String, &Entry)> = self
+            .subjects
+            .iter()
+            .flat_map(|(name, entries)| entries.iter().map(move |e| (name, e)))
+            .filter(|(_, e)| e.id == id && !e.deleted)
+            .collect();
+        match rest {
+            [] => {
+                let mut body = schema_json(s);
+                body["id"] = json!(id);
+                Answer::json(body)
+            }
+            ["schema"] => Answer {
+                status: 200,
+                body: s.text.clone(),
+            },
+            ["versions"] => Answer::json(json!(
+                uses.iter()
+                    .map(|(subject, e)| json!({"subject": subject, "version": e.version}))
+                    .collect::<Vec<_>>()
+            )),
+            ["subjects"] => {
+                let mut names: Vec<&String> = uses.iter().map(|(s, _)| *s).collect();
+                names.dedup();
+                Answer::json(json!(names))
+            }
+            _ => Answer::error(404, 404, "HTTP 404 Not Found"),
+        }
+    }
+
+    /// The versions of a subject (soft-deleted ones too with `deleted`).
+    fn live(&self, subject: &str, deleted: bool) -> Vec<Entry> {
+        self.subjects
+            .get(subject)
+            .map(|v| v.iter().filter(|e| deleted || !e.deleted).cloned().collect())
+            .unwrap_or_default()
+    }
+
+    fn find_version(&self, subject: &str, version: &str, deleted: bool) -> Result<Entry, Answer> {
+        let entries = self.live(subject, deleted);
+        if entries.is_empty() {
+            return Err(subject_not_found(subject));
+        }
+        match version {
+            "latest" | "-1" => entries.last().cloned().ok_or_else(|| version_not_found(version)),
+            v => match v.parse::<i64>() {
+                Ok(n) if n > 0 => entries
+                    .iter()
+                    .find(|e| e.version == n)
+                    .cloned()
+                    .ok_or_else(|| version_not_found(v)),
+                _ => Err(Answer::error(
+                    422,
+                    42202,
+                    format!(
+                        "The specified version '{v}' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\""
+                    ),
+                )),
+            },
+        }
+    }
+
+    fn version_json(&self, subject: &str, e: &Entry) -> Value {
+        let mut body = schema_json(&self.schemas[e.id as usize - 1]);
+        body["subject"] = json!(subject);
+        body["version"] = json!(e.version);
+        body["id"] = json!(e.id);
+        body
+    }
+
+    fn referenced_by(&self, subject: &str, version: i64) -> Vec<u32> {
+        let mut ids: Vec<u32> = Vec::new();
+        for (i, s) in self.schemas.iter().enumerate() {
+            let id = i as u32 + 1;
+            let used = self.subjects.values().flatten().any(|e| e.id == id && !e.deleted);
+            if used
+                && s.references
+                    .iter()
+                    .any(|r| r.subject == subject && r.version == version)
+            {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
+    /// The body of a register, lookup or compatibility request, checked: a known type,
+    /// a schema text that is JSON where the type is (Avro, JSON Schema), references
+    /// that are registered.
+    fn parse_schema(&self, body: &[u8]) -> Result<(SchemaKind, String, Vec<Reference>), Answer> {
+        let request: SchemaRequest = serde_json::from_slice(body).map_err(|e| {
+            Answer::error(
+                422,
+                42201,
+                format!("Invalid schema: the request is not a schema request ({e})"),
+            )
+        })?;
+        let kind = SchemaKind::from_registry(request.schema_type.as_deref()).ok_or_else(|| {
+            Answer::error(
+                422,
+                42201,
+                format!(
+                    "Invalid schema: unknown schemaType '{}'",
+                    request.schema_type.as_deref().unwrap_or("")
+                ),
+            )
+        })?;
+        if request.schema.trim().is_empty() {
+            return Err(Answer::error(422, 42201, "Invalid schema: the schema is empty"));
+        }
+        if kind != SchemaKind::Protobuf {
+            if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(&request.schema) {
+                return Err(Answer::error(422, 42201, format!("Invalid schema: not JSON ({e})")));
+            }
+        }
+        let references = request.references.unwrap_or_default();
+        for r in &references {
+            if self.find_version(&r.subject, &r.version.to_string(), false).is_err() {
+                return Err(Answer::error(
+                    422,
+                    42201,
+                    format!(
+                        "Invalid schema: reference '{}' names subject '{}' version {}, which is not registered",
+                        r.name, r.subject, r.version
+                    ),
+                ));
+            }
+        }
+        Ok((kind, request.schema, references))
+    }
+
+    fn id_of(&self, kind: SchemaKind, text: &str, references: &[Reference]) -> Option<u32> {
+        self.schemas
+            .iter()
+            .position(|s| s.kind == kind && s.text == text && s.references == references)
+            .map(|i| i as u32 + 1)
+    }
+
+    fn register(&mut self, subject: &str, body: &[u8]) -> Answer {
+        let (kind, text, references) = match self.parse_schema(body) {
+            Ok(s) => s,
+            Err(a) => return a,
+        };
+        let id = match self.id_of(kind, &text, &references) {
+            Some(id) => id,
+            None => {
+                let guid = self.guid();
+                self.schemas.push(Stored {
+                    kind,
+                    text,
+                    references,
+                    guid,
+                });
+                self.schemas.len() as u32
+            }
+        };
+        let entries = self.subjects.entry(subject.to_string()).or_default();
+        let entry = match entries.iter().find(|e| e.id == id && !e.deleted) {
+            Some(e) => e.clone(),
+            None => {
+                let version = entries.iter().map(|e| e.version).max().unwrap_or(0) + 1;
+                let e = Entry {
+                    version,
+                    id,
+                    deleted: false,
+                };
+                entries.push(e.clone());
+                e
+            }
+        };
+        Answer::json(self.version_json(subject, &entry))
+    }
+
+    fn lookup(&self, subject: &str, body: &[u8], deleted: bool) -> Answer {
+        let (kind, text, references) = match self.parse_schema(body) {
+            Ok(s) => s,
+            Err(a) => return a,
+        };
+        let entries = self.live(subject, deleted);
+        if entries.is_empty() {
+            return subject_not_found(subject);
+        }
+        let found = self
+            .id_of(kind, &text, &references)
+            .and_then(|id| entries.iter().find(|e| e.id == id));
+        match found {
+            Some(e) => Answer::json(self.version_json(subject, e)),
+            None => Answer::error(404, 40403, "Schema not found"),
+        }
+    }
+
+    fn delete_subject(&mut self, subject: &str, permanent: bool) -> Answer {
+        let Some(entries) = self.subjects.get_mut(subject) else {
+            return subject_not_found(subject);
+        };
+        if permanent {
+            if entries.iter().any(|e| !e.deleted) {
+                return Answer::error(
+                    404,
+                    40405,
+                    format!("Subject '{subject}' was not deleted first before being permanently deleted"),
+                );
+            }
+            let versions: Vec<i64> = entries.iter().map(|e| e.version).collect();
+            self.subjects.remove(subject);
+            self.subject_levels.remove(subject);
+            return Answer::json(json!(versions));
+        }
+        if entries.iter().all(|e| e.deleted) {
+            return Answer::error(
+                404,
+                40404,
+                format!("Subject '{subject}' was soft deleted. Set permanent=true to delete permanently"),
+            );
+        }
+        let mut versions = Vec::new();
+        for e in entries.iter_mut().filter(|e| !e.deleted) {
+            e.deleted = true;
+            versions.push(e.version);
+        }
+        Answer::json(json!(versions))
+    }
+
+    fn delete_version(&mut self, subject: &str, version: &str, permanent: bool) -> Answer {
+        let entry = match self.find_version(subject, version, permanent) {
+            Ok(e) => e,
+            Err(a) => return a,
+        };
+        let Some(entries) = self.subjects.get_mut(subject) else {
+            return subject_not_found(subject);
+        };
+        if permanent {
+            if !entry.deleted {
+                return Answer::error(
+                    404,
+                    40407,
+                    format!(
+                        "Subject '{subject}' Version {} was not deleted first before being permanently deleted",
+                        entry.version
+                    ),
+                );
+            }
+            entries.retain(|e| e.version != entry.version);
+            if entries.is_empty() {
+                self.subjects.remove(subject);
+            }
+        } else if let Some(e) = entries.iter_mut().find(|e| e.version == entry.version) {
+            e.deleted = true;
+        }
+        Answer::json(json!(entry.version))
+    }
+
+    /// A version 4 UUID, from the server's own generator.
+    fn guid(&mut self) -> String {
+        let mut out = String::new();
+        self.rng.uuid(&mut out);
+        out
+    }
+}
+
+fn schema_json(s: &Stored) -> Value {
+    let mut body = json!({"schema": s.text, "guid": s.guid});
+    if let Some(t) = s.kind.registry_name() {
+        body["schemaType"] = json!(t);
+    }
+    if !s.references.is_empty() {
+        body["references"] = json!(s.references);
+    }
+    body
+}
+
+fn level_of(body: &[u8]) -> Result<String, Answer> {
+    #[derive(Deserialize)]
+    struct Level {
+        compatibility: Option<String>,
+        #[serde(rename = "compatibilityLevel")]
+        compatibility_level: Option<String>,
+    }
+    let invalid = || Answer::error(422, 42203, "Invalid compatibility level");
+    let level: Level = serde_json::from_slice(body).map_err(|_| invalid())?;
+    let level = level
+        .compatibility
+        .or(level.compatibility_level)
+        .map(|l| l.to_ascii_uppercase())
+        .ok_or_else(invalid)?;
+    if LEVELS.contains(&level.as_str()) {
+        Ok(level)
+    } else {
+        Err(invalid())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(method: &str, path: &str, body: Value) -> Request {
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        Request {
+            method: method.to_string(),
+            segments: path.split('/').filter(|s| !s.is_empty()).map(percent_decode).collect(),
+            query: query
+                .split('&')
+                .filter(|q| !q.is_empty())
+                .map(|q| {
+                    let (k, v) = q.split_once('=').unwrap_or((q, ""));
+                    (k.to_string(), v.to_string())
+                })
+                .collect(),
+            body: if body.is_null() {
+                Vec::new()
+            } else {
+                body.to_string().into_bytes()
+            },
+        }
+    }
+
+    fn call(store: &mut Store, method: &str, path: &str, body: Value) -> (u16, Value) {
+        let a = store.handle(&request(method, path, body));
+        (a.status, serde_json::from_str(&a.body).unwrap_or(Value::String(a.body)))
+    }
+
+    #[test]
+    fn the_same_schema_gets_the_same_id_and_version() {
+        let mut s = Store::new(1);
+        let avro = json!({"schema": "{\"type\":\"string\"}"});
+        let (_, a) = call(&mut s, "POST", "/subjects/a-value/versions", avro.clone());
+        let (_, again) = call(&mut s, "POST", "/subjects/a-value/versions", avro.clone());
+        let (_, other) = call(&mut s, "POST", "/subjects/b-value/versions", avro);
+        assert_eq!((a["id"].clone(), a["version"].clone()), (json!(1), json!(1)));
+        assert_eq!((again["id"].clone(), again["version"].clone()), (json!(1), json!(1)));
+        assert_eq!((other["id"].clone(), other["version"].clone()), (json!(1), json!(1)));
+        let proto = json!({"schema": "{\"type\":\"string\"}", "schemaType": "JSON"});
+        let (_, json_schema) = call(&mut s, "POST", "/subjects/a-value/versions", proto);
+        assert_eq!(
+            (json_schema["id"].clone(), json_schema["version"].clone()),
+            (json!(2), json!(2))
+        );
+        let (_, ids) = call(&mut s, "GET", "/schemas/ids/1/versions", Value::Null);
+        assert_eq!(
+            ids,
+            json!([{"subject": "a-value", "version": 1}, {"subject": "b-value", "version": 1}])
+        );
+    }
+
+    #[test]
+    fn errors_carry_confluent_codes() {
+        let mut s = Store::new(1);
+        assert_eq!(
+            call(&mut s, "GET", "/schemas/ids/9", Value::Null).1["error_code"],
+            40403
+        );
+        assert_eq!(
+            call(&mut s, "GET", "/subjects/x/versions/1", Value::Null).1["error_code"],
+            40401
+        );
+        call(&mut s, "POST", "/subjects/x/versions", json!({"schema": "\"int\""}));
+        assert_eq!(
+            call(&mut s, "GET", "/subjects/x/versions/2", Value::Null).1["error_code"],
+            40402
+        );
+        assert_eq!(
+            call(&mut s, "GET", "/subjects/x/versions/zero", Value::Null).1["error_code"],
+            42202
+        );
+        let bad = call(&mut s, "POST", "/subjects/x/versions", json!({"schema": "{not json"}));
+        assert_eq!((bad.0, bad.1["error_code"].clone()), (422, json!(42201)));
+        let dangling = json!({"schema": "{}", "references": [{"name": "a", "subject": "nope", "version": 1}]});
+        assert_eq!(
+            call(&mut s, "POST", "/subjects/y/versions", dangling).1["error_code"],
+            42201
+        );
+        assert_eq!(
+            call(&mut s, "PUT", "/config", json!({"compatibility": "SOMETIMES"})).1["error_code"],
+            42203
+        );
+    }
+
+    #[test]
+    fn deletes_are_soft_then_permanent() {
+        let mut s = Store::new(1);
+        call(&mut s, "POST", "/subjects/x/versions", json!({"schema": "\"int\""}));
+        assert_eq!(
+            call(&mut s, "DELETE", "/subjects/x?permanent=true", Value::Null).1["error_code"],
+            40405
+        );
+        assert_eq!(call(&mut s, "DELETE", "/subjects/x", Value::Null).1, json!([1]));
+        assert_eq!(call(&mut s, "GET", "/subjects", Value::Null).1, json!([]));
+        assert_eq!(
+            call(&mut s, "GET", "/subjects?deleted=true", Value::Null).1,
+            json!(["x"])
+        );
+        // A soft-deleted subject's schema is still served by id.
+        assert_eq!(call(&mut s, "GET", "/schemas/ids/1", Value::Null).0, 200);
+        assert_eq!(
+            call(&mut s, "DELETE", "/subjects/x", Value::Null).1["error_code"],
+            40404
+        );
+        assert_eq!(
+            call(&mut s, "DELETE", "/subjects/x?permanent=true", Value::Null).1,
+            json!([1])
+        );
+        assert_eq!(call(&mut s, "GET", "/subjects?deleted=true", Value::Null).1, json!([]));
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("a%3Ab%2Fc"), "a:b/c");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz"), "%zz");
+        assert_eq!(percent_decode("%4"), "%4");
+    }
+}

@@ -1,0 +1,247 @@
+//! Where the registry is and how eddy talks to it, seen from the command line: the
+//! flag, environment and context; credentials refused in URLs, refused by the registry,
+//! never printed; a registry that is away; `eddy dev --registry` exporting its URL; and
+//! confluent-kafka's own `SchemaRegistryClient` against `eddy dev --registry`.
+
+use crate::support::{TestRegistry, eddy_bin, python, run};
+
+/// eddy with no config file and only the given environment for the registry.
+fn eddy(args: &[&str], env: &[(&str, &str)]) -> crate::support::Run {
+    let home = tempfile::tempdir().unwrap();
+    let mut c = std::process::Command::new(eddy_bin());
+    c.args(args)
+        .env("XDG_CONFIG_HOME", home.path())
+        .env("NO_COLOR", "1")
+        .env_remove("EDDY_CONFIG")
+        .env_remove("EDDY_CONTEXT")
+        .env_remove("EDDY_REGISTRY_URL")
+        .env_remove("EDDY_REGISTRY_USERNAME")
+        .env_remove("EDDY_REGISTRY_PASSWORD")
+        .env_remove("EDDY_REGISTRY_TOKEN");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    run(c, None)
+}
+
+#[test]
+fn credentials_in_the_registry_url_are_refused_with_a_hint_and_not_echoed() {
+    for (args, env) in [
+        (vec!["schemas", "--registry", "https://svc:pa55word@sr:8081"], vec![]),
+        (
+            vec!["schemas"],
+            vec![("EDDY_REGISTRY_URL", "http://svc:pa55word@sr:8081/")],
+        ),
+        (
+            vec!["config"],
+            vec![("EDDY_REGISTRY_URL", "http://svc:pa55word@sr:8081/")],
+        ),
+    ] {
+        let r = eddy(&args, &env).code(2);
+        assert!(r.stderr.contains("carries credentials"), "{}", r.stderr);
+        assert!(r.stderr.contains("hint: set EDDY_REGISTRY_USERNAME"), "{}", r.stderr);
+        assert!(!r.stderr.contains("pa55word"), "{}", r.stderr);
+    }
+}
+
+#[test]
+fn schemas_without_a_registry_or_with_bad_flags_are_usage_errors() {
+    let r = eddy(&["schemas", "list"], &[]).code(2);
+    assert!(
+        r.stderr.contains("no schema registry: give --registry URL"),
+        "{}",
+        r.stderr
+    );
+    let r = eddy(&["schemas", "list", "--registry"], &[]).code(2);
+    assert!(r.stderr.contains("--registry: needs a URL here"), "{}", r.stderr);
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("x.txt");
+    std::fs::write(&schema, "\"string\"").unwrap();
+    let schema = schema.display().to_string();
+    let url = [("EDDY_REGISTRY_URL", "http://127.0.0.1:9")];
+    let r = eddy(&["schemas", "register", "s", &schema], &url).code(2);
+    assert!(r.stderr.contains("--schema-type: needed"), "{}", r.stderr);
+    let r = eddy(
+        &[
+            "schemas",
+            "register",
+            "s",
+            &schema,
+            "--schema-type",
+            "avro",
+            "--reference",
+            "x",
+        ],
+        &url,
+    )
+    .code(2);
+    assert!(
+        r.stderr.contains("--reference: 'x' is not NAME=SUBJECT:VERSION"),
+        "{}",
+        r.stderr
+    );
+    let r = eddy(&["schemas", "show", "s", "--version", "0"], &url).code(2);
+    assert!(r.stderr.contains("--version: '0'"), "{}", r.stderr);
+    let bad = dir.path().join("bad.avsc");
+    std::fs::write(&bad, "{\n  \"type\": \n").unwrap();
+    let r = eddy(&["schemas", "register", "s", &bad.display().to_string()], &url).code(1);
+    assert!(
+        r.stderr.contains("bad.avsc: line 3: a avro schema must be JSON"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_registry_that_is_not_there_is_one_line_within_the_timeout() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}");
+    let r = eddy(&["schemas", "list", "--timeout", "1s"], &[("EDDY_REGISTRY_URL", &url)]).code(1);
+    assert!(r.elapsed < std::time::Duration::from_secs(5), "{:?}", r.elapsed);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", r.stderr);
+    assert_eq!(
+        lines[0],
+        format!("eddy: schema registry at {url}: GET /subjects: cannot connect: connection refused (tried for 1s)")
+    );
+    assert!(
+        lines[1].starts_with("eddy: hint: is the registry running"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_wrong_registry_password_is_refused_by_srfake_in_one_line_without_the_password() {
+    use base64::Engine as _;
+    let expected = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode("eddy:right-password")
+    );
+    let Some(r) = TestRegistry::srfake(
+        "a_wrong_registry_password_is_refused_by_srfake_in_one_line_without_the_password",
+        Some(&expected),
+    ) else {
+        return;
+    };
+    let user = ("EDDY_REGISTRY_USERNAME", "eddy");
+    let wrong = r
+        .eddy_env(
+            &["schemas", "list"],
+            &[user, ("EDDY_REGISTRY_PASSWORD", "wrong-password")],
+        )
+        .code(1);
+    assert!(wrong.elapsed < std::time::Duration::from_secs(5), "{:?}", wrong.elapsed);
+    assert!(
+        // srfake answers a wrong Authorization with 403 (Confluent's registry with 401).
+        wrong.stderr.contains("GET /subjects: HTTP 403") && wrong.stderr.contains("user 'eddy'"),
+        "{}",
+        wrong.stderr
+    );
+    assert!(
+        wrong.stderr.contains("hint: check EDDY_REGISTRY_USERNAME"),
+        "{}",
+        wrong.stderr
+    );
+    assert!(!wrong.stderr.contains("wrong-password"), "{}", wrong.stderr);
+    r.eddy_env(
+        &["schemas", "list"],
+        &[user, ("EDDY_REGISTRY_PASSWORD", "right-password")],
+    )
+    .ok();
+    // The same from a context, with the password from the environment.
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "default = \"sr\"\n[contexts.sr.registry]\nurl = \"{}\"\nusername = \"eddy\"\npassword = \"${{SR_PASSWORD}}\"\n",
+            r.url
+        ),
+    )
+    .unwrap();
+    let cfg = config.display().to_string();
+    let r2 = eddy(
+        &["schemas", "list", "--config-file", &cfg],
+        &[("SR_PASSWORD", "right-password")],
+    )
+    .ok();
+    assert_eq!(r2.lines(), ["SUBJECT  LATEST  ID  TYPE"]);
+    let shown = eddy(&["config", "--config-file", &cfg], &[("SR_PASSWORD", "right-password")]).ok();
+    assert!(
+        shown
+            .text()
+            .contains(&format!("registry:    {} (from context sr)", r.url)),
+        "{}",
+        shown.text()
+    );
+    assert!(
+        shown.text().contains("  username = eddy\n  password = ********\n"),
+        "{}",
+        shown.text()
+    );
+    assert!(!shown.text().contains("right-password"), "{}", shown.text());
+}
+
+#[test]
+fn eddy_dev_registry_prints_and_exports_its_url() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.avsc"), "\"string\"").unwrap();
+    let bin_dir = eddy_bin().parent().unwrap().to_path_buf();
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let mut c = std::process::Command::new(eddy_bin());
+    c.args([
+        "dev",
+        "--registry",
+        "--",
+        "sh",
+        "-c",
+        "echo \"$EDDY_REGISTRY_URL\" && eddy schemas register t-value t.avsc && eddy schemas list --output json",
+    ])
+    .current_dir(dir.path())
+    .env("PATH", path)
+    .env("XDG_CONFIG_HOME", dir.path())
+    .env_remove("EDDY_REGISTRY_URL");
+    let r = run(c, None).ok();
+    let lines = r.lines();
+    assert!(lines[0].starts_with("http://127.0.0.1:"), "{}", r.text());
+    assert_eq!(lines[1], "registered under t-value: id 1, version 1");
+    let listed: serde_json::Value = serde_json::from_str(&lines[2..].join("\n")).unwrap();
+    assert_eq!(
+        listed,
+        serde_json::json!([{"subject": "t-value", "version": 1, "id": 1, "type": "avro"}])
+    );
+}
+
+/// confluent-kafka's `SchemaRegistryClient` and serializers (from PyPI, not ours)
+/// against `eddy dev --registry`: register, get by id, latest, lookup, and the Avro
+/// and Protobuf serializers' own registration and framing.
+#[test]
+fn confluent_kafka_schema_registry_client_works_against_eddy_dev_registry() {
+    let r = TestRegistry::dev();
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/registry_client.py");
+    let mut cmd = std::process::Command::new(python());
+    cmd.arg(script).arg(&r.url);
+    let out = run(cmd, None);
+    assert_eq!(out.code, Some(0), "registry_client.py: {}\n{}", out.stderr, out.text());
+    assert_eq!(
+        out.lines().last().map(String::as_str),
+        Some("REGISTRY OK"),
+        "{}",
+        out.text()
+    );
+    // What Python registered is what eddy shows.
+    let listed: serde_json::Value =
+        serde_json::from_slice(&r.eddy(&["schemas", "list", "--output", "json"]).ok().stdout).unwrap();
+    let subjects: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["subject"].as_str().unwrap())
+        .collect();
+    assert_eq!(subjects, ["py-avro-value", "py-orders-value", "py-proto-value"]);
+}
