@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::registry::{ErrorKind, Registry, RegistryError};
 use super::schema::{self, JsonOptions, SchemaCodec, SchemaKind, SchemaSource};
 use super::wire::{self, GuidText, SchemaRef, WireError};
 
@@ -304,6 +305,40 @@ impl Side {
             Side::Value => "value",
         }
     }
+}
+
+/// The registry is where schemas come from: a 404 (or another refusal of one request)
+/// fails the record that asked; refused credentials, a registry away past the deadline,
+/// or an answer eddy cannot read end the run.
+impl Lookup for Registry {
+    fn by_id(&self, id: u32) -> Result<SchemaSource, LookupError> {
+        self.schema(id).map(|r| r.source.clone()).map_err(lookup_error)
+    }
+
+    fn by_guid(&self, guid: &[u8; 16]) -> Result<(Option<u32>, SchemaSource), LookupError> {
+        self.schema_by_guid(&GuidText(guid).to_string())
+            .map(|r| (r.schema.id, r.source.clone()))
+            .map_err(lookup_error)
+    }
+}
+
+fn lookup_error(e: RegistryError) -> LookupError {
+    let fatal = matches!(
+        e.kind,
+        ErrorKind::Unauthorized | ErrorKind::Unavailable | ErrorKind::Invalid
+    );
+    LookupError {
+        message: e.to_string(),
+        fatal,
+    }
+}
+
+/// The registry the settings configure, if any, as a `Lookup`.
+pub fn registry_lookup(settings: &crate::config::Settings) -> crate::error::Result<Option<Arc<dyn Lookup>>> {
+    if settings.registry.is_none() && !settings.registry_bare {
+        return Ok(None);
+    }
+    Ok(Some(Arc::new(Registry::from_settings(settings)?)))
 }
 
 #[cfg(test)]

@@ -174,3 +174,77 @@ fn records_without_schemas_are_shown_as_before() {
     assert_eq!(line["value_type"], "text");
     assert!(line.get("value_format").is_none() && line.get("value_decode_error").is_none());
 }
+
+/// confluent-kafka's Avro, Protobuf and JSON Schema serializers write to a topic on
+/// Apache Kafka through a registry (eddy's own, then srfake, which eddy did not write);
+/// eddy consume shows each record as the plain JSON the script says it should be.
+fn serializers_bytes_decode(c: &Cluster, registry: &crate::support::TestRegistry) {
+    let topic = crate::support::unique("py-serialized");
+    c.eddy(&["topics", "create", &topic, "--partitions", "1", "-q"]).ok();
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/serialize_to_topic.py");
+    let mut cmd = std::process::Command::new(crate::support::python());
+    cmd.arg(script).args([&c.brokers, &registry.url, &topic]);
+    let py = crate::support::run(cmd, None);
+    assert_eq!(py.code, Some(0), "serialize_to_topic.py: {}", py.stderr);
+    let expected = py.json_lines();
+    let r = registry
+        .eddy(&[
+            "consume", &topic, "-e", "-f", "json", "-b", &c.brokers, "--stats", "json",
+        ])
+        .ok();
+    let got = r.json_lines();
+    assert_eq!(got.len(), expected.len(), "{}", r.text());
+    for (g, e) in got.iter().zip(&expected) {
+        assert_eq!(g["value"], e["value"], "{g}");
+        assert_eq!(g["value_format"], e["format"], "{g}");
+        assert!(g["value_schema_id"].as_u64().is_some_and(|id| id > 0), "{g}");
+        if let Some(m) = e.get("message") {
+            assert_eq!(&g["value_message"], m, "{g}");
+        }
+    }
+    assert_eq!(r.stats()["decode_errors"], 0);
+    // -f value: the decoded values alone, one JSON document per line.
+    let r = registry.eddy(&["consume", &topic, "-e", "-b", &c.brokers, "-q"]).ok();
+    let values: Vec<serde_json::Value> = r.json_lines();
+    assert_eq!(values, expected.iter().map(|e| e["value"].clone()).collect::<Vec<_>>());
+}
+
+#[test]
+fn confluent_serializers_records_decode_through_eddy_dev_registry_kafka() {
+    let Some(c) = Cluster::kafka("confluent_serializers_records_decode_through_eddy_dev_registry_kafka") else {
+        return;
+    };
+    serializers_bytes_decode(&c, &crate::support::TestRegistry::dev());
+}
+
+#[test]
+fn confluent_serializers_records_decode_through_srfake_kafka() {
+    let Some(c) = Cluster::kafka("confluent_serializers_records_decode_through_srfake_kafka") else {
+        return;
+    };
+    let Some(registry) =
+        crate::support::TestRegistry::srfake("confluent_serializers_records_decode_through_srfake_kafka", None)
+    else {
+        return;
+    };
+    serializers_bytes_decode(&c, &registry);
+}
+
+#[test]
+fn an_unknown_schema_id_fails_that_record_alone() {
+    let registry = crate::support::TestRegistry::dev();
+    let (c, _dir) = setup(&[AVRO_FRAMED, b"plain"]);
+    let r = registry
+        .eddy(&["consume", "t", "-e", "-f", "json", "-b", &c.brokers, "--stats", "json"])
+        .ok();
+    let lines = r.json_lines();
+    assert_eq!(lines.len(), 2);
+    let why = lines[0]["value_decode_error"].as_str().unwrap();
+    assert!(
+        why.contains("404") || why.contains("not found") || why.contains("40403"),
+        "{why}"
+    );
+    assert_eq!(lines[1]["value"], "plain");
+    assert!(lines[1].get("value_decode_error").is_none());
+    assert_eq!(r.stats()["decode_errors"], 1);
+}

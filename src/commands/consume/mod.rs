@@ -50,7 +50,7 @@ use stop::{Stop, Stops, Verdict};
 pub fn run(settings: &Settings, args: &ConsumeArgs) -> Result<Outcome> {
     // Every check that needs no cluster comes before the first client.
     let plan = Plan::from_args(args, now_ms())?;
-    let decoders = codec::flags::decoders(&args.decode, None)?;
+    let decoders = codec::flags::decoders(&args.decode, codec::decode::registry_lookup(settings)?)?;
     let source = Source::new(settings, args.group.as_deref(), plan.from)?;
     let mut parts = named_parts(&source, args)?;
     if let Some(spec) = plan.from {
