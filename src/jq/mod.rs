@@ -14,8 +14,11 @@ mod parallel;
 mod random;
 mod source;
 pub mod stream;
+#[cfg(test)]
+mod suite;
 mod values;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use jaq_core::load::{Arena, File, Loader};
@@ -124,6 +127,13 @@ impl Value {
     /// `null`.
     pub fn is_null(&self) -> bool {
         matches!(self.0, Val::Null)
+    }
+}
+
+/// Equal as jq compares values: numbers by value, objects whatever their key order.
+impl PartialEq for Value {
+    fn eq(&self, other: &Value) -> bool {
+        self.0 == other.0
     }
 }
 
@@ -282,6 +292,19 @@ impl Filter {
     /// Compiles a filter with named variables (`$name`) and positional arguments
     /// (`$ARGS.positional`). `$ENV` and `$ARGS` are always there.
     pub fn compile(code: &str, named: &[(String, Value)], positional: Vec<Value>) -> Result<Filter, CompileError> {
+        Filter::compile_in(code, named, positional, &[])
+    }
+
+    /// As `compile`, with the directories `import` and `include` look in (jq's `-L`);
+    /// none means jq's own defaults (`~/.jq`, `$ORIGIN/../lib/jq`, `$ORIGIN/../lib`).
+    pub fn compile_in(
+        code: &str,
+        named: &[(String, Value)],
+        positional: Vec<Value>,
+        library: &[PathBuf],
+    ) -> Result<Filter, CompileError> {
+        let defaults = ["~/.jq", "$ORIGIN/../lib/jq", "$ORIGIN/../lib"].map(PathBuf::from);
+        let library = if library.is_empty() { &defaults[..] } else { library };
         let analysis = source::analyse(code);
         if analysis.depth > MAX_NESTING {
             return Err(CompileError::new(format!(
@@ -294,9 +317,14 @@ impl Filter {
             .chain(jaq_json::defs())
             .chain(own);
         let arena = Arena::default();
+        let main = File {
+            code,
+            path: PathBuf::new(),
+        };
         let modules = Loader::new(defs)
-            .load(&arena, File { code, path: () })
-            .map_err(|errs| CompileError::new(diagnose::load_errors(code, errs)))?;
+            .with_std_read(library)
+            .load(&arena, main)
+            .map_err(|errs| CompileError::new(diagnose::load_errors(errs)))?;
         let mut names: Vec<String> = named.iter().map(|(n, _)| format!("${n}")).collect();
         names.push("$ENV".into());
         names.push("$ARGS".into());
@@ -304,7 +332,7 @@ impl Filter {
             .with_funs(funs())
             .with_global_vars(names.iter().map(String::as_str))
             .compile(modules)
-            .map_err(|errs| CompileError::new(diagnose::compile_errors(code, errs)))?;
+            .map_err(|errs| CompileError::new(diagnose::compile_errors(errs)))?;
         let env = Val::obj(std::env::vars().map(|(k, v)| (Val::from(k), Val::from(v))).collect());
         let args = Value::object(vec![
             ("positional".into(), Value::array(positional)),
