@@ -463,30 +463,53 @@ fn is_zero(v: &Val) -> bool {
     matches!(v, Val::Num(_)) && v.as_f64() == Some(0.0)
 }
 
-/// jaq-json's arithmetic, with jq's message when it has none.
-fn arith(l: Val, r: Val, op: fn(Val, Val) -> Result<Val, jaq_core::Error<Val>>, why: &str) -> ValR {
-    let (lc, rc) = (l.clone(), r.clone());
-    op(l, r).map(Jv).map_err(|_| type_error2(&lc, &rc, why))
+/// jaq-json's arithmetic where the kinds fit (`fits`), jq's message where they do not.
+/// Deciding by kind first spares cloning the operands for the message: a clone would
+/// make `. + [$x]` copy the whole array.
+fn arith(l: Val, r: Val, fits: bool, op: fn(Val, Val) -> Result<Val, jaq_core::Error<Val>>, why: &str) -> ValR {
+    if fits {
+        wrap(op(l, r))
+    } else {
+        Err(type_error2(&l, &r, why))
+    }
 }
 
 impl std::ops::Add for Jv {
     type Output = ValR;
     fn add(self, r: Jv) -> ValR {
-        arith(self.0, r.0, |l, r| l + r, "cannot be added")
+        let fits = matches!(
+            (&self.0, &r.0),
+            (Val::Null, _)
+                | (_, Val::Null)
+                | (Val::Num(_), Val::Num(_))
+                | (Val::TStr(_), Val::TStr(_))
+                | (Val::BStr(_), Val::BStr(_))
+                | (Val::Arr(_), Val::Arr(_))
+                | (Val::Obj(_), Val::Obj(_))
+        );
+        arith(self.0, r.0, fits, |l, r| l + r, "cannot be added")
     }
 }
 
 impl std::ops::Sub for Jv {
     type Output = ValR;
     fn sub(self, r: Jv) -> ValR {
-        arith(self.0, r.0, |l, r| l - r, "cannot be subtracted")
+        let fits = matches!((&self.0, &r.0), (Val::Num(_), Val::Num(_)) | (Val::Arr(_), Val::Arr(_)));
+        arith(self.0, r.0, fits, |l, r| l - r, "cannot be subtracted")
     }
 }
 
 impl std::ops::Mul for Jv {
     type Output = ValR;
     fn mul(self, r: Jv) -> ValR {
-        arith(self.0, r.0, |l, r| l * r, "cannot be multiplied")
+        let fits = matches!(
+            (&self.0, &r.0),
+            (Val::Num(_), Val::Num(_))
+                | (Val::TStr(_) | Val::BStr(_), Val::Num(_))
+                | (Val::Num(_), Val::TStr(_) | Val::BStr(_))
+                | (Val::Obj(_), Val::Obj(_))
+        );
+        arith(self.0, r.0, fits, |l, r| l * r, "cannot be multiplied")
     }
 }
 
@@ -500,7 +523,11 @@ impl std::ops::Div for Jv {
                 "cannot be divided because the divisor is zero",
             ));
         }
-        arith(self.0, r.0, |l, r| l / r, "cannot be divided")
+        let fits = matches!(
+            (&self.0, &r.0),
+            (Val::Num(_), Val::Num(_)) | (Val::TStr(_), Val::TStr(_)) | (Val::BStr(_), Val::BStr(_))
+        );
+        arith(self.0, r.0, fits, |l, r| l / r, "cannot be divided")
     }
 }
 

@@ -595,7 +595,6 @@ def date: todate;
 def dateadd(u; n): . + n;
 def datesub(u; n): . - n;
 def del(f): delpaths([path(f)]);
-def with_entries(f): to_entries | map(f) | from_entries;
 def join($sep): reduce .[] as $x (null;
   (if . == null then "" else . + $sep end)
   + ($x | if . == null then "" elif type == "boolean" or type == "number" then tojson end)) // "";
@@ -603,10 +602,6 @@ def nth($n; f): if $n < 0 then error("nth doesn't support negative indices") els
 def flatten($depth):
   if $depth < 0 then error("flatten depth must not be negative")
   else reduce .[] as $x ([]; if $x | type == "array" and $depth > 0 then . + ($x | flatten($depth - 1)) else . + [$x] end) end;
-def from_entries: reduce .[] as $e ({};
-  . + { ($e | if type == "object" then (.key // .k // .name // .Name // .K // .Key) else . end
-        | if type == "string" then . else tojson end):
-        ($e | if type == "object" and (has("value") or has("v") or has("Value")) then (.value // .v // .Value) else null end) });
 def tostream: path(def r: (.[]? | r), .; r) as $p | getpath($p) | reduce path(.[]?) as $q ([$p, .]; [$p + $q]);
 def fromstream(f): { x: null, e: false } as $init
   | foreach f as $i ($init;
@@ -636,8 +631,9 @@ const REPLACED: [&str; 6] = [
 /// `delpaths`, the formats, and `nan` and `infinite` (`0 / 0` and `1 / 0` in jaq, errors
 /// in jq). Others that jq defines otherwise are shadowed by `OWN_DEFS`, so that jaq's
 /// definitions that use them keep working.
-const REDEFINED: [(&str, usize); 7] = [
+const REDEFINED: [(&str, usize); 8] = [
     ("delpaths", 1),
+    ("from_entries", 0),
     ("@sh", 0),
     ("@html", 0),
     ("@uri", 0),
