@@ -34,10 +34,11 @@ fn point_at(code: &str, part: &str, message: &str) -> String {
     )
 }
 
-pub(super) fn load_errors(code: &str, errs: jaq_core::load::Errors<&str, ()>) -> String {
+pub(super) fn load_errors<P>(errs: jaq_core::load::Errors<&str, P>) -> String {
     use jaq_core::load::Error as E;
     let mut lines = Vec::new();
-    for (_file, err) in errs {
+    for (file, err) in errs {
+        let code = file.code;
         match err {
             E::Io(items) => {
                 for (path, why) in items {
@@ -78,10 +79,11 @@ fn lex_expectation(expect: &jaq_core::load::lex::Expect<&str>) -> String {
     }
 }
 
-pub(super) fn compile_errors(code: &str, errs: jaq_core::compile::Errors<&str, ()>) -> String {
+pub(super) fn compile_errors<P>(errs: jaq_core::compile::Errors<&str, P>) -> String {
     use jaq_core::compile::Undefined;
     let mut lines = Vec::new();
-    for (_file, items) in errs {
+    for (file, items) in errs {
+        let code = file.code;
         for (name, undefined) in items {
             let what = match undefined {
                 Undefined::Filter(arity) => format!("undefined filter {name}/{arity}"),

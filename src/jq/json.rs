@@ -22,7 +22,7 @@ struct ValVisitor;
 
 /// Integral floats within the exact range become integers, as jq 1.6 treats every
 /// number as a double: `3.0` and `1e3` then print (and `tostring`) as `3` and `1000`.
-fn float(f: f64) -> Val {
+pub(super) fn float(f: f64) -> Val {
     if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 && !(f == 0.0 && f.is_sign_negative()) {
         Val::Num(Num::Int(f as isize))
     } else {
@@ -97,8 +97,12 @@ fn message(e: &serde_json::Error) -> String {
     }
 }
 
+/// A byte order mark, which jq passes over in front of a value (some editors write one).
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
 /// Exactly one JSON value (whitespace around it allowed).
 pub(super) fn parse_one(bytes: &[u8]) -> Result<Val, String> {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     serde_json::from_slice::<Parsed>(bytes).map(|p| p.0).map_err(|e| {
         if e.line() > 1 {
             format!("{} at line {} column {}", message(&e), e.line(), e.column())
@@ -132,10 +136,11 @@ pub(super) enum Prefix {
 
 /// The first JSON value at the start of `slice`.
 pub(super) fn parse_prefix(slice: &[u8]) -> Prefix {
-    let mut stream = serde_json::Deserializer::from_slice(slice).into_iter::<Parsed>();
+    let bom = if slice.starts_with(BOM) { BOM.len() } else { 0 };
+    let mut stream = serde_json::Deserializer::from_slice(&slice[bom..]).into_iter::<Parsed>();
     match stream.next() {
         None => Prefix::Empty,
-        Some(Ok(Parsed(v))) => Prefix::Value(v, stream.byte_offset()),
+        Some(Ok(Parsed(v))) => Prefix::Value(v, bom + stream.byte_offset()),
         Some(Err(e)) if e.is_eof() => Prefix::Incomplete,
         Some(Err(e)) => Prefix::Invalid(message(&e)),
     }

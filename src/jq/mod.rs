@@ -7,39 +7,45 @@
 //! jq 1.6 does; `stream` runs a filter over a stream of values from files or stdin (the
 //! engine of `eddy filter`, which lives in `commands::filter`). Nothing here reads flags.
 
+mod builtins;
 mod diagnose;
 mod fast;
 mod json;
+mod jv;
 mod parallel;
 mod random;
 mod source;
 pub mod stream;
+#[cfg(test)]
+mod suite;
 mod values;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use jaq_core::load::{Arena, File, Loader};
+use jaq_core::load::{Arena, File, Import, Loader};
 use jaq_core::native::{self, Fun, v};
 use jaq_core::{Ctx, DataT, Exn, RunPtr, Vars};
 use jaq_json::Val;
 use jaq_std::input::{HasInputs, Inputs, RcIter};
+use jv::Jv;
 
 pub use fast::Scan;
 pub use json::{Colors, Style, write_f64, write_json_str};
 
-/// The data kind filters run with: jaq's JSON values, and global data that gives the
+/// The data kind filters run with: eddy's values (`jv`), and global data that gives the
 /// `input`/`inputs` builtins the rest of the input stream.
 pub(crate) struct Kind;
 
 impl DataT for Kind {
-    type V<'a> = Val;
+    type V<'a> = Jv;
     type Data<'a> = Data<'a>;
 }
 
 #[derive(Clone)]
 pub(crate) struct Data<'a> {
     lut: &'a jaq_core::Lut<Kind>,
-    inputs: Inputs<'a, Val>,
+    inputs: Inputs<'a, Jv>,
 }
 
 impl<'a> jaq_core::data::HasLut<'a, Kind> for Data<'a> {
@@ -48,8 +54,8 @@ impl<'a> jaq_core::data::HasLut<'a, Kind> for Data<'a> {
     }
 }
 
-impl<'a> HasInputs<'a, Val> for Data<'a> {
-    fn inputs(&self) -> Inputs<'a, Val> {
+impl<'a> HasInputs<'a, Jv> for Data<'a> {
+    fn inputs(&self) -> Inputs<'a, Jv> {
         self.inputs
     }
 }
@@ -127,6 +133,13 @@ impl Value {
     }
 }
 
+/// Equal as jq compares values: numbers by value, objects whatever their key order.
+impl PartialEq for Value {
+    fn eq(&self, other: &Value) -> bool {
+        self.0 == other.0
+    }
+}
+
 /// Why running a filter on one input did not finish.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RunError {
@@ -176,9 +189,10 @@ pub struct Filter {
     compiled: jaq_core::compile::Filter<jaq_core::Native<Kind>>,
     /// The values of `--arg` and friends, `$ENV` and `$ARGS`, in the order the
     /// compiler was told their names. Built once: each run only clones a pointer.
-    vars: Vars<Val>,
-    /// `$ENV` and `$ARGS`, kept for `run_with`, which binds the named variables anew.
-    env_args: [Val; 2],
+    vars: Vars<Jv>,
+    /// The values of `GLOBALS` and of data imports, kept for `run_with`, which binds
+    /// the named variables anew.
+    after: Vec<Jv>,
     /// Whether the filter is `.`, which needs no interpreter at all.
     identity: bool,
     /// The filter in the fast path's terms, when it has them (see `fast`).
@@ -282,6 +296,19 @@ impl Filter {
     /// Compiles a filter with named variables (`$name`) and positional arguments
     /// (`$ARGS.positional`). `$ENV` and `$ARGS` are always there.
     pub fn compile(code: &str, named: &[(String, Value)], positional: Vec<Value>) -> Result<Filter, CompileError> {
+        Filter::compile_in(code, named, positional, &[])
+    }
+
+    /// As `compile`, with the directories `import` and `include` look in (jq's `-L`);
+    /// none means jq's own defaults (`~/.jq`, `$ORIGIN/../lib/jq`, `$ORIGIN/../lib`).
+    pub fn compile_in(
+        code: &str,
+        named: &[(String, Value)],
+        positional: Vec<Value>,
+        library: &[PathBuf],
+    ) -> Result<Filter, CompileError> {
+        let defaults = ["~/.jq", "$ORIGIN/../lib/jq", "$ORIGIN/../lib"].map(PathBuf::from);
+        let library = if library.is_empty() { &defaults[..] } else { library };
         let analysis = source::analyse(code);
         if analysis.depth > MAX_NESTING {
             return Err(CompileError::new(format!(
@@ -289,33 +316,60 @@ impl Filter {
             )));
         }
         let own = jaq_core::load::parse(OWN_DEFS, |p| p.defs()).unwrap_or_default();
-        let defs = jaq_core::defs()
-            .chain(jaq_std::defs())
-            .chain(jaq_json::defs())
-            .chain(own);
+        // jaq's definitions that eddy replaces with jq's (natives in `builtins`, or
+        // `OWN_DEFS`); dropped rather than shadowed, so that the definitions after them
+        // that use the name see eddy's.
+        let jq_std = jaq_std::defs().filter(|d| !REDEFINED.contains(&(d.name, d.args.len())));
+        let core = jaq_core::defs().filter(|d| !REDEFINED.contains(&(d.name, d.args.len())));
+        let defs = core.chain(jq_std).chain(jaq_json::defs()).chain(own);
         let arena = Arena::default();
+        let main = File {
+            code,
+            path: PathBuf::new(),
+        };
+        let read = |import: Import<&str, PathBuf>| {
+            let path = find_module(import, library, "jq")?;
+            let code = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+            Ok(File { code, path })
+        };
         let modules = Loader::new(defs)
-            .load(&arena, File { code, path: () })
-            .map_err(|errs| CompileError::new(diagnose::load_errors(code, errs)))?;
+            .with_read(read)
+            .load(&arena, main)
+            .map_err(|errs| CompileError::new(diagnose::load_errors(errs)))?;
+        // `import "f" as $x`: jaq-core expects the value of each such variable after the
+        // global ones, in its order; eddy reads them here, as jq does, so none is missing.
+        let mut imported = Vec::new();
+        jaq_core::load::import(&modules, |import| {
+            let path = find_module(import, library, "json")?;
+            let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+            let values = json::parse_all(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+            imported.push(Jv(values.into_iter().collect()));
+            Ok(())
+        })
+        .map_err(|errs| CompileError::new(diagnose::load_errors(errs)))?;
         let mut names: Vec<String> = named.iter().map(|(n, _)| format!("${n}")).collect();
-        names.push("$ENV".into());
-        names.push("$ARGS".into());
+        names.extend(GLOBALS.map(String::from));
         let compiled = jaq_core::Compiler::default()
             .with_funs(funs())
             .with_global_vars(names.iter().map(String::as_str))
             .compile(modules)
-            .map_err(|errs| CompileError::new(diagnose::compile_errors(code, errs)))?;
+            .map_err(|errs| CompileError::new(diagnose::compile_errors(errs)))?;
         let env = Val::obj(std::env::vars().map(|(k, v)| (Val::from(k), Val::from(v))).collect());
         let args = Value::object(vec![
             ("positional".into(), Value::array(positional)),
             ("named".into(), Value::object(named.to_vec())),
         ]);
-        let env_args = [env, args.0];
-        let values = named.iter().map(|(_, v)| v.0.clone()).chain(env_args.clone());
+        let loc = Value::object(vec![
+            ("file".into(), Value::string("<top-level>")),
+            ("line".into(), Value::int(1)),
+        ]);
+        let mut after: Vec<Jv> = vec![Jv(env), Jv(args.0), Jv(loc.0)];
+        after.extend(imported);
+        let values = named.iter().map(|(_, v)| Jv(v.0.clone())).chain(after.iter().cloned());
         Ok(Filter {
             compiled,
             vars: Vars::new(values),
-            env_args,
+            after,
             identity: code.trim() == ".",
             plan: fast::Plan::of(code, named),
             stateless: parallel::stateless(&analysis),
@@ -374,12 +428,12 @@ impl Filter {
             lut: &self.compiled.lut,
             inputs: &RcIter::new(core::iter::empty()),
         };
-        let values = named.iter().map(|v| v.0.clone()).chain(self.env_args.clone());
+        let values = named.iter().map(|v| Jv(v.0.clone())).chain(self.after.iter().cloned());
         let ctx = Ctx::<Kind>::new(data, Vars::new(values));
-        for out in self.compiled.id.run((ctx, input.0)) {
+        for out in self.compiled.id.run((ctx, Jv(input.0))) {
             match out {
                 Ok(v) => {
-                    if emit(Value(v)) == Flow::Stop {
+                    if emit(Value(v.0)) == Flow::Stop {
                         return Ok(Flow::Stop);
                     }
                 }
@@ -392,7 +446,7 @@ impl Filter {
     /// Runs the filter on `input`, with `inputs` as what `input`/`inputs` read.
     fn run_val<'i>(
         &'i self,
-        inputs: Inputs<'i, Val>,
+        inputs: Inputs<'i, Jv>,
         input: Val,
         emit: &mut dyn FnMut(Val) -> Flow,
     ) -> Result<Flow, RunError> {
@@ -404,10 +458,10 @@ impl Filter {
             inputs,
         };
         let ctx = Ctx::<Kind>::new(data, self.vars.clone());
-        for out in self.compiled.id.run((ctx, input)) {
+        for out in self.compiled.id.run((ctx, Jv(input))) {
             match out {
                 Ok(v) => {
-                    if emit(v) == Flow::Stop {
+                    if emit(v.0) == Flow::Stop {
                         return Ok(Flow::Stop);
                     }
                 }
@@ -473,13 +527,37 @@ pub fn fast_path_disagrees(filter: &Filter, input: &[u8]) -> Option<String> {
     None
 }
 
+/// The variables every filter has, after the named ones. `$__loc__` is always line 1:
+/// jaq gives eddy no way to know the line a variable is read on.
+const GLOBALS: [&str; 3] = ["$ENV", "$ARGS", "$__loc__"];
+
+/// Where jq finds `import "a/b"`: `a/b.EXT`, else `a/b/b.EXT`, in the importing file's
+/// `search` metadata and then the library directories.
+fn find_module(import: Import<&str, PathBuf>, library: &[PathBuf], ext: &str) -> Result<PathBuf, String> {
+    let Import { parent, path, meta } = import;
+    let first = Import { parent, path, meta }.find(library, ext);
+    first.or_else(|e| {
+        let last = std::path::Path::new(path)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .ok_or(e)?;
+        let nested = format!("{path}/{last}");
+        Import {
+            parent,
+            path: &nested.as_str(),
+            meta,
+        }
+        .find(library, ext)
+    })
+}
+
 /// The deepest nesting of brackets a filter may have. jaq parses and compiles
 /// recursively, so a filter nested thousands deep would overflow the stack (the
 /// `templates` fuzz target found one at under 300 in a test thread); real filters stay
 /// far below this.
 const MAX_NESTING: usize = 100;
 
-fn exception(e: Exn<'_, Val>) -> RunError {
+fn exception(e: Exn<'_, Jv>) -> RunError {
     match e.get_err() {
         Ok(err) => RunError::Failed(error_text(&err)),
         Err(e) => match e.get_halt() {
@@ -491,8 +569,8 @@ fn exception(e: Exn<'_, Val>) -> RunError {
 
 /// As jq words it: the text of `error("text")` (and of jaq's own messages) as it is, any
 /// other error value as JSON with "(not a string)".
-fn error_text(err: &jaq_core::Error<Val>) -> String {
-    match err.clone().into_val() {
+fn error_text(err: &jv::Error) -> String {
+    match err.clone().into_val().0 {
         Val::TStr(s) | Val::BStr(s) => String::from_utf8_lossy(&s).into_owned(),
         other => {
             let mut text = Vec::new();
@@ -502,20 +580,67 @@ fn error_text(err: &jaq_core::Error<Val>) -> String {
     }
 }
 
-/// jq 1.6 definitions that jaq lacks.
+/// jq 1.6 definitions that jaq lacks, or has otherwise (see `REDEFINED`).
 const OWN_DEFS: &str = r#"
 def IN(s): any(s == .; .);
 def IN(src; s): any(src == s; .);
+def INDEX(stream; key): reduce stream as $row ({}; .[$row | key | tostring] |= $row);
+def INDEX(key): INDEX(.[]; key);
+def JOIN($index; key): [.[] | [., $index[key]]];
+def JOIN($index; stream; key): stream | [., $index[key]];
+def JOIN($index; stream; key; join): stream | [., $index[key]] | join;
 def ascii: [.] | implode;
 def leaf_paths: paths(scalars);
 def date: todate;
 def dateadd(u; n): . + n;
 def datesub(u; n): . - n;
+def del(f): delpaths([path(f)]);
+def join($sep): reduce .[] as $x (null;
+  (if . == null then "" else . + $sep end)
+  + ($x | if . == null then "" elif type == "boolean" or type == "number" then tojson end)) // "";
+def nth($n; f): if $n < 0 then error("nth doesn't support negative indices") else last(limit($n + 1; f)) end;
+def flatten($depth):
+  if $depth < 0 then error("flatten depth must not be negative")
+  else reduce .[] as $x ([]; if $x | type == "array" and $depth > 0 then . + ($x | flatten($depth - 1)) else . + [$x] end) end;
+def tostream: path(def r: (.[]? | r), .; r) as $p | getpath($p) | reduce path(.[]?) as $q ([$p, .]; [$p + $q]);
+def fromstream(f): { x: null, e: false } as $init
+  | foreach f as $i ($init;
+      if .e then $init else . end
+      | if $i | length == 2
+        then setpath(["e"]; $i[0] | length == 0) | setpath(["x"] + $i[0]; $i[1])
+        else setpath(["e"]; $i[0] | length == 1) end;
+      if .e then .x else empty end);
+def truncate_stream(stream): . as $n | null | stream | . as $input | if (.[0] | length) > $n then setpath([0]; .[0][$n:]) else empty end;
+def toarray: if type == "array" then . else [.] end;
+def have_decnum: false;
+def input_filename: null;
 "#;
 
 /// The natives jaq-std implements with the `log` crate (which would print nothing here)
 /// and `tojson` (whose numbers should look like the rest of eddy's output) are replaced.
-const REPLACED: [&str; 3] = ["debug_empty", "stderr_empty", "tojson"];
+const REPLACED: [&str; 6] = [
+    "debug_empty",
+    "stderr_empty",
+    "tojson",
+    "ltrimstr",
+    "rtrimstr",
+    "utf8bytelength",
+];
+
+/// jaq's definitions (name, arity) that are natives in eddy (`builtins`, `own_funs`):
+/// `delpaths`, the formats, and `nan` and `infinite` (`0 / 0` and `1 / 0` in jaq, errors
+/// in jq). Others that jq defines otherwise are shadowed by `OWN_DEFS`, so that jaq's
+/// definitions that use them keep working.
+const REDEFINED: [(&str, usize); 8] = [
+    ("delpaths", 1),
+    ("from_entries", 0),
+    ("@sh", 0),
+    ("@html", 0),
+    ("@uri", 0),
+    ("@base64d", 0),
+    ("nan", 0),
+    ("infinite", 0),
+];
 
 fn funs() -> impl Iterator<Item = Fun<Kind>> {
     let keep = |f: &Fun<Kind>| !REPLACED.contains(&f.0);
@@ -527,7 +652,7 @@ fn funs() -> impl Iterator<Item = Fun<Kind>> {
     let random = random::funs().into_vec().into_iter().map(native::run::<Kind>);
     jaq_core::funs::<Kind>()
         .chain(jaq_std::funs::<Kind>().filter(keep))
-        .chain(jaq_json::funs::<Kind>().filter(keep))
+        .chain(builtins::funs().into_vec().into_iter().map(native::run::<Kind>))
         .chain(inputs)
         .chain(own)
         .chain(random)
@@ -539,21 +664,23 @@ fn own_funs() -> Box<[Native]> {
     Box::new([
         ("debug_empty", v(0), |cv| {
             let mut line = b"[\"DEBUG:\",".to_vec();
-            json::write_compact(&mut line, &cv.1);
+            json::write_compact(&mut line, &cv.1.0);
             line.extend_from_slice(b"]\n");
             write_stderr(&line);
             Box::new(core::iter::empty())
         }),
         ("stderr_empty", v(0), |cv| {
             let mut text = Vec::new();
-            json::write_compact(&mut text, &cv.1);
+            json::write_compact(&mut text, &cv.1.0);
             write_stderr(&text);
             Box::new(core::iter::empty())
         }),
+        ("nan", v(0), |_| native::bome(Ok(Jv(Val::from(f64::NAN))))),
+        ("infinite", v(0), |_| native::bome(Ok(Jv(Val::from(f64::INFINITY))))),
         ("tojson", v(0), |cv| {
             let mut text = Vec::new();
-            json::write_compact(&mut text, &cv.1);
-            native::bome(Ok(Val::utf8_str(text)))
+            json::write_compact(&mut text, &cv.1.0);
+            native::bome(Ok(Jv(Val::utf8_str(text))))
         }),
     ])
 }
@@ -587,6 +714,102 @@ mod tests {
         assert_eq!(outputs("{a: .b}", r#"{"b":"x"}"#), [r#"{"a":"x"}"#]);
         assert_eq!(outputs(".", " 7 "), ["7"]);
         assert_eq!(outputs("tojson", "[1.0,2]"), [r#""[1,2]""#]);
+    }
+
+    fn error_of(code: &str, input: &str) -> String {
+        let f = Filter::compile(code, &[], Vec::new()).expect("compiles");
+        match f.run_bytes(input.as_bytes(), |_| Flow::Continue) {
+            Err(RunError::Failed(m)) => m,
+            other => panic!("{code}: {other:?}"),
+        }
+    }
+
+    /// Issue 17: the update idioms every jq user types, which failed under jaq's values.
+    #[test]
+    fn null_grows_into_what_a_path_update_needs() {
+        assert_eq!(outputs(".a = 1", "null"), [r#"{"a":1}"#]);
+        assert_eq!(outputs(".a.b = 1", r#"{"x":0}"#), [r#"{"x":0,"a":{"b":1}}"#]);
+        assert_eq!(outputs(".[3] = 1", "[0]"), ["[0,null,null,1]"]);
+        assert_eq!(outputs(".foo[2].bar = 1", "null"), [r#"{"foo":[null,null,{"bar":1}]}"#]);
+        assert_eq!(
+            outputs(
+                "reduce .[] as $e (null; .[$e.k] += 1)",
+                r#"[{"k":"a"},{"k":"b"},{"k":"a"}]"#
+            ),
+            [r#"{"a":2,"b":1}"#]
+        );
+        assert_eq!(error_of(".[-2] = 0", "[1]"), "Out of bounds negative array index");
+    }
+
+    #[test]
+    fn deleting_keeps_the_order_of_the_other_keys() {
+        let input = r#"{"a":1,"b":2,"c":3,"d":4}"#;
+        assert_eq!(outputs("del(.a)", input), [r#"{"b":2,"c":3,"d":4}"#]);
+        assert_eq!(outputs(".a |= empty", input), [r#"{"b":2,"c":3,"d":4}"#]);
+        assert_eq!(outputs("del(.b, .c)", input), [r#"{"a":1,"d":4}"#]);
+        assert_eq!(outputs("del(.[1], .[2])", "[0,1,2,3]"), ["[0,3]"]);
+        assert_eq!(outputs(r#"delpaths([["x", 1]])"#, r#"{"a":1}"#), [r#"{"a":1}"#]);
+    }
+
+    #[test]
+    fn errors_are_worded_as_jq_words_them() {
+        assert_eq!(error_of("{(0): 1}", "null"), "Object keys must be strings");
+        assert_eq!(error_of(".a", "1"), r#"Cannot index number with string "a""#);
+        assert_eq!(error_of(".[]", "true"), "Cannot iterate over boolean (true)");
+        assert_eq!(error_of(". + 1", "{}"), "object ({}) and number (1) cannot be added");
+        assert_eq!(
+            error_of("1 / .", "0"),
+            "number (1) and number (0) cannot be divided because the divisor is zero"
+        );
+        assert_eq!(
+            outputs(r#"try (-.) catch ."#, r#""very-long-string""#),
+            [r#""string (\"very-long-...) cannot be negated""#]
+        );
+    }
+
+    #[test]
+    fn formats_and_builtins_of_jq_1_6() {
+        assert_eq!(
+            outputs("[.id, .amount] | @csv", r#"{"id":"a\"b","amount":1.5}"#),
+            [r#""\"a\"\"b\",1.5""#]
+        );
+        assert_eq!(outputs("@tsv", r#"["a\tb",null,true,2]"#), [r#""a\\tb\t\ttrue\t2""#]);
+        assert_eq!(outputs("@base32", r#""foobar""#), [r#""MZXW6YTBOI======""#]);
+        assert_eq!(outputs("@base32d", r#""MZXW6YTBOI======""#), [r#""foobar""#]);
+        assert_eq!(outputs("@base64d", r#""cWl4YmF6Cg""#), [r#""qixbaz\n""#]);
+        assert_eq!(
+            outputs("INDEX(.id)", r#"[{"id":1},{"id":2}]"#),
+            [r#"{"1":{"id":1},"2":{"id":2}}"#]
+        );
+        assert_eq!(outputs("[limit(0; 1, 2)]", "null"), ["[]"]);
+        assert_eq!(outputs("[.[] | IN(2, 3)]", "[1,2]"), ["[false,true]"]);
+        assert_eq!(outputs(r#"join(",")"#, r#"["a",null,1]"#), [r#""a,,1""#]);
+        assert_eq!(
+            outputs("[tostream]", r#"{"a":[1]}"#),
+            [r#"[[["a",0],1],[["a",0]],[["a"]]]"#]
+        );
+        assert_eq!(
+            outputs("fromstream(tostream)", r#"{"a":[1,{"b":2}]}"#),
+            [r#"{"a":[1,{"b":2}]}"#]
+        );
+        assert_eq!(outputs("$__loc__", "null"), [r#"{"file":"<top-level>","line":1}"#]);
+    }
+
+    /// Issue 17: `import "x" as $v` shifted every variable after it by one, and reading
+    /// `$ENV` or an `--arg` then panicked. The data file is read and bound, as in jq.
+    #[test]
+    fn data_imports_are_bound_not_shifted() {
+        let dir = tempfile::tempdir().expect("a directory");
+        std::fs::write(dir.path().join("x.json"), "1 2").expect("written");
+        let named = vec![("a".to_string(), Value::string("A"))];
+        let code = r#"import "x" as $v; [$v, $a, ($ENV | type), $__loc__.line]"#;
+        let f = Filter::compile_in(code, &named, Vec::new(), &[dir.path().to_path_buf()]).expect("compiles");
+        let outs = f.outputs(&Value::parse_json(b"null").expect("json"), 2).expect("runs");
+        let mut b = Vec::new();
+        outs[0].write_json(&mut b);
+        assert_eq!(String::from_utf8_lossy(&b), r#"[[1,2],"A","object",1]"#);
+        let missing = Filter::compile(r#"import "nowhere" as $v; $v"#, &[], Vec::new());
+        assert!(missing.is_err());
     }
 
     #[test]

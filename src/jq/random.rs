@@ -11,31 +11,32 @@ use jaq_json::Val;
 use jaq_std::ValT;
 
 use super::Native;
+use super::jv::Jv;
 use crate::random::{self as rng, Zipf};
 
-fn number(v: &Val, what: &'static str) -> Result<f64, JqError<Val>> {
+fn number(v: &Jv, what: &'static str) -> Result<f64, JqError<Jv>> {
     v.as_f64().ok_or_else(|| JqError::typ(v.clone(), what))
 }
 
-fn integer(v: &Val, what: &'static str) -> Result<i64, JqError<Val>> {
+fn integer(v: &Jv, what: &'static str) -> Result<i64, JqError<Jv>> {
     match number(v, what)? {
         n if n.fract() == 0.0 && n.abs() < 9.2e18 => Ok(n as i64),
         _ => Err(JqError::typ(v.clone(), what)),
     }
 }
 
-fn int(n: i64) -> Val {
-    isize::try_from(n).map_or_else(|_| Val::from(n as f64), Val::from)
+fn int(n: i64) -> Jv {
+    isize::try_from(n).map_or_else(|_| Jv::from(n as f64), Jv::from)
 }
 
-fn text(f: impl FnOnce(&mut rng::Rng, &mut String)) -> ValR<Val> {
+fn text(f: impl FnOnce(&mut rng::Rng, &mut String)) -> ValR<Jv> {
     let mut s = String::new();
     rng::with_current(|r| f(r, &mut s));
-    Ok(Val::from(s))
+    Ok(Jv::from(s))
 }
 
 /// A count argument (`words(n)`, `hex(n)`), bounded so a typo cannot eat the memory.
-fn count(v: &Val, what: &'static str) -> Result<usize, JqError<Val>> {
+fn count(v: &Jv, what: &'static str) -> Result<usize, JqError<Jv>> {
     match integer(v, what)? {
         n @ 0..=1_000_000 => Ok(n as usize),
         _ => Err(JqError::str(format!("{what} must be between 0 and 1000000"))),
@@ -44,7 +45,7 @@ fn count(v: &Val, what: &'static str) -> Result<usize, JqError<Val>> {
 
 pub(super) fn funs() -> Box<[Native]> {
     Box::new([
-        ("rand", v(0), |_| bome(Ok(Val::from(rng::with_current(rng::Rng::f64))))),
+        ("rand", v(0), |_| bome(Ok(Jv::from(rng::with_current(rng::Rng::f64))))),
         ("randint", v(2), |mut cv| {
             let hi = cv.0.pop_var();
             let lo = cv.0.pop_var();
@@ -56,8 +57,8 @@ pub(super) fn funs() -> Box<[Native]> {
         }),
         ("choice", v(1), |mut cv| {
             let items = cv.0.pop_var();
-            bome(match &items {
-                Val::Arr(a) if !a.is_empty() => Ok(rng::with_current(|r| r.pick(a).clone())),
+            bome(match &items.0 {
+                Val::Arr(a) if !a.is_empty() => Ok(Jv(rng::with_current(|r| r.pick(a).clone()))),
                 Val::Arr(_) => Err(JqError::str("choice: the array is empty")),
                 _ => Err(JqError::typ(items.clone(), "an array (choice)")),
             })
@@ -65,17 +66,17 @@ pub(super) fn funs() -> Box<[Native]> {
         ("weighted", v(1), |mut cv| {
             let table = cv.0.pop_var();
             bome((|| {
-                let Val::Obj(o) = &table else {
+                let Val::Obj(o) = &table.0 else {
                     return Err(JqError::typ(table.clone(), "an object of value: weight (weighted)"));
                 };
                 let weights = o
                     .values()
-                    .map(|w| number(w, "a weight"))
+                    .map(|w| number(&Jv(w.clone()), "a weight"))
                     .collect::<Result<Vec<f64>, _>>()?;
                 let i = rng::with_current(|r| r.weighted_index(weights.iter().copied()))
                     .ok_or_else(|| JqError::str("weighted: no weight is positive"))?;
                 let (key, _) = o.get_index(i).ok_or_else(|| JqError::str("weighted: no such entry"))?;
-                Ok(key.clone())
+                Ok(Jv(key.clone()))
             })())
         }),
         ("normal", v(2), |mut cv| {
@@ -83,7 +84,7 @@ pub(super) fn funs() -> Box<[Native]> {
             let mean = cv.0.pop_var();
             bome((|| {
                 let (mean, sd) = (number(&mean, "a number (normal)")?, number(&sd, "a number (normal)")?);
-                Ok(Val::from(rng::with_current(|r| r.normal(mean, sd))))
+                Ok(Jv::from(rng::with_current(|r| r.normal(mean, sd))))
             })())
         }),
         ("zipf", v(2), |mut cv| {
@@ -101,7 +102,7 @@ pub(super) fn funs() -> Box<[Native]> {
         }),
         ("chance", v(1), |mut cv| {
             let p = cv.0.pop_var();
-            bome(number(&p, "a probability (chance)").map(|p| Val::from(rng::with_current(|r| r.chance(p)))))
+            bome(number(&p, "a probability (chance)").map(|p| Jv::from(rng::with_current(|r| r.chance(p)))))
         }),
         ("uuid", v(0), |_| bome(text(|r, s| r.uuid(s)))),
         ("hex", v(1), |mut cv| {

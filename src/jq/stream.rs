@@ -11,6 +11,8 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use jaq_json::Val;
+
+use super::jv::Jv;
 use jaq_std::input::RcIter;
 
 use super::json::{self, Style};
@@ -76,7 +78,7 @@ pub fn run(filter: &Filter, spec: &FilterSpec, files: Vec<String>, options: &Opt
         let source = Rc::clone(&source);
         move || {
             let next = source.borrow_mut().next_value();
-            next.map(|r| r.map_err(|e| e.to_string()))
+            next.map(|r| r.map(Jv).map_err(|e| e.to_string()))
         }
     };
     let inputs = RcIter::new(std::iter::from_fn(pull));
@@ -121,7 +123,7 @@ fn slurp(run: &mut Emitter, filter: &Filter, source: &mut Values, options: &Opti
     let whole = whole.map_err(Error::from)?;
     if run.stop.is_none() {
         if options.null_input {
-            let inputs = RcIter::new(std::iter::once(Ok(whole)));
+            let inputs = RcIter::new(std::iter::once(Ok(Jv(whole))));
             run.one(filter, &inputs, Val::Null, "the input");
         } else {
             let inputs = RcIter::new(std::iter::empty());
@@ -131,7 +133,7 @@ fn slurp(run: &mut Emitter, filter: &Filter, source: &mut Values, options: &Opti
     Ok(())
 }
 
-type Inputs<'a> = RcIter<dyn Iterator<Item = std::result::Result<Val, String>> + 'a>;
+type Inputs<'a> = RcIter<dyn Iterator<Item = std::result::Result<Jv, String>> + 'a>;
 
 /// One value after another to the end (or a stop), by the fast path where it can.
 fn sequential(run: &mut Emitter, filter: &Filter, source: &RefCell<Values>, inputs: &Inputs<'_>, raw_input: bool) {
@@ -160,7 +162,7 @@ fn sequential(run: &mut Emitter, filter: &Filter, source: &RefCell<Values>, inpu
             None => break,
             Some(Ok(v)) => {
                 let at = source.borrow().position();
-                run.one(filter, inputs, v, &at);
+                run.one(filter, inputs, v.0, &at);
             }
             Some(Err(e)) => run.input_error(&e),
         }

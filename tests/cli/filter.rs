@@ -107,7 +107,11 @@ fn compile_error_exits_2_with_the_position() {
 fn runtime_error_names_the_line_and_goes_on_exit_5() {
     let r = filter(&[".a"], "{\"a\":1}\n[2]\n{\"a\":3}\n").code(5);
     assert_eq!(r.lines(), ["1", "3"]);
-    assert!(r.stderr.contains("eddy: line 2: cannot index"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("eddy: line 2: Cannot index array with string \"a\""),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
