@@ -172,7 +172,8 @@ impl<'de> Deserialize<'de> for Json<'de> {
                 Ok(Json::Array(items))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
-                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
+                // serde_json gives no size hint; most records have a handful of fields.
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(8).min(64));
                 while let Some((Key(k), v)) = map.next_entry::<Key<'de>, Json<'de>>()? {
                     entries.push((k, v));
                 }
@@ -339,8 +340,15 @@ impl Encoder<'_> {
                 let Json::Object(entries) = value else {
                     return Err(fail());
                 };
-                for field in fields {
-                    let given = entries.iter().find(|(k, _)| *k == field.name);
+                let mut found = 0;
+                for (i, field) in fields.iter().enumerate() {
+                    // Input written by the decoder has the fields in schema order: look
+                    // there first.
+                    let given = match entries.get(i) {
+                        Some(entry) if entry.0 == field.name => Some(entry),
+                        _ => entries.iter().find(|(k, _)| *k == field.name),
+                    };
+                    found += usize::from(given.is_some());
                     let result = match (given, &field.default) {
                         (Some((_, v)), _) => self.value(field.node, v, out),
                         (None, Some(default)) => {
@@ -360,7 +368,11 @@ impl Encoder<'_> {
                     };
                     result.map_err(|e| under(e, |p| key_segment(p, &field.name)))?;
                 }
-                if let Some((extra, _)) = entries.iter().find(|(k, _)| !fields.iter().any(|f| f.name == *k)) {
+                // Every key was a field (the common case) unless some were left over.
+                let extra = (found < entries.len())
+                    .then(|| entries.iter().find(|(k, _)| !fields.iter().any(|f| f.name == *k)))
+                    .flatten();
+                if let Some((extra, _)) = extra {
                     let mut path = String::new();
                     key_segment(&mut path, extra);
                     return Err(CodecError::new(path, format!("record {name} has no such field")));
