@@ -14,6 +14,7 @@
 
 mod decode;
 mod encode;
+mod json;
 mod logical;
 mod schema;
 

@@ -538,3 +538,22 @@ fn avro_speed_against_the_plain_json_path() {
         encode / validate
     );
 }
+
+#[test]
+fn broken_json_is_named_as_serde_json_names_it_whatever_the_schema_says() {
+    let c = codec(r#"{"type":"record","name":"R","fields":[{"name":"e","type":"string"}]}"#);
+    assert_eq!(
+        encode_error(&c, r#"{"e":1,"#),
+        "not JSON: EOF while parsing a value at line 1 column 7"
+    );
+    assert_eq!(
+        encode_error(&c, r#"{"e":"x"} x"#),
+        "not JSON: trailing characters at line 1 column 11"
+    );
+    assert_eq!(
+        encode_error(&codec("\"string\""), "\"\\ud83d\""),
+        "not JSON: unexpected end of hex escape at line 1 column 8"
+    );
+    // Keys spelt other than the decoder writes them still name the field.
+    assert_eq!(encoded(&c, r#" { "\u0065" : "x" } "#).as_deref(), Ok(&b"\x02x"[..]));
+}
