@@ -421,6 +421,25 @@ mod properties {
             data.extend(tail);
             crate::fuzzing::avro(&data);
         }
+
+        /// The encoder on token soup: JSON's punctuation, literals, numbers and the
+        /// names the fuzz schemas use, in any order.
+        #[test]
+        fn json_token_soup_encodes_or_fails_cleanly(
+            pick in 0u8..4,
+            tokens in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u00e9", "\\ud83d", "null", "true",
+                    "-", "0", "1.5", "e9", "\"v\"", "\"next\"", "\"long\"", "\"bytes\"", "\"NaN\"",
+                    "\"AAAA\"", "\"A\"", " ", "\"2026-11-28T08:00:00Z\"", "\"a\"",
+                ]),
+                0..40,
+            ),
+        ) {
+            let mut data = vec![pick];
+            data.extend(tokens.concat().into_bytes());
+            crate::fuzzing::avro(&data);
+        }
     }
 }
 
