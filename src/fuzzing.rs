@@ -200,6 +200,10 @@ pub fn avro(data: &[u8]) {
         }
         let mut bytes = Vec::new();
         if codec.encode(input, &mut bytes).is_ok() {
+            assert!(
+                serde_json::from_slice::<serde_json::Value>(input).is_ok(),
+                "the encoder took what is not JSON"
+            );
             let mut json = Vec::new();
             codec
                 .decode(&[], &bytes, &mut json)

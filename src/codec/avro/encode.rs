@@ -1,6 +1,7 @@
-//! JSON text → Avro binary, directed by the compiled schema. The input is parsed once
-//! into a small borrowed tree (strings without escapes point into the input), because a
-//! record's fields may come in any order and a union's branch is found by trying them.
+//! JSON text → Avro binary, directed by the compiled schema over a pull parser
+//! (`json.rs`): no value tree, the bytes written as the input is read. A union's
+//! branches are tried by rewinding the parser, and a record whose keys are not in schema
+//! order is read again by seeking to each field's value.
 //!
 //! What is accepted: whatever the decoder writes, so that a decoded value encodes back
 //! to the same bytes, and a few forms a person would type. Plain JSON (the default):
@@ -21,166 +22,26 @@
 //! logical types as their underlying values.
 
 use std::borrow::Cow;
-use std::fmt;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::decode::key_segment;
+use super::json::{Number, Parser, Syntax};
 use super::logical;
-use super::schema::{Node, NodeId, Schema, Unit, kinds};
+use super::schema::{Field, Node, NodeId, Schema, Unit, kinds};
 use crate::codec::schema::CodecError;
 use crate::codec::wire::parse_guid;
 
-/// A JSON value, borrowing from the input where it can.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Json<'a> {
-    Null,
-    Bool(bool),
-    Int(i64),
-    /// Only integers above `i64::MAX`.
-    UInt(u64),
-    Float(f64),
-    Str(Cow<'a, str>),
-    Array(Vec<Json<'a>>),
-    Object(Vec<(Cow<'a, str>, Json<'a>)>),
-}
+/// The message of an error that is the JSON's, not the schema's: replaced by
+/// serde_json's own description before it reaches the user.
+const NOT_JSON: &str = "not JSON";
 
-impl Json<'_> {
-    fn kind(&self) -> u8 {
-        match self {
-            Json::Null => kinds::NULL,
-            Json::Bool(_) => kinds::BOOL,
-            Json::Int(_) | Json::UInt(_) | Json::Float(_) => kinds::NUMBER,
-            Json::Str(_) => kinds::STRING,
-            Json::Array(_) => kinds::ARRAY,
-            Json::Object(_) => kinds::OBJECT,
-        }
-    }
+/// Nesting deeper than serde_json allows is not JSON eddy reads.
+const MAX_DEPTH: usize = 128;
 
-    fn from_value(value: &serde_json::Value) -> Json<'_> {
-        use serde_json::Value;
-        match value {
-            Value::Null => Json::Null,
-            Value::Bool(b) => Json::Bool(*b),
-            Value::Number(n) => match (n.as_i64(), n.as_u64()) {
-                (Some(i), _) => Json::Int(i),
-                (None, Some(u)) => Json::UInt(u),
-                _ => Json::Float(n.as_f64().unwrap_or(f64::NAN)),
-            },
-            Value::String(s) => Json::Str(Cow::Borrowed(s)),
-            Value::Array(items) => Json::Array(items.iter().map(Json::from_value).collect()),
-            Value::Object(map) => Json::Object(
-                map.iter()
-                    .map(|(k, v)| (Cow::Borrowed(k.as_str()), Json::from_value(v)))
-                    .collect(),
-            ),
-        }
-    }
-}
-
-/// A value as an error message shows it: scalars as JSON (long strings cut short),
-/// arrays and objects by kind.
-struct Shown<'a, 'b>(&'a Json<'b>);
-
-impl fmt::Display for Shown<'_, '_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Json::Null => f.write_str("null"),
-            Json::Bool(b) => write!(f, "{b}"),
-            Json::Int(i) => write!(f, "{i}"),
-            Json::UInt(u) => write!(f, "{u}"),
-            Json::Float(x) => write!(f, "{x}"),
-            Json::Str(s) => {
-                let cut: String = s.chars().take(40).collect();
-                let mut out = Vec::new();
-                crate::jq::write_json_str(&mut out, &cut);
-                f.write_str(&String::from_utf8_lossy(&out))?;
-                if cut.len() < s.len() {
-                    f.write_str("…")?;
-                }
-                Ok(())
-            }
-            Json::Array(_) => f.write_str("an array"),
-            Json::Object(_) => f.write_str("an object"),
-        }
-    }
-}
-
-struct Key<'a>(Cow<'a, str>);
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(s)))
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(s.to_string())))
-            }
-            fn visit_string<E: de::Error>(self, s: String) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(s)))
-            }
-        }
-        d.deserialize_str(KeyVisitor)
-    }
-}
-
-impl<'de> Deserialize<'de> for Json<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct JsonVisitor;
-        impl<'de> Visitor<'de> for JsonVisitor {
-            type Value = Json<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON value")
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Json<'de>, E> {
-                Ok(Json::Null)
-            }
-            fn visit_bool<E: de::Error>(self, b: bool) -> Result<Json<'de>, E> {
-                Ok(Json::Bool(b))
-            }
-            fn visit_i64<E: de::Error>(self, i: i64) -> Result<Json<'de>, E> {
-                Ok(Json::Int(i))
-            }
-            fn visit_u64<E: de::Error>(self, u: u64) -> Result<Json<'de>, E> {
-                Ok(i64::try_from(u).map_or(Json::UInt(u), Json::Int))
-            }
-            fn visit_f64<E: de::Error>(self, x: f64) -> Result<Json<'de>, E> {
-                Ok(Json::Float(x))
-            }
-            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Json<'de>, E> {
-                Ok(Json::Str(Cow::Borrowed(s)))
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Json<'de>, E> {
-                Ok(Json::Str(Cow::Owned(s.to_string())))
-            }
-            fn visit_string<E: de::Error>(self, s: String) -> Result<Json<'de>, E> {
-                Ok(Json::Str(Cow::Owned(s)))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
-                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Json::Array(items))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
-                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
-                while let Some((Key(k), v)) = map.next_entry::<Key<'de>, Json<'de>>()? {
-                    entries.push((k, v));
-                }
-                Ok(Json::Object(entries))
-            }
-        }
-        d.deserialize_any(JsonVisitor)
-    }
+fn syntax(_: Syntax) -> CodecError {
+    CodecError::new("", NOT_JSON)
 }
 
 /// How JSON is read.
@@ -196,9 +57,22 @@ enum Mode {
 
 /// Appends the Avro binary encoding of the JSON document `json` to `out`.
 pub fn encode(schema: &Schema, avro_json: bool, json: &[u8], out: &mut Vec<u8>) -> Result<(), CodecError> {
-    let value: Json = serde_json::from_slice(json).map_err(|e| CodecError::new("", format!("not JSON: {e}")))?;
     let mode = if avro_json { Mode::AvroJson } else { Mode::Plain };
-    Encoder { schema, mode }.value(schema.root, &value, out)
+    let start = out.len();
+    let mut p = Parser::new(json);
+    let encoder = Encoder { schema, mode };
+    let result = encoder
+        .value(schema.root, &mut p, out, 0)
+        .and_then(|()| if p.at_end() { Ok(()) } else { Err(syntax(Syntax(p.pos))) });
+    result.map_err(|e| {
+        out.truncate(start);
+        // Broken JSON is named as serde_json names it (the line and column), whatever
+        // the schema said first.
+        match serde_json::from_slice::<serde_json::Value>(json) {
+            Err(why) => CodecError::new("", format!("not JSON: {why}")),
+            Ok(_) => e,
+        }
+    })
 }
 
 /// Appends a field default (JSON from the schema) encoded for `node`.
@@ -208,17 +82,18 @@ pub(super) fn default_value(
     json: &serde_json::Value,
     out: &mut Vec<u8>,
 ) -> Result<(), CodecError> {
+    let text = serde_json::to_vec(json).map_err(|e| CodecError::new("", e.to_string()))?;
+    let mut p = Parser::new(&text);
     let encoder = Encoder {
         schema,
         mode: Mode::Default,
     };
-    encoder.value(node, &Json::from_value(json), out)
+    encoder.value(node, &mut p, out, 0)
 }
 
 /// Which branch of the union `node` the encoder takes for the plain JSON text `json`
 /// (what the decoder asks of an ambiguous union before it writes a value bare).
 pub(super) fn picks(schema: &Schema, node: NodeId, json: &[u8]) -> Option<usize> {
-    let value: Json = serde_json::from_slice(json).ok()?;
     let Node::Union { branches, ambiguous } = &schema.nodes[node] else {
         return None;
     };
@@ -226,7 +101,9 @@ pub(super) fn picks(schema: &Schema, node: NodeId, json: &[u8]) -> Option<usize>
         schema,
         mode: Mode::Plain,
     };
-    encoder.union(branches, *ambiguous, &value, &mut Vec::new()).ok()
+    let mut p = Parser::new(json);
+    let taken = encoder.union(branches, *ambiguous, &mut p, &mut Vec::new(), 0).ok()?;
+    p.at_end().then_some(taken)
 }
 
 struct Encoder<'s> {
@@ -234,8 +111,38 @@ struct Encoder<'s> {
     mode: Mode,
 }
 
-fn expected(node: &Node, got: &Json) -> CodecError {
-    CodecError::new("", format!("expected {}, got {}", node.describe(), Shown(got)))
+/// The value at `pos` as an error message shows it: scalars as JSON (long strings cut
+/// short), arrays and objects by kind.
+fn shown(bytes: &[u8], pos: usize) -> String {
+    let mut p = Parser { bytes, pos };
+    match p.peek() {
+        Some(b'{') => "an object".into(),
+        Some(b'[') => "an array".into(),
+        Some(b'"') => match p.string() {
+            Ok(Some(s)) => {
+                let cut: String = s.chars().take(40).collect();
+                let mut out = Vec::new();
+                crate::jq::write_json_str(&mut out, &cut);
+                let mut text = String::from_utf8_lossy(&out).into_owned();
+                if cut.len() < s.len() {
+                    text.push('…');
+                }
+                text
+            }
+            _ => "a broken string".into(),
+        },
+        _ => {
+            let end = bytes[p.pos..]
+                .iter()
+                .position(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\t' | b'\r'))
+                .map_or(bytes.len(), |n| p.pos + n);
+            String::from_utf8_lossy(&bytes[p.pos..end.min(p.pos + 40)]).into_owned()
+        }
+    }
+}
+
+fn expected(node: &Node, p: &Parser, pos: usize) -> CodecError {
+    CodecError::new("", format!("expected {}, got {}", node.describe(), shown(p.bytes, pos)))
 }
 
 fn write_long(out: &mut Vec<u8>, value: i64) {
@@ -252,6 +159,13 @@ fn write_sized(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(bytes);
 }
 
+/// Puts a block count in front of the items already written from `start`.
+fn insert_count(out: &mut Vec<u8>, start: usize, count: usize) {
+    let mut varint = Vec::with_capacity(10);
+    write_long(&mut varint, count as i64);
+    out.splice(start..start, varint);
+}
+
 fn under(mut e: CodecError, segment: impl FnOnce(&mut String)) -> CodecError {
     let mut path = String::new();
     segment(&mut path);
@@ -260,146 +174,167 @@ fn under(mut e: CodecError, segment: impl FnOnce(&mut String)) -> CodecError {
     e
 }
 
-/// An integer, from a JSON integer or a float with no fraction (as some writers print
-/// whole numbers).
-fn integer(value: &Json) -> Option<i64> {
-    match value {
-        Json::Int(i) => Some(*i),
-        Json::Float(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => Some(*x as i64),
-        _ => None,
-    }
-}
-
-fn float(value: &Json) -> Option<f64> {
-    match value {
-        Json::Int(i) => Some(*i as f64),
-        Json::UInt(u) => Some(*u as f64),
-        Json::Float(x) => Some(*x),
-        Json::Str(s) => match s.as_ref() {
-            "NaN" => Some(f64::NAN),
-            "Infinity" => Some(f64::INFINITY),
-            "-Infinity" => Some(f64::NEG_INFINITY),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 /// A string of code points U+0000-U+00FF as the bytes the Avro JSON encoding means.
-fn latin1(value: &Json) -> Option<Vec<u8>> {
-    let Json::Str(s) = value else { return None };
+fn latin1(s: &str) -> Option<Vec<u8>> {
     s.chars().map(|c| u8::try_from(u32::from(c)).ok()).collect()
+}
+
+/// The kind of JSON value a byte starts (bits of [`kinds`]); 0 for none.
+fn kind_of(first: Option<u8>) -> u8 {
+    match first {
+        Some(b'n') => kinds::NULL,
+        Some(b't' | b'f') => kinds::BOOL,
+        Some(b'"') => kinds::STRING,
+        Some(b'{') => kinds::OBJECT,
+        Some(b'[') => kinds::ARRAY,
+        Some(b'-' | b'0'..=b'9') => kinds::NUMBER,
+        _ => 0,
+    }
 }
 
 impl Encoder<'_> {
     /// The bytes of a bytes or fixed value: base64 in plain JSON, code points otherwise.
-    fn raw_bytes(&self, value: &Json) -> Option<Vec<u8>> {
+    fn raw_bytes(&self, s: &str) -> Option<Vec<u8>> {
         match self.mode {
-            Mode::Plain => match value {
-                Json::Str(s) => BASE64.decode(s.as_bytes()).ok(),
-                _ => None,
-            },
-            Mode::AvroJson | Mode::Default => latin1(value),
+            Mode::Plain => BASE64.decode(s.as_bytes()).ok(),
+            Mode::AvroJson | Mode::Default => latin1(s),
         }
+    }
+
+    fn string<'a>(&self, p: &mut Parser<'a>) -> Result<Option<Cow<'a, str>>, CodecError> {
+        p.string().map_err(syntax)
+    }
+
+    fn number<'a>(&self, p: &mut Parser<'a>) -> Result<Option<Number<'a>>, CodecError> {
+        p.number().map_err(syntax)
+    }
+
+    /// A float or double: a number, or `"NaN"`, `"Infinity"`, `"-Infinity"`.
+    fn float(&self, p: &mut Parser) -> Result<Option<f64>, CodecError> {
+        if let Some(n) = self.number(p)? {
+            return Ok(Some(n.float()));
+        }
+        Ok(match self.string(p)?.as_deref() {
+            Some("NaN") => Some(f64::NAN),
+            Some("Infinity") => Some(f64::INFINITY),
+            Some("-Infinity") => Some(f64::NEG_INFINITY),
+            _ => None,
+        })
     }
 
     /// A logical value given as its underlying integer, or as text `parse` reads.
-    fn logical_int(&self, value: &Json, parse: impl FnOnce(&str) -> Option<i64>) -> Option<i64> {
-        match value {
-            Json::Str(s) => parse(s),
-            other => integer(other),
+    fn logical_int(&self, p: &mut Parser, parse: impl FnOnce(&str) -> Option<i64>) -> Result<Option<i64>, CodecError> {
+        if let Some(n) = self.number(p)? {
+            return Ok(n.integer());
         }
+        Ok(self.string(p)?.and_then(|s| parse(&s)))
     }
 
-    fn value(&self, node: NodeId, value: &Json, out: &mut Vec<u8>) -> Result<(), CodecError> {
+    fn value(&self, node: NodeId, p: &mut Parser, out: &mut Vec<u8>, depth: usize) -> Result<(), CodecError> {
+        if depth > MAX_DEPTH {
+            return Err(syntax(Syntax(p.pos)));
+        }
         let n = &self.schema.nodes[node];
-        let fail = || expected(n, value);
+        p.peek();
+        let start = p.pos;
+        let fail = |p: &Parser| expected(n, p, start);
         match n {
-            Node::Null => match value {
-                Json::Null => {}
-                _ => return Err(fail()),
+            Node::Null => match p.null_or_bool().map_err(syntax)? {
+                Some(None) => {}
+                _ => return Err(fail(p)),
             },
-            Node::Boolean => match value {
-                Json::Bool(b) => out.push(u8::from(*b)),
-                _ => return Err(fail()),
+            Node::Boolean => match p.null_or_bool().map_err(syntax)? {
+                Some(Some(b)) => out.push(u8::from(b)),
+                _ => return Err(fail(p)),
             },
             Node::Int => {
-                let i = integer(value).and_then(|i| i32::try_from(i).ok()).ok_or_else(fail)?;
+                let n = self.number(p)?.and_then(|n| n.integer());
+                let i = n.and_then(|i| i32::try_from(i).ok()).ok_or_else(|| fail(p))?;
                 write_long(out, i64::from(i));
             }
-            Node::Long => write_long(out, integer(value).ok_or_else(fail)?),
-            Node::Float => out.extend_from_slice(&(float(value).ok_or_else(fail)? as f32).to_le_bytes()),
-            Node::Double => out.extend_from_slice(&float(value).ok_or_else(fail)?.to_le_bytes()),
-            Node::Bytes => write_sized(out, &self.raw_bytes(value).ok_or_else(fail)?),
-            Node::String | Node::Uuid { fixed: None } => match value {
-                Json::Str(s) => write_sized(out, s.as_bytes()),
-                _ => return Err(fail()),
-            },
+            Node::Long => {
+                let i = self.number(p)?.and_then(|n| n.integer()).ok_or_else(|| fail(p))?;
+                write_long(out, i);
+            }
+            Node::Float => {
+                let x = self.float(p)?.ok_or_else(|| fail(p))?;
+                out.extend_from_slice(&(x as f32).to_le_bytes());
+            }
+            Node::Double => {
+                let x = self.float(p)?.ok_or_else(|| fail(p))?;
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+            Node::Bytes => {
+                let bytes = self
+                    .string(p)?
+                    .and_then(|s| self.raw_bytes(&s))
+                    .ok_or_else(|| fail(p))?;
+                write_sized(out, &bytes);
+            }
+            Node::String | Node::Uuid { fixed: None } => {
+                let s = self.string(p)?.ok_or_else(|| fail(p))?;
+                write_sized(out, s.as_bytes());
+            }
             Node::Record { name, fields } => {
-                let Json::Object(entries) = value else {
-                    return Err(fail());
-                };
-                for field in fields {
-                    let given = entries.iter().find(|(k, _)| *k == field.name);
-                    let result = match (given, &field.default) {
-                        (Some((_, v)), _) => self.value(field.node, v, out),
-                        (None, Some(default)) => {
-                            out.extend_from_slice(default);
-                            Ok(())
-                        }
-                        (None, None) => match self.null_branch(field.node) {
-                            Some(i) => {
-                                write_long(out, i as i64);
-                                Ok(())
-                            }
-                            None => Err(CodecError::new(
-                                "",
-                                format!("missing (record {name} has no default for it)"),
-                            )),
-                        },
-                    };
-                    result.map_err(|e| under(e, |p| key_segment(p, &field.name)))?;
+                if !p.eat(b'{') {
+                    return Err(fail(p));
                 }
-                if let Some((extra, _)) = entries.iter().find(|(k, _)| !fields.iter().any(|f| f.name == *k)) {
-                    let mut path = String::new();
-                    key_segment(&mut path, extra);
-                    return Err(CodecError::new(path, format!("record {name} has no such field")));
+                let (out_start, object) = (out.len(), p.pos);
+                if !self.record_in_order(name, fields, p, out, depth)? {
+                    out.truncate(out_start);
+                    p.pos = object;
+                    self.record_any_order(name, fields, p, out, depth)?;
                 }
             }
             Node::Enum { symbols, .. } => {
-                let Json::Str(s) = value else { return Err(fail()) };
-                let i = symbols.iter().position(|sym| sym == s).ok_or_else(fail)?;
+                let s = self.string(p)?;
+                let i = s
+                    .and_then(|s| symbols.iter().position(|sym| *sym == s))
+                    .ok_or_else(|| fail(p))?;
                 write_long(out, i as i64);
             }
             Node::Array(item) => {
-                let Json::Array(items) = value else { return Err(fail()) };
-                if !items.is_empty() {
-                    write_long(out, items.len() as i64);
-                    for (i, v) in items.iter().enumerate() {
-                        self.value(*item, v, out)
-                            .map_err(|e| under(e, |p| p.push_str(&format!("[{i}]"))))?;
-                    }
+                if !p.eat(b'[') {
+                    return Err(fail(p));
+                }
+                let items = out.len();
+                let mut count = 0;
+                while p.item(count == 0).map_err(syntax)? {
+                    self.value(*item, p, out, depth + 1)
+                        .map_err(|e| under(e, |path| path.push_str(&format!("[{count}]"))))?;
+                    count += 1;
+                }
+                if count > 0 {
+                    insert_count(out, items, count);
                 }
                 out.push(0);
             }
             Node::Map(item) => {
-                let Json::Object(entries) = value else {
-                    return Err(fail());
-                };
-                if !entries.is_empty() {
-                    write_long(out, entries.len() as i64);
-                    for (k, v) in entries {
-                        write_sized(out, k.as_bytes());
-                        self.value(*item, v, out).map_err(|e| under(e, |p| key_segment(p, k)))?;
-                    }
+                if !p.eat(b'{') {
+                    return Err(fail(p));
+                }
+                let items = out.len();
+                let mut count = 0;
+                while let Some(key) = p.key(count == 0).map_err(syntax)? {
+                    write_sized(out, key.as_bytes());
+                    self.value(*item, p, out, depth + 1)
+                        .map_err(|e| under(e, |path| key_segment(path, &key)))?;
+                    count += 1;
+                }
+                if count > 0 {
+                    insert_count(out, items, count);
                 }
                 out.push(0);
             }
             Node::Union { branches, ambiguous } => {
-                self.union(branches, *ambiguous, value, out)?;
+                self.union(branches, *ambiguous, p, out, depth)?;
             }
             Node::Fixed { size, .. } => {
-                let bytes = self.raw_bytes(value).filter(|b| b.len() == *size).ok_or_else(fail)?;
+                let bytes = self
+                    .string(p)?
+                    .and_then(|s| self.raw_bytes(&s))
+                    .filter(|b| b.len() == *size)
+                    .ok_or_else(|| fail(p))?;
                 out.extend_from_slice(&bytes);
             }
             Node::Decimal {
@@ -408,87 +343,187 @@ impl Encoder<'_> {
                 fixed,
             } => {
                 let size = fixed.as_ref().map(|(_, size)| *size);
-                let bytes = match (self.mode, value) {
-                    (Mode::Plain, Json::Str(s)) => logical::parse_decimal(s, *precision, *scale, size),
-                    (Mode::Plain, Json::Int(i)) => logical::parse_decimal(&i.to_string(), *precision, *scale, size),
-                    (Mode::Plain, Json::UInt(u)) => logical::parse_decimal(&u.to_string(), *precision, *scale, size),
-                    (Mode::Plain, Json::Float(x)) if x.is_finite() => {
-                        logical::parse_decimal(&x.to_string(), *precision, *scale, size)
+                let bytes = if self.mode == Mode::Plain {
+                    match self.number(p)? {
+                        Some(n) => logical::parse_decimal(n.text, *precision, *scale, size),
+                        None => self
+                            .string(p)?
+                            .and_then(|s| logical::parse_decimal(&s, *precision, *scale, size)),
                     }
-                    (Mode::Plain, _) => None,
-                    _ => latin1(value).filter(|b| size.is_none_or(|s| b.len() == s)),
+                } else {
+                    self.string(p)?
+                        .and_then(|s| latin1(&s))
+                        .filter(|b| size.is_none_or(|s| b.len() == s))
                 };
-                let bytes = bytes.ok_or_else(fail)?;
+                let bytes = bytes.ok_or_else(|| fail(p))?;
                 match size {
                     Some(_) => out.extend_from_slice(&bytes),
                     None => write_sized(out, &bytes),
                 }
             }
             Node::Uuid { fixed: Some(_) } => {
-                let bytes = match (self.mode, value) {
-                    (Mode::Plain, Json::Str(s)) => parse_guid(s).map(|g| g.to_vec()),
-                    (Mode::Plain, _) => None,
-                    _ => latin1(value).filter(|b| b.len() == 16),
+                let s = self.string(p)?;
+                let bytes = match self.mode {
+                    Mode::Plain => s.and_then(|s| parse_guid(&s)).map(|g| g.to_vec()),
+                    _ => s.and_then(|s| latin1(&s)).filter(|b| b.len() == 16),
                 };
-                out.extend_from_slice(&bytes.ok_or_else(fail)?);
+                out.extend_from_slice(&bytes.ok_or_else(|| fail(p))?);
             }
             Node::Date => {
                 let days = self
-                    .logical_int(value, |s| logical::parse_date(s).map(i64::from))
+                    .logical_int(p, |s| logical::parse_date(s).map(i64::from))?
                     .and_then(|d| i32::try_from(d).ok())
-                    .ok_or_else(fail)?;
+                    .ok_or_else(|| fail(p))?;
                 write_long(out, i64::from(days));
             }
             Node::TimeMillis => {
                 let ms = self
-                    .logical_int(value, |s| logical::parse_time(s, Unit::Millis))
+                    .logical_int(p, |s| logical::parse_time(s, Unit::Millis))?
                     .and_then(|d| i32::try_from(d).ok())
-                    .ok_or_else(fail)?;
+                    .ok_or_else(|| fail(p))?;
                 write_long(out, i64::from(ms));
             }
             Node::TimeMicros => {
                 let us = self
-                    .logical_int(value, |s| logical::parse_time(s, Unit::Micros))
-                    .ok_or_else(fail)?;
+                    .logical_int(p, |s| logical::parse_time(s, Unit::Micros))?
+                    .ok_or_else(|| fail(p))?;
                 write_long(out, us);
             }
             Node::Timestamp { unit, local } => {
                 let v = self
-                    .logical_int(value, |s| logical::parse_timestamp(s, *unit, *local))
-                    .ok_or_else(fail)?;
+                    .logical_int(p, |s| logical::parse_timestamp(s, *unit, *local))?
+                    .ok_or_else(|| fail(p))?;
                 write_long(out, v);
             }
-            Node::Duration { .. } => match (self.mode, value) {
-                (Mode::Plain, Json::Object(entries)) => {
-                    let part = |name: &str| {
-                        entries
-                            .iter()
-                            .find(|(k, _)| k == name)
-                            .and_then(|(_, v)| integer(v))
-                            .and_then(|v| u32::try_from(v).ok())
-                    };
-                    let known = entries
-                        .iter()
-                        .all(|(k, _)| ["months", "days", "millis"].contains(&k.as_ref()));
-                    let (Some(months), Some(days), Some(millis), true) =
-                        (part("months"), part("days"), part("millis"), known)
-                    else {
-                        return Err(CodecError::new(
+            Node::Duration { .. } => {
+                if self.mode == Mode::Plain {
+                    let parts = self.duration(p)?.ok_or_else(|| {
+                        CodecError::new(
                             "",
                             format!(
                                 "expected duration {{\"months\",\"days\",\"millis\"}} (each 0 to 4294967295), got {}",
-                                Shown(value)
+                                shown(p.bytes, start)
                             ),
-                        ));
-                    };
-                    for part in [months, days, millis] {
+                        )
+                    })?;
+                    for part in parts {
                         out.extend_from_slice(&part.to_le_bytes());
                     }
+                } else {
+                    let bytes = self
+                        .string(p)?
+                        .and_then(|s| latin1(&s))
+                        .filter(|b| b.len() == 12)
+                        .ok_or_else(|| fail(p))?;
+                    out.extend_from_slice(&bytes);
                 }
-                (Mode::Plain, _) => return Err(fail()),
-                _ => out.extend_from_slice(&latin1(value).filter(|b| b.len() == 12).ok_or_else(fail)?),
-            },
+            }
         }
+        Ok(())
+    }
+
+    /// `{"months": m, "days": d, "millis": ms}` in any order, each a u32.
+    fn duration(&self, p: &mut Parser) -> Result<Option<[u32; 3]>, CodecError> {
+        if !p.eat(b'{') {
+            return Ok(None);
+        }
+        let mut parts: [Option<u32>; 3] = [None; 3];
+        let mut first = true;
+        while let Some(key) = p.key(first).map_err(syntax)? {
+            first = false;
+            let slot = ["months", "days", "millis"].iter().position(|k| *k == key);
+            let value = self
+                .number(p)?
+                .and_then(|n| n.integer())
+                .and_then(|v| u32::try_from(v).ok());
+            match (slot, value) {
+                (Some(i), Some(v)) if parts[i].is_none() => parts[i] = Some(v),
+                _ => return Ok(None),
+            }
+        }
+        Ok(match parts {
+            [Some(m), Some(d), Some(ms)] => Some([m, d, ms]),
+            _ => None,
+        })
+    }
+
+    /// A record whose keys come in schema order, all present (what the decoder writes):
+    /// encoded straight. `false` (the caller rewinds) at the first key out of place.
+    fn record_in_order(
+        &self,
+        name: &str,
+        fields: &[Field],
+        p: &mut Parser,
+        out: &mut Vec<u8>,
+        depth: usize,
+    ) -> Result<bool, CodecError> {
+        for (i, field) in fields.iter().enumerate() {
+            // The key as the decoder writes it is matched as bytes; any other spelling
+            // of it (escapes, a space before the colon) is read as a string.
+            let found = p.exact_key(&field.key, i == 0)
+                || match p.key(i == 0).map_err(syntax)? {
+                    Some(key) => key == field.name,
+                    None => false,
+                };
+            if !found {
+                return Ok(false);
+            }
+            self.value(field.node, p, out, depth + 1)
+                .map_err(|e| under(e, |path| key_segment(path, &field.name)))?;
+        }
+        match p.key(fields.is_empty()).map_err(syntax)? {
+            None => Ok(true),
+            Some(extra) => Err(no_such_field(name, &extra)),
+        }
+    }
+
+    /// A record with keys in any order, some left out: the keys found first, then each
+    /// field's value read where it is.
+    fn record_any_order(
+        &self,
+        name: &str,
+        fields: &[Field],
+        p: &mut Parser,
+        out: &mut Vec<u8>,
+        depth: usize,
+    ) -> Result<(), CodecError> {
+        let mut keys: Vec<(Cow<str>, usize)> = Vec::with_capacity(fields.len());
+        let mut first = true;
+        while let Some(key) = p.key(first).map_err(syntax)? {
+            first = false;
+            p.peek();
+            let at = p.pos;
+            p.skip(depth).map_err(syntax)?;
+            if !fields.iter().any(|f| f.name == key) {
+                return Err(no_such_field(name, &key));
+            }
+            keys.push((key, at));
+        }
+        let end = p.pos;
+        for field in fields {
+            let result = match (keys.iter().find(|(k, _)| *k == field.name), &field.default) {
+                (Some(&(_, at)), _) => {
+                    p.pos = at;
+                    self.value(field.node, p, out, depth + 1)
+                }
+                (None, Some(default)) => {
+                    out.extend_from_slice(default);
+                    Ok(())
+                }
+                (None, None) => match self.null_branch(field.node) {
+                    Some(i) => {
+                        write_long(out, i as i64);
+                        Ok(())
+                    }
+                    None => Err(CodecError::new(
+                        "",
+                        format!("missing (record {name} has no default for it)"),
+                    )),
+                },
+            };
+            result.map_err(|e| under(e, |path| key_segment(path, &field.name)))?;
+        }
+        p.pos = end;
         Ok(())
     }
 
@@ -507,65 +542,46 @@ impl Encoder<'_> {
         &self,
         branches: &[NodeId],
         ambiguous: bool,
-        value: &Json,
+        p: &mut Parser,
         out: &mut Vec<u8>,
+        depth: usize,
     ) -> Result<usize, CodecError> {
         let nodes = &self.schema.nodes;
         let names = || {
             let names: Vec<String> = branches.iter().map(|&b| nodes[b].describe()).collect();
             names.join(" or ")
         };
-        let start = out.len();
-        let wrapped = match value {
-            Json::Object(entries) if entries.len() == 1 => {
-                let (k, inner) = &entries[0];
-                branches
-                    .iter()
-                    .position(|&b| nodes[b].branch_name() == k)
-                    .map(|i| (i, inner))
+        let kind = kind_of(p.peek());
+        let (start, out_start) = (p.pos, out.len());
+        if self.mode == Mode::AvroJson || (ambiguous && self.mode == Mode::Plain && kind == kinds::OBJECT) {
+            if let Some(taken) = self.wrapped(branches, p, out, depth)? {
+                return Ok(taken);
             }
-            _ => None,
-        };
-        if self.mode == Mode::AvroJson {
-            let taken = match (value, wrapped) {
-                (Json::Null, _) => branches.iter().position(|&b| matches!(nodes[b], Node::Null)),
-                (_, Some((i, _))) if !matches!(nodes[branches[i]], Node::Null) => Some(i),
-                _ => None,
-            };
-            let Some(i) = taken else {
+            out.truncate(out_start);
+            p.pos = start;
+            if self.mode == Mode::AvroJson {
                 return Err(CodecError::new(
                     "",
                     format!(
                         "expected {} as {{\"type\": value}} (or null), got {}",
                         names(),
-                        Shown(value)
+                        shown(p.bytes, start)
                     ),
                 ));
-            };
-            write_long(out, i as i64);
-            let inner = wrapped.map_or(value, |(_, inner)| inner);
-            return self
-                .value(branches[i], inner, out)
-                .map_err(|e| under(e, |p| key_segment(p, nodes[branches[i]].branch_name())))
-                .map(|()| i);
-        }
-        if let (Some((i, inner)), true, Mode::Plain) = (wrapped, ambiguous, self.mode) {
-            write_long(out, i as i64);
-            if self.value(branches[i], inner, out).is_ok() {
-                return Ok(i);
             }
-            out.truncate(start);
         }
         let mut deepest: Option<CodecError> = None;
         for (i, &b) in branches.iter().enumerate() {
-            if nodes[b].accepts() & value.kind() == 0 {
+            if nodes[b].accepts() & kind == 0 {
                 continue;
             }
+            p.pos = start;
             write_long(out, i as i64);
-            match self.value(b, value, out) {
+            match self.value(b, p, out, depth + 1) {
                 Ok(()) => return Ok(i),
+                Err(e) if e.message == NOT_JSON => return Err(e),
                 Err(e) => {
-                    out.truncate(start);
+                    out.truncate(out_start);
                     // The error from deepest inside is the one that says what to fix.
                     if !e.path.is_empty() && deepest.as_ref().is_none_or(|d| e.path.len() > d.path.len()) {
                         deepest = Some(e);
@@ -573,6 +589,57 @@ impl Encoder<'_> {
                 }
             }
         }
-        Err(deepest.unwrap_or_else(|| CodecError::new("", format!("expected {}, got {}", names(), Shown(value)))))
+        p.pos = start;
+        Err(deepest
+            .unwrap_or_else(|| CodecError::new("", format!("expected {}, got {}", names(), shown(p.bytes, start)))))
     }
+
+    /// The `{"branch": value}` form of a union value (null bare, in the Avro JSON
+    /// encoding); `None` when the value is not in that form or does not fit the branch
+    /// it names (the caller rewinds).
+    fn wrapped(
+        &self,
+        branches: &[NodeId],
+        p: &mut Parser,
+        out: &mut Vec<u8>,
+        depth: usize,
+    ) -> Result<Option<usize>, CodecError> {
+        let nodes = &self.schema.nodes;
+        if self.mode == Mode::AvroJson && kind_of(p.peek()) == kinds::NULL {
+            let Some(i) = branches.iter().position(|&b| matches!(nodes[b], Node::Null)) else {
+                return Ok(None);
+            };
+            p.null_or_bool().map_err(syntax)?;
+            write_long(out, i as i64);
+            return Ok(Some(i));
+        }
+        if !p.eat(b'{') {
+            return Ok(None);
+        }
+        let Some(key) = p.key(true).map_err(syntax)? else {
+            return Ok(None);
+        };
+        let Some(i) = branches
+            .iter()
+            .position(|&b| nodes[b].branch_name() == key && !matches!(nodes[b], Node::Null))
+        else {
+            return Ok(None);
+        };
+        write_long(out, i as i64);
+        match self.value(branches[i], p, out, depth + 1) {
+            Ok(()) => {}
+            Err(e) if e.message == NOT_JSON || self.mode == Mode::AvroJson => {
+                return Err(under(e, |path| key_segment(path, &key)));
+            }
+            Err(_) => return Ok(None),
+        }
+        // Exactly one key: anything after it is another object, not the wrapped form.
+        Ok(p.key(false).map_err(syntax)?.is_none().then_some(i))
+    }
+}
+
+fn no_such_field(record: &str, key: &str) -> CodecError {
+    let mut path = String::new();
+    key_segment(&mut path, key);
+    CodecError::new(path, format!("record {record} has no such field"))
 }

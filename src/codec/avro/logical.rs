@@ -355,7 +355,77 @@ pub fn parse_decimal(text: &str, precision: u32, scale: u32, size: Option<usize>
     {
         return None;
     }
-    // The digits and how many of them are after the point, then moved to `scale`.
+    let small;
+    let big;
+    let magnitude: &[u8] = match small_magnitude(int, frac, exponent, precision, scale) {
+        Some(Some(n)) => {
+            small = n.to_be_bytes();
+            let first = small.iter().position(|&b| b != 0).unwrap_or(16);
+            &small[first..]
+        }
+        Some(None) => return None,
+        None => {
+            big = big_magnitude(int, frac, exponent, precision, scale)?;
+            &big
+        }
+    };
+    let bit_len = magnitude
+        .first()
+        .map_or(0, |b| magnitude.len() * 8 - b.leading_zeros() as usize);
+    let len = match size {
+        // fastavro's length: the magnitude's bits and a sign bit, rounded up to bytes.
+        None => (bit_len + 8) / 8,
+        Some(size) => size,
+    };
+    // Room for the magnitude and a sign bit (for a fixed, the precision checked at
+    // compile time already guarantees it).
+    if bit_len >= len * 8 {
+        return None;
+    }
+    let mut out = vec![0u8; len];
+    out[len - magnitude.len()..].copy_from_slice(magnitude);
+    if negative && bit_len > 0 {
+        let mut carry = true;
+        for b in out.iter_mut().rev() {
+            *b = !*b;
+            if carry {
+                let (v, overflow) = b.overflowing_add(1);
+                *b = v;
+                carry = overflow;
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The unscaled integer when it fits a u128 without exponent arithmetic (the common
+/// case, with no allocation): `Some(None)` when it does not fit the precision or scale,
+/// `None` to take the general path.
+fn small_magnitude(int: &[u8], frac: &[u8], exponent: i32, precision: u32, scale: u32) -> Option<Option<u128>> {
+    if exponent != 0 || int.len() + frac.len() > 38 || scale > 38 {
+        return None;
+    }
+    let mut n = int
+        .iter()
+        .chain(frac)
+        .fold(0u128, |n, &d| n * 10 + u128::from(d - b'0'));
+    let (given, wanted) = (frac.len() as u32, scale);
+    if given > wanted {
+        let divisor = 10u128.pow(given - wanted);
+        if n % divisor != 0 {
+            return Some(None);
+        }
+        n /= divisor;
+    } else {
+        n = n.checked_mul(10u128.pow(wanted - given))?;
+    }
+    let fits = precision >= 39 || n < 10u128.pow(precision);
+    Some(fits.then_some(n))
+}
+
+/// The unscaled integer in general: the digits moved to `scale` (trailing digits past
+/// it must be zeros), at most `precision` of them, as big-endian magnitude bytes.
+fn big_magnitude(int: &[u8], frac: &[u8], exponent: i32, precision: u32, scale: u32) -> Option<Vec<u8>> {
     let mut digits: Vec<u8> = int.iter().chain(frac).map(|d| d - b'0').collect();
     let given_scale = frac.len() as i64 - i64::from(exponent);
     let wanted = i64::from(scale);
@@ -374,45 +444,6 @@ pub fn parse_decimal(text: &str, precision: u32, scale: u32, size: Option<usize>
     if digits.len() > precision as usize {
         return None;
     }
-    let magnitude = magnitude_bytes(digits);
-    let bit_len = magnitude
-        .first()
-        .map_or(0, |b| magnitude.len() * 8 - b.leading_zeros() as usize);
-    let len = match size {
-        // fastavro's length: the magnitude's bits and a sign bit, rounded up to bytes.
-        None => (bit_len + 8) / 8,
-        Some(size) => size,
-    };
-    // Room for the magnitude and a sign bit (for a fixed, the precision checked at
-    // compile time already guarantees it).
-    if bit_len >= len * 8 {
-        return None;
-    }
-    let mut out = vec![0u8; len];
-    out[len - magnitude.len()..].copy_from_slice(&magnitude);
-    if negative && bit_len > 0 {
-        let mut carry = true;
-        for b in out.iter_mut().rev() {
-            *b = !*b;
-            if carry {
-                let (v, overflow) = b.overflowing_add(1);
-                *b = v;
-                carry = overflow;
-            }
-        }
-    }
-    Some(out)
-}
-
-/// Decimal digits (most significant first, no leading zeros) as big-endian magnitude
-/// bytes without leading zeros.
-fn magnitude_bytes(digits: &[u8]) -> Vec<u8> {
-    if digits.len() <= 38 {
-        let n = digits.iter().fold(0u128, |n, &d| n * 10 + u128::from(d));
-        let bytes = n.to_be_bytes();
-        let first = bytes.iter().position(|&b| b != 0).unwrap_or(16);
-        return bytes[first..].to_vec();
-    }
     // Little-endian bytes, multiplied by 10 and added to digit by digit.
     let mut le: Vec<u8> = Vec::new();
     for &d in digits {
@@ -428,7 +459,7 @@ fn magnitude_bytes(digits: &[u8]) -> Vec<u8> {
         }
     }
     le.reverse();
-    le
+    Some(le)
 }
 
 #[cfg(test)]
@@ -565,5 +596,25 @@ mod tests {
         let bytes = p(&neg, 60, 4, Some(30)).expect("fits");
         assert_eq!(bytes.len(), 30);
         assert_eq!(decimal(&bytes, 4), format!("\"{neg}\""));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_decimal_path_agrees_with_the_general_one(
+            int in "[0-9]{1,20}",
+            frac in "[0-9]{0,20}",
+            precision in 1u32..45,
+            scale in 0u32..12,
+        ) {
+            let (int, frac) = (int.as_bytes(), frac.as_bytes());
+            if let Some(small) = small_magnitude(int, frac, 0, precision, scale) {
+                let general = big_magnitude(int, frac, 0, precision, scale);
+                let small = small.map(|n| {
+                    let bytes = n.to_be_bytes();
+                    bytes[bytes.iter().position(|&b| b != 0).unwrap_or(16)..].to_vec()
+                });
+                proptest::prop_assert_eq!(small, general);
+            }
+        }
     }
 }

@@ -14,12 +14,12 @@
 
 mod decode;
 mod encode;
+mod json;
 mod logical;
 mod schema;
 
 use crate::codec::schema::{CodecError, JsonOptions, SchemaCodec, SchemaError, SchemaKind, SchemaSource};
-
-pub use schema::Schema;
+use schema::Schema;
 
 /// A compiled Avro schema with the JSON options it reads and writes by.
 #[derive(Debug, Clone)]

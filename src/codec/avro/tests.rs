@@ -421,6 +421,25 @@ mod properties {
             data.extend(tail);
             crate::fuzzing::avro(&data);
         }
+
+        /// The encoder on token soup: JSON's punctuation, literals, numbers and the
+        /// names the fuzz schemas use, in any order.
+        #[test]
+        fn json_token_soup_encodes_or_fails_cleanly(
+            pick in 0u8..4,
+            tokens in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u00e9", "\\ud83d", "null", "true",
+                    "-", "0", "1.5", "e9", "\"v\"", "\"next\"", "\"long\"", "\"bytes\"", "\"NaN\"",
+                    "\"AAAA\"", "\"A\"", " ", "\"2026-11-28T08:00:00Z\"", "\"a\"",
+                ]),
+                0..40,
+            ),
+        ) {
+            let mut data = vec![pick];
+            data.extend(tokens.concat().into_bytes());
+            crate::fuzzing::avro(&data);
+        }
     }
 }
 
@@ -430,4 +449,130 @@ fn a_double_reads_back_exactly_from_its_shortest_text() {
     // value encoded to other bytes (found by the mutation test).
     let double = codec("\"double\"");
     both_ways(&double, &9.99999999995189e-08f64.to_le_bytes(), "9.99999999995189e-08");
+}
+
+/// The speed of issue 15's benchmark record (~100 bytes of Avro, 8 fields with a union,
+/// a decimal and a timestamp) through the decoder and the encoder, beside eddy's plain
+/// JSON path for the same record as JSON text (the envelope's check that the bytes are
+/// one JSON document, then the copy; and produce's JSON validation). A measurement, not
+/// a check: `cargo test --release --lib avro_speed -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, run by hand in a release build"]
+fn avro_speed_against_the_plain_json_path() {
+    use std::hint::black_box;
+    use std::time::Instant;
+    let c = codec(
+        r#"{"type":"record","name":"Order","namespace":"bench","fields":[
+            {"name":"id","type":"long"},
+            {"name":"user","type":"string"},
+            {"name":"amount","type":{"type":"bytes","logicalType":"decimal","precision":10,"scale":2}},
+            {"name":"currency","type":{"type":"enum","name":"Currency","symbols":["EUR","USD","GBP","JPY"]}},
+            {"name":"at","type":{"type":"long","logicalType":"timestamp-millis"}},
+            {"name":"note","type":["null","string"]},
+            {"name":"qty","type":"int"},
+            {"name":"score","type":"double"}]}"#,
+    );
+    // EDDY_BENCH_N: fewer records, e.g. under callgrind.
+    let n: usize = std::env::var("EDDY_BENCH_N")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(200_000);
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let json: Vec<String> = (0..n)
+        .map(|i| {
+            let r = next();
+            let note = if r % 3 == 0 {
+                "null".to_string()
+            } else {
+                format!("\"gift wrap, leave it at the back door, ring twice #{}\"", r % 1000)
+            };
+            format!(
+                r#"{{"id":{},"user":"customer-{:06}@mail.example.com","amount":"{}.{:02}","currency":"{}","at":"2026-11-{:02}T{:02}:{:02}:{:02}.{:03}Z","note":{},"qty":{},"score":{}}}"#,
+                1_000_000 + i,
+                r % 1_000_000,
+                r % 100_000,
+                r % 100,
+                ["EUR", "USD", "GBP", "JPY"][(r % 4) as usize],
+                1 + r % 28,
+                r % 24,
+                r % 60,
+                (r >> 8) % 60,
+                r % 1000,
+                note,
+                r % 50,
+                (r % 100_000) as f64 / 7.0,
+            )
+        })
+        .collect();
+    let avro: Vec<Vec<u8>> = json.iter().map(|j| encoded(&c, j).expect("encodes")).collect();
+    let avro_bytes: usize = avro.iter().map(Vec::len).sum();
+    let json_bytes: usize = json.iter().map(String::len).sum();
+    let rate = |what: &str, f: &mut dyn FnMut()| {
+        let start = Instant::now();
+        f();
+        let per_s = n as f64 / start.elapsed().as_secs_f64();
+        println!("{what:<44} {:>10.0} records/s", per_s);
+        per_s
+    };
+    let mut out = Vec::with_capacity(512);
+    println!(
+        "{n} records: Avro {} bytes each on average, JSON {}",
+        avro_bytes / n,
+        json_bytes / n
+    );
+    let decode = rate("avro decode (bytes → plain JSON)", &mut || {
+        for payload in &avro {
+            out.clear();
+            c.decode(&[], payload, &mut out).expect("decodes");
+            black_box(&out);
+        }
+    });
+    let plain = rate("plain JSON value (envelope's check and copy)", &mut || {
+        for text in &json {
+            out.clear();
+            black_box(crate::codec::Codec::Envelope.encode(text.as_bytes(), &mut out));
+        }
+    });
+    let encode = rate("avro encode (plain JSON → bytes)", &mut || {
+        for text in &json {
+            out.clear();
+            c.encode(text.as_bytes(), &mut out).expect("encodes");
+            black_box(&out);
+        }
+    });
+    let validate = rate("JSON validation (produce's plain path)", &mut || {
+        for text in &json {
+            black_box(serde_json::from_slice::<serde::de::IgnoredAny>(text.as_bytes()).is_ok());
+        }
+    });
+    println!(
+        "decode / plain: {:.2}   encode / validation: {:.2}",
+        decode / plain,
+        encode / validate
+    );
+}
+
+#[test]
+fn broken_json_is_named_as_serde_json_names_it_whatever_the_schema_says() {
+    let c = codec(r#"{"type":"record","name":"R","fields":[{"name":"e","type":"string"}]}"#);
+    assert_eq!(
+        encode_error(&c, r#"{"e":1,"#),
+        "not JSON: EOF while parsing a value at line 1 column 7"
+    );
+    assert_eq!(
+        encode_error(&c, r#"{"e":"x"} x"#),
+        "not JSON: trailing characters at line 1 column 11"
+    );
+    assert_eq!(
+        encode_error(&codec("\"string\""), "\"\\ud83d\""),
+        "not JSON: unexpected end of hex escape at line 1 column 8"
+    );
+    // Keys spelt other than the decoder writes them still name the field.
+    assert_eq!(encoded(&c, r#" { "\u0065" : "x" } "#).as_deref(), Ok(&b"\x02x"[..]));
 }
