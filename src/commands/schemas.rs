@@ -3,11 +3,9 @@
 //! Everything that needs no registry (the schema file, its type, `--reference`,
 //! `--version`) is checked first, so a bad flag is exit 2 before any request.
 
-use std::path::Path;
-
 use serde_json::{Value, json};
 
-use crate::cli::{OutputFormat, SchemaFileArgs, SchemaType, SchemasAction, SchemasArgs};
+use crate::cli::{OutputFormat, SchemaFileArgs, SchemasAction, SchemasArgs};
 use crate::codec::registry::{NewSchema, Reference, Registry, Schema, Version};
 use crate::codec::schema::SchemaKind;
 use crate::config::Settings;
@@ -201,20 +199,7 @@ fn check(settings: &Settings, subject: &str, file: &SchemaFileArgs, out: OutputF
 /// The schema a file holds, its type from `--schema-type` or the extension, and its
 /// `--reference`s.
 fn new_schema(args: &SchemaFileArgs) -> Result<NewSchema> {
-    let kind = match args.schema_type {
-        Some(SchemaType::Avro) => SchemaKind::Avro,
-        Some(SchemaType::Protobuf) => SchemaKind::Protobuf,
-        Some(SchemaType::JsonSchema) => SchemaKind::JsonSchema,
-        None => kind_of_file(&args.file).ok_or_else(|| {
-            Error::flag_says(
-                "--schema-type",
-                format!(
-                    "needed: the name {} does not tell the type (.avsc, .proto, .json)",
-                    args.file.display()
-                ),
-            )
-        })?,
-    };
+    let kind = crate::codec::flags::file_kind("FILE", &args.file, args.schema_type)?;
     let references = args
         .references
         .iter()
@@ -235,15 +220,6 @@ fn new_schema(args: &SchemaFileArgs) -> Result<NewSchema> {
         }
     }
     Ok(NewSchema { kind, text, references })
-}
-
-fn kind_of_file(path: &Path) -> Option<SchemaKind> {
-    match path.extension()?.to_str()? {
-        "avsc" => Some(SchemaKind::Avro),
-        "proto" => Some(SchemaKind::Protobuf),
-        "json" => Some(SchemaKind::JsonSchema),
-        _ => None,
-    }
 }
 
 /// `NAME=SUBJECT:VERSION`; the subject may hold `:` itself (registry contexts), so
