@@ -297,7 +297,8 @@ const PYTHON_PACKAGES: &[&str] = &[
 
 /// The Python of a virtual environment holding [`PYTHON_PACKAGES`], made on first use
 /// under the target directory (so `cargo test` is all the set-up there is) and reused by
-/// later runs. Only the real-broker tier calls it; a venv that cannot be made fails the
+/// later runs. The real-broker tier and the schema registry client test (which needs no
+/// broker, so it runs in the dev tier too) call it; a venv that cannot be made fails the
 /// test with pip's own words.
 pub fn python() -> PathBuf {
     static PYTHON: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
