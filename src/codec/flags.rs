@@ -125,10 +125,12 @@ pub fn file_kind(flag: &str, path: &Path, schema_type: Option<SchemaType>) -> Re
         Some("avsc") => Ok(SchemaKind::Avro),
         Some("proto") => Ok(SchemaKind::Protobuf),
         Some("json") => Ok(SchemaKind::JsonSchema),
-        _ => Err(Error::flag(
-            flag,
-            path.display().to_string(),
-            "does not say its format: name it .avsc, .proto or .json, or give --schema-type",
+        _ => Err(Error::flag_says(
+            "--schema-type",
+            format!(
+                "needed: the name {} ({flag}) does not tell the type (.avsc, .proto, .json)",
+                path.display()
+            ),
         )),
     }
 }
