@@ -13,6 +13,8 @@ use crate::kafka::chaos::Chaos;
 use crate::kafka::mock::DevCluster;
 use crate::times::now_ms;
 
+mod kafka;
+
 /// Parses `NAME[:PARTITIONS]`.
 fn parse_topic(spec: &str, default_partitions: i32) -> Result<(String, i32)> {
     let (name, partitions) = match spec.rsplit_once(':') {
@@ -64,6 +66,12 @@ impl Plan {
 }
 
 pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
+    if let Some(action) = args.action {
+        return kafka::act(settings, action);
+    }
+    if args.kafka {
+        return kafka::run(settings, args);
+    }
     let Plan { topics } = Plan::from_args(args)?;
     let cluster = DevCluster::start(args.nodes)?;
     let replication = args.nodes.min(3);
@@ -101,6 +109,9 @@ pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
     let mut child = match Command::new(&args.command[0])
         .args(&args.command[1..])
         .env("EDDY_BROKERS", &brokers)
+        // `eddy dev kill NODE` in the command is to say the mock has no nodes to kill,
+        // not to act on some other cluster's.
+        .env_remove("EDDY_DEV_STATE")
         .spawn()
     {
         Ok(c) => c,

@@ -10,6 +10,7 @@ mod config;
 mod consume;
 mod corpus;
 mod count;
+mod dev_kafka;
 mod envelope;
 mod examples;
 mod filter;
