@@ -40,6 +40,7 @@ fn dev_kafka_runs_a_command_with_every_listener_and_passes_its_exit_code_kafka()
     if Cluster::kafka("dev_kafka_runs_a_command_with_every_listener_and_passes_its_exit_code_kafka").is_none() {
         return;
     }
+    let _machine = Cluster::one_cluster_at_a_time();
     // The command checks its environment, talks to each listener, and exits 7.
     let script = r#"
         set -e
@@ -111,6 +112,7 @@ fn dev_kafka_stops_every_jvm_and_deletes_its_state_on_ctrl_c_kafka() {
     if Cluster::kafka("dev_kafka_stops_every_jvm_and_deletes_its_state_on_ctrl_c_kafka").is_none() {
         return;
     }
+    let _machine = Cluster::one_cluster_at_a_time();
     let mut c = Cluster::dev_kafka(&["--nodes", "3"]);
     let state = c.line("EDDY_DEV_STATE").to_string();
     assert_eq!(processes_under(&state).len(), 3, "three JVMs");

@@ -13,6 +13,7 @@ mod count;
 mod dev_kafka;
 mod envelope;
 mod examples;
+mod faults;
 mod filter;
 mod r#gen;
 mod generated;

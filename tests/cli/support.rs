@@ -170,7 +170,8 @@ impl Cluster {
     pub fn dev_kafka(args: &[&str]) -> Cluster {
         let home = tempfile::tempdir().expect("temp dir");
         let err = std::fs::File::create(home.path().join("dev.err")).expect("dev.err");
-        let mut child = Command::new(eddy_bin())
+        let mut child = Command::new(eddy_bin());
+        child
             .args(["dev", "--kafka"])
             .args(args)
             .env("XDG_CONFIG_HOME", home.path())
@@ -178,9 +179,17 @@ impl Cluster {
             .env_remove("EDDY_DEV_STATE")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(err)
-            .spawn()
-            .expect("start eddy dev --kafka");
+            .stderr(err);
+        // SAFETY: prctl touches only the new process. A test process that dies leaves no
+        // cluster behind: eddy dev gets a SIGTERM and stops its JVMs.
+        unsafe {
+            use std::os::unix::process::CommandExt as _;
+            child.pre_exec(|| {
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
+                Ok(())
+            });
+        }
+        let mut child = child.spawn().expect("start eddy dev --kafka");
         let mut out = BufReader::new(child.stdout.take().expect("stdout"));
         let mut env = Vec::new();
         while !env.iter().any(|(k, _): &(String, String)| k == "EDDY_DEV_STATE") {
@@ -206,6 +215,13 @@ impl Cluster {
             _home: home,
             env,
         }
+    }
+
+    /// Holds the machine for one test's own Apache Kafka cluster at a time: three JVMs
+    /// starting take both cores of a CI machine, and fault tests must not overlap.
+    pub fn one_cluster_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+        static HELD: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        HELD.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// What `eddy dev --kafka` said on stderr so far.

@@ -253,6 +253,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn seed_2_begins_with_a_kill_then_a_pause() {
+        // tests/cli/faults.rs runs --chaos-seed 2 and looks for both in the log.
+        let first: Vec<_> = schedule(2, 3).take(2).collect();
+        assert_eq!(
+            first,
+            [
+                (3879, Fault::Kill { node: 3, down_ms: 4407 }),
+                (4110, Fault::Pause { node: 1, for_ms: 4314 })
+            ]
+        );
+    }
+
+    #[test]
     fn a_seed_gives_the_same_faults_and_every_kind_comes() {
         let a: Vec<_> = schedule(7, 3).take(40).collect();
         let b: Vec<_> = schedule(7, 3).take(40).collect();
