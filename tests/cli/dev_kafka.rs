@@ -199,3 +199,87 @@ fn dev_node_commands_say_the_mock_cannot() {
         r.stderr
     );
 }
+
+/// Runs one of Kafka's own Java tools (`scripts/kafka tool NAME ARGS`) with `input`.
+fn java_tool(name: &str, args: &[&str], input: &str) -> crate::support::Run {
+    let mut c = Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/kafka"));
+    c.arg("tool").arg(name).args(args);
+    run(c, Some(input.as_bytes().to_vec()))
+}
+
+#[test]
+fn dev_kafka_serves_kafka_python_and_the_java_console_tools_on_every_listener_kafka() {
+    // The clients the mock cannot serve: kafka-python 3 (examples/kafka-python) and
+    // Kafka's own Java console producer and consumer, the latter over SCRAM and TLS with
+    // the client configs eddy dev --kafka writes into its state directory.
+    if Cluster::kafka("dev_kafka_serves_kafka_python_and_the_java_console_tools_on_every_listener_kafka").is_none() {
+        return;
+    }
+    let _machine = Cluster::one_cluster_at_a_time();
+    let c = Cluster::dev_kafka(&[]);
+    let example = |name: &str| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/kafka-python")
+            .join(name)
+    };
+    let events: Vec<String> = (0..10)
+        .map(|i| format!("{{\"event_index\": {i}, \"event_value\": \"value_{i}\"}}"))
+        .collect();
+
+    let p = crate::support::python_script(&c, &example("producer.py"), &["from-python"]);
+    assert_eq!(p.code, Some(0), "producer.py: {}", p.stderr);
+    // Topics made on first use have 4 partitions, as on the mock: order is per partition.
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    assert_eq!(
+        sorted(c.eddy(&["consume", "from-python", "-e", "-q"]).ok().lines()),
+        events
+    );
+
+    let input: String = events.iter().map(|e| format!("{e}\n")).collect();
+    c.eddy_in(&["produce", "from-eddy", "-q"], &input).ok();
+    let read = crate::support::python_script(&c, &example("consumer.py"), &["from-eddy", "5000"]);
+    assert_eq!(read.code, Some(0), "consumer.py: {}", read.stderr);
+    assert_eq!(read.lines().len(), 10, "{}", read.text());
+
+    let state = Path::new(c.line("EDDY_DEV_STATE"));
+    let scram = state.join("client-scram.properties").display().to_string();
+    let tls = state.join("client-tls.properties").display().to_string();
+    let lines = "one\ntwo\nthree\n";
+    let p = java_tool(
+        "console-producer",
+        &[
+            "--bootstrap-server",
+            c.line("EDDY_SCRAM_BROKERS"),
+            "--topic",
+            "from-java",
+            "--producer.config",
+            &scram,
+        ],
+        lines,
+    );
+    assert_eq!(p.code, Some(0), "console-producer: {}", p.stderr);
+    let want = sorted(lines.lines().map(str::to_string).collect());
+    assert_eq!(sorted(c.eddy(&["consume", "from-java", "-e", "-q"]).ok().lines()), want);
+    let r = java_tool(
+        "console-consumer",
+        &[
+            "--bootstrap-server",
+            c.line("EDDY_TLS_BROKERS"),
+            "--topic",
+            "from-java",
+            "--from-beginning",
+            "--max-messages",
+            "3",
+            "--timeout-ms",
+            "30000",
+            "--consumer.config",
+            &tls,
+        ],
+        "",
+    );
+    assert_eq!(r.code, Some(0), "console-consumer: {}", r.stderr);
+    assert_eq!(sorted(r.lines()), want);
+}
