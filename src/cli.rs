@@ -129,7 +129,7 @@ The two engines:
   mock      instant, in memory, nothing to install; librdkafka clients and kafka-python
             2.x only; aborts not hidden, transactional offsets dropped, ~5 MB a partition
   --kafka   Apache Kafka 4.1 (KRaft): any client, real transactions, real broker faults;
-            needs Java 17 or later, and seconds to start (about 7 s for one node)
+            needs Java 17 or later, and seconds to start (about 5 s for one node)
 
 The mock keeps about the last 5 MB of each partition; it has no topic admin API (create,
 alter, delete, configs) and no group admin API (list, describe members, delete); it
