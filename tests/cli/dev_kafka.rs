@@ -283,3 +283,43 @@ fn dev_kafka_serves_kafka_python_and_the_java_console_tools_on_every_listener_ka
     assert_eq!(r.code, Some(0), "console-consumer: {}", r.stderr);
     assert_eq!(sorted(r.lines()), want);
 }
+
+#[test]
+fn dev_kafka_fetches_kafka_with_maven_into_an_empty_cache_that_scripts_kafka_takes_kafka() {
+    if Cluster::kafka("dev_kafka_fetches_kafka_with_maven_into_an_empty_cache_that_scripts_kafka_takes_kafka").is_none()
+    {
+        return;
+    }
+    let _machine = Cluster::one_cluster_at_a_time();
+    // An empty cache: Maven copies the pinned jars (from ~/.m2 when it has them) with the
+    // pom compiled into eddy.
+    let cache = tempfile::tempdir().unwrap();
+    let mut c = eddy_dev(&["--kafka", "--", "true"]);
+    c.env("EDDY_KAFKA_HOME", cache.path()).env_remove("KAFKA_HOME");
+    let r = run(c, None).ok();
+    let lib = cache.path().join("4.1.2/lib");
+    assert!(
+        r.stderr.starts_with(&format!(
+            "eddy dev: fetching Apache Kafka 4.1.2 from Maven Central into {} (first use; once)\n",
+            lib.display()
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(lib.join("kafka_2.13-4.1.2.jar").is_file());
+    // The second start finds it; so does scripts/kafka, which fetches nothing.
+    let mut c = eddy_dev(&["--kafka", "--", "true"]);
+    c.env("EDDY_KAFKA_HOME", cache.path()).env_remove("KAFKA_HOME");
+    let r = run(c, None).ok();
+    assert!(
+        r.stderr.starts_with("eddy dev: Apache Kafka 4.1.2, 1 node, up in "),
+        "{}",
+        r.stderr
+    );
+    let mut c = Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/kafka"));
+    c.args(["tool", "topics", "--version"])
+        .env("EDDY_KAFKA_HOME", cache.path());
+    let r = run(c, None).ok();
+    assert!(!r.stderr.contains("fetching"), "{}", r.stderr);
+    assert!(r.text().contains("4.1.2"), "{}", r.text());
+}
