@@ -183,15 +183,15 @@ fn kafka_produce_is_exactly_once_while_its_leader_is_killed_and_restarted() {
     );
 }
 
-/// A reader slower than the consumer: a line at a time, into a file, about 1,500 a
-/// second, so that the faults land while records are still in flight.
+/// A reader slower than the consumer: a line at a time, into a file, at most about 500
+/// a second, so that the faults and the consumer's restart land mid-stream.
 const SLOW_READER: &str = r#"
 import sys, time
 with open(sys.argv[1], "w") as out:
     for i, line in enumerate(sys.stdin):
         out.write(line)
         out.flush()
-        if i % 15 == 0:
+        if i % 5 == 0:
             time.sleep(0.01)
 "#;
 
@@ -204,7 +204,7 @@ fn kafka_group_consumer_misses_nothing_through_a_killed_and_a_hung_broker_and_it
     }
     let _machine = Cluster::one_cluster_at_a_time();
     let c = Cluster::dev_kafka(&["--nodes", "3", "--topic", "slow:3"]);
-    const N: usize = 40_000;
+    const N: usize = 30_000;
     let r = c.eddy_in(&["produce", "slow", "--stats", "json"], numbered(N)).ok();
     assert_eq!(r.stats()["delivered"], N as u64);
 
@@ -258,9 +258,18 @@ fn kafka_group_consumer_misses_nothing_through_a_killed_and_a_hung_broker_and_it
     assert_eq!(code, Some(0), "{stderr}");
     let second_lines = std::fs::read_to_string(&second_out).unwrap();
 
+    // A consumer killed outright may have written half a record: the first run's last
+    // line, and only that, may be cut short.
+    let mut first_whole: Vec<&str> = first_lines.lines().collect();
+    if first_whole
+        .last()
+        .is_some_and(|l| serde_json::from_str::<serde_json::Value>(l).is_err())
+    {
+        first_whole.pop();
+    }
     let mut seen = vec![0u32; N];
-    for line in first_lines.lines().chain(second_lines.lines()) {
-        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+    for line in first_whole.iter().copied().chain(second_lines.lines()) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}"));
         seen[v["n"].as_u64().unwrap() as usize] += 1;
     }
     let missing: Vec<usize> = (0..N).filter(|&i| seen[i] == 0).collect();
@@ -268,12 +277,12 @@ fn kafka_group_consumer_misses_nothing_through_a_killed_and_a_hung_broker_and_it
     note(&format!(
         "(b) consume -g, node {killed} killed and restarted, node {paused} paused and resumed, consumer \
          killed and restarted: sent {N}, read {} + {} (first run, second run), lost {}, read again {again}",
-        first_lines.lines().count(),
+        first_whole.len(),
         second_lines.lines().count(),
         missing.len()
     ));
     assert!(
-        first_lines.lines().count() > 0 && second_lines.lines().count() > 0,
+        !first_whole.is_empty() && second_lines.lines().count() > 0,
         "both runs read"
     );
     assert_eq!(missing, Vec::<usize>::new(), "records never read");

@@ -100,6 +100,13 @@ pub(super) fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
         Err(e) => return Err(e.within("dev")),
     };
     let mut cluster = cluster;
+    if settings.verbose {
+        eprintln!(
+            "eddy dev: {}; state in {}",
+            cluster.found(),
+            cluster.state_dir().display()
+        );
+    }
     let endpoints = cluster.endpoints().clone();
     every_node_knows_every_broker(settings, &cluster).map_err(|e| e.within("dev"))?;
     if !topics.is_empty() {

@@ -25,9 +25,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::random::Rng;
 
-pub use config::{SCRAM_PASSWORD, SCRAM_USER};
-pub use node::Health;
-use node::{Launch, Node};
+use config::{SCRAM_PASSWORD, SCRAM_USER};
+use node::{Health, Launch, Node};
 
 /// The broker's log4j2 config: everything to `logs/server.log` (which start-up is read
 /// from), nothing to the console; and the tools' (the format step): warnings to stderr.
@@ -108,6 +107,8 @@ pub struct Cluster {
     children: Vec<Child>,
     /// Kept after a failed start, for its logs.
     keep_state: bool,
+    /// Where Kafka and Java were found, for `-v`.
+    found: String,
 }
 
 impl Cluster {
@@ -122,6 +123,7 @@ impl Cluster {
     ) -> Result<Cluster> {
         let dist = dist::locate(env, say)?;
         let java = dist::java(env)?;
+        let found = format!("Kafka {} from {}, run by {}", dist.version, dist.from, java.display());
         let state = make_state_dir(env)?;
         let mut cluster = Cluster {
             state: state.clone(),
@@ -142,7 +144,9 @@ impl Cluster {
             },
             children: Vec::new(),
             keep_state: false,
+            found: String::new(),
         };
+        cluster.found = found;
         // From here on a failure drops `cluster`, which removes what was made so far.
         let ports = ports(options)?;
         let certificates = match tls::make(&state.join("tls")) {
@@ -290,6 +294,11 @@ impl Cluster {
 
     pub fn version(&self) -> &str {
         &self.recorded.version
+    }
+
+    /// Where Kafka and Java came from, in words.
+    pub fn found(&self) -> &str {
+        &self.found
     }
 
     pub fn recorded(&self) -> &Recorded {
