@@ -50,7 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Log start, high watermark and last stable offset per partition, or the offset at a time')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: list, describe (offsets and lag), reset, delete')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Brokers, controller and topic count')
-            [CompletionResult]::new('dev', 'dev', [CompletionResultType]::ParameterValue, 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI')
+            [CompletionResult]::new('dev', 'dev', [CompletionResultType]::ParameterValue, 'An embedded Kafka cluster for trying things and for CI: the mock, or Apache Kafka')
             [CompletionResult]::new('schemas', 'schemas', [CompletionResultType]::ParameterValue, 'Schemas in a schema registry: list, get, versions, show, register, check, delete')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The resolved connection settings (secrets redacted), and contexts')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write completions and man pages (for maintainers)')
@@ -701,7 +701,8 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             break
         }
         'eddy;dev' {
-            [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Number of broker nodes')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, '(--kafka) The first port of node 1; each node takes four from there (plaintext, controller, SCRAM, TLS). Default: free ports')
+            [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Number of broker nodes (--kafka: 1 or 3)')
             [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'Partitions of the topics named with --topic')
             [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'A topic that exists from the start (repeatable)')
             [CompletionResult]::new('--chaos-seed', '--chaos-seed', [CompletionResultType]::ParameterName, 'The seed of --chaos: the same seed, the same sequence of faults')
@@ -715,7 +716,8 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
-            [CompletionResult]::new('--chaos', '--chaos', [CompletionResultType]::ParameterName, 'Inject faults while running: retriable request errors, added round-trip time (at most 500 ms) and, with several nodes, outages (at most 2 s); never a fault that would duplicate a record')
+            [CompletionResult]::new('--kafka', '--kafka', [CompletionResultType]::ParameterName, 'A real Apache Kafka cluster (KRaft; needs Java 17) instead of the mock: any client can connect, faults are real broker faults')
+            [CompletionResult]::new('--chaos', '--chaos', [CompletionResultType]::ParameterName, 'Inject faults while running. Mock: retriable request errors, added round-trip time (at most 500 ms) and, with several nodes, outages (at most 2 s); never a fault that would duplicate a record. --kafka --nodes 3: SIGKILL and restart, SIGSTOP and SIGCONT, rolling restarts, one node at a time')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
@@ -724,6 +726,118 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'SIGKILL the node''s JVM; it stays down until `restart`')
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'SIGSTOP the node: a hung broker, its connections open and unanswered')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'SIGCONT a paused node')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Stop the node (a controlled shutdown) if it runs, start it, and wait until it has started')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eddy;dev;kill' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;dev;pause' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;dev;resume' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;dev;restart' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A named context from the config file [env: EDDY_CONTEXT]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Any librdkafka property (repeatable); wins over everything else')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster (connect, metadata, authentication, final flush)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less on stderr: no summary, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More on stderr, including librdkafka''s own log lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eddy;dev;help' {
+            [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'SIGKILL the node''s JVM; it stays down until `restart`')
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'SIGSTOP the node: a hung broker, its connections open and unanswered')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'SIGCONT a paused node')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Stop the node (a controlled shutdown) if it runs, start it, and wait until it has started')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eddy;dev;help;kill' {
+            break
+        }
+        'eddy;dev;help;pause' {
+            break
+        }
+        'eddy;dev;help;resume' {
+            break
+        }
+        'eddy;dev;help;restart' {
+            break
+        }
+        'eddy;dev;help;help' {
             break
         }
         'eddy;schemas' {
@@ -1087,7 +1201,7 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Log start, high watermark and last stable offset per partition, or the offset at a time')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: list, describe (offsets and lag), reset, delete')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Brokers, controller and topic count')
-            [CompletionResult]::new('dev', 'dev', [CompletionResultType]::ParameterValue, 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI')
+            [CompletionResult]::new('dev', 'dev', [CompletionResultType]::ParameterValue, 'An embedded Kafka cluster for trying things and for CI: the mock, or Apache Kafka')
             [CompletionResult]::new('schemas', 'schemas', [CompletionResultType]::ParameterValue, 'Schemas in a schema registry: list, get, versions, show, register, check, delete')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The resolved connection settings (secrets redacted), and contexts')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write completions and man pages (for maintainers)')
@@ -1158,6 +1272,22 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
             break
         }
         'eddy;help;dev' {
+            [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'SIGKILL the node''s JVM; it stays down until `restart`')
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'SIGSTOP the node: a hung broker, its connections open and unanswered')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'SIGCONT a paused node')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Stop the node (a controlled shutdown) if it runs, start it, and wait until it has started')
+            break
+        }
+        'eddy;help;dev;kill' {
+            break
+        }
+        'eddy;help;dev;pause' {
+            break
+        }
+        'eddy;help;dev;resume' {
+            break
+        }
+        'eddy;help;dev;restart' {
             break
         }
         'eddy;help;schemas' {

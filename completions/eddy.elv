@@ -47,7 +47,7 @@ set edit:completion:arg-completer[eddy] = {|@words|
             cand offsets 'Log start, high watermark and last stable offset per partition, or the offset at a time'
             cand groups 'Consumer groups: list, describe (offsets and lag), reset, delete'
             cand cluster 'Brokers, controller and topic count'
-            cand dev 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI'
+            cand dev 'An embedded Kafka cluster for trying things and for CI: the mock, or Apache Kafka'
             cand schemas 'Schemas in a schema registry: list, get, versions, show, register, check, delete'
             cand config 'The resolved connection settings (secrets redacted), and contexts'
             cand generate 'Write completions and man pages (for maintainers)'
@@ -665,7 +665,8 @@ set edit:completion:arg-completer[eddy] = {|@words|
             cand --version 'Print version'
         }
         &'eddy;dev'= {
-            cand --nodes 'Number of broker nodes'
+            cand --port '(--kafka) The first port of node 1; each node takes four from there (plaintext, controller, SCRAM, TLS). Default: free ports'
+            cand --nodes 'Number of broker nodes (--kafka: 1 or 3)'
             cand --partitions 'Partitions of the topics named with --topic'
             cand --topic 'A topic that exists from the start (repeatable)'
             cand --chaos-seed 'The seed of --chaos: the same seed, the same sequence of faults'
@@ -679,7 +680,8 @@ set edit:completion:arg-completer[eddy] = {|@words|
             cand --timeout 'How long to wait for the cluster (connect, metadata, authentication, final flush)'
             cand --color 'When to use colour'
             cand --registry 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process'
-            cand --chaos 'Inject faults while running: retriable request errors, added round-trip time (at most 500 ms) and, with several nodes, outages (at most 2 s); never a fault that would duplicate a record'
+            cand --kafka 'A real Apache Kafka cluster (KRaft; needs Java 17) instead of the mock: any client can connect, faults are real broker faults'
+            cand --chaos 'Inject faults while running. Mock: retriable request errors, added round-trip time (at most 500 ms) and, with several nodes, outages (at most 2 s); never a fault that would duplicate a record. --kafka --nodes 3: SIGKILL and restart, SIGSTOP and SIGCONT, rolling restarts, one node at a time'
             cand -q 'Less on stderr: no summary, no progress'
             cand --quiet 'Less on stderr: no summary, no progress'
             cand -v 'More on stderr, including librdkafka''s own log lines'
@@ -688,6 +690,108 @@ set edit:completion:arg-completer[eddy] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand kill 'SIGKILL the node''s JVM; it stays down until `restart`'
+            cand pause 'SIGSTOP the node: a hung broker, its connections open and unanswered'
+            cand resume 'SIGCONT a paused node'
+            cand restart 'Stop the node (a controlled shutdown) if it runs, start it, and wait until it has started'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eddy;dev;kill'= {
+            cand -b 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]'
+            cand -C 'A named context from the config file [env: EDDY_CONTEXT]'
+            cand --context 'A named context from the config file [env: EDDY_CONTEXT]'
+            cand --config-file 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)'
+            cand -X 'Any librdkafka property (repeatable); wins over everything else'
+            cand --property 'Any librdkafka property (repeatable); wins over everything else'
+            cand --timeout 'How long to wait for the cluster (connect, metadata, authentication, final flush)'
+            cand --color 'When to use colour'
+            cand --registry 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process'
+            cand -q 'Less on stderr: no summary, no progress'
+            cand --quiet 'Less on stderr: no summary, no progress'
+            cand -v 'More on stderr, including librdkafka''s own log lines'
+            cand --verbose 'More on stderr, including librdkafka''s own log lines'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eddy;dev;pause'= {
+            cand -b 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]'
+            cand -C 'A named context from the config file [env: EDDY_CONTEXT]'
+            cand --context 'A named context from the config file [env: EDDY_CONTEXT]'
+            cand --config-file 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)'
+            cand -X 'Any librdkafka property (repeatable); wins over everything else'
+            cand --property 'Any librdkafka property (repeatable); wins over everything else'
+            cand --timeout 'How long to wait for the cluster (connect, metadata, authentication, final flush)'
+            cand --color 'When to use colour'
+            cand --registry 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process'
+            cand -q 'Less on stderr: no summary, no progress'
+            cand --quiet 'Less on stderr: no summary, no progress'
+            cand -v 'More on stderr, including librdkafka''s own log lines'
+            cand --verbose 'More on stderr, including librdkafka''s own log lines'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eddy;dev;resume'= {
+            cand -b 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]'
+            cand -C 'A named context from the config file [env: EDDY_CONTEXT]'
+            cand --context 'A named context from the config file [env: EDDY_CONTEXT]'
+            cand --config-file 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)'
+            cand -X 'Any librdkafka property (repeatable); wins over everything else'
+            cand --property 'Any librdkafka property (repeatable); wins over everything else'
+            cand --timeout 'How long to wait for the cluster (connect, metadata, authentication, final flush)'
+            cand --color 'When to use colour'
+            cand --registry 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process'
+            cand -q 'Less on stderr: no summary, no progress'
+            cand --quiet 'Less on stderr: no summary, no progress'
+            cand -v 'More on stderr, including librdkafka''s own log lines'
+            cand --verbose 'More on stderr, including librdkafka''s own log lines'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eddy;dev;restart'= {
+            cand -b 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]'
+            cand -C 'A named context from the config file [env: EDDY_CONTEXT]'
+            cand --context 'A named context from the config file [env: EDDY_CONTEXT]'
+            cand --config-file 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)'
+            cand -X 'Any librdkafka property (repeatable); wins over everything else'
+            cand --property 'Any librdkafka property (repeatable); wins over everything else'
+            cand --timeout 'How long to wait for the cluster (connect, metadata, authentication, final flush)'
+            cand --color 'When to use colour'
+            cand --registry 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process'
+            cand -q 'Less on stderr: no summary, no progress'
+            cand --quiet 'Less on stderr: no summary, no progress'
+            cand -v 'More on stderr, including librdkafka''s own log lines'
+            cand --verbose 'More on stderr, including librdkafka''s own log lines'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eddy;dev;help'= {
+            cand kill 'SIGKILL the node''s JVM; it stays down until `restart`'
+            cand pause 'SIGSTOP the node: a hung broker, its connections open and unanswered'
+            cand resume 'SIGCONT a paused node'
+            cand restart 'Stop the node (a controlled shutdown) if it runs, start it, and wait until it has started'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eddy;dev;help;kill'= {
+        }
+        &'eddy;dev;help;pause'= {
+        }
+        &'eddy;dev;help;resume'= {
+        }
+        &'eddy;dev;help;restart'= {
+        }
+        &'eddy;dev;help;help'= {
         }
         &'eddy;schemas'= {
             cand --output 'table (default) or json'
@@ -1023,7 +1127,7 @@ set edit:completion:arg-completer[eddy] = {|@words|
             cand offsets 'Log start, high watermark and last stable offset per partition, or the offset at a time'
             cand groups 'Consumer groups: list, describe (offsets and lag), reset, delete'
             cand cluster 'Brokers, controller and topic count'
-            cand dev 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI'
+            cand dev 'An embedded Kafka cluster for trying things and for CI: the mock, or Apache Kafka'
             cand schemas 'Schemas in a schema registry: list, get, versions, show, register, check, delete'
             cand config 'The resolved connection settings (secrets redacted), and contexts'
             cand generate 'Write completions and man pages (for maintainers)'
@@ -1075,6 +1179,18 @@ set edit:completion:arg-completer[eddy] = {|@words|
         &'eddy;help;cluster'= {
         }
         &'eddy;help;dev'= {
+            cand kill 'SIGKILL the node''s JVM; it stays down until `restart`'
+            cand pause 'SIGSTOP the node: a hung broker, its connections open and unanswered'
+            cand resume 'SIGCONT a paused node'
+            cand restart 'Stop the node (a controlled shutdown) if it runs, start it, and wait until it has started'
+        }
+        &'eddy;help;dev;kill'= {
+        }
+        &'eddy;help;dev;pause'= {
+        }
+        &'eddy;help;dev;resume'= {
+        }
+        &'eddy;help;dev;restart'= {
         }
         &'eddy;help;schemas'= {
             cand list 'Every subject with its latest version, schema id and type (the default)'

@@ -48,7 +48,7 @@ complete -c eddy -n "__fish_eddy_needs_command" -f -a "topics" -d 'List, describ
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "offsets" -d 'Log start, high watermark and last stable offset per partition, or the offset at a time'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "groups" -d 'Consumer groups: list, describe (offsets and lag), reset, delete'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "cluster" -d 'Brokers, controller and topic count'
-complete -c eddy -n "__fish_eddy_needs_command" -f -a "dev" -d 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI'
+complete -c eddy -n "__fish_eddy_needs_command" -f -a "dev" -d 'An embedded Kafka cluster for trying things and for CI: the mock, or Apache Kafka'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "schemas" -d 'Schemas in a schema registry: list, get, versions, show, register, check, delete'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "config" -d 'The resolved connection settings (secrets redacted), and contexts'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "generate" -d 'Write completions and man pages (for maintainers)'
@@ -516,24 +516,88 @@ complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s q -l quiet -d 'Les
 complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eddy -n "__fish_eddy_using_subcommand cluster" -s V -l version -d 'Print version'
-complete -c eddy -n "__fish_eddy_using_subcommand dev" -l nodes -d 'Number of broker nodes' -r
-complete -c eddy -n "__fish_eddy_using_subcommand dev" -l partitions -d 'Partitions of the topics named with --topic' -r
-complete -c eddy -n "__fish_eddy_using_subcommand dev" -l topic -d 'A topic that exists from the start (repeatable)' -r
-complete -c eddy -n "__fish_eddy_using_subcommand dev" -l chaos-seed -d 'The seed of --chaos: the same seed, the same sequence of faults' -r
-complete -c eddy -n "__fish_eddy_using_subcommand dev" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand dev" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
-complete -c eddy -n "__fish_eddy_using_subcommand dev" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
-complete -c eddy -n "__fish_eddy_using_subcommand dev" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
-complete -c eddy -n "__fish_eddy_using_subcommand dev" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
-complete -c eddy -n "__fish_eddy_using_subcommand dev" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -l port -d '(--kafka) The first port of node 1; each node takes four from there (plaintext, controller, SCRAM, TLS). Default: free ports' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -l nodes -d 'Number of broker nodes (--kafka: 1 or 3)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -l partitions -d 'Partitions of the topics named with --topic' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -l topic -d 'A topic that exists from the start (repeatable)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -l chaos-seed -d 'The seed of --chaos: the same seed, the same sequence of faults' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eddy -n "__fish_eddy_using_subcommand dev" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
-complete -c eddy -n "__fish_eddy_using_subcommand dev" -l chaos -d 'Inject faults while running: retriable request errors, added round-trip time (at most 500 ms) and, with several nodes, outages (at most 2 s); never a fault that would duplicate a record'
-complete -c eddy -n "__fish_eddy_using_subcommand dev" -s q -l quiet -d 'Less on stderr: no summary, no progress'
-complete -c eddy -n "__fish_eddy_using_subcommand dev" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
-complete -c eddy -n "__fish_eddy_using_subcommand dev" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c eddy -n "__fish_eddy_using_subcommand dev" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -l kafka -d 'A real Apache Kafka cluster (KRaft; needs Java 17) instead of the mock: any client can connect, faults are real broker faults'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -l chaos -d 'Inject faults while running. Mock: retriable request errors, added round-trip time (at most 500 ms) and, with several nodes, outages (at most 2 s); never a fault that would duplicate a record. --kafka --nodes 3: SIGKILL and restart, SIGSTOP and SIGCONT, rolling restarts, one node at a time'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -a "kill" -d 'SIGKILL the node\'s JVM; it stays down until `restart`'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -a "pause" -d 'SIGSTOP the node: a hung broker, its connections open and unanswered'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -a "resume" -d 'SIGCONT a paused node'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -a "restart" -d 'Stop the node (a controlled shutdown) if it runs, start it, and wait until it has started'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and not __fish_seen_subcommand_from kill pause resume restart help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from kill" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from kill" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from kill" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from kill" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from kill" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from kill" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from kill" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from kill" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from kill" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from pause" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from pause" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from pause" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from pause" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from pause" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from pause" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from pause" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from resume" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from resume" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from resume" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from resume" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from resume" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from resume" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from resume" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from restart" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from restart" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from restart" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from restart" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from restart" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from restart" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from restart" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from restart" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from restart" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from help" -f -a "kill" -d 'SIGKILL the node\'s JVM; it stays down until `restart`'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from help" -f -a "pause" -d 'SIGSTOP the node: a hung broker, its connections open and unanswered'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from help" -f -a "resume" -d 'SIGCONT a paused node'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from help" -f -a "restart" -d 'Stop the node (a controlled shutdown) if it runs, start it, and wait until it has started'
+complete -c eddy -n "__fish_eddy_using_subcommand dev; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -l output -d 'table (default) or json' -r -f -a "table\t'A table on a terminal'
 json\t'One JSON document on stdout, for scripts'"
 complete -c eddy -n "__fish_eddy_using_subcommand schemas; and not __fish_seen_subcommand_from list get versions show register check delete help" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
@@ -761,7 +825,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subc
 complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "offsets" -d 'Log start, high watermark and last stable offset per partition, or the offset at a time'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "groups" -d 'Consumer groups: list, describe (offsets and lag), reset, delete'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "cluster" -d 'Brokers, controller and topic count'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "dev" -d 'An embedded in-memory Kafka-protocol cluster, for trying things and for CI'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "dev" -d 'An embedded Kafka cluster for trying things and for CI: the mock, or Apache Kafka'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "schemas" -d 'Schemas in a schema registry: list, get, versions, show, register, check, delete'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "config" -d 'The resolved connection settings (secrets redacted), and contexts'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "generate" -d 'Write completions and man pages (for maintainers)'
@@ -775,6 +839,10 @@ complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcomma
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "describe" -d 'Committed offset, high watermark, last stable offset and lag per partition'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "reset" -d 'Move a group\'s committed offsets (a dry run that shows the plan unless --execute)'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete" -d 'Delete a group (it must have no members)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from dev" -f -a "kill" -d 'SIGKILL the node\'s JVM; it stays down until `restart`'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from dev" -f -a "pause" -d 'SIGSTOP the node: a hung broker, its connections open and unanswered'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from dev" -f -a "resume" -d 'SIGCONT a paused node'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from dev" -f -a "restart" -d 'Stop the node (a controlled shutdown) if it runs, start it, and wait until it has started'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "list" -d 'Every subject with its latest version, schema id and type (the default)'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "get" -d 'The schema with this id, its type and references'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "versions" -d 'The versions of a subject with their schema ids'

@@ -108,7 +108,7 @@ pub enum Command {
     Groups(GroupsArgs),
     /// Brokers, controller and topic count
     Cluster(OutputArgs),
-    /// An embedded in-memory Kafka-protocol cluster, for trying things and for CI
+    /// An embedded Kafka cluster for trying things and for CI: the mock, or Apache Kafka
     #[command(long_about = DEV_ABOUT)]
     Dev(DevArgs),
     /// Schemas in a schema registry: list, get, versions, show, register, check, delete
@@ -122,24 +122,55 @@ pub enum Command {
 }
 
 const DEV_ABOUT: &str = "\
-An embedded in-memory Kafka-protocol cluster (librdkafka's mock cluster) on loopback.
+An embedded Kafka cluster on loopback, for trying things and for CI: librdkafka's mock
+cluster (the default), or a real Apache Kafka cluster (--kafka).
 
-Without a command it prints EDDY_BROKERS=<bootstrap list> on stdout and runs until Ctrl-C.
-With a command (after --), it runs the command with EDDY_BROKERS set, then stops and exits
-with the command's exit code, so `eddy dev -- ./smoke-test.sh` is a CI smoke test with no
-Kafka installed.
+Without a command it prints EDDY_BROKERS=<bootstrap list> on stdout (with --kafka, the
+lines below) and runs until Ctrl-C, which stops and deletes it. With a command (after
+--), it runs the command with those variables set, then stops and exits with the
+command's exit code, so `eddy dev -- ./smoke-test.sh` is a CI smoke test with no Kafka
+installed. Topics named with --topic exist from the start; any other topic is created on
+first use, with 4 partitions unless --partitions says otherwise.
 
-Limits of the mock: it keeps about the last 5 MB of each partition; it has no topic admin
-API (create, alter, delete, configs) and no group admin API (list, describe members,
-delete); it cannot look offsets up by time (eddy then searches record timestamps itself).
-Topics it does not know are created on first use with 4 partitions.
+The two engines:
+  mock      instant, in memory, nothing to install; librdkafka clients and kafka-python
+            2.x only; aborts not hidden, transactional offsets dropped, ~5 MB a partition
+  --kafka   Apache Kafka 4.1 (KRaft): any client, real transactions, real broker faults;
+            needs Java 17 or later, and seconds to start (about 5 s for one node)
 
-Who can connect: librdkafka-based clients (eddy, kcat, confluent-kafka in every language)
-and kafka-python 2.x. Java clients (the console tools, Kafka Streams, Spring) and
+The mock keeps about the last 5 MB of each partition; it has no topic admin API (create,
+alter, delete, configs) and no group admin API (list, describe members, delete); it
+cannot look offsets up by time (eddy then searches record timestamps itself). Who can
+connect: librdkafka-based clients (eddy, kcat, confluent-kafka in every language) and
+kafka-python 2.x. Java clients (the console tools, Kafka Streams, Spring) and
 kafka-python 3.x cannot: the mock answers ApiVersions v3 and later in a body those
 clients cannot parse. Transactions are not a broker's: aborted transactions are visible
 to read_committed consumers, and transactional offset commits are acknowledged and
-dropped. Test those against a real broker; a later eddy brings one to `eddy dev`.
+dropped. Test those with --kafka.
+
+--kafka runs Kafka from KAFKA_HOME (an unpacked distribution), else from eddy's cache
+(EDDY_KAFKA_HOME, default ~/.cache/eddy-kafka), else Maven (mvn) fetches Kafka 4.1.2
+from Maven Central into the cache, once. Java is JAVA_HOME's, else the one on PATH.
+--nodes 1 is broker and controller in one JVM; --nodes 3 is three such JVMs (a quorum
+of three), replication factor 3 and min.insync.replicas=2. Its lines:
+  EDDY_BROKERS=        the plaintext listeners
+  EDDY_SCRAM_BROKERS=  SASL_PLAINTEXT with SCRAM-SHA-512, user eddy, password eddy-secret
+  EDDY_TLS_BROKERS=    SSL, its certificate signed by the CA in EDDY_TLS_CA= (only when
+                       openssl is installed to make them)
+  EDDY_DEV_STATE=      the state directory: each node's config, log and pid, and
+                       client-scram.properties / client-tls.properties for Java tools
+When a node cannot start, the error names its log, which is kept.
+
+--chaos on the mock: retriable request errors, added round-trip time and, with several
+nodes, short outages, through the mock's own controls. --chaos with --kafka --nodes 3:
+a node killed (SIGKILL) and started again, a node hung (SIGSTOP, then SIGCONT), and
+rolling restarts, one fault at a time and only once every replica is in sync again;
+each logged on stderr with its time. --chaos-seed N repeats a schedule.
+
+`eddy dev kill|pause|resume|restart NODE` does the same to one node of the eddy dev
+--kafka that EDDY_DEV_STATE names (NODE is the broker id `eddy cluster` shows), from a
+script or a test. Where EDDY_DEV_STATE is not set — plain `eddy dev`'s mock has no node
+processes — it says so and exits 2.
 
 With --registry (no URL), `eddy dev` also runs a Confluent-compatible schema registry
 in memory on loopback, prints EDDY_REGISTRY_URL=<url> after EDDY_BROKERS and sets it for
@@ -519,8 +550,20 @@ pub enum OnError {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct DevArgs {
-    /// Number of broker nodes
+    /// Act on a node of the running `eddy dev --kafka` that EDDY_DEV_STATE names
+    #[command(subcommand)]
+    pub action: Option<DevAction>,
+    /// A real Apache Kafka cluster (KRaft; needs Java 17) instead of the mock: any client
+    /// can connect, faults are real broker faults
+    #[arg(long)]
+    pub kafka: bool,
+    /// (--kafka) The first port of node 1; each node takes four from there (plaintext,
+    /// controller, SCRAM, TLS). Default: free ports
+    #[arg(long, value_name = "PORT", requires = "kafka")]
+    pub port: Option<u16>,
+    /// Number of broker nodes (--kafka: 1 or 3)
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub nodes: i32,
     /// Partitions of the topics named with --topic
@@ -529,9 +572,10 @@ pub struct DevArgs {
     /// A topic that exists from the start (repeatable)
     #[arg(long = "topic", value_name = "NAME[:PARTITIONS]")]
     pub topics: Vec<String>,
-    /// Inject faults while running: retriable request errors, added round-trip time (at
-    /// most 500 ms) and, with several nodes, outages (at most 2 s); never a fault that
-    /// would duplicate a record
+    /// Inject faults while running. Mock: retriable request errors, added round-trip time
+    /// (at most 500 ms) and, with several nodes, outages (at most 2 s); never a fault that
+    /// would duplicate a record. --kafka --nodes 3: SIGKILL and restart, SIGSTOP and
+    /// SIGCONT, rolling restarts, one node at a time
     #[arg(long)]
     pub chaos: bool,
     /// The seed of --chaos: the same seed, the same sequence of faults
@@ -620,6 +664,32 @@ pub struct SchemaFileArgs {
     /// full type name; Protobuf: the import path), registered as SUBJECT's VERSION
     #[arg(long = "reference", value_name = "NAME=SUBJECT:VERSION")]
     pub references: Vec<String>,
+}
+
+/// What `eddy dev kill|pause|resume|restart NODE` does to a node of `eddy dev --kafka`.
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum DevAction {
+    /// SIGKILL the node's JVM; it stays down until `restart`
+    Kill {
+        /// The node (the broker id `eddy cluster` shows)
+        node: i32,
+    },
+    /// SIGSTOP the node: a hung broker, its connections open and unanswered
+    Pause {
+        /// The node (the broker id `eddy cluster` shows)
+        node: i32,
+    },
+    /// SIGCONT a paused node
+    Resume {
+        /// The node (the broker id `eddy cluster` shows)
+        node: i32,
+    },
+    /// Stop the node (a controlled shutdown) if it runs, start it, and wait until it has
+    /// started
+    Restart {
+        /// The node (the broker id `eddy cluster` shows)
+        node: i32,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -14,6 +14,8 @@ use crate::kafka::chaos::Chaos;
 use crate::kafka::mock::DevCluster;
 use crate::times::now_ms;
 
+mod kafka;
+
 /// Parses `NAME[:PARTITIONS]`.
 fn parse_topic(spec: &str, default_partitions: i32) -> Result<(String, i32)> {
     let (name, partitions) = match spec.rsplit_once(':') {
@@ -65,6 +67,12 @@ impl Plan {
 }
 
 pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
+    if let Some(action) = args.action {
+        return kafka::act(settings, action);
+    }
+    if args.kafka {
+        return kafka::run(settings, args);
+    }
     let Plan { topics } = Plan::from_args(args)?;
     let cluster = DevCluster::start(args.nodes)?;
     let replication = args.nodes.min(3);
@@ -113,7 +121,12 @@ pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
     }
 
     let mut command = Command::new(&args.command[0]);
-    command.args(&args.command[1..]).env("EDDY_BROKERS", &brokers);
+    command
+        .args(&args.command[1..])
+        .env("EDDY_BROKERS", &brokers)
+        // `eddy dev kill NODE` in the command is to say the mock has no nodes to kill,
+        // not to act on some other cluster's.
+        .env_remove("EDDY_DEV_STATE");
     if let Some(url) = &registry_url {
         command.env("EDDY_REGISTRY_URL", url);
     }

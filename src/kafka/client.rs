@@ -137,6 +137,9 @@ enum Cause {
     Refused,
     Unresolvable(String),
     TimedOut,
+    /// The connection was made and the first request never answered: a hung broker (a
+    /// stopped process, a full disk, a long GC pause), whose kernel still accepts.
+    NoAnswer,
     Other(String),
 }
 
@@ -172,6 +175,10 @@ impl Cause {
             Cause::Unresolvable(host.to_string())
         } else if lower.contains("timed out") && state == Some("CONNECT") {
             Cause::TimedOut
+        } else if lower.contains("timed out")
+            && matches!(state, Some("APIVERSION_QUERY" | "AUTH_HANDSHAKE" | "AUTH_REQ"))
+        {
+            Cause::NoAnswer
         } else if lower.contains("connecting to a ssl listener") {
             Cause::ClosedAtFirstRequest
         } else if lower.contains("disconnected") || lower.contains("send failed") || lower.contains("receive failed") {
@@ -250,6 +257,7 @@ impl Cause {
             Cause::Refused => format!("connection refused: is a broker listening on {broker}?"),
             Cause::Unresolvable(host) => format!("cannot resolve host {host}"),
             Cause::TimedOut => format!("no connection within {}", humantime::format_duration(settings.timeout)),
+            Cause::NoAnswer => "the broker accepts connections but does not answer (is it hung?)".to_string(),
             Cause::Other(text) => text.clone(),
         }
     }
@@ -356,8 +364,13 @@ fn base(settings: &Settings) -> ClientConfig {
     // connection failures are logged at Info level only.
     config.set_log_level(RDKafkaLogLevel::Info);
     // librdkafka takes 1 s to 24 days here; a shorter --timeout still bounds the wait,
-    // which eddy keeps itself.
-    let ms = settings.timeout.as_millis().clamp(1000, i32::MAX as u128).to_string();
+    // which eddy keeps itself. A little below --timeout (a quarter, at most a second), so
+    // that the line saying why a connection failed (a hung broker that accepts and never
+    // answers) arrives before eddy's own deadline rather than just after it.
+    let timeout = settings.timeout.as_millis();
+    let ms = (timeout - (timeout / 4).min(1000))
+        .clamp(1000, i32::MAX as u128)
+        .to_string();
     config.set("socket.connection.setup.timeout.ms", &ms);
     config
 }
@@ -622,6 +635,12 @@ mod tests {
     #[test]
     fn librdkafka_failures_are_sorted_by_cause() {
         let cases = [
+            (
+                "[thrd:127.0.0.1:42615/bootstrap]: 127.0.0.1:42615/bootstrap: Connection setup timed out in state \
+                 APIVERSION_QUERY (after 3003ms in state APIVERSION_QUERY)",
+                "127.0.0.1:42615",
+                Cause::NoAnswer,
+            ),
             (
                 "[thrd:ssl://127.0.0.1:39095/bootstrap]: ssl://127.0.0.1:39095/bootstrap: SSL handshake failed: \
                  error:0A000086:SSL routines::certificate verify failed: broker certificate could not be verified, \

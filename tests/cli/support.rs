@@ -18,6 +18,9 @@ pub struct Cluster {
     pub kind: Kind,
     dev: Option<Child>,
     _home: tempfile::TempDir,
+    /// `eddy dev --kafka`'s lines (`EDDY_SCRAM_BROKERS`, `EDDY_DEV_STATE`, ...), for the
+    /// clusters `Cluster::dev_kafka` starts.
+    pub env: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +67,7 @@ impl Cluster {
             kind: Kind::Dev,
             dev: Some(child),
             _home: home,
+            env: Vec::new(),
         }
     }
 
@@ -75,6 +79,7 @@ impl Cluster {
                 kind: Kind::Kafka,
                 dev: None,
                 _home: tempfile::tempdir().expect("temp dir"),
+                env: Vec::new(),
             }),
             _ => {
                 // Written past the test harness's capture, so that the skip is visible.
@@ -116,7 +121,8 @@ impl Cluster {
             .env("XDG_CONFIG_HOME", self._home.path())
             .env("NO_COLOR", "1")
             .env_remove("EDDY_CONTEXT")
-            .env_remove("EDDY_CONFIG");
+            .env_remove("EDDY_CONFIG")
+            .envs(self.env.iter().map(|(k, v)| (k, v)));
         c
     }
 
@@ -140,7 +146,8 @@ impl Cluster {
             .env("PATH", path)
             .env("EDDY_BROKERS", &self.brokers)
             .env("XDG_CONFIG_HOME", self._home.path())
-            .env("NO_COLOR", "1");
+            .env("NO_COLOR", "1")
+            .envs(self.env.iter().map(|(k, v)| (k, v)));
         run(c, None)
     }
 }
@@ -155,9 +162,111 @@ impl Cluster {
     }
 }
 
+impl Cluster {
+    /// An `eddy dev --kafka` with the given extra arguments (`--nodes 3`, `--topic t:3`),
+    /// up once it printed its lines; stopped (SIGTERM: every JVM, the state dir) when
+    /// dropped. Its lines are in `env` and in every command's environment; what it says
+    /// on stderr (start-up time, faults) in `dev_stderr()`.
+    pub fn dev_kafka(args: &[&str]) -> Cluster {
+        let home = tempfile::tempdir().expect("temp dir");
+        let err = std::fs::File::create(home.path().join("dev.err")).expect("dev.err");
+        let mut child = Command::new(eddy_bin());
+        child
+            .args(["dev", "--kafka"])
+            .args(args)
+            .env("XDG_CONFIG_HOME", home.path())
+            .env_remove("EDDY_BROKERS")
+            .env_remove("EDDY_DEV_STATE")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(err);
+        // SAFETY: prctl touches only the new process. A test process that dies leaves no
+        // cluster behind: eddy dev gets a SIGTERM and stops its JVMs.
+        unsafe {
+            use std::os::unix::process::CommandExt as _;
+            child.pre_exec(|| {
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
+                Ok(())
+            });
+        }
+        let mut child = child.spawn().expect("start eddy dev --kafka");
+        let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+        let mut env = Vec::new();
+        while !env.iter().any(|(k, _): &(String, String)| k == "EDDY_DEV_STATE") {
+            let mut line = String::new();
+            if out.read_line(&mut line).unwrap_or(0) == 0 {
+                let status = child.wait();
+                let err = std::fs::read_to_string(home.path().join("dev.err")).unwrap_or_default();
+                panic!("eddy dev --kafka ended before its lines ({status:?}): {err}");
+            }
+            let (k, v) = line.trim().split_once('=').expect("NAME=VALUE");
+            env.push((k.to_string(), v.to_string()));
+        }
+        let brokers = env
+            .iter()
+            .find(|(k, _)| k == "EDDY_BROKERS")
+            .expect("EDDY_BROKERS")
+            .1
+            .clone();
+        Cluster {
+            brokers,
+            kind: Kind::Kafka,
+            dev: Some(child),
+            _home: home,
+            env,
+        }
+    }
+
+    /// Holds the machine for one test's own Apache Kafka cluster at a time: three JVMs
+    /// starting take both cores of a CI machine, and fault tests must not overlap.
+    pub fn one_cluster_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+        static HELD: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        HELD.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// What `eddy dev --kafka` said on stderr so far.
+    pub fn dev_stderr(&self) -> String {
+        std::fs::read_to_string(self._home.path().join("dev.err")).unwrap_or_default()
+    }
+
+    /// The `eddy dev --kafka` process, to signal it.
+    pub fn dev_pid(&self) -> u32 {
+        self.dev.as_ref().expect("a dev cluster").id()
+    }
+
+    /// Waits for the dev process to end and returns its exit code.
+    pub fn wait_dev(&mut self) -> Option<i32> {
+        self.dev.as_mut().and_then(|c| c.wait().ok()).and_then(|s| s.code())
+    }
+
+    /// One of `eddy dev --kafka`'s lines.
+    pub fn line(&self, name: &str) -> &str {
+        &self
+            .env
+            .iter()
+            .find(|(k, _)| k == name)
+            .unwrap_or_else(|| panic!("no {name}"))
+            .1
+    }
+
+    /// `eddy dev kill|pause|resume|restart NODE` on this cluster.
+    pub fn node(&self, action: &str, node: u32) -> Run {
+        self.eddy(&["dev", action, &node.to_string()])
+    }
+}
+
 impl Drop for Cluster {
     fn drop(&mut self) {
         if let Some(child) = self.dev.as_mut() {
+            if !self.env.is_empty() {
+                // eddy dev --kafka stops its JVMs and deletes its state on SIGTERM.
+                // SAFETY: a signal to our own child.
+                unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+                let deadline = Instant::now() + Duration::from_secs(60);
+                while Instant::now() < deadline && matches!(child.try_wait(), Ok(None)) {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+            }
             let _ = child.kill();
             let _ = child.wait();
         }
