@@ -12,6 +12,7 @@ mod consume;
 mod corpus;
 mod count;
 mod decode;
+mod encode;
 mod envelope;
 mod examples;
 mod filter;
