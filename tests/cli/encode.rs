@@ -533,3 +533,225 @@ fn encode_flags_need_json_input() {
     .code(2);
     assert!(e.stderr.contains("an envelope names its schema itself"), "{}", e.stderr);
 }
+
+const ORDER_PROTO: &str = "syntax = \"proto3\";\npackage eddy.enc;\nmessage Order { int64 id = 1; string note = 2; repeated string tags = 3; }\n";
+const PAY_JSON: &str = r#"{"$schema":"http://json-schema.org/draft-07/schema#","title":"Pay","type":"object","properties":{"id":{"type":"integer"},"by":{"type":"string"}},"required":["id"]}"#;
+const EVENT_AVSC: &str = r#"{"type":"record","name":"Event","namespace":"eddy.enc","fields":[
+  {"name":"id","type":"long"},
+  {"name":"amount","type":{"type":"bytes","logicalType":"decimal","precision":10,"scale":2}},
+  {"name":"at","type":{"type":"long","logicalType":"timestamp-millis"}},
+  {"name":"note","type":["null","string"]}]}"#;
+
+fn python_file(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python").join(name)
+}
+
+/// eddy produces each format to Apache Kafka through `registry`; confluent-kafka's
+/// deserializers, which eddy did not write, read the values back.
+fn confluent_deserializers_read_what_eddy_produced(c: &Cluster, r: &TestRegistry) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let avsc = file("event.avsc", EVENT_AVSC);
+    let proto = file("order.proto", ORDER_PROTO);
+    let json = file("pay.json", PAY_JSON);
+    let cases: Vec<(&str, Vec<&str>, &str, &str)> = vec![
+        (
+            "avro",
+            vec!["--schema", &avsc],
+            "{\"id\":7,\"amount\":\"12.50\",\"at\":\"2026-11-28T10:00:00.123Z\",\"note\":\"hi\"}\n{\"id\":8,\"amount\":\"-0.05\",\"at\":\"1970-01-01T00:00:00Z\",\"note\":null}\n",
+            "{\"amount\": \"12.50\", \"at\": \"2026-11-28T10:00:00.123000+00:00\", \"id\": 7, \"note\": \"hi\"}\n{\"amount\": \"-0.05\", \"at\": \"1970-01-01T00:00:00+00:00\", \"id\": 8, \"note\": null}\n",
+        ),
+        (
+            "avro",
+            vec!["--schema", &avsc, "--schema-id-in", "header"],
+            "{\"id\":9,\"amount\":\"1.00\",\"at\":\"2026-11-28T10:00:00Z\",\"note\":null}\n",
+            "{\"amount\": \"1.00\", \"at\": \"2026-11-28T10:00:00+00:00\", \"id\": 9, \"note\": null}\n",
+        ),
+        (
+            "protobuf",
+            vec!["--schema", &proto],
+            "{\"id\":\"7\",\"note\":\"hi\",\"tags\":[\"a\",\"b\"]}\n{\"id\":\"-1\"}\n",
+            "{\"id\": \"7\", \"note\": \"hi\", \"tags\": [\"a\", \"b\"]}\n{\"id\": \"-1\"}\n",
+        ),
+        (
+            "protobuf",
+            vec!["--schema", &proto, "--schema-id-in", "header"],
+            "{\"id\":\"3\"}\n",
+            "{\"id\": \"3\"}\n",
+        ),
+        (
+            "json",
+            vec!["--schema", &json],
+            "{\"id\":3,\"by\":\"card\"}\n",
+            "{\"by\": \"card\", \"id\": 3}\n",
+        ),
+    ];
+    for (format, flags, input, expected) in cases {
+        let topic = c.topic("enc", 1);
+        let mut args = vec!["produce", topic.as_str(), "--register", "-q"];
+        args.extend(flags.iter().copied());
+        eddy(c, r, &args, input).ok();
+        let n = input.lines().count().to_string();
+        let mut py = std::process::Command::new(crate::support::python());
+        py.arg(python_file("deserialize_from_topic.py"))
+            .args([&c.brokers, &r.url, &topic, format, &n]);
+        let out = run(py, None);
+        assert_eq!(out.code, Some(0), "{format} {flags:?}: {}", out.stderr);
+        assert_eq!(out.text(), expected, "{format} {flags:?} through {:?}", r.kind);
+    }
+}
+
+#[test]
+fn confluent_deserializers_read_what_eddy_produced_through_eddy_dev_registry_kafka() {
+    let Some(c) = Cluster::kafka("confluent_deserializers_read_what_eddy_produced_through_eddy_dev_registry_kafka")
+    else {
+        return;
+    };
+    confluent_deserializers_read_what_eddy_produced(&c, &TestRegistry::dev());
+}
+
+#[test]
+fn confluent_deserializers_read_what_eddy_produced_through_srfake_kafka() {
+    let Some(c) = Cluster::kafka("confluent_deserializers_read_what_eddy_produced_through_srfake_kafka") else {
+        return;
+    };
+    let Some(r) = TestRegistry::srfake(
+        "confluent_deserializers_read_what_eddy_produced_through_srfake_kafka",
+        None,
+    ) else {
+        return;
+    };
+    confluent_deserializers_read_what_eddy_produced(&c, &r);
+}
+
+/// What eddy produce sends for every Avro type is what fastavro's schemaless_writer
+/// writes for the same values, after the 5-byte prefix.
+#[test]
+fn eddy_produce_sends_fastavros_bytes_for_every_avro_type_kafka() {
+    let Some(c) = Cluster::kafka("eddy_produce_sends_fastavros_bytes_for_every_avro_type_kafka") else {
+        return;
+    };
+    let r = TestRegistry::dev();
+    let schema = python_file("avro_all_types.avsc");
+    let out = std::process::Command::new(crate::support::python())
+        .arg(python_file("avro_fastavro.py"))
+        .arg(&schema)
+        .arg("write")
+        .output()
+        .expect("python runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let fastavro: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let topic = c.topic("enc-fastavro", 1);
+    let input: String = crate::avro::EXPECTED.iter().map(|l| format!("{l}\n")).collect();
+    eddy(
+        &c,
+        &r,
+        &[
+            "produce",
+            &topic,
+            "--schema",
+            schema.to_str().unwrap(),
+            "--register",
+            "-q",
+        ],
+        &input,
+    )
+    .ok();
+    let raw = raw_values(&c, &topic);
+    assert_eq!(raw.len(), fastavro.len());
+    for (case, (sent, hex)) in raw.iter().zip(&fastavro).enumerate() {
+        assert_eq!(&sent[..5], [0, 0, 0, 0, 1], "case {case}: the prefix");
+        let payload: String = sent[5..].iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(&payload, hex, "case {case}: eddy's bytes against fastavro's");
+    }
+}
+
+#[test]
+fn a_wrong_registry_password_stops_produce_before_anything_is_sent() {
+    let expected = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode("eddy:right-password")
+    );
+    let Some(r) = TestRegistry::srfake(
+        "a_wrong_registry_password_stops_produce_before_anything_is_sent",
+        Some(&expected),
+    ) else {
+        return;
+    };
+    let c = Cluster::dev(&[]);
+    let mut cmd = c.cmd(&["produce", "pw", "--schema-id", "1"]);
+    cmd.env("EDDY_REGISTRY_URL", &r.url)
+        .env("EDDY_REGISTRY_USERNAME", "eddy")
+        .env("EDDY_REGISTRY_PASSWORD", "wrong-password");
+    let wrong = run(cmd, Some(b"{\"id\":1}\n".to_vec())).code(1);
+    let lines: Vec<&str> = wrong.stderr.lines().filter(|l| !l.starts_with("eddy: hint:")).collect();
+    assert_eq!(lines.len(), 1, "{}", wrong.stderr);
+    assert!(lines[0].contains("HTTP 403"), "{}", wrong.stderr);
+    assert!(!wrong.stderr.contains("wrong-password"), "{}", wrong.stderr);
+    assert!(
+        !wrong.stderr.contains("delivered"),
+        "no producer was started: {}",
+        wrong.stderr
+    );
+    let mut cmd = c.cmd(&["consume", "pw", "-e", "-q", "--timeout", "2s"]);
+    cmd.env_remove("EDDY_REGISTRY_URL");
+    assert!(run(cmd, None).stdout.is_empty());
+}
+
+#[test]
+fn consume_then_produce_envelope_copies_protobuf_and_json_schema_topics() {
+    let (c, r, dir) = setup();
+    std::fs::write(dir.path().join("order.proto"), ORDER_PROTO).unwrap();
+    std::fs::write(dir.path().join("pay.json"), PAY_JSON).unwrap();
+    let proto = path(dir.path(), "order.proto");
+    let json = path(dir.path(), "pay.json");
+    let cases = [
+        (
+            proto,
+            "{\"id\":\"7\",\"note\":\"hi\",\"tags\":[\"a\"]}\n{\"id\":\"8\"}\n",
+        ),
+        (json, "{\"id\":3,\"by\":\"card\"}\n"),
+    ];
+    for (i, (schema, input)) in cases.iter().enumerate() {
+        let (src, dst) = (format!("src{i}"), format!("dst{i}"));
+        eddy(
+            &c,
+            &r,
+            &[
+                "produce",
+                &src,
+                "-p",
+                "0",
+                "--schema",
+                schema.to_str().unwrap(),
+                "--register",
+                "-q",
+            ],
+            input,
+        )
+        .ok();
+        let envelopes = eddy(&c, &r, &["consume", &src, "-e", "-f", "json", "-q"], "")
+            .ok()
+            .text();
+        eddy(
+            &c,
+            &r,
+            &["produce", &dst, "--input", "envelope", "--keep-partition", "-q"],
+            &envelopes,
+        )
+        .ok();
+        let decoded = |t: &str| eddy(&c, &r, &["consume", t, "-e", "-q"], "").ok().lines();
+        assert_eq!(decoded(&dst), decoded(&src), "{schema:?}");
+        assert_eq!(decoded(&dst), input.lines().collect::<Vec<_>>());
+        // These encodings are canonical for what eddy writes: the bytes are equal too.
+        assert_eq!(raw_values(&c, &dst), raw_values(&c, &src), "{schema:?}");
+    }
+}
