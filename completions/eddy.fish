@@ -83,7 +83,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand produce" -l encode -d 'Encode 
 protobuf\t''
 json-schema\t''"
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l schema-id -d 'The registry\'s schema with this id' -r
-complete -c eddy -n "__fish_eddy_using_subcommand produce" -l subject -d 'The schema registered under this subject (default: by --subject-strategy)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l subject -d 'The schema registered under this subject (default: by --subject-strategy); with --schema, the subject the file is looked up (or registered) under' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l schema-version -d 'The subject\'s version: a number or latest' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l schema -d 'A schema file (.avsc, .proto, .json), looked up under the subject: an error when the registry does not have it, unless --register' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l schema-type -d 'The format of --schema and --key-schema where the file name does not tell' -r -f -a "avro\t''
@@ -306,7 +306,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand gen" -l encode -d 'Encode each
 protobuf\t''
 json-schema\t''"
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l schema-id -d 'The registry\'s schema with this id' -r
-complete -c eddy -n "__fish_eddy_using_subcommand gen" -l subject -d 'The schema registered under this subject (default: by --subject-strategy)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l subject -d 'The schema registered under this subject (default: by --subject-strategy); with --schema, the subject the file is looked up (or registered) under' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l schema-version -d 'The subject\'s version: a number or latest' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l schema -d 'A schema file (.avsc, .proto, .json), looked up under the subject: an error when the registry does not have it, unless --register' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l schema-type -d 'The format of --schema and --key-schema where the file name does not tell' -r -f -a "avro\t''

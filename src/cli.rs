@@ -203,8 +203,9 @@ pub struct EncodeArgs {
     /// The registry's schema with this id
     #[arg(long, value_name = "N", conflicts_with_all = ["subject", "encode_schema"])]
     pub schema_id: Option<u32>,
-    /// The schema registered under this subject (default: by --subject-strategy)
-    #[arg(long, value_name = "SUBJECT", conflicts_with = "encode_schema")]
+    /// The schema registered under this subject (default: by --subject-strategy); with
+    /// --schema, the subject the file is looked up (or registered) under
+    #[arg(long, value_name = "SUBJECT")]
     pub subject: Option<String>,
     /// The subject's version: a number or latest
     #[arg(
@@ -236,7 +237,7 @@ pub struct EncodeArgs {
     #[arg(long, value_name = "N", conflicts_with_all = ["key_subject", "encode_key_schema"])]
     pub key_schema_id: Option<u32>,
     /// --subject for keys
-    #[arg(long, value_name = "SUBJECT", conflicts_with = "encode_key_schema")]
+    #[arg(long, value_name = "SUBJECT")]
     pub key_subject: Option<String>,
     /// --schema-version for keys
     #[arg(long = "key-schema-version", value_name = "V", default_value = "latest")]

@@ -755,3 +755,25 @@ fn consume_then_produce_envelope_copies_protobuf_and_json_schema_topics() {
         assert_eq!(raw_values(&c, &dst), raw_values(&c, &src), "{schema:?}");
     }
 }
+
+#[test]
+fn a_schema_file_is_looked_up_under_the_subject_given() {
+    let (c, r, dir) = setup();
+    let schema = path(dir.path(), "order.avsc");
+    let s = schema.to_str().unwrap();
+    let line = "{\"id\":1,\"amount\":\"1.00\",\"note\":null}\n";
+    r.eddy(&["schemas", "register", "elsewhere", s]).ok();
+    eddy(
+        &c,
+        &r,
+        &["produce", "t", "--schema", s, "--subject", "elsewhere", "-q"],
+        line,
+    )
+    .ok();
+    let e = eddy(&c, &r, &["produce", "t", "--schema", s, "--subject", "nowhere"], line).code(2);
+    assert!(
+        e.stderr.contains("is not registered under subject nowhere"),
+        "{}",
+        e.stderr
+    );
+}
