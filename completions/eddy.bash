@@ -1497,7 +1497,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__gen)
-            opts="-n -p -k -H -z -b -C -X -q -v -h -V --preset --list-presets --count --duration --ramp --seed --start --threads --topic --partition --stats --key --header --key-from --partition-from --header-from --timestamp-from --compression --acks --rate --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
+            opts="-n -p -k -H -z -I -b -C -X -q -v -h -V --preset --list-presets --count --duration --ramp --seed --start --threads --topic --partition --stats --key --header --key-from --partition-from --header-from --timestamp-from --compression --acks --rate --encode --schema-id --subject --schema-version --schema --register --schema-type --subject-strategy --key-encode --key-schema-id --key-subject --key-schema-version --key-schema --proto-type --key-proto-type --proto-include --avro-json --proto-json --schema-id-in --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1597,6 +1597,78 @@ _eddy() {
                     ;;
                 --rate)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encode)
+                    COMPREPLY=($(compgen -W "avro protobuf json-schema" -- "${cur}"))
+                    return 0
+                    ;;
+                --schema-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subject)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-type)
+                    COMPREPLY=($(compgen -W "avro protobuf json-schema" -- "${cur}"))
+                    return 0
+                    ;;
+                --subject-strategy)
+                    COMPREPLY=($(compgen -W "topic record topic-record" -- "${cur}"))
+                    return 0
+                    ;;
+                --key-encode)
+                    COMPREPLY=($(compgen -W "avro protobuf json-schema" -- "${cur}"))
+                    return 0
+                    ;;
+                --key-schema-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-subject)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-schema-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proto-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-proto-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proto-include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -I)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proto-json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-id-in)
+                    COMPREPLY=($(compgen -W "prefix header" -- "${cur}"))
                     return 0
                     ;;
                 --brokers)
@@ -2689,7 +2761,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__produce)
-            opts="-D -K -p -Z -n -k -H -z -b -C -X -q -v -h -V --input --delimiter --key-delimiter --partition --keep-partition --null-empty --count --on-invalid --stats --key --header --key-from --partition-from --header-from --timestamp-from --compression --acks --rate --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
+            opts="-D -K -p -Z -n -k -H -z -I -b -C -X -q -v -h -V --input --delimiter --key-delimiter --partition --keep-partition --null-empty --count --on-invalid --stats --key --header --key-from --partition-from --header-from --timestamp-from --compression --acks --rate --encode --schema-id --subject --schema-version --schema --register --schema-type --subject-strategy --key-encode --key-schema-id --key-subject --key-schema-version --key-schema --proto-type --key-proto-type --proto-include --avro-json --proto-json --schema-id-in --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2785,6 +2857,78 @@ _eddy() {
                     ;;
                 --rate)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encode)
+                    COMPREPLY=($(compgen -W "avro protobuf json-schema" -- "${cur}"))
+                    return 0
+                    ;;
+                --schema-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subject)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-type)
+                    COMPREPLY=($(compgen -W "avro protobuf json-schema" -- "${cur}"))
+                    return 0
+                    ;;
+                --subject-strategy)
+                    COMPREPLY=($(compgen -W "topic record topic-record" -- "${cur}"))
+                    return 0
+                    ;;
+                --key-encode)
+                    COMPREPLY=($(compgen -W "avro protobuf json-schema" -- "${cur}"))
+                    return 0
+                    ;;
+                --key-schema-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-subject)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-schema-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proto-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-proto-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proto-include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -I)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proto-json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-id-in)
+                    COMPREPLY=($(compgen -W "prefix header" -- "${cur}"))
                     return 0
                     ;;
                 --brokers)

@@ -79,6 +79,32 @@ complete -c eddy -n "__fish_eddy_using_subcommand produce" -l acks -d 'Acknowled
 1\t''
 0\t''"
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l rate -d 'At most N records a second (default: as fast as possible)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l encode -d 'Encode each value by a schema from the registry or a file (Confluent wire format); optional when --schema-id, --subject or --schema says which schema' -r -f -a "avro\t''
+protobuf\t''
+json-schema\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l schema-id -d 'The registry\'s schema with this id' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l subject -d 'The schema registered under this subject (default: by --subject-strategy); with --schema, the subject the file is looked up (or registered) under' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l schema-version -d 'The subject\'s version: a number or latest' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l schema -d 'A schema file (.avsc, .proto, .json), looked up under the subject: an error when the registry does not have it, unless --register' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l schema-type -d 'The format of --schema and --key-schema where the file name does not tell' -r -f -a "avro\t''
+protobuf\t''
+json-schema\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l subject-strategy -d 'The subject a schema is found under: topic (<topic>-value, <topic>-key), record (the record\'s full name), or topic-record (<topic>-<full name>)' -r -f -a "topic\t''
+record\t''
+topic-record\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l key-encode -d '--encode for keys (each key is JSON, or taken as a string when it is not)' -r -f -a "avro\t''
+protobuf\t''
+json-schema\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l key-schema-id -d '--schema-id for keys' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l key-subject -d '--subject for keys' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l key-schema-version -d '--schema-version for keys' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l key-schema -d '--schema for keys' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l proto-type -d 'The Protobuf message values are encoded as (default: the schema\'s first)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l key-proto-type -d 'The Protobuf message keys are encoded as' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -s I -l proto-include -d 'Where .proto imports are looked for (repeatable)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l proto-json -d 'Protobuf JSON options, comma-separated: proto-names, enum-numbers, emit-defaults, int64-as-number' -r
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l schema-id-in -d 'Where the schema id goes: the 5-byte prefix before the payload, or a __value_schema_id / __key_schema_id header (the GUID where the registry has one)' -r -f -a "prefix\t''
+header\t''"
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
@@ -90,6 +116,8 @@ never\t''"
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -l keep-partition -d '(envelope) send each record to the partition its envelope names'
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s Z -l null-empty -d 'Send an empty value as a tombstone (null)'
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l register -d 'Register --schema (and --key-schema) under the subject when the registry does not have it; eddy registers nothing otherwise'
+complete -c eddy -n "__fish_eddy_using_subcommand produce" -l avro-json -d 'Read Avro input in the specification\'s JSON encoding (unions wrapped, bytes as \\u00XX strings, logical types as their numbers) instead of plain JSON'
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -274,6 +302,32 @@ complete -c eddy -n "__fish_eddy_using_subcommand gen" -l acks -d 'Acknowledgeme
 1\t''
 0\t''"
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l rate -d 'At most N records a second (default: as fast as possible)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l encode -d 'Encode each value by a schema from the registry or a file (Confluent wire format); optional when --schema-id, --subject or --schema says which schema' -r -f -a "avro\t''
+protobuf\t''
+json-schema\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l schema-id -d 'The registry\'s schema with this id' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l subject -d 'The schema registered under this subject (default: by --subject-strategy); with --schema, the subject the file is looked up (or registered) under' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l schema-version -d 'The subject\'s version: a number or latest' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l schema -d 'A schema file (.avsc, .proto, .json), looked up under the subject: an error when the registry does not have it, unless --register' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l schema-type -d 'The format of --schema and --key-schema where the file name does not tell' -r -f -a "avro\t''
+protobuf\t''
+json-schema\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l subject-strategy -d 'The subject a schema is found under: topic (<topic>-value, <topic>-key), record (the record\'s full name), or topic-record (<topic>-<full name>)' -r -f -a "topic\t''
+record\t''
+topic-record\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l key-encode -d '--encode for keys (each key is JSON, or taken as a string when it is not)' -r -f -a "avro\t''
+protobuf\t''
+json-schema\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l key-schema-id -d '--schema-id for keys' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l key-subject -d '--subject for keys' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l key-schema-version -d '--schema-version for keys' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l key-schema -d '--schema for keys' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l proto-type -d 'The Protobuf message values are encoded as (default: the schema\'s first)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l key-proto-type -d 'The Protobuf message keys are encoded as' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -s I -l proto-include -d 'Where .proto imports are looked for (repeatable)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l proto-json -d 'Protobuf JSON options, comma-separated: proto-names, enum-numbers, emit-defaults, int64-as-number' -r
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l schema-id-in -d 'Where the schema id goes: the 5-byte prefix before the payload, or a __value_schema_id / __key_schema_id header (the GUID where the registry has one)' -r -f -a "prefix\t''
+header\t''"
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
@@ -284,6 +338,8 @@ always\t''
 never\t''"
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -l list-presets -d 'Each preset\'s fields, with an example event'
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l register -d 'Register --schema (and --key-schema) under the subject when the registry does not have it; eddy registers nothing otherwise'
+complete -c eddy -n "__fish_eddy_using_subcommand gen" -l avro-json -d 'Read Avro input in the specification\'s JSON encoding (unions wrapped, bytes as \\u00XX strings, logical types as their numbers) instead of plain JSON'
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -s q -l quiet -d 'Less on stderr: no summary, no progress'
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand gen" -s h -l help -d 'Print help (see more with \'--help\')'

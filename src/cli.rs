@@ -218,6 +218,113 @@ pub struct ProduceArgs {
     pub record: RecordArgs,
     #[command(flatten, next_help_heading = "Producer settings")]
     pub producer: ProducerArgs,
+    #[command(flatten, next_help_heading = "Schema encoding")]
+    pub encode: EncodeArgs,
+}
+
+/// How produce and gen encode values (and keys) by a schema: which schema (an id, a
+/// subject's version, or a file the registry must know), and how the schema is named
+/// in the record. Shared by produce and gen (and later pipe).
+#[derive(Debug, Args)]
+pub struct EncodeArgs {
+    /// Encode each value by a schema from the registry or a file (Confluent wire format);
+    /// optional when --schema-id, --subject or --schema says which schema
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub encode: Option<SchemaType>,
+    /// The registry's schema with this id
+    #[arg(long, value_name = "N", conflicts_with_all = ["subject", "encode_schema"])]
+    pub schema_id: Option<u32>,
+    /// The schema registered under this subject (default: by --subject-strategy); with
+    /// --schema, the subject the file is looked up (or registered) under
+    #[arg(long, value_name = "SUBJECT")]
+    pub subject: Option<String>,
+    /// The subject's version: a number or latest
+    #[arg(
+        id = "schema_version",
+        long = "schema-version",
+        value_name = "V",
+        default_value = "latest"
+    )]
+    pub version: String,
+    /// A schema file (.avsc, .proto, .json), looked up under the subject: an error when
+    /// the registry does not have it, unless --register
+    #[arg(id = "encode_schema", long = "schema", value_name = "FILE")]
+    pub schema: Option<PathBuf>,
+    /// Register --schema (and --key-schema) under the subject when the registry does not
+    /// have it; eddy registers nothing otherwise
+    #[arg(long)]
+    pub register: bool,
+    /// The format of --schema and --key-schema where the file name does not tell
+    #[arg(id = "encode_schema_type", long = "schema-type", value_enum, value_name = "TYPE")]
+    pub schema_type: Option<SchemaType>,
+    /// The subject a schema is found under: topic (<topic>-value, <topic>-key), record
+    /// (the record's full name), or topic-record (<topic>-<full name>)
+    #[arg(long, value_enum, default_value = "topic", value_name = "STRATEGY")]
+    pub subject_strategy: SubjectStrategy,
+    /// --encode for keys (each key is JSON, or taken as a string when it is not)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub key_encode: Option<SchemaType>,
+    /// --schema-id for keys
+    #[arg(long, value_name = "N", conflicts_with_all = ["key_subject", "encode_key_schema"])]
+    pub key_schema_id: Option<u32>,
+    /// --subject for keys
+    #[arg(long, value_name = "SUBJECT")]
+    pub key_subject: Option<String>,
+    /// --schema-version for keys
+    #[arg(long = "key-schema-version", value_name = "V", default_value = "latest")]
+    pub key_version: String,
+    /// --schema for keys
+    #[arg(id = "encode_key_schema", long = "key-schema", value_name = "FILE")]
+    pub key_schema: Option<PathBuf>,
+    /// The Protobuf message values are encoded as (default: the schema's first)
+    #[arg(id = "encode_proto_type", long = "proto-type", value_name = "NAME")]
+    pub proto_type: Option<String>,
+    /// The Protobuf message keys are encoded as
+    #[arg(id = "encode_key_proto_type", long = "key-proto-type", value_name = "NAME")]
+    pub key_proto_type: Option<String>,
+    /// Where .proto imports are looked for (repeatable)
+    #[arg(id = "encode_proto_include", short = 'I', long = "proto-include", value_name = "DIR")]
+    pub proto_include: Vec<PathBuf>,
+    /// Read Avro input in the specification's JSON encoding (unions wrapped, bytes as
+    /// \u00XX strings, logical types as their numbers) instead of plain JSON
+    #[arg(id = "encode_avro_json", long = "avro-json")]
+    pub avro_json: bool,
+    /// Protobuf JSON options, comma-separated: proto-names, enum-numbers, emit-defaults,
+    /// int64-as-number
+    #[arg(id = "encode_proto_json", long = "proto-json", value_name = "OPTIONS")]
+    pub proto_json: Option<String>,
+    /// Where the schema id goes: the 5-byte prefix before the payload, or a
+    /// __value_schema_id / __key_schema_id header (the GUID where the registry has one)
+    #[arg(long, value_enum, default_value = "prefix", value_name = "WHERE")]
+    pub schema_id_in: SchemaIdIn,
+}
+
+impl EncodeArgs {
+    /// Whether any flag asks for encoding (or registering).
+    pub fn any(&self) -> bool {
+        self.encode.is_some()
+            || self.schema_id.is_some()
+            || self.subject.is_some()
+            || self.schema.is_some()
+            || self.key_encode.is_some()
+            || self.key_schema_id.is_some()
+            || self.key_subject.is_some()
+            || self.key_schema.is_some()
+            || self.register
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum SubjectStrategy {
+    Topic,
+    Record,
+    TopicRecord,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum SchemaIdIn {
+    Prefix,
+    Header,
 }
 
 /// The fields of each record to send that flags give, shared by produce and gen (and
@@ -1000,4 +1107,6 @@ pub struct GenArgs {
     pub record: RecordArgs,
     #[command(flatten, next_help_heading = "Producer settings")]
     pub producer: ProducerArgs,
+    #[command(flatten, next_help_heading = "Schema encoding (with --topic)")]
+    pub encode: EncodeArgs,
 }

@@ -15,6 +15,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::decode::{Decoded, Decoders, Fatal, Shown, Side, SideDecoder, schema_header};
+use super::encode::SchemaNote;
 use super::wire::GuidText;
 use super::{Codec, DecodeError};
 use crate::jq::write_json_str;
@@ -227,6 +228,28 @@ struct RawEnvelope<'a> {
     headers: Option<Vec<(Cow<'a, str>, Option<HeaderValue<'a>>)>>,
 }
 
+/// What a decoded side of an envelope says of its schema: the fields
+/// `write_envelope_decoded` writes beside a decoded key or value.
+#[derive(Deserialize, Default)]
+struct RawSchemaFields<'a> {
+    #[serde(default)]
+    key_schema_id: Option<u32>,
+    #[serde(default, borrow)]
+    key_format: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    key_message: Option<Cow<'a, str>>,
+    #[serde(default)]
+    key_message_index: Option<Vec<i64>>,
+    #[serde(default)]
+    value_schema_id: Option<u32>,
+    #[serde(default, borrow)]
+    value_format: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    value_message: Option<Cow<'a, str>>,
+    #[serde(default)]
+    value_message_index: Option<Vec<i64>>,
+}
+
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum HeaderValue<'a> {
@@ -292,6 +315,45 @@ pub fn read_envelope(line: &[u8]) -> Result<Record, EnvelopeError> {
         partition: raw.partition,
         timestamp: raw.timestamp,
     })
+}
+
+/// Reads one envelope back as [`read_envelope`] does, with what it says of each side's
+/// schema: `Some` for a side written decoded (`*_format` present, no `*_type`), whose
+/// bytes in the record are then its JSON text, to be encoded by that schema. A side
+/// kept as bytes (a `*_decode_error` beside its `*_type`) has `None` and is sent as it
+/// is.
+pub fn read_envelope_with_schemas(line: &[u8]) -> Result<(Record, [Option<SchemaNote>; 2]), EnvelopeError> {
+    let record = read_envelope(line)?;
+    // Only lines that mention a format pay for the second look.
+    if memchr::memmem::find(line, b"_format\"").is_none() {
+        return Ok((record, [None, None]));
+    }
+    let raw: RawEnvelope<'_> = serde_json::from_slice(line).map_err(|e| EnvelopeError::NotJson(e.to_string()))?;
+    let schema: RawSchemaFields<'_> =
+        serde_json::from_slice(line).map_err(|e| EnvelopeError::NotJson(e.to_string()))?;
+    let note = |typed: bool, id, format: Option<Cow<'_, str>>, message: Option<Cow<'_, str>>, index| {
+        (!typed && format.is_some()).then(|| SchemaNote {
+            schema_id: id,
+            format: format.map(Cow::into_owned),
+            message: message.map(Cow::into_owned),
+            message_index: index,
+        })
+    };
+    let key = note(
+        raw.key_type.is_some(),
+        schema.key_schema_id,
+        schema.key_format,
+        schema.key_message,
+        schema.key_message_index,
+    );
+    let value = note(
+        raw.value_type.is_some(),
+        schema.value_schema_id,
+        schema.value_format,
+        schema.value_message,
+        schema.value_message_index,
+    );
+    Ok((record, [key, value]))
 }
 
 #[cfg(test)]

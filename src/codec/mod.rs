@@ -10,6 +10,7 @@
 
 pub mod avro;
 pub mod decode;
+pub mod encode;
 mod envelope;
 pub mod flags;
 pub mod json_schema;
@@ -24,7 +25,10 @@ use serde_json::value::RawValue;
 
 use crate::jq::write_json_str;
 
-pub use envelope::{EnvelopeError, find_schema_header, read_envelope, write_envelope, write_envelope_decoded};
+pub use envelope::{
+    EnvelopeError, find_schema_header, read_envelope, read_envelope_with_schemas, write_envelope,
+    write_envelope_decoded,
+};
 
 /// How bytes are carried in JSON: the values of the envelope's `key_type`/`value_type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,10 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::cli::{InputFormat, OnInvalid, ProduceArgs};
-use crate::codec::read_envelope;
+use crate::codec::decode::Side;
+use crate::codec::encode::{EncodePlan, Encoders, EnvelopeEncoder, EnvelopeFailure, SchemaNote};
+use crate::codec::read_envelope_with_schemas;
+use crate::codec::registry::Registry;
 use crate::config::Settings;
 use crate::error::{self, Error, Outcome, Result, Signal};
 use crate::fields::{FieldFilters, Fields, parse_headers};
@@ -83,9 +86,37 @@ fn check_files(files: &[PathBuf]) -> Result<()> {
     Ok(())
 }
 
+/// The schemas of the run, settled before the producer starts: the encoders the flags
+/// ask for, or (with envelope input and a registry) the re-encoder of decoded
+/// envelopes. The registry is asked here, once.
+fn schemas(settings: &Settings, args: &ProduceArgs) -> Result<(Option<Encoders>, Option<EnvelopeEncoder>)> {
+    let plan = EncodePlan::from_args(&args.encode, &args.topic)?;
+    if plan.is_some() && args.input != InputFormat::Json {
+        return Err(Error::usage(match args.input {
+            InputFormat::Envelope => {
+                "--encode and the schema flags need --input json: an envelope names its schema itself (value_schema_id)"
+            }
+            _ => "--encode and the schema flags need JSON records (--input json)",
+        }));
+    }
+    let registry = if plan.is_some() || (args.input == InputFormat::Envelope && settings.registry.is_some()) {
+        Some(std::sync::Arc::new(Registry::from_settings(settings)?))
+    } else {
+        None
+    };
+    let encoders = match (plan, &registry) {
+        (Some(plan), Some(r)) => Some(plan.resolve(r)?),
+        _ => None,
+    };
+    let opts = crate::codec::flags::json_options(args.encode.avro_json, args.encode.proto_json.as_deref())?;
+    let envelope = (args.input == InputFormat::Envelope).then(|| EnvelopeEncoder::new(registry, opts));
+    Ok((encoders, envelope))
+}
+
 pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
     let plan = Plan::from_args(args)?;
     check_files(&args.files)?;
+    let (encoders, reencoder) = schemas(settings, args)?;
     let started = Instant::now();
     let sink = ProducerSink::open(settings, "produce", &args.topic, plan.options)?;
     sink.check_partition(args.partition)?;
@@ -100,6 +131,11 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
         produced: 0,
         skipped: 0,
         invalid_stop: false,
+        encoders,
+        reencoder,
+        key_buf: Vec::new(),
+        value_buf: Vec::new(),
+        fatal: None,
     };
     let mut signal: Option<Signal> = None;
     loop {
@@ -127,6 +163,9 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
     };
     let summary = run.sink.finish(stop, run.skipped, started);
     let signal = signal.or_else(interrupt::requested);
+    if let Some(e) = &run.fatal {
+        error::report(e, Some("stopped reading (what came before is delivered)"));
+    }
     print_summary(&summary, args.stats, settings.quiet);
     Ok(outcome(&summary, run.invalid_stop, signal))
 }
@@ -140,8 +179,18 @@ struct Producing<'a> {
     pacer: Pacer,
     produced: u64,
     skipped: u64,
-    /// An invalid line stopped the run (`--on-invalid fail`).
+    /// An invalid line stopped the run (`--on-invalid fail`), or a registry that
+    /// cannot be asked did.
     invalid_stop: bool,
+    /// `--encode` and friends: each JSON value (and key) encoded by its schema.
+    encoders: Option<Encoders>,
+    /// `--input envelope`: decoded values encoded again by the schema they name.
+    reencoder: Option<EnvelopeEncoder>,
+    /// The encoded key and value of the record being sent, reused for every record.
+    key_buf: Vec<u8>,
+    value_buf: Vec<u8>,
+    /// Why the run cannot go on (the registry cannot be asked).
+    fatal: Option<Error>,
 }
 
 impl Producing<'_> {
@@ -150,6 +199,10 @@ impl Producing<'_> {
     fn take(&mut self, line: &[u8], position: &Position<'_>) -> bool {
         match self.record(line, position) {
             Ok(true) => self.produced += 1,
+            Ok(false) if self.fatal.is_some() => {
+                self.invalid_stop = true;
+                return false;
+            }
             Ok(false) => {}
             Err(why) => {
                 report_invalid(
@@ -202,25 +255,84 @@ impl Producing<'_> {
     ) -> std::result::Result<bool, String> {
         let trimmed = body.trim_ascii();
         let tombstone = trimmed.is_empty() && self.args.null_empty && line_key.is_some();
-        let fields = if tombstone {
+        let mut fields = if tombstone {
             Fields::default()
         } else {
             self.plan.fields.fields(trimmed, self.partitions)?
         };
         let args = self.args;
+        let key = line_key
+            .or(fields.key.as_deref())
+            .or(args.record.key.as_deref().map(str::as_bytes));
+        let value = (!tombstone).then_some(trimmed);
+        if self.encoders.is_none() {
+            self.send(
+                RecordRef {
+                    key,
+                    value,
+                    headers: HeadersRef::new(&[], &fields.headers, &self.plan.fixed_headers),
+                    partition: fields.partition.or(args.partition),
+                    timestamp: fields.timestamp,
+                },
+                position,
+            );
+            return Ok(true);
+        }
+        // Encoded into buffers of the run (taken out for the call, so that `send` may
+        // borrow self), and framed as the encoders say.
+        let (mut key_buf, mut value_buf) = (std::mem::take(&mut self.key_buf), std::mem::take(&mut self.value_buf));
+        let mut schema_headers = Vec::new();
+        let (key_done, value_done) = match self.encoders.as_ref().map_or(Ok((false, false)), |e| {
+            e.encode(key, value, &mut key_buf, &mut value_buf, &mut schema_headers)
+        }) {
+            Ok(done) => done,
+            Err(why) => {
+                (self.key_buf, self.value_buf) = (key_buf, value_buf);
+                return Err(why);
+            }
+        };
+        let key = if key_done { Some(&key_buf[..]) } else { key };
+        let value = if value_done { Some(&value_buf[..]) } else { value };
+        fields.headers.extend(schema_headers);
         self.send(
             RecordRef {
-                key: line_key
-                    .or(fields.key.as_deref())
-                    .or(args.record.key.as_deref().map(str::as_bytes)),
-                value: (!tombstone).then_some(trimmed),
+                key,
+                value,
                 headers: HeadersRef::new(&[], &fields.headers, &self.plan.fixed_headers),
                 partition: fields.partition.or(args.partition),
                 timestamp: fields.timestamp,
             },
             position,
         );
+        (self.key_buf, self.value_buf) = (key_buf, value_buf);
         Ok(true)
+    }
+
+    /// An envelope side written decoded: its JSON encoded again by the schema it names,
+    /// into `buf`. Ok(false) when the run must stop (the registry cannot be asked).
+    fn reencode(
+        &mut self,
+        side: Side,
+        note: &SchemaNote,
+        json: &[u8],
+        headers: &crate::record::Headers,
+        buf: &mut Vec<u8>,
+    ) -> std::result::Result<bool, String> {
+        let Some(encoder) = &mut self.reencoder else {
+            return Err("a decoded envelope, but nothing to encode it with".to_string());
+        };
+        // The record came in the header form when it carries the side's schema header:
+        // then its bytes are the bare payload, and the header goes along as it is.
+        let name = crate::codec::decode::schema_header(side);
+        let header_form = headers.iter().any(|(n, _)| n == name);
+        match encoder.encode(side, note, json, header_form, buf) {
+            Ok(()) => Ok(true),
+            Err(EnvelopeFailure::Invalid(why)) => Err(why),
+            Err(EnvelopeFailure::Fatal(e)) => {
+                self.fatal = Some(e);
+                Ok(false)
+            }
+        }
     }
 
     fn lines(&mut self, line_key: Option<&[u8]>, body: &[u8], position: &Position<'_>) {
@@ -244,7 +356,24 @@ impl Producing<'_> {
 
     fn envelope(&mut self, line: &[u8], position: &Position<'_>) -> std::result::Result<bool, String> {
         let args = self.args;
-        let record = read_envelope(line).map_err(|e| e.to_string())?;
+        let (mut record, notes) = read_envelope_with_schemas(line).map_err(|e| e.to_string())?;
+        for (side, note) in [Side::Key, Side::Value].into_iter().zip(notes) {
+            let bytes = match side {
+                Side::Key => record.key.as_deref(),
+                Side::Value => record.value.as_deref(),
+            };
+            let (Some(note), Some(bytes)) = (note, bytes) else {
+                continue;
+            };
+            let mut buf = Vec::new();
+            if !self.reencode(side, &note, bytes, &record.headers, &mut buf)? {
+                return Ok(false);
+            }
+            match side {
+                Side::Key => record.key = Some(buf),
+                Side::Value => record.value = Some(buf),
+            }
+        }
         let partitions = self.partitions;
         let partition = if args.keep_partition {
             match record.partition {

@@ -14,7 +14,7 @@ fn python_file(name: &str) -> PathBuf {
 }
 
 /// What eddy shows for each of `avro_fastavro.py`'s cases, in order.
-const EXPECTED: [&str; 3] = [
+pub const EXPECTED: [&str; 3] = [
     concat!(
         r#"{"nothing":null,"flag":true,"small":-42,"big":9007199254740993,"ratio":0.1,"precise":2.5,"#,
         r#""raw":"AP8Q","name":"café \"quoted\"\n","#,

@@ -13,6 +13,7 @@ mod corpus;
 mod count;
 mod decode;
 mod dev_kafka;
+mod encode;
 mod envelope;
 mod examples;
 mod faults;

@@ -17,6 +17,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use crate::cli::GenArgs;
+use crate::codec::encode::Encoders;
 use crate::config::Settings;
 use crate::error::{self, Error, Outcome, Result, Signal};
 use crate::fields::{FieldFilters, Fields, parse_headers};
@@ -149,6 +150,10 @@ enum Target {
 
 struct ToTopic {
     sink: ProducerSink,
+    /// `--encode` and friends: each event (and key) encoded by its schema.
+    encoders: Option<Encoders>,
+    key_buf: Vec<u8>,
+    value_buf: Vec<u8>,
     derive: Option<FieldFilters>,
     key: Option<Vec<u8>>,
     headers: Headers,
@@ -173,7 +178,7 @@ impl Target {
             }
             Target::Topic(t) => {
                 for line in lines.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
-                    let fields = match &t.derive {
+                    let mut fields = match &t.derive {
                         None => Fields::default(),
                         Some(d) => match d.fields(line, t.partitions) {
                             Ok(f) => f,
@@ -187,9 +192,34 @@ impl Target {
                             }
                         },
                     };
+                    let key = fields.key.as_deref().or(t.key.as_deref());
+                    let mut value = line;
+                    let mut key = key;
+                    if let Some(encoders) = &t.encoders {
+                        let mut headers = Vec::new();
+                        match encoders.encode(key, Some(line), &mut t.key_buf, &mut t.value_buf, &mut headers) {
+                            Ok((key_done, value_done)) => {
+                                if key_done {
+                                    key = Some(&t.key_buf);
+                                }
+                                if value_done {
+                                    value = &t.value_buf;
+                                }
+                            }
+                            Err(e) => {
+                                error::report(
+                                    &Error::input(format!("event {}", t.sent), e),
+                                    Some("stopped (the events before it are delivered)"),
+                                );
+                                t.invalid = true;
+                                return Flow::Stop;
+                            }
+                        }
+                        fields.headers.extend(headers);
+                    }
                     let sent = t.sink.try_send(RecordRef {
-                        key: fields.key.as_deref().or(t.key.as_deref()),
-                        value: Some(line),
+                        key,
+                        value: Some(value),
                         headers: HeadersRef::new(&[], &fields.headers, &t.headers),
                         partition: fields.partition.or(t.partition),
                         timestamp: fields.timestamp,
@@ -274,6 +304,11 @@ impl Plan {
             }
         };
         pacing::check_rate(args.producer.rate)?;
+        if args.encode.any() && args.topic.is_none() {
+            return Err(Error::usage(
+                "--encode and the schema flags need --topic (they apply to records sent to a topic)",
+            ));
+        }
         if args.producer.compression.is_some() && args.topic.is_none() {
             return Err(Error::usage(
                 "--compression needs --topic (it applies to records sent to a topic)",
@@ -374,6 +409,7 @@ fn to_topic(
     threads: usize,
     record: RecordPlan,
 ) -> Result<Outcome> {
+    let encoders = crate::codec::encode::encoders(settings, &args.encode, topic)?;
     let started = Instant::now();
     let sink = ProducerSink::open(settings, "gen", topic, ProducerOptions::from(&args.producer))?;
     let partitions = sink.partitions();
@@ -382,6 +418,9 @@ fn to_topic(
     let progress = Progress::new(limits.count, settings.quiet, "events");
     let mut target = Target::Topic(Box::new(ToTopic {
         sink,
+        encoders,
+        key_buf: Vec::new(),
+        value_buf: Vec::new(),
         derive: record.fields,
         key: args.record.key.as_ref().map(|k| k.as_bytes().to_vec()),
         headers: record.headers,
@@ -641,6 +680,10 @@ mod tests {
             (&["{"], "TEMPLATE"),
             (&["{}", "--rate", "0"], "--rate 0: must be a positive number"),
             (&["{}", "-z", "gzip"], "--compression needs --topic"),
+            (
+                &["{}", "--encode", "avro"],
+                "--encode and the schema flags need --topic",
+            ),
             (&["{}", "--duration", "soon"], "--duration"),
             (&["{}", "--rate", "1", "--ramp", "x"], "--ramp"),
             (&["{}", "--start", "yesterday-ish"], "--start"),
