@@ -274,10 +274,11 @@ mod tests {
         for bad in ["x", "x=y", "=s:1", "x=:1", "x=s:0", "x=s:two"] {
             assert!(parse_reference(bad).is_err(), "{bad}");
         }
-        assert_eq!(kind_of_file(Path::new("a/o.avsc")), Some(SchemaKind::Avro));
-        assert_eq!(kind_of_file(Path::new("o.proto")), Some(SchemaKind::Protobuf));
-        assert_eq!(kind_of_file(Path::new("o.json")), Some(SchemaKind::JsonSchema));
-        assert_eq!(kind_of_file(Path::new("o.txt")), None);
-        assert_eq!(kind_of_file(Path::new("schema")), None);
+        let kind = |f: &str| crate::codec::flags::file_kind("FILE", std::path::Path::new(f), None).ok();
+        assert_eq!(kind("a/o.avsc"), Some(SchemaKind::Avro));
+        assert_eq!(kind("o.proto"), Some(SchemaKind::Protobuf));
+        assert_eq!(kind("o.json"), Some(SchemaKind::JsonSchema));
+        assert_eq!(kind("o.txt"), None);
+        assert_eq!(kind("schema"), None);
     }
 }
