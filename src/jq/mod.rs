@@ -201,6 +201,14 @@ pub struct Filter {
     stateless: bool,
 }
 
+/// Whether the fast path may be used: `EDDY_FAST_PATH=off` switches it off, for
+/// benchmarks (bench/jq) that measure the interpreter alone on the same filters. Read
+/// once: filters are compiled per thread and per command, and all must agree.
+fn fast_path_allowed() -> bool {
+    static ALLOWED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ALLOWED.get_or_init(|| std::env::var_os("EDDY_FAST_PATH").is_none_or(|v| v != "off"))
+}
+
 /// A filter as it was given — its source and the values of its variables, as text —
 /// not yet compiled. Plain data (`Send`), so that every thread compiles its own filter
 /// from it (jaq's values cannot cross threads) without reading the flags or files again.
@@ -371,7 +379,7 @@ impl Filter {
             vars: Vars::new(values),
             after,
             identity: code.trim() == ".",
-            plan: fast::Plan::of(code, named),
+            plan: fast_path_allowed().then(|| fast::Plan::of(code, named)).flatten(),
             stateless: parallel::stateless(&analysis),
         })
     }
