@@ -8,6 +8,7 @@
 //! engine of `eddy filter`, which lives in `commands::filter`). Nothing here reads flags.
 
 mod builtins;
+mod constant;
 mod diagnose;
 mod fast;
 mod json;
@@ -329,7 +330,8 @@ impl Filter {
         // that use the name see eddy's.
         let jq_std = jaq_std::defs().filter(|d| !REDEFINED.contains(&(d.name, d.args.len())));
         let core = jaq_core::defs().filter(|d| !REDEFINED.contains(&(d.name, d.args.len())));
-        let defs = core.chain(jq_std).chain(jaq_json::defs()).chain(own);
+        let json_defs = jaq_json::defs().filter(|d| !REDEFINED.contains(&(d.name, d.args.len())));
+        let defs = core.chain(jq_std).chain(json_defs).chain(own);
         let arena = Arena::default();
         let main = File {
             code,
@@ -344,6 +346,9 @@ impl Filter {
             .with_read(read)
             .load(&arena, main)
             .map_err(|errs| CompileError::new(diagnose::load_errors(errs)))?;
+        if let Some(why) = constant::refusal(code) {
+            return Err(CompileError::new(why));
+        }
         // `import "f" as $x`: jaq-core expects the value of each such variable after the
         // global ones, in its order; eddy reads them here, as jq does, so none is missing.
         let mut imported = Vec::new();
@@ -636,11 +641,12 @@ const REPLACED: [&str; 6] = [
 ];
 
 /// jaq's definitions (name, arity) that are natives in eddy (`builtins`, `own_funs`):
-/// `delpaths`, the formats, and `nan` and `infinite` (`0 / 0` and `1 / 0` in jaq, errors
+/// `delpaths`, `tonumber` (jq reads `"007"`), the formats, and `nan` and `infinite` (`0 / 0` and `1 / 0` in jaq, errors
 /// in jq). Others that jq defines otherwise are shadowed by `OWN_DEFS`, so that jaq's
 /// definitions that use them keep working.
-const REDEFINED: [(&str, usize); 8] = [
+const REDEFINED: [(&str, usize); 9] = [
     ("delpaths", 1),
+    ("tonumber", 0),
     ("from_entries", 0),
     ("@sh", 0),
     ("@html", 0),
@@ -732,6 +738,35 @@ mod tests {
         }
     }
 
+    /// jq 1.6 reads the string with its own parser, which takes zero-padded numbers
+    /// (bench/jq's `split("-") | .[1] | tonumber` on "sku-03905" failed before).
+    #[test]
+    fn tonumber_reads_numbers_as_jq_1_6_does() {
+        let cases = [
+            (r#""03905""#, "3905"),
+            (r#""-007.50""#, "-7.5"),
+            (r#"" 12 ""#, "12"),
+            (r#"".5""#, "0.5"),
+            (r#""5.""#, "5"),
+            (r#""+3""#, "3"),
+            (r#""1e3""#, "1000"),
+            (r#""0""#, "0"),
+            ("42", "42"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(outputs("tonumber", input), [want], "{input}");
+        }
+        assert_eq!(
+            error_of("tonumber", r#""[1]""#),
+            r#"string ("[1]") cannot be parsed as a number"#
+        );
+        assert_eq!(error_of("tonumber", "[1]"), "array ([1]) cannot be parsed as a number");
+        for bad in [r#""0x1""#, r#""abc""#, r#""""#, r#""1e""#, r#""nan""#, r#"".""#] {
+            let e = error_of("tonumber", bad);
+            assert!(e.contains("while parsing"), "{bad}: {e}");
+        }
+    }
+
     /// Issue 17: the update idioms every jq user types, which failed under jaq's values.
     #[test]
     fn null_grows_into_what_a_path_update_needs() {
@@ -761,7 +796,7 @@ mod tests {
 
     #[test]
     fn errors_are_worded_as_jq_words_them() {
-        assert_eq!(error_of("{(0): 1}", "null"), "Object keys must be strings");
+        assert_eq!(error_of("{(.): 1}", "0"), "Object keys must be strings");
         assert_eq!(error_of(".a", "1"), r#"Cannot index number with string "a""#);
         assert_eq!(error_of(".[]", "true"), "Cannot iterate over boolean (true)");
         assert_eq!(error_of(". + 1", "{}"), "object ({}) and number (1) cannot be added");
