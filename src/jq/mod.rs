@@ -218,6 +218,8 @@ pub struct FilterSpec {
     code: String,
     named: Vec<(String, Given)>,
     positional: Vec<Given>,
+    /// Where `import` and `include` look (`-L`); empty: jq's defaults.
+    library: Vec<PathBuf>,
 }
 
 /// Values of named variables and of `$ARGS.positional`, ready for `Filter::compile`.
@@ -264,8 +266,18 @@ impl FilterSpec {
         self
     }
 
+    /// Sets the directories `import` and `include` look in (`-L DIR`, in order).
+    pub fn library(mut self, dirs: Vec<PathBuf>) -> FilterSpec {
+        self.library = dirs;
+        self
+    }
+
     pub fn code(&self) -> &str {
         &self.code
+    }
+
+    pub fn library_dirs(&self) -> &[PathBuf] {
+        &self.library
     }
 
     /// Each variable's value, or the first that is not what it claims to be, with its
@@ -289,7 +301,7 @@ impl FilterSpec {
         let (named, positional) = self
             .values()
             .map_err(|(what, e)| CompileError::new(format!("{what} is not JSON: {e}")))?;
-        Filter::compile(&self.code, &named, positional)
+        Filter::compile_in(&self.code, &named, positional, &self.library)
     }
 }
 
