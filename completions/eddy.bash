@@ -1411,7 +1411,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__filter)
-            opts="-r -j -c -n -s -R -S -f -e -b -C -X -q -v -h -V --raw-output --join-output --compact-output --pretty --tab --indent --null-input --slurp --raw-input --sort-keys --from-file --arg --argjson --slurpfile --rawfile --args --jsonargs --exit-status --on-error --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
+            opts="-r -j -c -n -s -R -S -f -L -e -b -C -X -q -v -h -V --raw-output --join-output --compact-output --pretty --tab --indent --null-input --slurp --raw-input --sort-keys --from-file --library-path --arg --argjson --slurpfile --rawfile --args --jsonargs --exit-status --on-error --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1426,6 +1426,14 @@ _eddy() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --library-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -L)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -183,6 +183,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand consume" -s h -l help -d 'Prin
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s V -l version -d 'Print version'
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -l indent -d 'Indented output, N spaces a level (0: compact)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -s f -l from-file -d 'Read the filter from FILE' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand filter" -s L -l library-path -d 'Look for the modules of `import` and `include` in DIR (repeatable, searched in order; default: ~/.jq, $ORIGIN/../lib/jq, $ORIGIN/../lib)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -l arg -d '$NAME is the string VALUE (repeatable)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -l argjson -d '$NAME is the JSON value JSON (repeatable)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -l slurpfile -d '$NAME is the array of the JSON values in FILE (repeatable)' -r
@@ -217,6 +218,7 @@ complete -c eddy -n "__fish_eddy_using_subcommand filter" -s h -l help -d 'Print
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -s V -l version -d 'Print version'
 complete -c eddy -n "__fish_eddy_using_subcommand jq" -l indent -d 'Indented output, N spaces a level (0: compact)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand jq" -s f -l from-file -d 'Read the filter from FILE' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand jq" -s L -l library-path -d 'Look for the modules of `import` and `include` in DIR (repeatable, searched in order; default: ~/.jq, $ORIGIN/../lib/jq, $ORIGIN/../lib)' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand jq" -l arg -d '$NAME is the string VALUE (repeatable)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand jq" -l argjson -d '$NAME is the JSON value JSON (repeatable)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand jq" -l slurpfile -d '$NAME is the array of the JSON values in FILE (repeatable)' -r

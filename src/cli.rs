@@ -569,8 +569,10 @@ pub enum OnDecodeError {
 const FILTER_ABOUT: &str = "\
 A jq filter over JSON values on stdin or files.
 
-The filter language is jq as jaq implements it; output is written as jq 1.6 writes it
-(compact by default). Input is a stream of JSON values: JSON lines, or any
+The filter language is jq 1.6's: its semantics, builtins, formats and error messages, on
+jaq's engine (docs/jq-differences.md lists where eddy still differs); output is written as
+jq 1.6 writes it (compact by default). Modules (import, include) are found in the -L
+directories. Input is a stream of JSON values: JSON lines, or any
 whitespace-separated values. After an input that is not JSON, reading resumes at the
 next line. Exit codes as jq: 1 or 4 with -e, 5 when an input could not be processed.";
 
@@ -619,6 +621,10 @@ pub struct FilterArgs {
     /// Read the filter from FILE
     #[arg(short = 'f', long, value_name = "FILE")]
     pub from_file: Option<PathBuf>,
+    /// Look for the modules of `import` and `include` in DIR (repeatable, searched in
+    /// order; default: ~/.jq, $ORIGIN/../lib/jq, $ORIGIN/../lib)
+    #[arg(short = 'L', long = "library-path", value_name = "DIR", action = clap::ArgAction::Append)]
+    pub library: Vec<PathBuf>,
     /// $NAME is the string VALUE (repeatable)
     #[arg(long, num_args = 2, value_names = ["NAME", "VALUE"], action = clap::ArgAction::Append, allow_hyphen_values = true)]
     pub arg: Vec<String>,

@@ -30,7 +30,7 @@ pub fn run(settings: &Settings, args: &FilterArgs) -> Result<Outcome> {
             return Err(Error::usage(format!("{f}: no such file")));
         }
     }
-    let filter = Filter::compile(spec.code(), &named, positional)?;
+    let filter = Filter::compile_in(spec.code(), &named, positional, spec.library_dirs())?;
 
     let indent = if args.tab {
         Some(b"\t".to_vec())
@@ -71,7 +71,7 @@ pub fn run(settings: &Settings, args: &FilterArgs) -> Result<Outcome> {
 /// order, and `$ARGS.positional` from the arguments after `--args` (strings) or
 /// `--jsonargs` (JSON). Files are read once; each value is checked here, with its flag.
 fn spec_of(args: &FilterArgs, code: String, texts: Vec<String>) -> Result<(FilterSpec, Bindings)> {
-    let mut spec = FilterSpec::new(code);
+    let mut spec = FilterSpec::new(code).library(args.library.clone());
     let mut named = Vec::new();
     let mut positional = Vec::new();
     let mut bind = |spec: FilterSpec, name: &str, given: Given, what: &dyn Fn(String) -> Error| {

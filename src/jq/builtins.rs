@@ -332,6 +332,81 @@ fn fromjson(v: &Val) -> ValR {
         .map_err(|e| Error::str(format_args!("{e} (while parsing '{}')", String::from_utf8_lossy(text))))
 }
 
+/// jq 1.6's `tonumber`: numbers as they are; a string read by jq's own parser, which
+/// takes a number with leading zeros (`"007"`), a leading `+`, or no digit before or
+/// after the point (`".5"`, `"5."`) — things JSON itself refuses, and event data holds
+/// (zero-padded ids). Anything else that parses is not a number: jq's error.
+fn tonumber(v: &Val) -> ValR {
+    let Some(text) = bytes(v) else {
+        return match v {
+            Val::Num(_) => Ok(Jv(v.clone())),
+            _ => Err(type_error(v, "cannot be parsed as a number")),
+        };
+    };
+    if let Some(canonical) = lenient_number(text.trim_ascii()) {
+        if let Ok(n) = json::parse_one(canonical.as_bytes()) {
+            return Ok(Jv(n));
+        }
+    }
+    match fromjson(v)? {
+        n @ Jv(Val::Num(_)) => Ok(n),
+        _ => Err(type_error(v, "cannot be parsed as a number")),
+    }
+}
+
+/// `[+-]digits[.digits][(e|E)[+-]digits]` with digits optional on either side of the
+/// point (not both) as JSON text: the sign `-` only, no leading zeros, no bare point.
+fn lenient_number(t: &[u8]) -> Option<String> {
+    let (negative, t) = match t.first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let digits = |t: &[u8]| t.iter().take_while(|b| b.is_ascii_digit()).count();
+    let int_len = digits(t);
+    let (int, mut rest) = t.split_at(int_len);
+    let mut frac: &[u8] = &[];
+    if let Some(after) = rest.strip_prefix(b".") {
+        let n = digits(after);
+        frac = &after[..n];
+        rest = &after[n..];
+    }
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let mut exp = String::new();
+    if let Some(after) = rest.strip_prefix(b"e").or_else(|| rest.strip_prefix(b"E")) {
+        let (sign, after) = match after.first() {
+            Some(b @ (b'-' | b'+')) => (Some(*b as char), &after[1..]),
+            _ => (None, after),
+        };
+        let n = digits(after);
+        if n == 0 {
+            return None;
+        }
+        exp.push('e');
+        exp.extend(sign);
+        exp.push_str(std::str::from_utf8(&after[..n]).ok()?);
+        rest = &after[n..];
+    }
+    if !rest.is_empty() {
+        return None;
+    }
+    let int = std::str::from_utf8(int).ok()?.trim_start_matches('0');
+    let frac = std::str::from_utf8(frac).ok()?;
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(if int.is_empty() { "0" } else { int });
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out.push_str(&exp);
+    Some(out)
+}
+
 fn utf8bytelength(v: &Val) -> ValR {
     match bytes(v) {
         Some(b) => Ok(Jv::from(b.len())),
@@ -525,6 +600,7 @@ pub(super) fn funs() -> Box<[Native]> {
         }),
         ("from_entries", v(0), |cv| bome(from_entries(&cv.1.0))),
         ("fromjson", v(0), |cv| bome(fromjson(&cv.1.0))),
+        ("tonumber", v(0), |cv| bome(tonumber(&cv.1.0))),
         ("@csv", v(0), |cv| bome(row(&cv.1.0, true))),
         ("@tsv", v(0), |cv| bome(row(&cv.1.0, false))),
         ("@sh", v(0), |cv| bome(shell(&cv.1.0))),

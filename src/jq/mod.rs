@@ -8,6 +8,7 @@
 //! engine of `eddy filter`, which lives in `commands::filter`). Nothing here reads flags.
 
 mod builtins;
+mod constant;
 mod diagnose;
 mod fast;
 mod json;
@@ -201,6 +202,14 @@ pub struct Filter {
     stateless: bool,
 }
 
+/// Whether the fast path may be used: `EDDY_FAST_PATH=off` switches it off, for
+/// benchmarks (bench/jq) that measure the interpreter alone on the same filters. Read
+/// once: filters are compiled per thread and per command, and all must agree.
+fn fast_path_allowed() -> bool {
+    static ALLOWED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ALLOWED.get_or_init(|| std::env::var_os("EDDY_FAST_PATH").is_none_or(|v| v != "off"))
+}
+
 /// A filter as it was given — its source and the values of its variables, as text —
 /// not yet compiled. Plain data (`Send`), so that every thread compiles its own filter
 /// from it (jaq's values cannot cross threads) without reading the flags or files again.
@@ -209,6 +218,8 @@ pub struct FilterSpec {
     code: String,
     named: Vec<(String, Given)>,
     positional: Vec<Given>,
+    /// Where `import` and `include` look (`-L`); empty: jq's defaults.
+    library: Vec<PathBuf>,
 }
 
 /// Values of named variables and of `$ARGS.positional`, ready for `Filter::compile`.
@@ -255,8 +266,18 @@ impl FilterSpec {
         self
     }
 
+    /// Sets the directories `import` and `include` look in (`-L DIR`, in order).
+    pub fn library(mut self, dirs: Vec<PathBuf>) -> FilterSpec {
+        self.library = dirs;
+        self
+    }
+
     pub fn code(&self) -> &str {
         &self.code
+    }
+
+    pub fn library_dirs(&self) -> &[PathBuf] {
+        &self.library
     }
 
     /// Each variable's value, or the first that is not what it claims to be, with its
@@ -280,7 +301,7 @@ impl FilterSpec {
         let (named, positional) = self
             .values()
             .map_err(|(what, e)| CompileError::new(format!("{what} is not JSON: {e}")))?;
-        Filter::compile(&self.code, &named, positional)
+        Filter::compile_in(&self.code, &named, positional, &self.library)
     }
 }
 
@@ -321,7 +342,8 @@ impl Filter {
         // that use the name see eddy's.
         let jq_std = jaq_std::defs().filter(|d| !REDEFINED.contains(&(d.name, d.args.len())));
         let core = jaq_core::defs().filter(|d| !REDEFINED.contains(&(d.name, d.args.len())));
-        let defs = core.chain(jq_std).chain(jaq_json::defs()).chain(own);
+        let json_defs = jaq_json::defs().filter(|d| !REDEFINED.contains(&(d.name, d.args.len())));
+        let defs = core.chain(jq_std).chain(json_defs).chain(own);
         let arena = Arena::default();
         let main = File {
             code,
@@ -336,6 +358,9 @@ impl Filter {
             .with_read(read)
             .load(&arena, main)
             .map_err(|errs| CompileError::new(diagnose::load_errors(errs)))?;
+        if let Some(why) = constant::refusal(code) {
+            return Err(CompileError::new(why));
+        }
         // `import "f" as $x`: jaq-core expects the value of each such variable after the
         // global ones, in its order; eddy reads them here, as jq does, so none is missing.
         let mut imported = Vec::new();
@@ -371,7 +396,7 @@ impl Filter {
             vars: Vars::new(values),
             after,
             identity: code.trim() == ".",
-            plan: fast::Plan::of(code, named),
+            plan: fast_path_allowed().then(|| fast::Plan::of(code, named)).flatten(),
             stateless: parallel::stateless(&analysis),
         })
     }
@@ -628,11 +653,12 @@ const REPLACED: [&str; 6] = [
 ];
 
 /// jaq's definitions (name, arity) that are natives in eddy (`builtins`, `own_funs`):
-/// `delpaths`, the formats, and `nan` and `infinite` (`0 / 0` and `1 / 0` in jaq, errors
+/// `delpaths`, `tonumber` (jq reads `"007"`), the formats, and `nan` and `infinite` (`0 / 0` and `1 / 0` in jaq, errors
 /// in jq). Others that jq defines otherwise are shadowed by `OWN_DEFS`, so that jaq's
 /// definitions that use them keep working.
-const REDEFINED: [(&str, usize); 8] = [
+const REDEFINED: [(&str, usize); 9] = [
     ("delpaths", 1),
+    ("tonumber", 0),
     ("from_entries", 0),
     ("@sh", 0),
     ("@html", 0),
@@ -724,6 +750,35 @@ mod tests {
         }
     }
 
+    /// jq 1.6 reads the string with its own parser, which takes zero-padded numbers
+    /// (bench/jq's `split("-") | .[1] | tonumber` on "sku-03905" failed before).
+    #[test]
+    fn tonumber_reads_numbers_as_jq_1_6_does() {
+        let cases = [
+            (r#""03905""#, "3905"),
+            (r#""-007.50""#, "-7.5"),
+            (r#"" 12 ""#, "12"),
+            (r#"".5""#, "0.5"),
+            (r#""5.""#, "5"),
+            (r#""+3""#, "3"),
+            (r#""1e3""#, "1000"),
+            (r#""0""#, "0"),
+            ("42", "42"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(outputs("tonumber", input), [want], "{input}");
+        }
+        assert_eq!(
+            error_of("tonumber", r#""[1]""#),
+            r#"string ("[1]") cannot be parsed as a number"#
+        );
+        assert_eq!(error_of("tonumber", "[1]"), "array ([1]) cannot be parsed as a number");
+        for bad in [r#""0x1""#, r#""abc""#, r#""""#, r#""1e""#, r#""nan""#, r#"".""#] {
+            let e = error_of("tonumber", bad);
+            assert!(e.contains("while parsing"), "{bad}: {e}");
+        }
+    }
+
     /// Issue 17: the update idioms every jq user types, which failed under jaq's values.
     #[test]
     fn null_grows_into_what_a_path_update_needs() {
@@ -753,7 +808,7 @@ mod tests {
 
     #[test]
     fn errors_are_worded_as_jq_words_them() {
-        assert_eq!(error_of("{(0): 1}", "null"), "Object keys must be strings");
+        assert_eq!(error_of("{(.): 1}", "0"), "Object keys must be strings");
         assert_eq!(error_of(".a", "1"), r#"Cannot index number with string "a""#);
         assert_eq!(error_of(".[]", "true"), "Cannot iterate over boolean (true)");
         assert_eq!(error_of(". + 1", "{}"), "object ({}) and number (1) cannot be added");

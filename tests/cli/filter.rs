@@ -104,6 +104,42 @@ fn compile_error_exits_2_with_the_position() {
 }
 
 #[test]
+fn library_path_finds_modules_and_data_for_import_and_include() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    std::fs::create_dir_all(lib.join("nested")).unwrap();
+    std::fs::write(lib.join("math.jq"), "def twice: . * 2;\n").unwrap();
+    std::fs::write(lib.join("nested/nested.jq"), "def inc: . + 1;\n").unwrap();
+    std::fs::write(lib.join("cfg.json"), "{\"n\": 3}\n").unwrap();
+    let code = r#"import "math" as m; include "nested"; import "cfg" as $cfg; m::twice + $cfg[0].n | inc"#;
+    // Over stdin (one core) and over a file large enough for both cores: the workers
+    // compile the filter again and must find the same modules.
+    let l = lib.to_str().unwrap();
+    assert_eq!(filter(&["-L", l, code], "5\n").ok().lines(), ["14"]);
+    let input = dir.path().join("in.json");
+    let many: String = (0..200_000).map(|i| format!("{i}\n")).collect();
+    std::fs::write(&input, &many).unwrap();
+    let mut c = Command::new(eddy_bin());
+    c.args(["filter", "--library-path", l, code]).arg(&input);
+    let r = run(c, None).ok();
+    assert_eq!(r.lines().len(), 200_000);
+    assert_eq!(r.lines()[199_999], (199_999 * 2 + 4).to_string());
+    // Another directory first: searched in order, the first match wins.
+    let other = dir.path().join("other");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(other.join("math.jq"), "def twice: . * 20;\n").unwrap();
+    let o = other.to_str().unwrap();
+    assert_eq!(filter(&["-L", o, "-L", l, code], "5\n").ok().lines(), ["104"]);
+    // Without it, jq's default directories hold no such module: exit 2, the module named.
+    let r = filter(&[r#"import "math" as m; m::twice"#], "5\n").code(2);
+    assert!(
+        r.stderr.contains("cannot load module math: file not found"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
 fn runtime_error_names_the_line_and_goes_on_exit_5() {
     let r = filter(&[".a"], "{\"a\":1}\n[2]\n{\"a\":3}\n").code(5);
     assert_eq!(r.lines(), ["1", "3"]);
