@@ -107,8 +107,18 @@ impl Cluster {
                 );
             }
             Kind::Kafka => {
-                self.eddy(&["topics", "create", &name, "--partitions", &partitions.to_string()])
-                    .ok();
+                // A generous bound: on a loaded machine (the fault tests' three JVMs start
+                // beside this one) a new partition's leader once took over 10 s.
+                self.eddy(&[
+                    "topics",
+                    "create",
+                    &name,
+                    "--partitions",
+                    &partitions.to_string(),
+                    "--timeout",
+                    "60s",
+                ])
+                .ok();
             }
         }
         name
