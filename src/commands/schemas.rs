@@ -274,10 +274,12 @@ mod tests {
         for bad in ["x", "x=y", "=s:1", "x=:1", "x=s:0", "x=s:two"] {
             assert!(parse_reference(bad).is_err(), "{bad}");
         }
-        assert_eq!(kind_of_file(Path::new("a/o.avsc")), Some(SchemaKind::Avro));
-        assert_eq!(kind_of_file(Path::new("o.proto")), Some(SchemaKind::Protobuf));
-        assert_eq!(kind_of_file(Path::new("o.json")), Some(SchemaKind::JsonSchema));
-        assert_eq!(kind_of_file(Path::new("o.txt")), None);
-        assert_eq!(kind_of_file(Path::new("schema")), None);
+        // The file-name rule is codec::flags::file_kind's now (no --schema-type given).
+        let kind_of_file = |p: &str| crate::codec::flags::file_kind("--schema", std::path::Path::new(p), None).ok();
+        assert_eq!(kind_of_file("a/o.avsc"), Some(SchemaKind::Avro));
+        assert_eq!(kind_of_file("o.proto"), Some(SchemaKind::Protobuf));
+        assert_eq!(kind_of_file("o.json"), Some(SchemaKind::JsonSchema));
+        assert_eq!(kind_of_file("o.txt"), None);
+        assert_eq!(kind_of_file("schema"), None);
     }
 }
