@@ -1,3 +1,6 @@
+//! Over 700 lines because it is a whole small server (HTTP parsing, the routes, the
+//! store and its dedup rules) in one file, with its tests, rather than a dependency.
+//!
 //! The schema registry behind `eddy dev --registry`: an in-memory, Confluent-compatible
 //! REST API on loopback, so that schema examples and tests run with nothing installed.
 //!
