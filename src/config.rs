@@ -1,3 +1,6 @@
+//! Over 700 lines because about 300 of them are its unit tests of the precedence and
+//! redaction rules; the code is under 550.
+//!
 //! Flags, environment and the config file, resolved into one validated `Settings`
 //! before anything touches the network. Precedence: flag > environment > context in the
 //! config file > default; `-X` properties win over everything. Secrets are redacted

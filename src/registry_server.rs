@@ -1,3 +1,6 @@
+//! Over 700 lines because it is a whole small server (HTTP parsing, the routes, the
+//! store and its dedup rules) in one file, with its tests, rather than a dependency.
+//!
 //! The schema registry behind `eddy dev --registry`: an in-memory, Confluent-compatible
 //! REST API on loopback, so that schema examples and tests run with nothing installed.
 //!
@@ -313,6 +316,7 @@ impl Store {
         }
     }
 
+    /// Routes one request by method and path to its answer, in Confluent's shapes.
     fn handle(&mut self, r: &Request) -> Answer {
         let segs: Vec<&str> = r.segments.iter().map(String::as_str).collect();
         let flag = |name: &str| r.query.get(name).is_some_and(|v| v == "true");
@@ -327,37 +331,10 @@ impl Store {
                 Some(i) => self.by_id(i as u32 + 1, rest),
                 None => Answer::error(404, 40403, format!("Schema {guid} not found")),
             },
-            ("GET", ["subjects"]) => {
-                let deleted = flag("deleted");
-                let list: Vec<&String> = self
-                    .subjects
-                    .iter()
-                    .filter(|(_, v)| v.iter().any(|e| deleted || !e.deleted))
-                    .map(|(s, _)| s)
-                    .collect();
-                Answer::json(json!(list))
-            }
-            ("GET", ["subjects", subject, "versions"]) => {
-                let deleted = flag("deleted");
-                let versions: Vec<i64> = self.live(subject, deleted).iter().map(|e| e.version).collect();
-                if versions.is_empty() {
-                    return subject_not_found(subject);
-                }
-                Answer::json(json!(versions))
-            }
+            ("GET", ["subjects"]) => self.subject_list(flag("deleted")),
+            ("GET", ["subjects", subject, "versions"]) => self.version_list(subject, flag("deleted")),
             ("GET", ["subjects", subject, "versions", version, rest @ ..]) => {
-                match self.find_version(subject, version, flag("deleted")) {
-                    Ok(e) => match rest {
-                        [] => Answer::json(self.version_json(subject, &e)),
-                        ["schema"] => Answer {
-                            status: 200,
-                            body: self.schemas[e.id as usize - 1].text.clone(),
-                        },
-                        ["referencedby"] => Answer::json(json!(self.referenced_by(subject, e.version))),
-                        _ => Answer::error(404, 404, "HTTP 404 Not Found"),
-                    },
-                    Err(a) => a,
-                }
+                self.get_version(subject, version, rest, flag("deleted"))
             }
             ("POST", ["subjects", subject, "versions"]) => self.register(subject, &r.body),
             ("POST", ["subjects", subject]) => self.lookup(subject, &r.body, flag("deleted")),
@@ -366,26 +343,10 @@ impl Store {
                 self.delete_version(subject, version, flag("permanent"))
             }
             ("POST", ["compatibility", "subjects", subject, "versions", version]) => {
-                if let Err(a) = self.parse_schema(&r.body) {
-                    return a;
-                }
-                if let Err(a) = self.find_version(subject, version, false) {
-                    return a;
-                }
-                let mut answer = json!({"is_compatible": true});
-                if flag("verbose") {
-                    answer["messages"] = json!([]);
-                }
-                Answer::json(answer)
+                self.check_against_version(subject, version, &r.body, flag("verbose"))
             }
             ("POST", ["compatibility", "subjects", subject, "versions"]) => {
-                if let Err(a) = self.parse_schema(&r.body) {
-                    return a;
-                }
-                if self.live(subject, false).is_empty() {
-                    return subject_not_found(subject);
-                }
-                Answer::json(json!({"is_compatible": true}))
+                self.check_against_subject(subject, &r.body)
             }
             ("GET", ["config"]) => Answer::json(json!({"compatibilityLevel": self.level})),
             ("PUT", ["config"]) => match level_of(&r.body) {
@@ -421,6 +382,70 @@ impl Store {
             }
             _ => Answer::error(404, 404, "HTTP 404 Not Found"),
         }
+    }
+
+    /// `GET /subjects`: the subjects with a live version (or any, with `deleted`).
+    fn subject_list(&self, deleted: bool) -> Answer {
+        let list: Vec<&String> = self
+            .subjects
+            .iter()
+            .filter(|(_, v)| v.iter().any(|e| deleted || !e.deleted))
+            .map(|(s, _)| s)
+            .collect();
+        Answer::json(json!(list))
+    }
+
+    /// `GET /subjects/{s}/versions`: a subject's version numbers.
+    fn version_list(&self, subject: &str, deleted: bool) -> Answer {
+        let versions: Vec<i64> = self.live(subject, deleted).iter().map(|e| e.version).collect();
+        if versions.is_empty() {
+            return subject_not_found(subject);
+        }
+        Answer::json(json!(versions))
+    }
+
+    /// `GET /subjects/{s}/versions/{v}[/schema|/referencedby]`: one version, its bare
+    /// schema text, or the ids of the schemas that reference it.
+    fn get_version(&self, subject: &str, version: &str, rest: &[&str], deleted: bool) -> Answer {
+        match self.find_version(subject, version, deleted) {
+            Ok(e) => match rest {
+                [] => Answer::json(self.version_json(subject, &e)),
+                ["schema"] => Answer {
+                    status: 200,
+                    body: self.schemas[e.id as usize - 1].text.clone(),
+                },
+                ["referencedby"] => Answer::json(json!(self.referenced_by(subject, e.version))),
+                _ => Answer::error(404, 404, "HTTP 404 Not Found"),
+            },
+            Err(a) => a,
+        }
+    }
+
+    /// `POST /compatibility/subjects/{s}/versions/{v}`: always compatible, once the
+    /// schema parses and the version exists (this registry does not judge).
+    fn check_against_version(&self, subject: &str, version: &str, body: &[u8], verbose: bool) -> Answer {
+        if let Err(a) = self.parse_schema(body) {
+            return a;
+        }
+        if let Err(a) = self.find_version(subject, version, false) {
+            return a;
+        }
+        let mut answer = json!({"is_compatible": true});
+        if verbose {
+            answer["messages"] = json!([]);
+        }
+        Answer::json(answer)
+    }
+
+    /// `POST /compatibility/subjects/{s}/versions`: the same against every version.
+    fn check_against_subject(&self, subject: &str, body: &[u8]) -> Answer {
+        if let Err(a) = self.parse_schema(body) {
+            return a;
+        }
+        if self.live(subject, false).is_empty() {
+            return subject_not_found(subject);
+        }
+        Answer::json(json!({"is_compatible": true}))
     }
 
     fn has_id(&self, id: u32) -> bool {

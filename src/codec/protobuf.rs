@@ -1,3 +1,6 @@
+//! Over 700 lines because about 330 of them are its unit tests, one per rule of the
+//! mapping; the code above them is under 500.
+//!
 //! Protobuf payloads ⇄ the canonical proto3 JSON mapping, for a schema compiled at run
 //! time: `.proto` text or a base64 `FileDescriptorProto` from a registry (with its
 //! imports as references), a `.proto` file with include directories, or a `.protoset`.

@@ -66,6 +66,8 @@ impl Plan {
     }
 }
 
+/// `eddy dev`: the `--kafka` cluster or the node actions elsewhere; here the mock
+/// cluster with its topics, registry and chaos, then `serve` or `run_command`.
 pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
     if let Some(action) = args.action {
         return kafka::act(settings, action);
@@ -93,7 +95,7 @@ pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
     if settings.verbose {
         eprintln!("eddy dev: {} node(s) at {brokers}", args.nodes);
     }
-    let mut chaos = if args.chaos {
+    let chaos = if args.chaos {
         let seed = args.chaos_seed.unwrap_or_else(|| now_ms() as u64);
         eprintln!("chaos: seed {seed}");
         Some(Chaos::new(settings, &brokers, args.nodes, seed).ok_or_else(|| Error::runtime("cannot start --chaos"))?)
@@ -101,29 +103,54 @@ pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
         None
     };
 
+    let registry_url = registry_url.as_deref();
     if args.command.is_empty() {
-        crate::output::text(&format!("EDDY_BROKERS={brokers}\n"));
-        if let Some(url) = &registry_url {
-            crate::output::text(&format!("EDDY_REGISTRY_URL={url}\n"));
-        }
-        if !settings.quiet {
-            eprintln!("eddy dev: cluster running; Ctrl-C stops it");
-        }
-        loop {
-            if let Some(s) = interrupt::requested() {
-                return Ok(Outcome::Interrupted(s));
-            }
-            if let Some(c) = chaos.as_mut() {
-                c.tick(&cluster);
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        serve(settings, &cluster, &brokers, registry_url, chaos)
+    } else {
+        run_command(args, &cluster, &brokers, registry_url, chaos)
     }
+}
 
+/// No command: prints the cluster's environment and keeps it up (with chaos ticking)
+/// until Ctrl-C.
+fn serve(
+    settings: &Settings,
+    cluster: &DevCluster,
+    brokers: &str,
+    registry_url: Option<&str>,
+    mut chaos: Option<Chaos>,
+) -> Result<Outcome> {
+    crate::output::text(&format!("EDDY_BROKERS={brokers}\n"));
+    if let Some(url) = &registry_url {
+        crate::output::text(&format!("EDDY_REGISTRY_URL={url}\n"));
+    }
+    if !settings.quiet {
+        eprintln!("eddy dev: cluster running; Ctrl-C stops it");
+    }
+    loop {
+        if let Some(s) = interrupt::requested() {
+            return Ok(Outcome::Interrupted(s));
+        }
+        if let Some(c) = chaos.as_mut() {
+            c.tick(cluster);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Runs the command with the cluster's environment, passing a SIGTERM on, until it
+/// exits; its exit code is eddy's.
+fn run_command(
+    args: &DevArgs,
+    cluster: &DevCluster,
+    brokers: &str,
+    registry_url: Option<&str>,
+    mut chaos: Option<Chaos>,
+) -> Result<Outcome> {
     let mut command = Command::new(&args.command[0]);
     command
         .args(&args.command[1..])
-        .env("EDDY_BROKERS", &brokers)
+        .env("EDDY_BROKERS", brokers)
         // `eddy dev kill NODE` in the command is to say the mock has no nodes to kill,
         // not to act on some other cluster's.
         .env_remove("EDDY_DEV_STATE");
@@ -167,7 +194,7 @@ pub fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
             }
         }
         if let Some(c) = chaos.as_mut() {
-            c.tick(&cluster);
+            c.tick(cluster);
         }
         std::thread::sleep(Duration::from_millis(20));
     }

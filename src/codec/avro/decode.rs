@@ -15,7 +15,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 
 use super::encode;
 use super::logical;
-use super::schema::{Node, NodeId, Schema, Unit};
+use super::schema::{Field, Node, NodeId, Schema, Unit};
 use crate::codec::schema::CodecError;
 use crate::codec::wire::GuidText;
 use crate::jq::{write_f64, write_json_str};
@@ -191,6 +191,8 @@ impl<'a> Decoder<'_, 'a> {
         }
     }
 
+    /// Decodes one value of `node`: the dispatcher over the schema's node kinds, with
+    /// the scalars inline and the bulkier kinds in the methods below.
     fn value(&mut self, node: NodeId, out: &mut Vec<u8>, depth: usize) -> Result<(), CodecError> {
         if depth > MAX_DEPTH {
             return Err(error(format!("nested deeper than {MAX_DEPTH} levels")));
@@ -226,97 +228,11 @@ impl<'a> Decoder<'_, 'a> {
                 self.bytes_value(out, b);
             }
             Node::String | Node::Uuid { fixed: None } => write_json_str(out, self.str()?),
-            Node::Record { fields, .. } => {
-                out.push(b'{');
-                for (i, field) in fields.iter().enumerate() {
-                    if i > 0 {
-                        out.push(b',');
-                    }
-                    out.extend_from_slice(&field.key);
-                    self.value(field.node, out, depth + 1)
-                        .map_err(|e| under(e, |p| key_segment(p, &field.name)))?;
-                }
-                out.push(b'}');
-            }
-            Node::Enum { name, symbols } => {
-                let i = self.long()?;
-                let symbol = usize::try_from(i).ok().and_then(|i| symbols.get(i)).ok_or_else(|| {
-                    error(format!(
-                        "enum index {i} is out of range for enum {name} ({} symbols)",
-                        symbols.len()
-                    ))
-                })?;
-                write_json_str(out, symbol);
-            }
-            Node::Array(item) => {
-                out.push(b'[');
-                let mut index = 0usize;
-                loop {
-                    let count = self.block(*item)?;
-                    if count == 0 {
-                        break;
-                    }
-                    for _ in 0..count {
-                        if index > 0 {
-                            out.push(b',');
-                        }
-                        self.value(*item, out, depth + 1)
-                            .map_err(|e| under(e, |p| _ = write!(p, "[{index}]")))?;
-                        index += 1;
-                    }
-                }
-                out.push(b']');
-            }
-            Node::Map(item) => {
-                out.push(b'{');
-                let mut first = true;
-                loop {
-                    let count = self.block(*item)?;
-                    if count == 0 {
-                        break;
-                    }
-                    for _ in 0..count {
-                        if !first {
-                            out.push(b',');
-                        }
-                        first = false;
-                        let key = self.str()?;
-                        write_json_str(out, key);
-                        out.push(b':');
-                        self.value(*item, out, depth + 1)
-                            .map_err(|e| under(e, |p| key_segment(p, key)))?;
-                    }
-                }
-                out.push(b'}');
-            }
-            Node::Union { branches, ambiguous } => {
-                let i = self.long()?;
-                let Some(&branch) = usize::try_from(i).ok().and_then(|i| branches.get(i)) else {
-                    return Err(error(format!(
-                        "union index {i} is out of range for a union of {} types",
-                        branches.len()
-                    )));
-                };
-                let name = schema.nodes[branch].branch_name();
-                let wrap = self.avro_json && !matches!(schema.nodes[branch], Node::Null);
-                let start = out.len();
-                if wrap {
-                    out.push(b'{');
-                    write_json_str(out, name);
-                    out.push(b':');
-                }
-                self.value(branch, out, depth + 1)?;
-                if wrap {
-                    out.push(b'}');
-                } else if *ambiguous && encode::picks(schema, node, &out[start..]) != Some(i as usize) {
-                    // The bare value would be read back as another branch: say which.
-                    let mut prefix = vec![b'{'];
-                    write_json_str(&mut prefix, name);
-                    prefix.push(b':');
-                    out.splice(start..start, prefix);
-                    out.push(b'}');
-                }
-            }
+            Node::Record { fields, .. } => self.record(fields, out, depth)?,
+            Node::Enum { name, symbols } => self.enum_symbol(name, symbols, out)?,
+            Node::Array(item) => self.array(*item, out, depth)?,
+            Node::Map(item) => self.map(*item, out, depth)?,
+            Node::Union { branches, ambiguous } => self.union(node, branches, *ambiguous, out, depth)?,
             Node::Fixed { size, .. } => {
                 let b = self.take(*size)?;
                 self.bytes_value(out, b);
@@ -325,37 +241,8 @@ impl<'a> Decoder<'_, 'a> {
                 precision,
                 scale,
                 fixed,
-            } => {
-                let b = match fixed {
-                    Some((_, size)) => self.take(*size)?,
-                    None => self.sized()?,
-                };
-                if self.avro_json {
-                    Self::latin1(out, b);
-                } else {
-                    let start = out.len();
-                    let digits = logical::write_decimal(out, b, *scale);
-                    if digits > *precision as usize {
-                        // Shown, it could not be produced again: the schema does not hold it.
-                        let text = String::from_utf8_lossy(&out[start..]).into_owned();
-                        return Err(error(format!(
-                            "{text} has more digits than decimal({precision},{scale}) holds"
-                        )));
-                    }
-                }
-            }
-            Node::Uuid { fixed: Some(_) } => {
-                let b = self.take(16)?;
-                if self.avro_json {
-                    Self::latin1(out, b);
-                } else {
-                    let mut guid = [0; 16];
-                    guid.copy_from_slice(b);
-                    out.push(b'"');
-                    _ = write!(Utf8Sink(out), "{}", GuidText(&guid));
-                    out.push(b'"');
-                }
-            }
+            } => self.decimal(*precision, *scale, fixed.as_ref().map(|(_, size)| *size), out)?,
+            Node::Uuid { fixed: Some(_) } => self.fixed_uuid(out)?,
             Node::Date => {
                 let v = self.int()?;
                 if self.avro_json || !logical::write_date(out, v) {
@@ -364,38 +251,211 @@ impl<'a> Decoder<'_, 'a> {
             }
             Node::TimeMillis => {
                 let v = self.int()?;
-                if self.avro_json || !logical::write_time(out, i64::from(v), Unit::Millis) {
-                    out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
-                }
+                self.time_or_number(out, i64::from(v), |out| {
+                    logical::write_time(out, i64::from(v), Unit::Millis)
+                });
             }
             Node::TimeMicros => {
                 let v = self.long()?;
-                if self.avro_json || !logical::write_time(out, v, Unit::Micros) {
-                    out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
-                }
+                self.time_or_number(out, v, |out| logical::write_time(out, v, Unit::Micros));
             }
             Node::Timestamp { unit, local } => {
                 let v = self.long()?;
-                if self.avro_json || !logical::write_timestamp(out, v, *unit, *local) {
-                    out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
-                }
+                self.time_or_number(out, v, |out| logical::write_timestamp(out, v, *unit, *local));
             }
-            Node::Duration { .. } => {
-                let b = self.take(12)?;
-                if self.avro_json {
-                    Self::latin1(out, b);
-                } else {
-                    let part = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
-                    let mut n = itoa::Buffer::new();
-                    out.extend_from_slice(b"{\"months\":");
-                    out.extend_from_slice(n.format(part(0)).as_bytes());
-                    out.extend_from_slice(b",\"days\":");
-                    out.extend_from_slice(n.format(part(4)).as_bytes());
-                    out.extend_from_slice(b",\"millis\":");
-                    out.extend_from_slice(n.format(part(8)).as_bytes());
-                    out.push(b'}');
-                }
+            Node::Duration { .. } => self.duration(out)?,
+        }
+        Ok(())
+    }
+
+    /// A record: its fields in schema order as one JSON object.
+    #[inline]
+    fn record(&mut self, fields: &[Field], out: &mut Vec<u8>, depth: usize) -> Result<(), CodecError> {
+        out.push(b'{');
+        for (i, field) in fields.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
             }
+            out.extend_from_slice(&field.key);
+            self.value(field.node, out, depth + 1)
+                .map_err(|e| under(e, |p| key_segment(p, &field.name)))?;
+        }
+        out.push(b'}');
+        Ok(())
+    }
+
+    /// An enum: its index, written as the symbol it names.
+    #[inline]
+    fn enum_symbol(&mut self, name: &str, symbols: &[String], out: &mut Vec<u8>) -> Result<(), CodecError> {
+        let i = self.long()?;
+        let symbol = usize::try_from(i).ok().and_then(|i| symbols.get(i)).ok_or_else(|| {
+            error(format!(
+                "enum index {i} is out of range for enum {name} ({} symbols)",
+                symbols.len()
+            ))
+        })?;
+        write_json_str(out, symbol);
+        Ok(())
+    }
+
+    /// An array: blocks of items until a block of none, as one JSON array.
+    fn array(&mut self, item: NodeId, out: &mut Vec<u8>, depth: usize) -> Result<(), CodecError> {
+        out.push(b'[');
+        let mut index = 0usize;
+        loop {
+            let count = self.block(item)?;
+            if count == 0 {
+                break;
+            }
+            for _ in 0..count {
+                if index > 0 {
+                    out.push(b',');
+                }
+                self.value(item, out, depth + 1)
+                    .map_err(|e| under(e, |p| _ = write!(p, "[{index}]")))?;
+                index += 1;
+            }
+        }
+        out.push(b']');
+        Ok(())
+    }
+
+    /// A map: blocks of key and item pairs until a block of none, as one JSON object.
+    fn map(&mut self, item: NodeId, out: &mut Vec<u8>, depth: usize) -> Result<(), CodecError> {
+        out.push(b'{');
+        let mut first = true;
+        loop {
+            let count = self.block(item)?;
+            if count == 0 {
+                break;
+            }
+            for _ in 0..count {
+                if !first {
+                    out.push(b',');
+                }
+                first = false;
+                let key = self.str()?;
+                write_json_str(out, key);
+                out.push(b':');
+                self.value(item, out, depth + 1)
+                    .map_err(|e| under(e, |p| key_segment(p, key)))?;
+            }
+        }
+        out.push(b'}');
+        Ok(())
+    }
+
+    /// A union: the branch index, then that branch's value, wrapped in `{"type": ...}`
+    /// in the Avro JSON encoding, or in plain JSON when the bare value would be read
+    /// back as another branch.
+    #[inline]
+    fn union(
+        &mut self,
+        node: NodeId,
+        branches: &[NodeId],
+        ambiguous: bool,
+        out: &mut Vec<u8>,
+        depth: usize,
+    ) -> Result<(), CodecError> {
+        let schema = self.schema;
+        let i = self.long()?;
+        let Some(&branch) = usize::try_from(i).ok().and_then(|i| branches.get(i)) else {
+            return Err(error(format!(
+                "union index {i} is out of range for a union of {} types",
+                branches.len()
+            )));
+        };
+        let name = schema.nodes[branch].branch_name();
+        let wrap = self.avro_json && !matches!(schema.nodes[branch], Node::Null);
+        let start = out.len();
+        if wrap {
+            out.push(b'{');
+            write_json_str(out, name);
+            out.push(b':');
+        }
+        self.value(branch, out, depth + 1)?;
+        if wrap {
+            out.push(b'}');
+        } else if ambiguous && encode::picks(schema, node, &out[start..]) != Some(i as usize) {
+            // The bare value would be read back as another branch: say which.
+            let mut prefix = vec![b'{'];
+            write_json_str(&mut prefix, name);
+            prefix.push(b':');
+            out.splice(start..start, prefix);
+            out.push(b'}');
+        }
+        Ok(())
+    }
+
+    /// A decimal (in `fixed` bytes, or length-prefixed without): its digits as a JSON
+    /// string, refused when they are more than `precision`.
+    #[inline]
+    fn decimal(
+        &mut self,
+        precision: u32,
+        scale: u32,
+        fixed: Option<usize>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), CodecError> {
+        let b = match fixed {
+            Some(size) => self.take(size)?,
+            None => self.sized()?,
+        };
+        if self.avro_json {
+            Self::latin1(out, b);
+        } else {
+            let start = out.len();
+            let digits = logical::write_decimal(out, b, scale);
+            if digits > precision as usize {
+                // Shown, it could not be produced again: the schema does not hold it.
+                let text = String::from_utf8_lossy(&out[start..]).into_owned();
+                return Err(error(format!(
+                    "{text} has more digits than decimal({precision},{scale}) holds"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// A uuid in 16 fixed bytes, written as its canonical text.
+    fn fixed_uuid(&mut self, out: &mut Vec<u8>) -> Result<(), CodecError> {
+        let b = self.take(16)?;
+        if self.avro_json {
+            Self::latin1(out, b);
+        } else {
+            let mut guid = [0; 16];
+            guid.copy_from_slice(b);
+            out.push(b'"');
+            _ = write!(Utf8Sink(out), "{}", GuidText(&guid));
+            out.push(b'"');
+        }
+        Ok(())
+    }
+
+    /// A time or timestamp: the text `write` makes of it, or the bare number `v` in the
+    /// Avro JSON encoding and when it has no text.
+    #[inline]
+    fn time_or_number(&self, out: &mut Vec<u8>, v: i64, write: impl FnOnce(&mut Vec<u8>) -> bool) {
+        if self.avro_json || !write(out) {
+            out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+        }
+    }
+
+    /// A duration's 12 bytes: months, days and milliseconds as a JSON object.
+    fn duration(&mut self, out: &mut Vec<u8>) -> Result<(), CodecError> {
+        let b = self.take(12)?;
+        if self.avro_json {
+            Self::latin1(out, b);
+        } else {
+            let part = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+            let mut n = itoa::Buffer::new();
+            out.extend_from_slice(b"{\"months\":");
+            out.extend_from_slice(n.format(part(0)).as_bytes());
+            out.extend_from_slice(b",\"days\":");
+            out.extend_from_slice(n.format(part(4)).as_bytes());
+            out.extend_from_slice(b",\"millis\":");
+            out.extend_from_slice(n.format(part(8)).as_bytes());
+            out.push(b'}');
         }
         Ok(())
     }

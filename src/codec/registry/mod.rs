@@ -1,3 +1,6 @@
+//! Over 700 lines because it is one type, `Registry`: each REST call is a short method
+//! over the one private request, retry and error path, which a split would have to open up.
+//!
 //! The client of a Confluent-compatible schema registry: schemas by id or GUID with
 //! their references resolved into the flat list a codec compiles, subjects and their
 //! versions, and the admin calls `eddy schemas` makes (register, lookup, compatibility,

@@ -75,6 +75,8 @@ fn every_node_knows_every_broker(settings: &Settings, cluster: &Cluster) -> Resu
     Ok(())
 }
 
+/// `eddy dev --kafka`: starts the real cluster and its topics, prints or exports its
+/// endpoints, then keeps it up until Ctrl-C or runs the command on it.
 pub(super) fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
     let (Plan { topics }, nodes) = checked(args)?;
     let started = Instant::now();
@@ -110,25 +112,7 @@ pub(super) fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
     let endpoints = cluster.endpoints().clone();
     every_node_knows_every_broker(settings, &cluster).map_err(|e| e.within("dev"))?;
     if !topics.is_empty() {
-        let local = local_settings(settings, &endpoints.plaintext);
-        let admin = Admin::new(&local).map_err(|e| e.within("dev"))?;
-        for (name, partitions) in &topics {
-            let since = Instant::now();
-            admin
-                .create_topic("dev: --topic", name, *partitions, Some(nodes as i32), &[])
-                .map_err(|e| e.within("dev"))?;
-            let led = |t: Option<&crate::kafka::admin::TopicInfo>| {
-                t.is_some_and(|t| {
-                    t.partitions.len() == *partitions as usize && t.partitions.iter().all(|p| p.leader >= 0)
-                })
-            };
-            if !admin.await_metadata("dev: --topic", name, since, led)? {
-                return Err(Error::runtime(format!(
-                    "dev: --topic {name}: no leaders within {:?}",
-                    local.timeout
-                )));
-            }
-        }
+        create_topics(settings, &endpoints.plaintext, &topics, nodes)?;
     }
     say(&format!(
         "Apache Kafka {}, {nodes} node{}, up in {:.1} s",
@@ -166,6 +150,35 @@ pub(super) fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
         }
     }
 
+    run_command(args, &mut cluster, &lines)
+}
+
+/// Creates each `--topic` (replicated on every node) and waits until every partition
+/// has a leader, so that the command starts on topics that are ready.
+fn create_topics(settings: &Settings, brokers: &str, topics: &[(String, i32)], nodes: usize) -> Result<()> {
+    let local = local_settings(settings, brokers);
+    let admin = Admin::new(&local).map_err(|e| e.within("dev"))?;
+    for (name, partitions) in topics {
+        let since = Instant::now();
+        admin
+            .create_topic("dev: --topic", name, *partitions, Some(nodes as i32), &[])
+            .map_err(|e| e.within("dev"))?;
+        let led = |t: Option<&crate::kafka::admin::TopicInfo>| {
+            t.is_some_and(|t| t.partitions.len() == *partitions as usize && t.partitions.iter().all(|p| p.leader >= 0))
+        };
+        if !admin.await_metadata("dev: --topic", name, since, led)? {
+            return Err(Error::runtime(format!(
+                "dev: --topic {name}: no leaders within {:?}",
+                local.timeout
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Runs the command with the cluster's environment `lines`, passing a SIGTERM on and
+/// reaping the nodes, until it exits; its exit code is eddy's.
+fn run_command(args: &DevArgs, cluster: &mut Cluster, lines: &[(&str, String)]) -> Result<Outcome> {
     let mut child = match Command::new(&args.command[0])
         .args(&args.command[1..])
         .envs(lines.iter().map(|(k, v)| (k, v)))

@@ -167,29 +167,7 @@ impl Cluster {
             .options
             .push(format!("-Dlog4j2.configurationFile={}", broker_log4j.display()));
 
-        let layout = config::Layout {
-            nodes: &ports,
-            partitions: options.partitions,
-            keystore: certificates.as_ref().map(|c| c.keystore.as_path()),
-        };
-        for id in 1..=options.nodes {
-            let node = Node {
-                id,
-                dir: state.join(format!("node-{id}")),
-                ports: ports[id - 1],
-            };
-            std::fs::create_dir_all(node.data()).map_err(|e| io(&node.data(), e))?;
-            std::fs::create_dir_all(node.logs()).map_err(|e| io(&node.logs(), e))?;
-            let props = config::server_properties(&layout, id, &node.data());
-            std::fs::write(node.props(), props).map_err(|e| io(&node.props(), e))?;
-            cluster.recorded.nodes.push(node);
-        }
-        let scram = state.join("client-scram.properties");
-        std::fs::write(&scram, config::client_scram_properties()).map_err(|e| io(&scram, e))?;
-        if let Some(c) = &certificates {
-            let path = state.join("client-tls.properties");
-            std::fs::write(&path, config::client_tls_properties(&c.ca)).map_err(|e| io(&path, e))?;
-        }
+        cluster.lay_out_nodes(options, &ports, certificates.as_ref())?;
         if let Err(e) = cluster.format(env, &tools_log4j) {
             cluster.keep_state = true;
             return Err(e);
@@ -217,6 +195,42 @@ impl Cluster {
             }
         }
         Ok(cluster)
+    }
+
+    /// Makes each node's directories and `server.properties` (recording the nodes), and
+    /// the client property files for SCRAM and, with certificates, TLS.
+    fn lay_out_nodes(
+        &mut self,
+        options: &Options,
+        ports: &[config::Ports],
+        certificates: Option<&tls::Certificates>,
+    ) -> Result<()> {
+        let io = |what: &Path, e: std::io::Error| Error::runtime(format!("cannot write {}: {e}", what.display()));
+        let state = &self.state;
+        let layout = config::Layout {
+            nodes: ports,
+            partitions: options.partitions,
+            keystore: certificates.map(|c| c.keystore.as_path()),
+        };
+        for id in 1..=options.nodes {
+            let node = Node {
+                id,
+                dir: state.join(format!("node-{id}")),
+                ports: ports[id - 1],
+            };
+            std::fs::create_dir_all(node.data()).map_err(|e| io(&node.data(), e))?;
+            std::fs::create_dir_all(node.logs()).map_err(|e| io(&node.logs(), e))?;
+            let props = config::server_properties(&layout, id, &node.data());
+            std::fs::write(node.props(), props).map_err(|e| io(&node.props(), e))?;
+            self.recorded.nodes.push(node);
+        }
+        let scram = state.join("client-scram.properties");
+        std::fs::write(&scram, config::client_scram_properties()).map_err(|e| io(&scram, e))?;
+        if let Some(c) = certificates {
+            let path = state.join("client-tls.properties");
+            std::fs::write(&path, config::client_tls_properties(&c.ca)).map_err(|e| io(&path, e))?;
+        }
+        Ok(())
     }
 
     /// Formats the nodes' storage. Kafka's format tool is a JVM start of its own (seconds
