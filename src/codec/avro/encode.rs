@@ -275,17 +275,7 @@ impl Encoder<'_> {
                 let s = self.string(p)?.ok_or_else(|| fail(p))?;
                 write_sized(out, s.as_bytes());
             }
-            Node::Record { name, fields } => {
-                if !p.eat(b'{') {
-                    return Err(fail(p));
-                }
-                let (out_start, object) = (out.len(), p.pos);
-                if !self.record_in_order(name, fields, p, out, depth)? {
-                    out.truncate(out_start);
-                    p.pos = object;
-                    self.record_any_order(name, fields, p, out, depth)?;
-                }
-            }
+            Node::Record { name, fields } => self.record(n, name, fields, p, out, depth, start)?,
             Node::Enum { symbols, .. } => {
                 let s = self.string(p)?;
                 let i = s
@@ -293,39 +283,8 @@ impl Encoder<'_> {
                     .ok_or_else(|| fail(p))?;
                 write_long(out, i as i64);
             }
-            Node::Array(item) => {
-                if !p.eat(b'[') {
-                    return Err(fail(p));
-                }
-                let items = out.len();
-                let mut count = 0;
-                while p.item(count == 0).map_err(syntax)? {
-                    self.value(*item, p, out, depth + 1)
-                        .map_err(|e| under(e, |path| path.push_str(&format!("[{count}]"))))?;
-                    count += 1;
-                }
-                if count > 0 {
-                    insert_count(out, items, count);
-                }
-                out.push(0);
-            }
-            Node::Map(item) => {
-                if !p.eat(b'{') {
-                    return Err(fail(p));
-                }
-                let items = out.len();
-                let mut count = 0;
-                while let Some(key) = p.key(count == 0).map_err(syntax)? {
-                    write_sized(out, key.as_bytes());
-                    self.value(*item, p, out, depth + 1)
-                        .map_err(|e| under(e, |path| key_segment(path, &key)))?;
-                    count += 1;
-                }
-                if count > 0 {
-                    insert_count(out, items, count);
-                }
-                out.push(0);
-            }
+            Node::Array(item) => self.array(n, *item, p, out, depth, start)?,
+            Node::Map(item) => self.map(n, *item, p, out, depth, start)?,
             Node::Union { branches, ambiguous } => {
                 self.union(branches, *ambiguous, p, out, depth)?;
             }
@@ -341,26 +300,15 @@ impl Encoder<'_> {
                 precision,
                 scale,
                 fixed,
-            } => {
-                let size = fixed.as_ref().map(|(_, size)| *size);
-                let bytes = if self.mode == Mode::Plain {
-                    match self.number(p)? {
-                        Some(n) => logical::parse_decimal(n.text, *precision, *scale, size),
-                        None => self
-                            .string(p)?
-                            .and_then(|s| logical::parse_decimal(&s, *precision, *scale, size)),
-                    }
-                } else {
-                    self.string(p)?
-                        .and_then(|s| latin1(&s))
-                        .filter(|b| size.is_none_or(|s| b.len() == s))
-                };
-                let bytes = bytes.ok_or_else(|| fail(p))?;
-                match size {
-                    Some(_) => out.extend_from_slice(&bytes),
-                    None => write_sized(out, &bytes),
-                }
-            }
+            } => self.decimal(
+                n,
+                *precision,
+                *scale,
+                fixed.as_ref().map(|(_, size)| *size),
+                p,
+                out,
+                start,
+            )?,
             Node::Uuid { fixed: Some(_) } => {
                 let s = self.string(p)?;
                 let bytes = match self.mode {
@@ -369,55 +317,168 @@ impl Encoder<'_> {
                 };
                 out.extend_from_slice(&bytes.ok_or_else(|| fail(p))?);
             }
-            Node::Date => {
-                let days = self
-                    .logical_int(p, |s| logical::parse_date(s).map(i64::from))?
-                    .and_then(|d| i32::try_from(d).ok())
-                    .ok_or_else(|| fail(p))?;
-                write_long(out, i64::from(days));
+            Node::Date | Node::TimeMillis | Node::TimeMicros | Node::Timestamp { .. } => self.time(n, p, out, start)?,
+            Node::Duration { .. } => self.duration_value(n, p, out, start)?,
+        }
+        Ok(())
+    }
+
+    /// A record: its fields in schema order when the JSON has them so (the common case,
+    /// one pass), else in any order.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn record(
+        &self,
+        n: &Node,
+        name: &str,
+        fields: &[Field],
+        p: &mut Parser,
+        out: &mut Vec<u8>,
+        depth: usize,
+        start: usize,
+    ) -> Result<(), CodecError> {
+        if !p.eat(b'{') {
+            return Err(expected(n, p, start));
+        }
+        let (out_start, object) = (out.len(), p.pos);
+        if !self.record_in_order(name, fields, p, out, depth)? {
+            out.truncate(out_start);
+            p.pos = object;
+            self.record_any_order(name, fields, p, out, depth)?;
+        }
+        Ok(())
+    }
+
+    /// An array, as one block of items and the closing 0.
+    fn array(
+        &self,
+        n: &Node,
+        item: NodeId,
+        p: &mut Parser,
+        out: &mut Vec<u8>,
+        depth: usize,
+        start: usize,
+    ) -> Result<(), CodecError> {
+        if !p.eat(b'[') {
+            return Err(expected(n, p, start));
+        }
+        let items = out.len();
+        let mut count = 0;
+        while p.item(count == 0).map_err(syntax)? {
+            self.value(item, p, out, depth + 1)
+                .map_err(|e| under(e, |path| path.push_str(&format!("[{count}]"))))?;
+            count += 1;
+        }
+        if count > 0 {
+            insert_count(out, items, count);
+        }
+        out.push(0);
+        Ok(())
+    }
+
+    /// A map, as one block of key and value pairs and the closing 0.
+    fn map(
+        &self,
+        n: &Node,
+        item: NodeId,
+        p: &mut Parser,
+        out: &mut Vec<u8>,
+        depth: usize,
+        start: usize,
+    ) -> Result<(), CodecError> {
+        if !p.eat(b'{') {
+            return Err(expected(n, p, start));
+        }
+        let items = out.len();
+        let mut count = 0;
+        while let Some(key) = p.key(count == 0).map_err(syntax)? {
+            write_sized(out, key.as_bytes());
+            self.value(item, p, out, depth + 1)
+                .map_err(|e| under(e, |path| key_segment(path, &key)))?;
+            count += 1;
+        }
+        if count > 0 {
+            insert_count(out, items, count);
+        }
+        out.push(0);
+        Ok(())
+    }
+
+    /// A decimal: exact text or a JSON number in plain JSON, the spec's `\u00XX` string
+    /// with `--avro-json`; `size` for a fixed-size decimal.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn decimal(
+        &self,
+        n: &Node,
+        precision: u32,
+        scale: u32,
+        size: Option<usize>,
+        p: &mut Parser,
+        out: &mut Vec<u8>,
+        start: usize,
+    ) -> Result<(), CodecError> {
+        let bytes = if self.mode == Mode::Plain {
+            match self.number(p)? {
+                Some(num) => logical::parse_decimal(num.text, precision, scale, size),
+                None => self
+                    .string(p)?
+                    .and_then(|s| logical::parse_decimal(&s, precision, scale, size)),
             }
-            Node::TimeMillis => {
-                let ms = self
-                    .logical_int(p, |s| logical::parse_time(s, Unit::Millis))?
-                    .and_then(|d| i32::try_from(d).ok())
-                    .ok_or_else(|| fail(p))?;
-                write_long(out, i64::from(ms));
-            }
-            Node::TimeMicros => {
-                let us = self
-                    .logical_int(p, |s| logical::parse_time(s, Unit::Micros))?
-                    .ok_or_else(|| fail(p))?;
-                write_long(out, us);
-            }
-            Node::Timestamp { unit, local } => {
-                let v = self
-                    .logical_int(p, |s| logical::parse_timestamp(s, *unit, *local))?
-                    .ok_or_else(|| fail(p))?;
-                write_long(out, v);
-            }
-            Node::Duration { .. } => {
-                if self.mode == Mode::Plain {
-                    let parts = self.duration(p)?.ok_or_else(|| {
-                        CodecError::new(
-                            "",
-                            format!(
-                                "expected duration {{\"months\",\"days\",\"millis\"}} (each 0 to 4294967295), got {}",
-                                shown(p.bytes, start)
-                            ),
-                        )
-                    })?;
-                    for part in parts {
-                        out.extend_from_slice(&part.to_le_bytes());
-                    }
-                } else {
-                    let bytes = self
-                        .string(p)?
-                        .and_then(|s| latin1(&s))
-                        .filter(|b| b.len() == 12)
-                        .ok_or_else(|| fail(p))?;
-                    out.extend_from_slice(&bytes);
-                }
-            }
+        } else {
+            self.string(p)?
+                .and_then(|s| latin1(&s))
+                .filter(|b| size.is_none_or(|s| b.len() == s))
+        };
+        let bytes = bytes.ok_or_else(|| expected(n, p, start))?;
+        match size {
+            Some(_) => out.extend_from_slice(&bytes),
+            None => write_sized(out, &bytes),
+        }
+        Ok(())
+    }
+
+    /// A date, time or timestamp: its text, or the underlying integer.
+    #[inline]
+    fn time(&self, n: &Node, p: &mut Parser, out: &mut Vec<u8>, start: usize) -> Result<(), CodecError> {
+        let value = match n {
+            Node::Date => self
+                .logical_int(p, |s| logical::parse_date(s).map(i64::from))?
+                .filter(|d| i32::try_from(*d).is_ok()),
+            Node::TimeMillis => self
+                .logical_int(p, |s| logical::parse_time(s, Unit::Millis))?
+                .filter(|d| i32::try_from(*d).is_ok()),
+            Node::TimeMicros => self.logical_int(p, |s| logical::parse_time(s, Unit::Micros))?,
+            Node::Timestamp { unit, local } => self.logical_int(p, |s| logical::parse_timestamp(s, *unit, *local))?,
+            _ => None,
+        };
+        write_long(out, value.ok_or_else(|| expected(n, p, start))?);
+        Ok(())
+    }
+
+    /// A duration: `{"months","days","millis"}` in plain JSON, 12 bytes as a string with
+    /// `--avro-json`.
+    fn duration_value(&self, n: &Node, p: &mut Parser, out: &mut Vec<u8>, start: usize) -> Result<(), CodecError> {
+        if self.mode != Mode::Plain {
+            let bytes = self
+                .string(p)?
+                .and_then(|s| latin1(&s))
+                .filter(|b| b.len() == 12)
+                .ok_or_else(|| expected(n, p, start))?;
+            out.extend_from_slice(&bytes);
+            return Ok(());
+        }
+        let parts = self.duration(p)?.ok_or_else(|| {
+            CodecError::new(
+                "",
+                format!(
+                    "expected duration {{\"months\",\"days\",\"millis\"}} (each 0 to 4294967295), got {}",
+                    shown(p.bytes, start)
+                ),
+            )
+        })?;
+        for part in parts {
+            out.extend_from_slice(&part.to_le_bytes());
         }
         Ok(())
     }
