@@ -157,10 +157,23 @@ fn run_command(
     if let Some(url) = &registry_url {
         command.env("EDDY_REGISTRY_URL", url);
     }
+    supervise(&mut command, &args.command[0], || {
+        if let Some(c) = chaos.as_mut() {
+            c.tick(cluster);
+        }
+    })
+}
+
+/// Runs `command` (named `name` in messages) to its end and passes its exit code on
+/// (127: not found, 126: not runnable, 128 + N: killed by signal N), calling `tick`
+/// every 20 ms meanwhile. A terminal's Ctrl-C reaches the whole process group; a SIGTERM
+/// sent to eddy alone is passed on, so the command can shut down before the cluster goes.
+/// Shared by the mock and `--kafka`.
+fn supervise(command: &mut Command, name: &str, mut tick: impl FnMut()) -> Result<Outcome> {
     let mut child = match command.spawn() {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("eddy: cannot run {}: {e}", args.command[0]);
+            eprintln!("eddy: cannot run {name}: {e}");
             return Ok(Outcome::Child(if e.kind() == std::io::ErrorKind::NotFound {
                 127
             } else {
@@ -177,10 +190,8 @@ fn run_command(
                 return Ok(Outcome::Child(code));
             }
             Ok(None) => {}
-            Err(e) => return Err(Error::runtime(format!("waiting for {}: {e}", args.command[0]))),
+            Err(e) => return Err(Error::runtime(format!("waiting for {name}: {e}"))),
         }
-        // A terminal's Ctrl-C reaches the whole process group; a SIGTERM sent to eddy
-        // alone is passed on, so the command can shut down before the cluster goes.
         if !forwarded {
             if let Some(s) = interrupt::requested() {
                 let sig = if s == Signal::Terminate {
@@ -193,9 +204,7 @@ fn run_command(
                 forwarded = true;
             }
         }
-        if let Some(c) = chaos.as_mut() {
-            c.tick(cluster);
-        }
+        tick();
         std::thread::sleep(Duration::from_millis(20));
     }
 }

@@ -179,49 +179,9 @@ fn create_topics(settings: &Settings, brokers: &str, topics: &[(String, i32)], n
 /// Runs the command with the cluster's environment `lines`, passing a SIGTERM on and
 /// reaping the nodes, until it exits; its exit code is eddy's.
 fn run_command(args: &DevArgs, cluster: &mut Cluster, lines: &[(&str, String)]) -> Result<Outcome> {
-    let mut child = match Command::new(&args.command[0])
-        .args(&args.command[1..])
-        .envs(lines.iter().map(|(k, v)| (k, v)))
-        .spawn()
-    {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("eddy: cannot run {}: {e}", args.command[0]);
-            return Ok(Outcome::Child(if e.kind() == std::io::ErrorKind::NotFound {
-                127
-            } else {
-                126
-            }));
-        }
-    };
-    let mut forwarded = false;
-    loop {
-        match child.try_wait() {
-            Ok(Some(status)) => {
-                use std::os::unix::process::ExitStatusExt as _;
-                let code = status.code().unwrap_or_else(|| 128 + status.signal().unwrap_or(0));
-                return Ok(Outcome::Child(code));
-            }
-            Ok(None) => {}
-            Err(e) => return Err(Error::runtime(format!("waiting for {}: {e}", args.command[0]))),
-        }
-        // As on the mock: a SIGTERM to eddy alone is passed on, so that the command can
-        // shut down before the cluster goes.
-        if !forwarded {
-            if let Some(s) = interrupt::requested() {
-                let sig = if s == Signal::Terminate {
-                    libc::SIGTERM
-                } else {
-                    libc::SIGINT
-                };
-                // SAFETY: a signal to our own child's pid.
-                unsafe { libc::kill(child.id() as i32, sig) };
-                forwarded = true;
-            }
-        }
-        cluster.reap();
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let mut command = Command::new(&args.command[0]);
+    command.args(&args.command[1..]).envs(lines.iter().map(|(k, v)| (k, v)));
+    super::supervise(&mut command, &args.command[0], || cluster.reap())
 }
 
 /// `eddy dev kill|pause|resume|restart NODE`, on the cluster `EDDY_DEV_STATE` names.
