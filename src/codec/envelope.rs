@@ -109,18 +109,19 @@ fn write_decoded_field(
         write_field(out, name, bytes, Codec::Envelope);
         return Ok(());
     };
+    // Where the field starts: a side shown as bytes after all is written again from here.
+    let field = out.len();
     out.push(b'"');
     out.extend_from_slice(name.as_bytes());
     out.extend_from_slice(b"\":");
-    let mark = out.len();
     match decoder.decode(b, header, out)? {
         Shown::Decoded(d) => write_identity(out, name, &d),
         Shown::Raw => {
-            out.truncate(mark - name.len() - 3);
+            out.truncate(field);
             write_field(out, name, bytes, Codec::Envelope);
         }
         Shown::Failed(why) => {
-            out.truncate(mark - name.len() - 3);
+            out.truncate(field);
             write_field(out, name, bytes, Codec::Envelope);
             out.extend_from_slice(b",\"");
             out.extend_from_slice(name.as_bytes());
