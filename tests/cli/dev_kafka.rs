@@ -134,6 +134,27 @@ fn dev_kafka_stops_every_jvm_and_deletes_its_state_on_ctrl_c_kafka() {
     assert!(!Path::new(&state).exists(), "{state} deleted");
 }
 
+/// The second Ctrl-C ends eddy at once (its last word), and used to leave the state
+/// directory behind, with every broker's data in it.
+#[test]
+fn dev_kafka_deletes_its_state_on_a_second_ctrl_c_too_kafka() {
+    if Cluster::kafka("dev_kafka_deletes_its_state_on_a_second_ctrl_c_too_kafka").is_none() {
+        return;
+    }
+    let _machine = Cluster::one_cluster_at_a_time();
+    let mut c = Cluster::dev_kafka(&[]);
+    let state = c.line("EDDY_DEV_STATE").to_string();
+    assert_eq!(processes_under(&state).len(), 1, "one JVM");
+    let pid = c.dev_pid() as i32;
+    // SAFETY: signals to our own child.
+    unsafe { libc::kill(pid, libc::SIGINT) };
+    std::thread::sleep(Duration::from_millis(20));
+    unsafe { libc::kill(pid, libc::SIGINT) };
+    assert_eq!(c.wait_dev(), Some(130));
+    assert_eq!(processes_under(&state), Vec::<String>::new());
+    assert!(!Path::new(&state).exists(), "{state} deleted");
+}
+
 #[test]
 fn dev_kafka_that_cannot_start_names_the_log_that_says_why_kafka() {
     if Cluster::kafka("dev_kafka_that_cannot_start_names_the_log_that_says_why_kafka").is_none() {

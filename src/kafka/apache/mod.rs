@@ -125,6 +125,7 @@ impl Cluster {
         let java = dist::java(env)?;
         let found = format!("Kafka {} from {}, run by {}", dist.version, dist.from, java.display());
         let state = make_state_dir(env)?;
+        crate::interrupt::set_last_word(last_word(state.clone()));
         let mut cluster = Cluster {
             state: state.clone(),
             recorded: Recorded {
@@ -342,6 +343,21 @@ impl Drop for Cluster {
         if !self.keep_state {
             let _ = std::fs::remove_dir_all(&self.state);
         }
+    }
+}
+
+/// What a second Ctrl-C runs before eddy exits at once, skipping `Drop`: the same end,
+/// without a wait for anything but the JVMs' deaths (a JVM still writing its logs would
+/// leave the directory half deleted). The nodes are read back from `cluster.json`,
+/// which is written before the first JVM starts.
+fn last_word(state: PathBuf) -> impl Fn() + Send + Sync + 'static {
+    move || {
+        if let Ok(recorded) = Recorded::load(&state) {
+            for n in &recorded.nodes {
+                n.kill();
+            }
+        }
+        let _ = std::fs::remove_dir_all(&state);
     }
 }
 
