@@ -41,6 +41,9 @@ where
 /// Low and high watermark of a partition, asked of the broker. A partition whose leader
 /// is moving (the dev cluster's chaos does this) answers "not leader" for a moment:
 /// asked again within `--timeout`, as librdkafka does for fetches, not failed at once.
+/// So is a partition librdkafka knows no leader for ("unknown partition"): a broker
+/// that was hung finds itself fenced when it wakes, and leads again a moment later.
+/// Callers have checked that the partition exists, so this cannot hide a wrong `-p`.
 pub fn watermarks<C: ConsumerContext>(
     settings: &Settings,
     consumer: &BaseConsumer<C>,
@@ -65,7 +68,11 @@ pub fn watermarks<C: ConsumerContext>(
 fn leader_moving(e: &KafkaError) -> bool {
     matches!(
         e.rdkafka_error_code(),
-        Some(RDKafkaErrorCode::NotLeaderForPartition | RDKafkaErrorCode::LeaderNotAvailable)
+        Some(
+            RDKafkaErrorCode::NotLeaderForPartition
+                | RDKafkaErrorCode::LeaderNotAvailable
+                | RDKafkaErrorCode::UnknownPartition
+        )
     )
 }
 
