@@ -39,7 +39,8 @@ pub fn envelope(data: &[u8]) {
     assert_eq!(again, expected, "round trip");
 }
 
-/// The record reader over a file of these bytes, with JSON validation of each line.
+/// The record reader over a file of these bytes, with JSON validation of each line
+/// (the scanner and serde_json agreeing).
 pub fn json_lines(data: &[u8]) {
     let Ok(mut file) = tempfile_with(data) else { return };
     let delimiter = data.first().copied().unwrap_or(b'\n');
@@ -52,7 +53,7 @@ pub fn json_lines(data: &[u8]) {
                     assert!(position.line > last_line);
                     last_line = position.line;
                     assert!(!bytes.contains(&delim));
-                    let _ = serde_json::from_slice::<serde::de::IgnoredAny>(bytes.trim_ascii());
+                    json_validate(bytes.trim_ascii());
                 }
                 Ok(Next::Idle) => {}
                 Ok(Next::End) | Err(_) => break,
@@ -60,6 +61,22 @@ pub fn json_lines(data: &[u8]) {
         }
     }
     let _ = file.1.flush();
+}
+
+/// produce's validate-only scanner against serde_json, which it replaced: the same
+/// yes or no for every input (and serde_json's message for every no).
+pub fn json_validate(data: &[u8]) {
+    let mut check = crate::input::JsonCheck::default();
+    let serde = serde_json::from_slice::<serde::de::IgnoredAny>(data);
+    assert_eq!(
+        check.accepts(data),
+        serde.is_ok(),
+        "the scanner and serde_json disagree on {:?}",
+        String::from_utf8_lossy(data)
+    );
+    if let Err(e) = serde {
+        assert_eq!(check.check(data), Err(format!("not JSON: {e}")));
+    }
 }
 
 fn tempfile_with(data: &[u8]) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {

@@ -17,7 +17,7 @@ use crate::codec::registry::Registry;
 use crate::config::Settings;
 use crate::error::{self, Error, Outcome, Result, Signal};
 use crate::fields::{FieldFilters, Fields, parse_headers};
-use crate::input::{Next, Position, Reader, parse_delimiter, unescape};
+use crate::input::{JsonCheck, Next, Position, Reader, parse_delimiter, unescape};
 use crate::interrupt;
 use crate::kafka::client::ProducerOptions;
 use crate::kafka::producer::{ProducerSink, Stop, outcome, print_summary};
@@ -135,6 +135,7 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
         reencoder,
         key_buf: Vec::new(),
         value_buf: Vec::new(),
+        json_check: JsonCheck::default(),
         fatal: None,
     };
     let mut signal: Option<Signal> = None;
@@ -189,6 +190,8 @@ struct Producing<'a> {
     /// The encoded key and value of the record being sent, reused for every record.
     key_buf: Vec<u8>,
     value_buf: Vec<u8>,
+    /// Validates JSON lines when no field filter parses them anyway.
+    json_check: JsonCheck,
     /// Why the run cannot go on (the registry cannot be asked).
     fatal: Option<Error>,
 }
@@ -256,6 +259,10 @@ impl Producing<'_> {
         let trimmed = body.trim_ascii();
         let tombstone = trimmed.is_empty() && self.args.null_empty && line_key.is_some();
         let mut fields = if tombstone {
+            Fields::default()
+        } else if self.plan.fields.is_empty() {
+            // Only validated: the scanner builds nothing (`input::validate`).
+            self.json_check.check(trimmed)?;
             Fields::default()
         } else {
             self.plan.fields.fields(trimmed, self.partitions)?

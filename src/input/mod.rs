@@ -3,14 +3,16 @@
 //! it on a delimiter with `memchr` for produce and count, each record handed out as a
 //! borrowed slice together with where it came from (file and line number), so every
 //! error can point at its line. The filter engine parses JSON values straight from the
-//! same `Chunks`.
+//! same `Chunks`. `JsonCheck` validates a JSON line without building it (produce).
 
 mod chunks;
+mod validate;
 
 use std::io;
 use std::path::PathBuf;
 
 pub use chunks::{CHUNK, Chunks, Fill};
+pub use validate::JsonCheck;
 
 /// Where a record came from, for messages.
 #[derive(Debug, Clone)]

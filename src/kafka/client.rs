@@ -431,7 +431,7 @@ pub fn producer_config(settings: &Settings, options: ProducerOptions, topic_max:
     // The Java client's partitioner, so keys land where Java producers and Kafka
     // Streams put them.
     config.set("partitioner", "murmur2_random");
-    // Throughput: large batches and a deep queue; a CLI has no latency budget per record.
+    // Throughput: large batches; a CLI has no latency budget per record.
     config.set("linger.ms", "10");
     // librdkafka refuses a record larger than message.max.bytes when it is handed over
     // (its own default, 1,000,000, is below what a stock broker takes), and fills a batch
@@ -447,8 +447,13 @@ pub fn producer_config(settings: &Settings, options: ProducerOptions, topic_max:
     config.set("message.max.bytes", record_max.to_string());
     config.set("batch.size", (limit - BATCH_HEADER).min(1_000_000).to_string());
     config.set("batch.num.messages", "10000");
-    config.set("queue.buffering.max.messages", "1000000");
-    config.set("queue.buffering.max.kbytes", "1048576");
+    // The queue bounds memory, not speed: 100,000 records (librdkafka's default, as
+    // kcat has it) or 64 MB, whichever is reached first. A queue of 1,000,000 records
+    // and 1 GB let a fast reader hold most of its input in memory ahead of a slower
+    // broker (115 MB peak against kcat's 41 MB on Apache Kafka) and sent no faster
+    // (bench/RESULTS.md, issue #19); 64 MB still holds 64 full batches.
+    config.set("queue.buffering.max.messages", "100000");
+    config.set("queue.buffering.max.kbytes", "65536");
     // A record that cannot be delivered in a minute is reported rather than retried forever.
     config.set("message.timeout.ms", "60000");
     // librdkafka opens a connection to each broker the metadata names (it drops the
@@ -843,6 +848,18 @@ mod tests {
             consumer_config(&settings_with(&[]), None).get("isolation.level"),
             Some("read_committed")
         );
+    }
+
+    #[test]
+    fn the_producer_queue_bounds_memory_as_kcat_does_and_a_property_can_lift_it() {
+        // Issue #19: a 1,000,000-record / 1 GB queue peaked at 115 MB where kcat took 41.
+        let config = producer_config(&settings_with(&[]), all_acks(), None);
+        assert_eq!(config.get("queue.buffering.max.messages"), Some("100000"));
+        assert_eq!(config.get("queue.buffering.max.kbytes"), Some("65536"));
+        assert_eq!(config.get("enable.idempotence"), Some("true"));
+        let lifted = settings_with(&[("queue.buffering.max.messages", "500000")]);
+        let config = producer_config(&lifted, all_acks(), None);
+        assert_eq!(config.get("queue.buffering.max.messages"), Some("500000"));
     }
 
     #[test]

@@ -18,8 +18,9 @@ use std::time::{Duration, Instant};
 
 use hdrhistogram::Histogram;
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
-use rdkafka::message::{DeliveryResult, Header, OwnedHeaders};
-use rdkafka::producer::{BaseProducer, BaseRecord, Producer, ProducerContext, PurgeConfig};
+use rdkafka::message::DeliveryResult;
+use rdkafka::producer::{BaseProducer, Producer, ProducerContext, PurgeConfig};
+use rdkafka::types::RDKafkaRespErr;
 
 use crate::cli::{Compression, StatsFormat};
 use crate::config::Settings;
@@ -187,6 +188,8 @@ fn describe_delivery_error(error: &KafkaError) -> String {
 /// slice (0.2 s per run, more than sending a million records takes), and short slices
 /// spin through their last millisecond. Ours sleeps until librdkafka says a report is there.
 pub struct ProducerSink {
+    /// First, so that it is released before the producer.
+    rkt: TopicHandle,
     producer: Arc<BaseProducer<Context<Delivery>>>,
     poller: Option<Poller>,
     /// The metadata look-up that gets the idempotent producer its id sooner.
@@ -429,8 +432,10 @@ impl ProducerSink {
             .map_err(|e| Error::usage(format!("cannot create the producer: {e}")))?;
         let producer = Arc::new(producer);
         let sent = Arc::new(AtomicU64::new(0));
+        let rkt = TopicHandle::new(&producer, topic)?;
         let poller = Poller::start(&producer, &sent)?;
         let mut sink = ProducerSink {
+            rkt,
             producer,
             poller: Some(poller),
             producer_id: None,
@@ -482,44 +487,90 @@ impl ProducerSink {
                 });
             }
         }
-        let mut base: BaseRecord<'_, [u8], [u8], usize> = BaseRecord::with_opaque_to(&self.topic, seq as usize);
-        if let Some(k) = record.key {
-            base = base.key(k);
-        }
-        if let Some(v) = record.value {
-            base = base.payload(v);
-        }
-        if let Some(h) = owned_headers(record.headers) {
-            base = base.headers(h);
-        }
-        if let Some(p) = record.partition {
-            base = base.partition(p);
-        }
-        if let Some(ts) = record.timestamp {
-            base = base.timestamp(ts);
-        }
         loop {
-            match self.producer.send(base) {
-                Ok(()) => {
-                    // Serve the delivery reports here while sending (see `Poller`).
-                    if seq % 64 == 0 {
-                        self.serve_reports();
-                    }
-                    return Ok(seq);
-                }
-                Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
-                    // Backpressure: the queue drains as deliveries are reported.
-                    base = back;
+            let code = self.produce(&record, seq);
+            if code == RDKafkaRespErr::RD_KAFKA_RESP_ERR_NO_ERROR {
+                // Serve the delivery reports here while sending (see `Poller`).
+                if seq % 64 == 0 {
                     self.serve_reports();
-                    std::thread::sleep(Duration::from_millis(1));
                 }
-                Err((e, _)) => {
-                    self.failed_now(seq);
-                    self.producer.context().inner.report(&e, false);
-                    return Ok(seq);
-                }
+                return Ok(seq);
             }
+            if code == RDKafkaRespErr::RD_KAFKA_RESP_ERR__QUEUE_FULL {
+                // Backpressure: the queue drains as deliveries are reported.
+                self.serve_reports();
+                std::thread::sleep(Duration::from_millis(1));
+                continue;
+            }
+            self.failed_now(seq);
+            let e = KafkaError::MessageProduction(code.into());
+            self.producer.context().inner.report(&e, false);
+            return Ok(seq);
         }
+    }
+
+    /// One hand-over to librdkafka, which copies key, value and headers (so they are
+    /// borrowed until then, never copied by us). Through the topic handle, not the
+    /// topic's name: rdkafka's `BaseProducer::send` made a `CString` of the name and
+    /// librdkafka looked the topic up under its lock for every record (~400
+    /// instructions). A record with neither headers nor a timestamp goes through
+    /// `rd_kafka_produce`, which skips `rd_kafka_producev`'s walk of its arguments.
+    fn produce(&self, record: &RecordRef<'_>, seq: Seq) -> RDKafkaRespErr {
+        use rdkafka::bindings as rd;
+        use rdkafka::bindings::rd_kafka_vtype_t as V;
+        let (value, value_len) = record
+            .value
+            .map_or((std::ptr::null_mut(), 0), |v| (v.as_ptr() as *mut _, v.len()));
+        let (key, key_len) = record
+            .key
+            .map_or((std::ptr::null(), 0), |k| (k.as_ptr().cast(), k.len()));
+        let partition = record.partition.unwrap_or(PARTITION_UNASSIGNED);
+        // The delivery callback gets the sequence number back as the opaque.
+        let opaque = seq as usize as *mut std::ffi::c_void;
+        let flags = rd::RD_KAFKA_MSG_F_COPY as std::ffi::c_int;
+        if record.headers.is_empty() && record.timestamp.is_none() {
+            // SAFETY: a live topic handle; librdkafka copies key and value before it returns.
+            let r =
+                unsafe { rd::rd_kafka_produce(self.rkt.0, partition, flags, value, value_len, key, key_len, opaque) };
+            return if r == 0 {
+                RDKafkaRespErr::RD_KAFKA_RESP_ERR_NO_ERROR
+            } else {
+                // SAFETY: reads this thread's last error, set by the call above.
+                unsafe { rd::rd_kafka_last_error() }
+            };
+        }
+        let headers = native_headers(record.headers);
+        // SAFETY: the arguments are the pairs librdkafka's varargs expect, ended by END;
+        // on success librdkafka owns `headers`, on failure they are still ours.
+        let code = unsafe {
+            rd::rd_kafka_producev(
+                self.producer.client().native_ptr(),
+                V::RD_KAFKA_VTYPE_RKT,
+                self.rkt.0,
+                V::RD_KAFKA_VTYPE_PARTITION,
+                partition,
+                V::RD_KAFKA_VTYPE_MSGFLAGS,
+                flags,
+                V::RD_KAFKA_VTYPE_VALUE,
+                value,
+                value_len,
+                V::RD_KAFKA_VTYPE_KEY,
+                key,
+                key_len,
+                V::RD_KAFKA_VTYPE_OPAQUE,
+                opaque,
+                V::RD_KAFKA_VTYPE_TIMESTAMP,
+                record.timestamp.unwrap_or(0),
+                V::RD_KAFKA_VTYPE_HEADERS,
+                headers,
+                V::RD_KAFKA_VTYPE_END,
+            )
+        };
+        if code != RDKafkaRespErr::RD_KAFKA_RESP_ERR_NO_ERROR && !headers.is_null() {
+            // SAFETY: not taken by librdkafka, so still ours to free.
+            unsafe { rd::rd_kafka_headers_destroy(headers) };
+        }
+        code
     }
 
     /// A record that never reached librdkafka: failed, and settled at once.
@@ -643,16 +694,54 @@ fn record_bytes(record: &RecordRef<'_>) -> usize {
     record.key.map_or(0, <[u8]>::len) + record.value.map_or(0, <[u8]>::len) + record.headers.bytes()
 }
 
-/// librdkafka's copy of the headers; none when there are none (no allocation then).
-fn owned_headers(headers: HeadersRef<'_>) -> Option<OwnedHeaders> {
+/// The headers as librdkafka takes them (it copies names and values); null when there
+/// are none (no allocation then).
+fn native_headers(headers: HeadersRef<'_>) -> *mut rdkafka::bindings::rd_kafka_headers_t {
+    use rdkafka::bindings as rd;
     if headers.is_empty() {
-        return None;
+        return std::ptr::null_mut();
     }
-    let mut owned = OwnedHeaders::new_with_capacity(headers.len());
-    for (key, value) in headers.iter() {
-        owned = owned.insert(Header { key, value });
+    // SAFETY: a fresh list; each name and value is copied by `rd_kafka_header_add`, with
+    // its length given (no terminating zero needed); a null value is a null header.
+    unsafe {
+        let list = rd::rd_kafka_headers_new(headers.len());
+        for (name, value) in headers.iter() {
+            let (v, len) = value.map_or((std::ptr::null(), 0), |v| (v.as_ptr().cast(), v.len() as isize));
+            rd::rd_kafka_header_add(list, name.as_ptr().cast(), name.len() as isize, v, len);
+        }
+        list
     }
-    Some(owned)
+}
+
+/// librdkafka picks the partition (the partitioner) for a record sent here.
+const PARTITION_UNASSIGNED: i32 = -1;
+
+/// librdkafka's handle of the sink's topic, taken once (see `ProducerSink::produce`).
+struct TopicHandle(*mut rdkafka::bindings::rd_kafka_topic_t);
+
+impl TopicHandle {
+    fn new(producer: &BaseProducer<Context<Delivery>>, topic: &str) -> Result<TopicHandle> {
+        let name = std::ffi::CString::new(topic)
+            .map_err(|_| Error::usage(format!("topic {topic:?}: a topic name has no NUL byte")))?;
+        // SAFETY: a live producer; a null config takes the producer's topic settings.
+        let rkt = unsafe {
+            rdkafka::bindings::rd_kafka_topic_new(producer.client().native_ptr(), name.as_ptr(), std::ptr::null_mut())
+        };
+        if rkt.is_null() {
+            // SAFETY: reads this thread's last error, set by the call above.
+            let code: RDKafkaErrorCode = unsafe { rdkafka::bindings::rd_kafka_last_error() }.into();
+            return Err(Error::runtime(format!("topic {topic}: {code}")));
+        }
+        Ok(TopicHandle(rkt))
+    }
+}
+
+impl Drop for TopicHandle {
+    fn drop(&mut self) {
+        // SAFETY: taken in `new`, released once; the producer outlives it (the sink's
+        // first field, dropped before the producer).
+        unsafe { rdkafka::bindings::rd_kafka_topic_destroy(self.0) };
+    }
 }
 
 impl Sink for ProducerSink {
@@ -791,7 +880,13 @@ mod tests {
         let names: Vec<_> = h.iter().map(|(n, _)| n).collect();
         assert_eq!(names, ["a", "c"]);
         assert_eq!(h.bytes(), 3);
-        assert!(owned_headers(HeadersRef::default()).is_none());
-        assert!(owned_headers(h).is_some());
+        assert!(native_headers(HeadersRef::default()).is_null());
+        let list = native_headers(h);
+        assert!(!list.is_null());
+        // SAFETY: the list made above, not handed to librdkafka.
+        unsafe {
+            assert_eq!(rdkafka::bindings::rd_kafka_header_cnt(list), 2);
+            rdkafka::bindings::rd_kafka_headers_destroy(list);
+        }
     }
 }

@@ -39,6 +39,11 @@ fn fuzz_corpus_json_lines() {
 }
 
 #[test]
+fn fuzz_corpus_json_validate() {
+    replay("json_validate", eddy::fuzzing::json_validate);
+}
+
+#[test]
 fn fuzz_corpus_specs() {
     replay("specs", eddy::fuzzing::specs);
 }

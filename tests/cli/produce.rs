@@ -78,6 +78,66 @@ fn invalid_json_skipped_and_counted() {
     );
 }
 
+/// Each kind of line the validation refuses is named with its line number and serde_json's
+/// words, and what it accepts is sent byte for byte: blank lines are passed over
+/// uncounted, bytes in a string need not be UTF-8, and nesting has no depth limit (as
+/// with serde_json ignoring a value, which validated lines before the scanner).
+#[test]
+fn every_kind_of_invalid_json_line_is_named_and_what_is_valid_is_sent_as_it_is() {
+    let c = Cluster::dev(&[]);
+    let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    let lines: Vec<Vec<u8>> = vec![
+        b"{\"a\":1}".to_vec(),
+        b"{not json".to_vec(),
+        b"{\"a\":1} trailing".to_vec(),
+        b"   ".to_vec(),
+        b"".to_vec(),
+        b"{\"s\":\"caf\xe9 \xff\"}".to_vec(),
+        b"\xff".to_vec(),
+        b"{\"s\":\"tab\tinside\"}".to_vec(),
+        b"[01]".to_vec(),
+        deep.clone().into_bytes(),
+        b"[[[]]".to_vec(),
+        b"  {\"b\" : [1.5e-3, true, null]}\t".to_vec(),
+    ];
+    let input = lines.join(&b'\n');
+    let p = c
+        .eddy_in(&["produce", "t", "--on-invalid", "skip", "--stats", "json"], input)
+        .ok();
+    let s = p.stats();
+    assert_eq!(
+        (s["delivered"].as_u64(), s["skipped"].as_u64()),
+        (Some(4), Some(6)),
+        "{}",
+        p.stderr
+    );
+    for (line, words) in [
+        (2, "key must be a string at line 1 column 2"),
+        (3, "trailing characters at line 1 column 9"),
+        (7, "expected value at line 1 column 1"),
+        (
+            8,
+            "control character (\\u0000-\\u001F) found while parsing a string at line 1 column 9",
+        ),
+        (9, "invalid number at line 1 column 3"),
+        (11, "EOF while parsing a list at line 1 column 5"),
+    ] {
+        let expected = format!("line {line}: not JSON: {words}");
+        assert!(p.stderr.contains(&expected), "{expected}: {}", p.stderr);
+    }
+    let got = c.eddy(&["consume", "t", "-e", "-q"]).ok();
+    let mut sent: Vec<&[u8]> = got.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).collect();
+    sent.sort();
+    let mut expected: Vec<&[u8]> = vec![
+        b"{\"a\":1}",
+        b"{\"s\":\"caf\xe9 \xff\"}",
+        deep.as_bytes(),
+        b"{\"b\" : [1.5e-3, true, null]}",
+    ];
+    expected.sort();
+    assert_eq!(sent, expected);
+}
+
 #[test]
 fn lines_with_keys_headers_and_tombstones() {
     let c = Cluster::dev(&["--topic", "t:4"]);

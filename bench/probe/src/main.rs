@@ -2,14 +2,16 @@
 //! on top, so that bench/RESULTS.md can say how close each eddy row is to its ceiling.
 //!
 //! ```text
-//! eddy-probe produce BROKERS TOPIC FILE [--plain]   lines of FILE as records, no validation
+//! eddy-probe produce BROKERS TOPIC FILE [--plain|--batch]   lines of FILE as records, no validation
 //! eddy-probe consume BROKERS TOPIC                  every record's value to stdout, until the end
 //! eddy-probe parse FILE                             line split, and serde_json validation
 //! ```
 //!
 //! `produce` uses eddy's producer defaults (idempotent, `acks=all`, the same batching
-//! and queue sizes: keep them in step with `src/connection.rs`); `--plain` turns
-//! idempotence off and uses `acks=1`, like `eddy produce --acks 1`. `consume` uses eddy's
+//! and queue sizes: keep them in step with `src/kafka/client.rs`; the same send path
+//! as `src/kafka/producer.rs`, a topic handle and `rd_kafka_produce`); `--plain` turns
+//! idempotence off and uses `acks=1`, like `eddy produce --acks 1`; `--batch` hands the
+//! lines over 1,024 at a time with `rd_kafka_produce_batch` (issue #19 measured it). `consume` uses eddy's
 //! consumer settings without a group. Each prints one line on stderr with its rate;
 //! `parse` prints `NAME SECONDS` lines on stdout (best of 5, file already in memory).
 
@@ -23,7 +25,7 @@ use rdkafka::client::ClientContext;
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::{DeliveryResult, Message};
-use rdkafka::producer::{BaseProducer, BaseRecord, Producer, ProducerContext};
+use rdkafka::producer::{BaseProducer, Producer, ProducerContext};
 use rdkafka::{Offset, TopicPartitionList};
 
 const TIMEOUT: Duration = Duration::from_secs(10);
@@ -32,8 +34,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     let result = match words.as_slice() {
-        ["produce", brokers, topic, file] => produce(brokers, topic, file, false),
-        ["produce", brokers, topic, file, "--plain"] => produce(brokers, topic, file, true),
+        ["produce", brokers, topic, file] => produce(brokers, topic, file, false, false),
+        ["produce", brokers, topic, file, "--plain"] => produce(brokers, topic, file, true, false),
+        ["produce", brokers, topic, file, "--batch"] => produce(brokers, topic, file, false, true),
         ["consume", brokers, topic] => consume(brokers, topic),
         ["parse", file] => parse(file),
         _ => Err("usage: eddy-probe produce BROKERS TOPIC FILE [--plain] | consume BROKERS TOPIC | parse FILE".into()),
@@ -68,7 +71,7 @@ impl ProducerContext for Counter {
     }
 }
 
-fn produce(brokers: &str, topic: &str, file: &str, plain: bool) -> Result<()> {
+fn produce(brokers: &str, topic: &str, file: &str, plain: bool, batch: bool) -> Result<()> {
     let mut input = std::fs::File::open(file).map_err(|e| format!("{file}: {e}"))?;
     let mut config = ClientConfig::new();
     config
@@ -79,8 +82,8 @@ fn produce(brokers: &str, topic: &str, file: &str, plain: bool) -> Result<()> {
         .set("linger.ms", "10")
         .set("batch.size", "1000000")
         .set("batch.num.messages", "10000")
-        .set("queue.buffering.max.messages", "1000000")
-        .set("queue.buffering.max.kbytes", "1048576")
+        .set("queue.buffering.max.messages", "100000")
+        .set("queue.buffering.max.kbytes", "65536")
         .set("message.timeout.ms", "60000")
         .set("reconnect.backoff.ms", "10");
     let producer: BaseProducer<Counter> = config
@@ -102,6 +105,8 @@ fn produce(brokers: &str, topic: &str, file: &str, plain: bool) -> Result<()> {
             let _ = producer.client().fetch_metadata(Some(&topic), TIMEOUT);
         })
     };
+    let rkt = Topic::new(&producer, topic)?;
+    let mut pending = Vec::with_capacity(1024);
     let started = Instant::now();
     let mut sent = 0u64;
     let mut bytes = 0u64;
@@ -117,6 +122,8 @@ fn produce(brokers: &str, topic: &str, file: &str, plain: bool) -> Result<()> {
                 line
             }
             None => {
+                // The batch borrows from the buffer: handed over before it moves.
+                hand_over(&rkt, &producer, &mut pending)?;
                 buf.copy_within(start..end, 0);
                 (start, end) = (0, end - start);
                 if end == buf.len() {
@@ -140,16 +147,51 @@ fn produce(brokers: &str, topic: &str, file: &str, plain: bool) -> Result<()> {
         if line.is_empty() {
             continue;
         }
-        let mut record = BaseRecord::<[u8], [u8], ()>::to(topic).payload(line);
-        loop {
-            match producer.send(record) {
-                Ok(()) => break,
-                Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
-                    record = back;
-                    producer.poll(Duration::from_millis(1));
-                }
-                Err((e, _)) => return Err(format!("produce: {e}")),
+        if batch {
+            pending.push(rdkafka::bindings::rd_kafka_message_t {
+                err: rdkafka::bindings::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR,
+                rkt: std::ptr::null_mut(),
+                partition: -1,
+                payload: line.as_ptr() as *mut _,
+                len: line.len(),
+                key: std::ptr::null_mut(),
+                key_len: 0,
+                offset: 0,
+                _private: std::ptr::null_mut(),
+            });
+            sent += 1;
+            bytes += line.len() as u64;
+            if pending.len() == 1024 {
+                hand_over(&rkt, &producer, &mut pending)?;
+                producer.poll(Duration::ZERO);
             }
+            continue;
+        }
+        // eddy's send path: the topic handle, `rd_kafka_produce` (librdkafka copies the
+        // line), the queue's backpressure served by polling.
+        loop {
+            // SAFETY: a live topic handle; librdkafka copies the payload before returning.
+            let r = unsafe {
+                rdkafka::bindings::rd_kafka_produce(
+                    rkt.0,
+                    -1,
+                    rdkafka::bindings::RD_KAFKA_MSG_F_COPY as i32,
+                    line.as_ptr() as *mut _,
+                    line.len(),
+                    std::ptr::null(),
+                    0,
+                    std::ptr::null_mut(),
+                )
+            };
+            if r == 0 {
+                break;
+            }
+            // SAFETY: this thread's last error, set by the call above.
+            let code: RDKafkaErrorCode = unsafe { rdkafka::bindings::rd_kafka_last_error() }.into();
+            if code != RDKafkaErrorCode::QueueFull {
+                return Err(format!("produce: {code}"));
+            }
+            producer.poll(Duration::from_millis(1));
         }
         sent += 1;
         bytes += line.len() as u64;
@@ -184,6 +226,63 @@ fn produce(brokers: &str, topic: &str, file: &str, plain: bool) -> Result<()> {
         return Err(format!("{failed} records failed"));
     }
     Ok(())
+}
+
+/// `rd_kafka_produce_batch` of `pending` (librdkafka copies each payload), again for
+/// those refused while the queue is full.
+fn hand_over(
+    rkt: &Topic,
+    producer: &BaseProducer<Counter>,
+    pending: &mut Vec<rdkafka::bindings::rd_kafka_message_t>,
+) -> Result<()> {
+    use rdkafka::bindings::rd_kafka_resp_err_t as E;
+    while !pending.is_empty() {
+        // SAFETY: a live topic handle; the payloads are alive until this returns.
+        unsafe {
+            rdkafka::bindings::rd_kafka_produce_batch(
+                rkt.0,
+                -1,
+                rdkafka::bindings::RD_KAFKA_MSG_F_COPY,
+                pending.as_mut_ptr(),
+                pending.len() as i32,
+            )
+        };
+        if let Some(m) = pending.iter().find(|m| !matches!(m.err, E::RD_KAFKA_RESP_ERR_NO_ERROR | E::RD_KAFKA_RESP_ERR__QUEUE_FULL)) {
+            return Err(format!("produce: {:?}", m.err));
+        }
+        pending.retain(|m| m.err == E::RD_KAFKA_RESP_ERR__QUEUE_FULL);
+        for m in pending.iter_mut() {
+            m.err = E::RD_KAFKA_RESP_ERR_NO_ERROR;
+        }
+        if !pending.is_empty() {
+            producer.poll(Duration::from_millis(1));
+        }
+    }
+    Ok(())
+}
+
+/// librdkafka's handle of the topic, taken once, as eddy's sink does.
+struct Topic(*mut rdkafka::bindings::rd_kafka_topic_t);
+
+impl Topic {
+    fn new(producer: &BaseProducer<Counter>, topic: &str) -> Result<Topic> {
+        let name = std::ffi::CString::new(topic).map_err(|e| e.to_string())?;
+        // SAFETY: a live producer; a null config takes the producer's topic settings.
+        let rkt = unsafe {
+            rdkafka::bindings::rd_kafka_topic_new(producer.client().native_ptr(), name.as_ptr(), std::ptr::null_mut())
+        };
+        if rkt.is_null() {
+            return Err(format!("topic {topic}: no handle"));
+        }
+        Ok(Topic(rkt))
+    }
+}
+
+impl Drop for Topic {
+    fn drop(&mut self) {
+        // SAFETY: taken in `new`, released once, before the producer.
+        unsafe { rdkafka::bindings::rd_kafka_topic_destroy(self.0) };
+    }
 }
 
 fn consume(brokers: &str, topic: &str) -> Result<()> {
