@@ -15,6 +15,7 @@ mod diagnose;
 mod fast;
 mod json;
 mod jv;
+mod matching;
 mod parallel;
 mod random;
 mod source;
@@ -338,6 +339,18 @@ impl Filter {
                 "the filter is nested more than {MAX_NESTING} levels deep"
             )));
         }
+        // jq that jaq's parser lacks (`?//`, `$__loc__` with its line, ...) rewritten
+        // into jq it has; the rewritten text may nest deeper, so it is measured again.
+        let rewritten = source::rewrite(code, "<top-level>");
+        let code = rewritten.as_deref().unwrap_or(code);
+        if rewritten.is_some() && source::analyse(code).depth > MAX_NESTING {
+            return Err(CompileError::new(format!(
+                "the filter is nested more than {MAX_NESTING} levels deep"
+            )));
+        }
+        if let Some(why) = source::directive_refusal(code) {
+            return Err(CompileError::new(why));
+        }
         let own = jaq_core::load::parse(OWN_DEFS, |p| p.defs()).unwrap_or_default();
         // jaq's definitions that eddy replaces with jq's (natives in `builtins`, or
         // `OWN_DEFS`); dropped rather than shadowed, so that the definitions after them
@@ -354,6 +367,10 @@ impl Filter {
         let read = |import: Import<&str, PathBuf>| {
             let path = find_module(import, library, "jq")?;
             let code = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+            if let Some(why) = source::directive_refusal(&code) {
+                return Err(format!("{}: {why}", path.display()));
+            }
+            let code = source::rewrite(&code, &path.display().to_string()).unwrap_or(code);
             Ok(File { code, path })
         };
         let modules = Loader::new(defs)
@@ -554,8 +571,9 @@ pub fn fast_path_disagrees(filter: &Filter, input: &[u8]) -> Option<String> {
     None
 }
 
-/// The variables every filter has, after the named ones. `$__loc__` is always line 1:
-/// jaq gives eddy no way to know the line a variable is read on.
+/// The variables every filter has, after the named ones. `$__loc__` is rewritten into
+/// an object with its line before jaq sees it (`source::rewrite`); the variable stays
+/// for what the rewrite cannot see (line 1).
 const GLOBALS: [&str; 3] = ["$ENV", "$ARGS", "$__loc__"];
 
 /// Where jq finds `import "a/b"`: `a/b.EXT`, else `a/b/b.EXT`, in the importing file's
@@ -617,6 +635,22 @@ def JOIN($index; key): [.[] | [., $index[key]]];
 def JOIN($index; stream; key): stream | [., $index[key]];
 def JOIN($index; stream; key; join): stream | [., $index[key]] | join;
 def ascii: [.] | implode;
+def match(re; mode): _match_impl(re; mode; false) | .[];
+def test(re; mode): _match_impl(re; mode; true);
+def capture(re; mods): match(re; mods)
+  | reduce (.captures | .[] | select(.name != null) | {key: .name, value: .string}) as $pair ({}; . + {($pair.key): $pair.value});
+def match($val): if ($val | type) == "string" then match($val; null)
+  elif ($val | type) == "array" and ($val | length) > 1 then match($val[0]; $val[1])
+  elif ($val | type) == "array" and ($val | length) > 0 then match($val[0]; null)
+  else error(($val | type) + " not a string or array") end;
+def test($val): if ($val | type) == "string" then test($val; null)
+  elif ($val | type) == "array" and ($val | length) > 1 then test($val[0]; $val[1])
+  elif ($val | type) == "array" and ($val | length) > 0 then test($val[0]; null)
+  else error(($val | type) + " not a string or array") end;
+def capture($val): if ($val | type) == "string" then capture($val; null)
+  elif ($val | type) == "array" and ($val | length) > 1 then capture($val[0]; $val[1])
+  elif ($val | type) == "array" and ($val | length) > 0 then capture($val[0]; null)
+  else error(($val | type) + " not a string or array") end;
 def leaf_paths: paths(scalars);
 def date: todate;
 def dateadd(u; n): . + n;
@@ -681,6 +715,7 @@ fn funs() -> impl Iterator<Item = Fun<Kind>> {
     jaq_core::funs::<Kind>()
         .chain(jaq_std::funs::<Kind>().filter(keep))
         .chain(builtins::funs().into_vec().into_iter().map(native::run::<Kind>))
+        .chain(matching::funs().into_vec().into_iter().map(native::run::<Kind>))
         .chain(inputs)
         .chain(own)
         .chain(random)
