@@ -16,6 +16,7 @@ mod fast;
 mod json;
 mod jv;
 mod matching;
+mod modulemeta;
 mod parallel;
 mod random;
 mod source;
@@ -50,6 +51,8 @@ impl DataT for Kind {
 pub(crate) struct Data<'a> {
     lut: &'a jaq_core::Lut<Kind>,
     inputs: Inputs<'a, Jv>,
+    /// Where `modulemeta` finds modules: the directories the filter was compiled with.
+    library: &'a [PathBuf],
 }
 
 impl<'a> jaq_core::data::HasLut<'a, Kind> for Data<'a> {
@@ -203,6 +206,8 @@ pub struct Filter {
     plan: Option<fast::Plan>,
     /// Whether it may run on chunks of input in any order (see `parallel::stateless`).
     stateless: bool,
+    /// The directories `import` looked in, for `modulemeta`.
+    library: Vec<PathBuf>,
 }
 
 /// Whether the fast path may be used: `EDDY_FAST_PATH=off` switches it off, for
@@ -417,6 +422,7 @@ impl Filter {
             identity: code.trim() == ".",
             plan: fast_path_allowed().then(|| fast::Plan::of(code, named)).flatten(),
             stateless: parallel::stateless(&analysis),
+            library: library.to_vec(),
         })
     }
 
@@ -471,6 +477,7 @@ impl Filter {
         let data = Data {
             lut: &self.compiled.lut,
             inputs: &RcIter::new(core::iter::empty()),
+            library: &self.library,
         };
         let values = named.iter().map(|v| Jv(v.0.clone())).chain(self.after.iter().cloned());
         let ctx = Ctx::<Kind>::new(data, Vars::new(values));
@@ -500,6 +507,7 @@ impl Filter {
         let data = Data {
             lut: &self.compiled.lut,
             inputs,
+            library: &self.library,
         };
         let ctx = Ctx::<Kind>::new(data, self.vars.clone());
         for out in self.compiled.id.run((ctx, Jv(input))) {
@@ -725,6 +733,9 @@ type Native = native::Filter<RunPtr<Kind>>;
 
 fn own_funs() -> Box<[Native]> {
     Box::new([
+        ("modulemeta", v(0), |cv| {
+            native::bome(modulemeta::modulemeta(&cv.1.0, cv.0.data().library))
+        }),
         ("debug_empty", v(0), |cv| {
             let mut line = b"[\"DEBUG:\",".to_vec();
             json::write_compact(&mut line, &cv.1.0);

@@ -611,38 +611,81 @@ fn body_end(code: &str, toks: &[Token], from: usize) -> usize {
     code.len()
 }
 
-/// jq's refusal of a module's directives (`module META;`, `import PATH as NAME META;`,
-/// `include PATH META;`) that jaq's loader accepts: metadata that is not a constant
-/// object, and an import path that is not a constant string. None when they are fine.
-pub(super) fn directive_refusal(code: &str) -> Option<String> {
-    let toks = tokens(code.as_bytes());
+/// One of a module's directives: `module META;`, `import PATH as NAME META;` (NAME
+/// with its `$` for a data import) or `include PATH META;`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Directive<'a> {
+    pub kind: &'a str,
+    /// The path's string literal, quotes and all.
+    pub path: Option<&'a str>,
+    pub name: Option<&'a str>,
+    /// The metadata's text (empty when there is none), and its tokens.
+    pub meta: &'a str,
+    meta_toks: (usize, usize),
+}
+
+/// The directives at the top of `code`, up to the first thing that is not one (or
+/// that is cut short).
+pub(super) fn directives(code: &str) -> Vec<Directive<'_>> {
+    directives_in(code, &tokens(code.as_bytes()))
+}
+
+fn directives_in<'a>(code: &'a str, toks: &[Token]) -> Vec<Directive<'a>> {
+    let mut out = Vec::new();
     let mut k = 0;
     while let Some(t) = toks.get(k) {
-        let directive = text(code, t);
-        if t.kind != Tok::Word || !matches!(directive, "module" | "import" | "include") {
-            return None;
+        let kind = text(code, t);
+        if t.kind != Tok::Word || !matches!(kind, "module" | "import" | "include") {
+            break;
         }
         k += 1;
-        if directive != "module" {
-            let path = toks.get(k)?;
-            if path.kind != Tok::Str {
-                return None;
-            }
-            if let Some(why) = path_refusal(text(code, path)) {
-                return Some(why);
+        let (mut path, mut name) = (None, None);
+        if kind != "module" {
+            match toks.get(k) {
+                Some(p) if p.kind == Tok::Str => path = Some(text(code, p)),
+                _ => break,
             }
             k += 1;
-            if directive == "import" {
+            if kind == "import" {
                 // `as NAME` or `as $NAME`.
+                name = toks.get(k + 1).map(|t| text(code, t));
                 k += 2;
             }
         }
         let from = k.min(toks.len());
-        let end = toks[from..].iter().position(|t| t.kind == Tok::Semi)? + from;
-        if let Some(why) = metadata_refusal(code, &toks[from..end], directive == "module") {
+        let Some(end) = toks[from..].iter().position(|t| t.kind == Tok::Semi).map(|e| e + from) else {
+            break;
+        };
+        let meta = if from < end {
+            &code[toks[from].start..toks[end - 1].end]
+        } else {
+            ""
+        };
+        out.push(Directive {
+            kind,
+            path,
+            name,
+            meta,
+            meta_toks: (from, end),
+        });
+        k = end + 1;
+    }
+    out
+}
+
+/// jq's refusal of a module's directives that jaq's loader accepts: metadata that is
+/// not a constant object, and an import path that is not a constant string. None when
+/// they are fine.
+pub(super) fn directive_refusal(code: &str) -> Option<String> {
+    let toks = tokens(code.as_bytes());
+    for d in directives_in(code, &toks) {
+        if let Some(why) = d.path.and_then(path_refusal) {
             return Some(why);
         }
-        k = end + 1;
+        let (from, end) = d.meta_toks;
+        if let Some(why) = metadata_refusal(code, &toks[from..end], d.kind == "module") {
+            return Some(why);
+        }
     }
     None
 }
