@@ -231,3 +231,59 @@ pub fn avro(data: &[u8]) {
         }
     });
 }
+
+/// The longest filter `filters` runs: short enough that no filter can build more than
+/// a few thousand values by doubling them (`[.,.] | [.,.] | ...`).
+const RUN_FILTER_MAX: usize = 64;
+
+/// Names that let a short filter run for ever, or build huge values: recursion,
+/// generators of any length, repetition, substitution (which may loop on empty matches).
+const UNBOUNDED: [&str; 13] = [
+    "def",
+    "range",
+    "repeat",
+    "recurse",
+    "while",
+    "until",
+    "limit",
+    "combinations",
+    "pow",
+    "exp",
+    "splits",
+    "input",
+    "sub",
+];
+
+/// A jq filter (the first line) run on a JSON value (the rest), with jq forms that are
+/// rewritten before jaq sees them (`?//`, `$__loc__`, `.5`, ...): no panic, and every
+/// error a value. Filters that could rightly never end, or build values of gigabytes,
+/// are left out (`UNBOUNDED`, multiplication, numbers of four digits or more).
+pub fn filters(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let (code, input) = text.split_once('\n').unwrap_or((text, "null"));
+    // Numbers, in the filter or its input, stay below 10000: `.[.n] = 1` grows an
+    // array to `.n` elements.
+    let big_number = data
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit) || (w[0].is_ascii_digit() && w[1] == b'e'));
+    if code.len() > RUN_FILTER_MAX
+        || big_number
+        || code.contains(['*', '#'])
+        || code.contains("..")
+        || UNBOUNDED.iter().any(|n| code.contains(n))
+    {
+        return;
+    }
+    let Ok(filter) = crate::jq::Filter::compile_flag("--fuzz", code) else {
+        return;
+    };
+    let mut outputs = 0;
+    let _ = filter.run_bytes(input.as_bytes(), |_| {
+        outputs += 1;
+        if outputs > 1000 {
+            crate::jq::Flow::Stop
+        } else {
+            crate::jq::Flow::Continue
+        }
+    });
+}

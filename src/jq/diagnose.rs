@@ -87,6 +87,8 @@ pub(super) fn compile_errors<P>(errs: jaq_core::compile::Errors<&str, P>) -> Str
         for (name, undefined) in items {
             let what = match undefined {
                 Undefined::Filter(arity) => format!("undefined filter {name}/{arity}"),
+                // jq's words: labels live there as variables named `*label-NAME`.
+                Undefined::Label => format!("$*label-{} is not defined", name.trim_start_matches('$')),
                 other => format!("undefined {} {name}", other.as_str()),
             };
             lines.push(point_at(code, name, &what));

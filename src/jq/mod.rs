@@ -15,6 +15,8 @@ mod diagnose;
 mod fast;
 mod json;
 mod jv;
+mod matching;
+mod modulemeta;
 mod parallel;
 mod random;
 mod source;
@@ -49,6 +51,8 @@ impl DataT for Kind {
 pub(crate) struct Data<'a> {
     lut: &'a jaq_core::Lut<Kind>,
     inputs: Inputs<'a, Jv>,
+    /// Where `modulemeta` finds modules: the directories the filter was compiled with.
+    library: &'a [PathBuf],
 }
 
 impl<'a> jaq_core::data::HasLut<'a, Kind> for Data<'a> {
@@ -202,6 +206,8 @@ pub struct Filter {
     plan: Option<fast::Plan>,
     /// Whether it may run on chunks of input in any order (see `parallel::stateless`).
     stateless: bool,
+    /// The directories `import` looked in, for `modulemeta`.
+    library: Vec<PathBuf>,
 }
 
 /// Whether the fast path may be used: `EDDY_FAST_PATH=off` switches it off, for
@@ -338,6 +344,18 @@ impl Filter {
                 "the filter is nested more than {MAX_NESTING} levels deep"
             )));
         }
+        // jq that jaq's parser lacks (`?//`, `$__loc__` with its line, ...) rewritten
+        // into jq it has; the rewritten text may nest deeper, so it is measured again.
+        let rewritten = source::rewrite(code, "<top-level>");
+        let code = rewritten.as_deref().unwrap_or(code);
+        if rewritten.is_some() && source::analyse(code).depth > MAX_NESTING {
+            return Err(CompileError::new(format!(
+                "the filter is nested more than {MAX_NESTING} levels deep"
+            )));
+        }
+        if let Some(why) = source::directive_refusal(code) {
+            return Err(CompileError::new(why));
+        }
         let own = jaq_core::load::parse(OWN_DEFS, |p| p.defs()).unwrap_or_default();
         // jaq's definitions that eddy replaces with jq's (natives in `builtins`, or
         // `OWN_DEFS`); dropped rather than shadowed, so that the definitions after them
@@ -354,6 +372,10 @@ impl Filter {
         let read = |import: Import<&str, PathBuf>| {
             let path = find_module(import, library, "jq")?;
             let code = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+            if let Some(why) = source::directive_refusal(&code) {
+                return Err(format!("{}: {why}", path.display()));
+            }
+            let code = source::rewrite(&code, &path.display().to_string()).unwrap_or(code);
             Ok(File { code, path })
         };
         let modules = Loader::new(defs)
@@ -400,6 +422,7 @@ impl Filter {
             identity: code.trim() == ".",
             plan: fast_path_allowed().then(|| fast::Plan::of(code, named)).flatten(),
             stateless: parallel::stateless(&analysis),
+            library: library.to_vec(),
         })
     }
 
@@ -454,6 +477,7 @@ impl Filter {
         let data = Data {
             lut: &self.compiled.lut,
             inputs: &RcIter::new(core::iter::empty()),
+            library: &self.library,
         };
         let values = named.iter().map(|v| Jv(v.0.clone())).chain(self.after.iter().cloned());
         let ctx = Ctx::<Kind>::new(data, Vars::new(values));
@@ -483,6 +507,7 @@ impl Filter {
         let data = Data {
             lut: &self.compiled.lut,
             inputs,
+            library: &self.library,
         };
         let ctx = Ctx::<Kind>::new(data, self.vars.clone());
         for out in self.compiled.id.run((ctx, Jv(input))) {
@@ -554,8 +579,9 @@ pub fn fast_path_disagrees(filter: &Filter, input: &[u8]) -> Option<String> {
     None
 }
 
-/// The variables every filter has, after the named ones. `$__loc__` is always line 1:
-/// jaq gives eddy no way to know the line a variable is read on.
+/// The variables every filter has, after the named ones. `$__loc__` is rewritten into
+/// an object with its line before jaq sees it (`source::rewrite`); the variable stays
+/// for what the rewrite cannot see (line 1).
 const GLOBALS: [&str; 3] = ["$ENV", "$ARGS", "$__loc__"];
 
 /// Where jq finds `import "a/b"`: `a/b.EXT`, else `a/b/b.EXT`, in the importing file's
@@ -617,6 +643,22 @@ def JOIN($index; key): [.[] | [., $index[key]]];
 def JOIN($index; stream; key): stream | [., $index[key]];
 def JOIN($index; stream; key; join): stream | [., $index[key]] | join;
 def ascii: [.] | implode;
+def match(re; mode): _match_impl(re; mode; false) | .[];
+def test(re; mode): _match_impl(re; mode; true);
+def capture(re; mods): match(re; mods)
+  | reduce (.captures | .[] | select(.name != null) | {key: .name, value: .string}) as $pair ({}; . + {($pair.key): $pair.value});
+def match($val): if ($val | type) == "string" then match($val; null)
+  elif ($val | type) == "array" and ($val | length) > 1 then match($val[0]; $val[1])
+  elif ($val | type) == "array" and ($val | length) > 0 then match($val[0]; null)
+  else error(($val | type) + " not a string or array") end;
+def test($val): if ($val | type) == "string" then test($val; null)
+  elif ($val | type) == "array" and ($val | length) > 1 then test($val[0]; $val[1])
+  elif ($val | type) == "array" and ($val | length) > 0 then test($val[0]; null)
+  else error(($val | type) + " not a string or array") end;
+def capture($val): if ($val | type) == "string" then capture($val; null)
+  elif ($val | type) == "array" and ($val | length) > 1 then capture($val[0]; $val[1])
+  elif ($val | type) == "array" and ($val | length) > 0 then capture($val[0]; null)
+  else error(($val | type) + " not a string or array") end;
 def leaf_paths: paths(scalars);
 def date: todate;
 def dateadd(u; n): . + n;
@@ -681,6 +723,7 @@ fn funs() -> impl Iterator<Item = Fun<Kind>> {
     jaq_core::funs::<Kind>()
         .chain(jaq_std::funs::<Kind>().filter(keep))
         .chain(builtins::funs().into_vec().into_iter().map(native::run::<Kind>))
+        .chain(matching::funs().into_vec().into_iter().map(native::run::<Kind>))
         .chain(inputs)
         .chain(own)
         .chain(random)
@@ -690,6 +733,9 @@ type Native = native::Filter<RunPtr<Kind>>;
 
 fn own_funs() -> Box<[Native]> {
     Box::new([
+        ("modulemeta", v(0), |cv| {
+            native::bome(modulemeta::modulemeta(&cv.1.0, cv.0.data().library))
+        }),
         ("debug_empty", v(0), |cv| {
             let mut line = b"[\"DEBUG:\",".to_vec();
             json::write_compact(&mut line, &cv.1.0);

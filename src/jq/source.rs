@@ -5,6 +5,17 @@
 //! one core). One lexer answers both, so that string literals, their `\(...)`
 //! interpolations, comments, field names and object keys are told apart once, the same
 //! way for both questions.
+//!
+//! It also rewrites, before jaq parses it, the jq that jaq's parser does not know into
+//! jq it does (`rewrite`): destructuring alternatives (`. as [$a] ?// {$a} | ...`),
+//! `$name: pattern` in object patterns, `$__loc__` (as the object it stands for, with
+//! its line), `$name::name` (a data import by its qualified name) and numbers written
+//! without a digit before the point (`.5`). These rewrites see tokens, not a parse tree:
+//! jaq gives the errors for anything malformed, in the rewritten text.
+
+mod rewrite;
+
+pub(super) use rewrite::{directive_refusal, directives, rewrite};
 
 /// What the source says about a filter.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

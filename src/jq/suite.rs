@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use super::{Filter, Flow, Value};
 
 /// How many of the suite's cases pass today; raise it as cases come to pass.
-const FLOOR: usize = 309;
+const FLOOR: usize = 341;
 
 /// The suite's files, as jq 1.6's `make check` runs them.
 const FILES: [&str; 3] = ["jq.test", "onig.test", "base64.test"];

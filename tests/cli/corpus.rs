@@ -67,3 +67,8 @@ fn fuzz_corpus_fast_path() {
 fn fuzz_corpus_avro() {
     replay("avro", eddy::fuzzing::avro);
 }
+
+#[test]
+fn fuzz_corpus_filters() {
+    replay("filters", eddy::fuzzing::filters);
+}

@@ -103,6 +103,32 @@ fn compile_error_exits_2_with_the_position() {
     assert!(r.stderr.contains("1:6: undefined filter nosuch/1"), "{}", r.stderr);
 }
 
+/// Issue 17: jq's destructuring alternatives (`?//`), which jaq's parser lacks: each
+/// pattern is tried in turn when it or the body fails, every variable is bound (null
+/// where the pattern that matched does not bind it), and the last one's error is the
+/// error (exit 5).
+#[test]
+fn destructuring_alternatives_as_jq() {
+    let code = r#".[] as [$a] ?// {a: $a} ?// $b | [$a, $b]"#;
+    let r = filter(&[code], r#"[[1], {"a": 2}, 3]"#).ok();
+    assert_eq!(r.lines(), ["[1,null]", "[2,null]", "[null,3]"]);
+    // An error in the body tries the next pattern too.
+    let code = r#".[] as [$a] ?// $a | if ($a | type) == "number" then error("no") else $a end"#;
+    assert_eq!(filter(&[code], "[[1]]").ok().lines(), ["[1]"]);
+    let r = filter(&[r#". as [$a] ?// {a: $a} | $a"#], "3").code(5);
+    assert!(r.stderr.contains("Cannot index number with"), "{}", r.stderr);
+    // `$name: pattern` binds the key's value and destructures it.
+    let r = filter(&[r#". as {$b: [$c]} | [$b, $c]"#], r#"{"b": [7]}"#).ok();
+    assert_eq!(r.lines(), ["[[7],7]"]);
+}
+
+/// Issue 17: `$__loc__` says the line it is on (jaq knew only line 1).
+#[test]
+fn loc_is_the_line_it_is_on() {
+    let r = filter(&["1 as $x\n| $__loc__", "-c"], "null").ok();
+    assert_eq!(r.lines(), [r#"{"file":"<top-level>","line":2}"#]);
+}
+
 #[test]
 fn library_path_finds_modules_and_data_for_import_and_include() {
     let dir = tempfile::tempdir().unwrap();
