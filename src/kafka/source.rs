@@ -93,6 +93,16 @@ impl ConsumerContext for ConsumeContext {
                     .iter()
                     .map(|e| (e.topic().to_string(), e.partition()))
                     .collect();
+                if state.settings.verbose {
+                    // As kcat's "Group rebalanced": which partitions this member reads now.
+                    let named: Vec<String> = a.1.iter().map(|(t, p)| format!("{t}:{p}")).collect();
+                    eprintln!(
+                        "eddy: group rebalanced: assigned {} partition{} ({})",
+                        named.len(),
+                        if named.len() == 1 { "" } else { "s" },
+                        named.join(", ")
+                    );
+                }
             }
             _ => {
                 // Commit what was written before giving the partitions away.
@@ -101,6 +111,9 @@ impl ConsumerContext for ConsumeContext {
                 let mut a = state.assignment.lock().unwrap_or_else(|p| p.into_inner());
                 a.0 += 1;
                 a.1.clear();
+                if state.settings.verbose {
+                    eprintln!("eddy: group rebalanced: partitions revoked");
+                }
             }
         }
     }

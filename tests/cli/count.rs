@@ -201,18 +201,35 @@ fn live_processing_time_windows_close_on_the_clock() {
 struct Member {
     consume: std::process::Child,
     count: std::process::Child,
+    /// How many partitions the group assigned this member last (its `-v` lines).
+    assigned: std::sync::Arc<std::sync::atomic::AtomicI64>,
 }
 
 impl Member {
     fn start(c: &Cluster, topic: &str, group: &str) -> Member {
+        use std::io::BufRead as _;
         use std::process::{Command, Stdio};
+        use std::sync::atomic::{AtomicI64, Ordering};
         let mut consume = Command::new(eddy_bin())
-            .args(["consume", topic, "-g", group, "-q", "-X", "session.timeout.ms=6000"])
+            .args(["consume", topic, "-g", group, "-v", "-X", "session.timeout.ms=6000"])
             .env("EDDY_BROKERS", &c.brokers)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap();
+        let assigned = std::sync::Arc::new(AtomicI64::new(-1));
+        let seen = assigned.clone();
+        let err = consume.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(err).lines().map_while(Result::ok) {
+                if let Some(rest) = line.strip_prefix("eddy: group rebalanced: assigned ") {
+                    let n = rest.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(-1);
+                    seen.store(n, Ordering::SeqCst);
+                } else if line == "eddy: group rebalanced: partitions revoked" {
+                    seen.store(0, Ordering::SeqCst);
+                }
+            }
+        });
         let count = Command::new(eddy_bin())
             .args(["count", "--by", ".user", "-q"])
             .stdin(consume.stdout.take().unwrap())
@@ -220,7 +237,15 @@ impl Member {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        Member { consume, count }
+        Member {
+            consume,
+            count,
+            assigned,
+        }
+    }
+
+    fn assigned(&self) -> i64 {
+        self.assigned.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Stops the consumer (Ctrl-C); count sees the end of its input and prints.
@@ -244,10 +269,19 @@ fn counting_scales_out_by_key_over_a_consumer_group() {
     // owns some partitions, so its counts are final for its users.
     let c = Cluster::dev(&["--topic", "bykey:4"]);
     let a = Member::start(&c, "bykey", "counters");
-    std::thread::sleep(Duration::from_secs(4));
     let b = Member::start(&c, "bykey", "counters");
-    // The group rebalances to both members; on a loaded machine that took over 7 s.
-    std::thread::sleep(Duration::from_secs(11));
+    // Waits until the group has given each member two of the four partitions (their
+    // `-v` lines say so): a fixed sleep lost that race on a machine at load 20.
+    let deadline = std::time::Instant::now() + Duration::from_secs(90);
+    while (a.assigned(), b.assigned()) != (2, 2) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no balanced group after 90 s: {} and {} partitions",
+            a.assigned(),
+            b.assigned()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
     let input: String = (0..400)
         .map(|i| format!("user{}\t{{\"user\":\"user{}\",\"i\":{i}}}\n", i % 20, i % 20))
         .collect();
