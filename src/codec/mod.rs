@@ -15,6 +15,7 @@ mod envelope;
 pub mod flags;
 pub mod json_schema;
 pub mod protobuf;
+mod protobuf_walk;
 pub mod registry;
 pub mod schema;
 pub mod wire;

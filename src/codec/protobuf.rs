@@ -24,6 +24,7 @@ use prost_reflect::{
 use protox::file::{ChainFileResolver, File, FileResolver, GoogleFileResolver, IncludeFileResolver};
 
 use super::json_schema::push_jq_key;
+use super::protobuf_walk::Walker;
 use super::schema::{CodecError, JsonOptions, SchemaCodec, SchemaError, SchemaKind, SchemaSource};
 
 /// One compiled Protobuf schema: the file whose messages the index paths count, and the
@@ -35,6 +36,11 @@ pub struct ProtobufCodec {
     index: Vec<i64>,
     ser: SerializeOptions,
     de: DeserializeOptions,
+    /// The direct walk from bytes to JSON, shared by the clones; `DynamicMessage` is
+    /// the fallback for what it leaves alone.
+    walker: std::sync::Arc<Walker>,
+    /// The walker's table of `message`, the one the common index path names.
+    walk_main: Option<usize>,
 }
 
 impl fmt::Debug for ProtobufCodec {
@@ -183,7 +189,18 @@ impl ProtobufCodec {
             message.parent_file()
         };
         let index = index_of(&message);
+        // Every message of the file (an index path may name any), and what they reach.
+        let walker = Walker::new(
+            file.parent_pool()
+                .all_messages()
+                .filter(|m| m.parent_file() == file)
+                .chain(std::iter::once(message.clone())),
+            opts,
+        );
+        let walk_main = walker.index(message.full_name());
         Ok(ProtobufCodec {
+            walker: std::sync::Arc::new(walker),
+            walk_main,
             file,
             message,
             index,
@@ -194,6 +211,43 @@ impl ProtobufCodec {
                 .stringify_64_bit_integers(!opts.int64_as_number),
             de: DeserializeOptions::new(),
         })
+    }
+
+    /// The slow path and the reference: decode into a `DynamicMessage`, write it with
+    /// prost-reflect's serde writer. Every error is this path's.
+    fn decode_dynamic(&self, desc: &MessageDescriptor, payload: &[u8], out: &mut Vec<u8>) -> Result<(), CodecError> {
+        let message = DynamicMessage::decode(desc.clone(), payload).map_err(|e| {
+            CodecError::new(
+                "",
+                format!("cannot decode as {}: {}", desc.full_name(), decode_reason(&e)),
+            )
+        })?;
+        let mut ser = serde_json::Serializer::new(out);
+        message.serialize_with_options(&mut ser, &self.ser).map_err(|e| {
+            // Rare (a timestamp or duration out of the mapping's range), so the path is
+            // found by writing the message once more, tracked, only then.
+            let mut track = serde_path_to_error::Track::new();
+            let mut sink = serde_json::Serializer::new(std::io::sink());
+            let tracked = serde_path_to_error::Serializer::new(&mut sink, &mut track);
+            let path = match message.serialize_with_options(tracked, &self.ser) {
+                Err(_) => jq_path(&track.path()),
+                Ok(()) => String::new(),
+            };
+            CodecError::new(path, e.to_string())
+        })
+    }
+
+    /// Both paths for one payload, for the tests that hold the walk to the reference:
+    /// the walk's text (None when it bailed) and the reference's.
+    #[cfg(test)]
+    pub(super) fn decode_both(&self, payload: &[u8]) -> (Option<Vec<u8>>, Result<Vec<u8>, CodecError>) {
+        let mut fast = Vec::new();
+        let walked = self
+            .walk_main
+            .and_then(|m| self.walker.message(m, payload, &mut fast).ok());
+        let mut slow = Vec::new();
+        let reference = self.decode_dynamic(&self.message, payload, &mut slow).map(|()| slow);
+        (walked.map(|()| fast), reference)
     }
 
     /// The message an index path names in the schema file, if it names one.
@@ -222,31 +276,31 @@ impl SchemaCodec for ProtobufCodec {
         } else {
             message_index
         };
+        if path == self.index.as_slice() {
+            if let Some(m) = self.walk_main {
+                let start = out.len();
+                if self.walker.message(m, payload, out).is_ok() {
+                    return Ok(());
+                }
+                out.truncate(start);
+            }
+        }
         let desc = self.message_at(path).ok_or_else(|| {
             CodecError::new(
                 "",
                 format!("message index {path:?} names no message in '{}'", self.file.name()),
             )
         })?;
-        let message = DynamicMessage::decode(desc.clone(), payload).map_err(|e| {
-            CodecError::new(
-                "",
-                format!("cannot decode as {}: {}", desc.full_name(), decode_reason(&e)),
-            )
-        })?;
-        let mut ser = serde_json::Serializer::new(out);
-        message.serialize_with_options(&mut ser, &self.ser).map_err(|e| {
-            // Rare (a timestamp or duration out of the mapping's range), so the path is
-            // found by writing the message once more, tracked, only then.
-            let mut track = serde_path_to_error::Track::new();
-            let mut sink = serde_json::Serializer::new(std::io::sink());
-            let tracked = serde_path_to_error::Serializer::new(&mut sink, &mut track);
-            let path = match message.serialize_with_options(tracked, &self.ser) {
-                Err(_) => jq_path(&track.path()),
-                Ok(()) => String::new(),
-            };
-            CodecError::new(path, e.to_string())
-        })
+        if path != self.index.as_slice() {
+            if let Some(m) = self.walker.index(desc.full_name()) {
+                let start = out.len();
+                if self.walker.message(m, payload, out).is_ok() {
+                    return Ok(());
+                }
+                out.truncate(start);
+            }
+        }
+        self.decode_dynamic(&desc, payload, out)
     }
 
     fn encode(&self, json: &[u8], out: &mut Vec<u8>) -> Result<(), CodecError> {

@@ -1,0 +1,314 @@
+//! The walk held to prost-reflect's `DynamicMessage` path, its reference: wherever the
+//! walk answers, it answers the same text, under every option set; on random wire
+//! bytes shaped like the schema's fields (right and wrong wire types, in and out of
+//! order, unknown numbers, nested messages) and on what the encoder writes.
+
+use proptest::prelude::*;
+
+use crate::codec::protobuf::{ProtobufCodec, compile};
+use crate::codec::schema::{JsonOptions, NamedSchema, SchemaCodec as _, SchemaKind, SchemaSource};
+
+const SCHEMA: &str = r#"
+syntax = "proto3";
+package walk;
+import "google/protobuf/timestamp.proto";
+import "google/protobuf/struct.proto";
+import "google/protobuf/wrappers.proto";
+enum Color { option allow_alias = true; RED = 0; GREEN = 1; VERDE = 1; BLUE = 2; }
+message All {
+  double d = 1; float f = 2; int32 i32 = 3; int64 i64 = 4; uint32 u32 = 5; uint64 u64 = 6;
+  sint32 s32 = 7; sint64 s64 = 8; fixed32 fx32 = 9; fixed64 fx64 = 10; sfixed32 sf32 = 11;
+  sfixed64 sf64 = 12; bool b = 13; string s = 14; bytes by = 15; Color c = 16; Inner m = 17;
+  repeated int32 ri = 18; repeated string rs = 19; repeated Inner rm = 20; repeated double rd = 21;
+  repeated Color rc = 22;
+  map<string, int64> ms = 23; map<int32, Inner> mi = 24; map<bool, string> mb = 25;
+  map<uint64, Color> mu = 26;
+  oneof pick { string os = 27; Inner om = 28; int32 oi = 29; }
+  optional int32 opt = 30;
+  google.protobuf.Timestamp ts = 31; google.protobuf.Struct st = 32;
+  google.protobuf.Int32Value w = 33; All next = 34; google.protobuf.NullValue nv = 35;
+  string weird_Name_2x = 36;
+}
+message Inner { string a = 1; sint64 z = 2; repeated All kids = 3; }
+"#;
+
+/// The wire type each field number of `All` is written with (37: not in the schema).
+fn right_wire_type(number: u32) -> u64 {
+    match number {
+        1 | 10 | 12 | 21 => 1,
+        2 | 9 | 11 => 5,
+        14 | 15 | 17 | 19 | 20 | 23..=28 | 31..=34 | 36 => 2,
+        _ => 0,
+    }
+}
+
+fn option_sets() -> Vec<JsonOptions> {
+    let d = JsonOptions::default();
+    vec![
+        d,
+        JsonOptions {
+            proto_field_names: true,
+            ..d
+        },
+        JsonOptions {
+            enum_numbers: true,
+            ..d
+        },
+        JsonOptions {
+            emit_defaults: true,
+            ..d
+        },
+        JsonOptions {
+            int64_as_number: true,
+            ..d
+        },
+        JsonOptions {
+            proto_field_names: true,
+            enum_numbers: true,
+            emit_defaults: true,
+            int64_as_number: true,
+            ..d
+        },
+    ]
+}
+
+/// `walk.All` under every option set, compiled once for all the cases.
+fn codecs() -> &'static [(JsonOptions, ProtobufCodec)] {
+    static CODECS: std::sync::OnceLock<Vec<(JsonOptions, ProtobufCodec)>> = std::sync::OnceLock::new();
+    CODECS.get_or_init(|| option_sets().into_iter().map(|o| (o, codec("walk.All", o))).collect())
+}
+
+fn codec(message: &str, opts: JsonOptions) -> ProtobufCodec {
+    let source = SchemaSource {
+        kind: SchemaKind::Protobuf,
+        text: SCHEMA.to_string(),
+        references: Vec::<NamedSchema>::new(),
+    };
+    compile(&source, Some(message), opts).expect("compiles")
+}
+
+fn put_varint(mut v: u64, out: &mut Vec<u8>) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// One field on the wire, before it is written out.
+#[derive(Debug, Clone)]
+enum Chunk {
+    Varint(u64),
+    I64(u64),
+    I32(u32),
+    Len(Vec<u8>),
+}
+
+fn write(fields: &[(u32, Chunk)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (number, chunk) in fields {
+        let wt = match chunk {
+            Chunk::Varint(_) => 0,
+            Chunk::I64(_) => 1,
+            Chunk::Len(_) => 2,
+            Chunk::I32(_) => 5,
+        };
+        put_varint(u64::from(*number) << 3 | wt, &mut out);
+        match chunk {
+            Chunk::Varint(v) => put_varint(*v, &mut out),
+            Chunk::I64(v) => out.extend_from_slice(&v.to_le_bytes()),
+            Chunk::I32(v) => out.extend_from_slice(&v.to_le_bytes()),
+            Chunk::Len(b) => {
+                put_varint(b.len() as u64, &mut out);
+                out.extend_from_slice(b);
+            }
+        }
+    }
+    out
+}
+
+/// Interesting numbers more often than uniform ones: zero (the default), small, the
+/// edges of 32 and 64 bits, and float bit patterns (NaN, infinities, -0.0).
+fn number() -> impl Strategy<Value = u64> {
+    prop_oneof![
+        Just(0u64),
+        0u64..300,
+        Just(u64::MAX),
+        Just(u64::from(u32::MAX)),
+        Just(0x8000_0000),
+        Just(f64::NAN.to_bits()),
+        Just(f64::NEG_INFINITY.to_bits()),
+        Just((-0.0f64).to_bits()),
+        Just(u64::from(f32::INFINITY.to_bits())),
+        Just(0.1f64.to_bits()),
+        any::<u64>(),
+    ]
+}
+
+fn text() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        "[a-z\"\\\\\u{0}-\u{1f}\u{7f}é😀]{0,6}".prop_map(String::into_bytes),
+        proptest::collection::vec(any::<u8>(), 0..6),
+    ]
+}
+
+/// The fields of a message of the test schema, `depth` levels of nesting left; numbers
+/// 23–26 (maps) only when `maps`.
+fn fields(depth: u32, maps: bool) -> BoxedStrategy<Vec<(u32, Chunk)>> {
+    let numbers: Vec<u32> = (1..=37).filter(|n| maps || !(23..=26).contains(n)).collect();
+    let nested = if depth == 0 {
+        text().boxed()
+    } else {
+        prop_oneof![
+            2 => fields(depth - 1, maps).prop_map(|f| write(&f)),
+            1 => text(),
+            // A map entry or an Inner: key/a = 1, value/z = 2.
+            2 => (text(), number()).prop_map(|(a, z)| write(&[(1, Chunk::Len(a)), (2, Chunk::Varint(z))])),
+            1 => number().prop_map(|k| write(&[(1, Chunk::Varint(k)), (2, Chunk::Varint(k % 3))])),
+        ]
+        .boxed()
+    };
+    let field = (proptest::sample::select(numbers), 0u8..8, number(), nested).prop_map(|(n, pick, v, b)| {
+        // Mostly the field's own wire type; now and then another, to meet refusals.
+        let wt = if pick < 6 {
+            right_wire_type(n)
+        } else {
+            u64::from(pick) % 4
+        };
+        let chunk = match wt {
+            0 => Chunk::Varint(v),
+            1 => Chunk::I64(v),
+            5 => Chunk::I32(v as u32),
+            // Packed runs for the numeric lists (18, 21, 22) come out of nested bytes.
+            _ => Chunk::Len(b),
+        };
+        (n, chunk)
+    });
+    (proptest::collection::vec(field, 0..8), any::<bool>())
+        .prop_map(|(mut f, sorted)| {
+            if sorted {
+                f.sort_by_key(|(n, _)| *n);
+            }
+            f
+        })
+        .boxed()
+}
+
+/// The walk's text, when it answers, is the reference's (as JSON values, whose objects
+/// compare without order: a map's entries come out in any order from the reference).
+fn agree(bytes: &[u8], exact: bool) -> Result<(), TestCaseError> {
+    for (opts, c) in codecs() {
+        let (walked, reference) = c.decode_both(bytes);
+        let Some(walked) = walked else { continue };
+        let reference = reference.map_err(|e| TestCaseError::fail(format!("walk answered, reference failed: {e}")))?;
+        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        if exact {
+            prop_assert_eq!(text(&walked), text(&reference), "{:?}", opts);
+        } else {
+            let w: serde_json::Value =
+                serde_json::from_slice(&walked).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let r: serde_json::Value = serde_json::from_slice(&reference).expect("reference writes JSON");
+            prop_assert_eq!(w, r, "{:?} {} {}", opts, text(&walked), text(&reference));
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn the_walk_writes_the_references_text_without_maps(f in fields(2, false)) {
+        agree(&write(&f), true)?;
+    }
+
+    #[test]
+    fn the_walk_writes_the_references_values_with_maps(f in fields(2, true)) {
+        agree(&write(&f), false)?;
+    }
+
+    #[test]
+    fn the_walk_never_panics_on_random_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..48)) {
+        agree(&bytes, false)?;
+    }
+}
+
+/// What the encoder writes (fields in order, each once) is what the walk takes without
+/// bailing: the consume path is the walk, not the fallback.
+#[test]
+fn well_formed_messages_take_the_walk_and_match_the_reference() {
+    let json = r#"{"d":0.1,"f":-2.5,"i32":-7,"i64":"-9007199254740993","u32":4294967295,
+        "u64":"18446744073709551615","s32":-3,"s64":"5","fx32":1,"fx64":"2","sf32":-1,"sf64":"-2",
+        "b":true,"s":"tab\there \"q\" \u007f é","by":"AAH/","c":"VERDE","m":{"a":"x","z":"-1"},
+        "ri":[1,-2,3],"rs":["a",""],"rm":[{"a":"y"},{}],"rd":["NaN","Infinity",-0.0,1e300],"rc":["BLUE",7],
+        "ms":{"k\"1":"3"},"mi":{"-4":{"a":"v"}},"mb":{"true":"yes"},"mu":{"18446744073709551615":"GREEN"},
+        "om":{"z":"9"},"opt":0,"ts":"2026-12-01T10:00:00.5Z","st":{"a":[1,"b",null]},"w":5,
+        "next":{"s":"deeper","next":{"b":true}},"nv":null,"weird_Name_2x":"w"}"#;
+    for opts in option_sets() {
+        let c = codec("walk.All", opts);
+        let mut bytes = Vec::new();
+        c.encode(json.as_bytes(), &mut bytes).expect("encodes");
+        let (walked, reference) = c.decode_both(&bytes);
+        let reference = String::from_utf8(reference.expect("decodes")).expect("UTF-8");
+        let walked = String::from_utf8(walked.expect("the walk takes it")).expect("UTF-8");
+        assert_eq!(walked, reference, "{opts:?}");
+    }
+    // The empty message, and one whose only fields hold defaults.
+    for bytes in [&b""[..], b"\x18\x00\x72\x00\xf0\x01\x00"] {
+        for opts in option_sets() {
+            let (walked, reference) = codec("walk.All", opts).decode_both(bytes);
+            assert_eq!(
+                walked.expect("walks"),
+                reference.expect("decodes"),
+                "{opts:?} {bytes:?}"
+            );
+        }
+    }
+}
+
+/// The cases the walk leaves to prost-reflect, named: each bails, and decode still gives
+/// the reference's answer through the fallback.
+#[test]
+fn merges_and_conflicts_fall_back_to_the_reference() {
+    let cases: [(&str, Vec<u8>); 5] = [
+        (
+            "a singular field twice (last wins)",
+            write(&[(3, Chunk::Varint(1)), (3, Chunk::Varint(2))]),
+        ),
+        (
+            "fields out of order",
+            write(&[(4, Chunk::Varint(1)), (3, Chunk::Varint(2))]),
+        ),
+        (
+            "two members of a oneof",
+            write(&[(27, Chunk::Len(b"a".to_vec())), (29, Chunk::Varint(2))]),
+        ),
+        (
+            "a map key twice",
+            write(&[
+                (
+                    23,
+                    Chunk::Len(write(&[(1, Chunk::Len(b"k".to_vec())), (2, Chunk::Varint(1))])),
+                ),
+                (
+                    23,
+                    Chunk::Len(write(&[(1, Chunk::Len(b"k".to_vec())), (2, Chunk::Varint(2))])),
+                ),
+            ]),
+        ),
+        ("a string that is not UTF-8", write(&[(14, Chunk::Len(vec![0xff]))])),
+    ];
+    for (why, bytes) in cases {
+        let c = codec("walk.All", JsonOptions::default());
+        let (walked, reference) = c.decode_both(&bytes);
+        assert!(walked.is_none(), "{why}: the walk answered");
+        let mut out = Vec::new();
+        let decoded = c.decode(&[0], &bytes, &mut out).map(|()| out);
+        assert_eq!(decoded, reference, "{why}");
+    }
+    let c = codec("walk.All", JsonOptions::default());
+    let mut out = Vec::new();
+    c.decode(&[0], &write(&[(3, Chunk::Varint(1)), (3, Chunk::Varint(2))]), &mut out)
+        .expect("decodes");
+    assert_eq!(out, br#"{"i32":2}"#);
+}
