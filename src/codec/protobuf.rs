@@ -1,12 +1,15 @@
 //! Over 700 lines because about 330 of them are its unit tests, one per rule of the
-//! mapping; the code above them is under 500.
+//! mapping; the code above them is under 570.
 //!
 //! Protobuf payloads ⇄ the canonical proto3 JSON mapping, for a schema compiled at run
 //! time: `.proto` text or a base64 `FileDescriptorProto` from a registry (with its
 //! imports as references), a `.proto` file with include directories, or a `.protoset`.
 //!
-//! protox compiles the text (no protoc), prost-reflect decodes into a `DynamicMessage`
-//! and writes it through serde with the mapping's rules (well-known types included). The
+//! protox compiles the text (no protoc). Records go through the direct walks
+//! (`protobuf_walk.rs`: bytes → JSON, `protobuf_build.rs`: JSON → bytes); what they
+//! leave (merges, duplicates, errors, proto2) goes through prost-reflect's
+//! `DynamicMessage` and its serde mapping, which is also the reference the walks are
+//! tested against. The
 //! framing's message-index path picks the message: an index into the schema file's
 //! top-level messages, then into nested ones, as Confluent's serializers count them.
 
@@ -250,6 +253,35 @@ impl ProtobufCodec {
         (walked.map(|()| fast), reference)
     }
 
+    /// The slow path and the reference for encoding: JSON into a `DynamicMessage`,
+    /// then prost's encoder. Every error is this path's.
+    fn encode_dynamic(&self, json: &[u8], out: &mut Vec<u8>) -> Result<(), CodecError> {
+        let mut de = serde_json::Deserializer::from_slice(json);
+        let mut track = serde_path_to_error::Track::new();
+        let parsed = DynamicMessage::deserialize_with_options(
+            self.message.clone(),
+            serde_path_to_error::Deserializer::new(&mut de, &mut track),
+            &self.de,
+        );
+        let message = match parsed {
+            Ok(m) => m,
+            Err(e) => return Err(CodecError::new(jq_path(&track.path()), without_position(&e))),
+        };
+        de.end().map_err(|e| CodecError::new("", without_position(&e)))?;
+        message.encode(out).map_err(|e| CodecError::new("", e.to_string()))
+    }
+
+    /// Both encoders for one JSON document: the walk's bytes (None when it bailed) and
+    /// the reference's.
+    #[cfg(test)]
+    pub(super) fn encode_both(&self, json: &[u8]) -> (Option<Vec<u8>>, Result<Vec<u8>, CodecError>) {
+        let mut fast = Vec::new();
+        let walked = self.walk_main.and_then(|m| self.walker.encode(m, json, &mut fast).ok());
+        let mut slow = Vec::new();
+        let reference = self.encode_dynamic(json, &mut slow).map(|()| slow);
+        (walked.map(|()| fast), reference)
+    }
+
     /// The message an index path names in the schema file, if it names one.
     fn message_at(&self, path: &[i64]) -> Option<MessageDescriptor> {
         if path == self.index.as_slice() {
@@ -304,19 +336,14 @@ impl SchemaCodec for ProtobufCodec {
     }
 
     fn encode(&self, json: &[u8], out: &mut Vec<u8>) -> Result<(), CodecError> {
-        let mut de = serde_json::Deserializer::from_slice(json);
-        let mut track = serde_path_to_error::Track::new();
-        let parsed = DynamicMessage::deserialize_with_options(
-            self.message.clone(),
-            serde_path_to_error::Deserializer::new(&mut de, &mut track),
-            &self.de,
-        );
-        let message = match parsed {
-            Ok(m) => m,
-            Err(e) => return Err(CodecError::new(jq_path(&track.path()), without_position(&e))),
-        };
-        de.end().map_err(|e| CodecError::new("", without_position(&e)))?;
-        message.encode(out).map_err(|e| CodecError::new("", e.to_string()))
+        if let Some(m) = self.walk_main {
+            let start = out.len();
+            if self.walker.encode(m, json, out).is_ok() {
+                return Ok(());
+            }
+            out.truncate(start);
+        }
+        self.encode_dynamic(json, out)
     }
 
     fn message_name(&self, message_index: &[i64]) -> Option<String> {

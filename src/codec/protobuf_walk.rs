@@ -1,3 +1,6 @@
+//! Just over 700 lines: the descriptor tables that both directions share (the encoder,
+//! `protobuf_build.rs`, is a child module for their private fields) sit with the walk.
+//!
 //! Protobuf wire bytes → canonical proto3 JSON text in one walk along the descriptor,
 //! without a `DynamicMessage` per record: the fast path of `ProtobufCodec::decode`.
 //!
@@ -38,14 +41,19 @@ pub(super) struct Walker {
     emit_defaults: bool,
     enum_numbers: bool,
     stringify_64: bool,
-    /// For the well-known types, written by prost-reflect.
+    /// For the well-known types, written and read by prost-reflect.
     ser: SerializeOptions,
+    de: prost_reflect::DeserializeOptions,
 }
 
 #[derive(Debug)]
 struct Msg {
     /// Sorted by number, as prost-reflect writes them.
     fields: Vec<Field>,
+    /// Indexes into `fields` by JSON name and by proto name, for reading JSON (which
+    /// takes either, the JSON name first).
+    by_json: HashMap<Box<str>, usize>,
+    by_proto: HashMap<Box<str>, usize>,
     /// False for what the walk does not read (proto2, groups): every record bails.
     fast: bool,
 }
@@ -55,6 +63,10 @@ struct Field {
     number: u32,
     /// `"name":`, the JSON name (or the proto name) quoted and escaped once.
     key: Box<[u8]>,
+    /// `"jsonName":` whatever the options, the key JSON input most likely has.
+    json_key: Box<[u8]>,
+    /// A repeated number written as one packed run (proto3's default).
+    packed: bool,
     shape: Shape,
     /// Written even when it holds the default (message fields, oneof members, proto3
     /// `optional`), and left out when absent even under emit-defaults.
@@ -98,6 +110,8 @@ struct Enum {
     names: Vec<(i32, Box<[u8]>)>,
     /// `google.protobuf.NullValue` is written as `null`.
     null: bool,
+    /// For reading names back.
+    desc: prost_reflect::EnumDescriptor,
 }
 
 impl Ty {
@@ -131,6 +145,7 @@ impl Walker {
                 .use_enum_numbers(opts.enum_numbers)
                 .skip_default_fields(!opts.emit_defaults)
                 .stringify_64_bit_integers(!opts.int64_as_number),
+            de: prost_reflect::DeserializeOptions::new(),
         };
         let mut enum_ids = HashMap::new();
         for m in roots {
@@ -152,6 +167,8 @@ impl Walker {
         // Placed first, so that a recursive message finds itself.
         self.messages.push(Msg {
             fields: Vec::new(),
+            by_json: HashMap::new(),
+            by_proto: HashMap::new(),
             fast: false,
         });
         self.by_name.insert(desc.full_name().to_string(), at);
@@ -192,6 +209,7 @@ impl Walker {
                             }
                             names.sort_by_key(|(n, _)| *n);
                             w.enums.push(Enum {
+                                desc: e.clone(),
                                 names,
                                 null: e.full_name() == "google.protobuf.NullValue",
                             });
@@ -226,16 +244,32 @@ impl Walker {
             if oneof.is_some_and(|o| o >= 64) {
                 fast = false;
             }
+            let mut json_key = quoted(f.json_name()).into_vec();
+            json_key.push(b':');
             fields.push(Field {
                 number: f.number(),
                 key: key.into_boxed_slice(),
+                json_key: json_key.into_boxed_slice(),
+                packed: f.is_packed(),
                 shape,
                 presence: f.supports_presence(),
                 oneof,
             });
         }
         fields.sort_by_key(|f| f.number);
-        self.messages[at] = Msg { fields, fast };
+        let (mut by_json, mut by_proto) = (HashMap::new(), HashMap::new());
+        for (i, f) in fields.iter().enumerate() {
+            if let Some(d) = desc.get_field(f.number) {
+                by_json.insert(d.json_name().into(), i);
+                by_proto.insert(d.name().into(), i);
+            }
+        }
+        self.messages[at] = Msg {
+            fields,
+            by_json,
+            by_proto,
+            fast,
+        };
         at
     }
 
@@ -734,6 +768,9 @@ fn write_str(s: &str, out: &mut Vec<u8>) {
     out.extend_from_slice(&bytes[start..]);
     out.push(b'"');
 }
+
+#[path = "protobuf_build.rs"]
+mod build;
 
 #[cfg(test)]
 #[path = "protobuf_walk_tests.rs"]

@@ -14,7 +14,7 @@
 
 mod decode;
 mod encode;
-mod json;
+pub(super) mod json;
 mod logical;
 mod schema;
 
