@@ -103,6 +103,17 @@ pub fn compile(source: &SchemaSource, message: Option<&str>, opts: JsonOptions) 
     ProtobufCodec::new(file, message, opts, true)
 }
 
+/// A Protobuf schema as a registry's `?format=serialized` answers it: the base64
+/// `FileDescriptorProto` of the schema file, compiled from `.proto` text (its imports
+/// among `source.references`); a schema that is already a descriptor is as it is.
+pub fn serialized(source: &SchemaSource) -> Result<String, SchemaError> {
+    if descriptor_of(&source.text).is_some() {
+        return Ok(source.text.trim().to_string());
+    }
+    let codec = compile(source, None, JsonOptions::default())?;
+    Ok(BASE64.encode(codec.file.file_descriptor_proto().encode_to_vec()))
+}
+
 impl ProtobufCodec {
     /// A `.proto` file on disk, with `-I` include directories (the file's own directory
     /// is searched after them, so a lone file needs none).

@@ -218,8 +218,10 @@ fn eddy_dev_registry_prints_and_exports_its_url() {
 }
 
 /// confluent-kafka's `SchemaRegistryClient` and serializers (from PyPI, not ours)
-/// against `eddy dev --registry`: register, get by id, latest, lookup, and the Avro
-/// and Protobuf serializers' own registration and framing.
+/// against `eddy dev --registry`: register, get by id, latest, lookup, compatibility
+/// judged (`test_compatibility`, a 409 on register), `.proto` text served compiled under
+/// `format=serialized`, and the Avro and Protobuf serializers' own registration and
+/// framing.
 #[test]
 fn confluent_kafka_schema_registry_client_works_against_eddy_dev_registry() {
     let r = TestRegistry::dev();
@@ -243,7 +245,16 @@ fn confluent_kafka_schema_registry_client_works_against_eddy_dev_registry() {
         .iter()
         .map(|s| s["subject"].as_str().unwrap())
         .collect();
-    assert_eq!(subjects, ["py-avro-value", "py-orders-value", "py-proto-value"]);
+    assert_eq!(
+        subjects,
+        [
+            "py-avro-value",
+            "py-money",
+            "py-orders-value",
+            "py-proto-value",
+            "py-sale"
+        ]
+    );
 }
 
 /// A registry over HTTPS with a certificate from a CA made here: refused without the
