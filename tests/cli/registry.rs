@@ -404,3 +404,36 @@ impl Drop for Stopped {
         let _ = self.0.wait();
     }
 }
+
+/// `eddy dev --kafka --registry`: the real cluster and the in-process registry together,
+/// both exported; a schema-encoded record goes through Apache Kafka and back.
+#[test]
+fn kafka_dev_kafka_with_registry_exports_both_and_carries_avro() {
+    if crate::support::Cluster::kafka("kafka_dev_kafka_with_registry_exports_both_and_carries_avro").is_none() {
+        return;
+    }
+    let _machine = crate::support::Cluster::one_cluster_at_a_time();
+    let c = crate::support::Cluster::dev_kafka(&["--registry", "--topic", "orders:1"]);
+    let url = c.line("EDDY_REGISTRY_URL").to_string();
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("order.avsc");
+    std::fs::write(
+        &schema,
+        r#"{"type":"record","name":"Order","fields":[{"name":"id","type":"long"}]}"#,
+    )
+    .unwrap();
+    let schema = schema.display().to_string();
+    // The cluster's lines, the registry's among them, are in every command's environment.
+    c.eddy_in(
+        &["produce", "orders", "--schema", &schema, "--register"],
+        "{\"id\":7}\n",
+    )
+    .ok();
+    let out = c.eddy(&["consume", "orders", "-e", "-f", "json"]).ok();
+    let record = &out.json_lines()[0];
+    assert_eq!(record["value"], serde_json::json!({"id": 7}), "{record}");
+    assert_eq!(record["value_format"], "avro", "{record}");
+    let listed = c.eddy(&["schemas", "list"]).ok();
+    assert!(listed.text().contains("orders-value"), "{}", listed.text());
+}
