@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use super::decode::Side;
 use super::flags::{file_kind, json_options, kind_of};
-use super::protobuf::ProtobufCodec;
+use super::protobuf::{ProtoImport, ProtobufCodec};
 use super::registry::{NewSchema, Registry, RegistryError, Version};
 use super::schema::{self, CodecError, JsonOptions, SchemaCodec, SchemaKind, SchemaSource};
 use super::wire::{self, SchemaRef};
@@ -43,6 +43,10 @@ enum Source {
         schema: NewSchema,
         codec: Arc<dyn SchemaCodec>,
         subject: String,
+        /// A `.proto` file's imports, to be found (or registered) under their own
+        /// subjects first, so that the schema goes with its `references`.
+        imports: Vec<ProtoImport>,
+        direct_imports: Vec<String>,
     },
 }
 
@@ -190,11 +194,14 @@ fn side_plan(
             let kind = file_kind(&name, path, args.schema_type)?;
             let failed = |why: String| Error::flag(name.clone(), path.display().to_string(), why);
             let text = std::fs::read_to_string(path).map_err(|e| failed(e.to_string()))?;
+            let mut imports = (Vec::new(), Vec::new());
             let codec: Arc<dyn SchemaCodec> = if kind == SchemaKind::Protobuf {
-                Arc::new(
-                    ProtobufCodec::from_proto_file(path, &args.proto_include, f.proto_type, opts)
-                        .map_err(|e| failed(e.0))?,
-                )
+                let codec = ProtobufCodec::from_proto_file(path, &args.proto_include, f.proto_type, opts)
+                    .map_err(|e| failed(e.0))?;
+                imports = codec
+                    .imports_on_disk(path, &args.proto_include)
+                    .map_err(|e| failed(e.0))?;
+                Arc::new(codec)
             } else {
                 let source = SchemaSource {
                     kind,
@@ -216,6 +223,8 @@ fn side_plan(
                 },
                 codec,
                 subject,
+                imports: imports.0,
+                direct_imports: imports.1,
             }
         }
         (None, None, None) => Source::Subject(strategy_subject(None)?, version),
@@ -307,11 +316,21 @@ fn resolve_side(
         }
         Source::File {
             path,
-            schema,
+            mut schema,
             codec,
             subject,
+            imports,
+            direct_imports,
         } => {
             let shown = path.display().to_string();
+            schema.references = super::proto_imports::references(
+                registry,
+                &imports,
+                &direct_imports,
+                register,
+                &flag(side, "schema"),
+                &shown,
+            )?;
             let (id, guid) = match registry.lookup(&subject, &schema) {
                 Ok(found) => {
                     let id = found.id.ok_or_else(|| {

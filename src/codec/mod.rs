@@ -14,6 +14,7 @@ pub mod encode;
 mod envelope;
 pub mod flags;
 pub mod json_schema;
+mod proto_imports;
 pub mod protobuf;
 mod protobuf_walk;
 pub mod registry;

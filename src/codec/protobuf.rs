@@ -114,7 +114,77 @@ pub fn serialized(source: &SchemaSource) -> Result<String, SchemaError> {
     Ok(BASE64.encode(codec.file.file_descriptor_proto().encode_to_vec()))
 }
 
+/// A file a `.proto` schema imports, as a registry needs it registered first: its
+/// import path (which is also the subject it goes under, as Confluent's serializers
+/// name reference subjects), its text, and the import paths it imports in turn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProtoImport {
+    pub name: String,
+    pub text: String,
+    pub imports: Vec<String>,
+}
+
+/// Whether an import is one every registry client has built in (Google's well-known
+/// types, Confluent's two files), and so is never registered as a reference.
+fn built_in(name: &str) -> bool {
+    name.starts_with("google/protobuf/") || name.starts_with("confluent/")
+}
+
 impl ProtobufCodec {
+    /// The files the schema file imports, each read from where `-I` (or the file's own
+    /// directory) found it, dependencies before the files that import them; built-in
+    /// imports left out. With the direct imports' paths, for the schema's references.
+    pub fn imports_on_disk(
+        &self,
+        path: &Path,
+        includes: &[PathBuf],
+    ) -> Result<(Vec<ProtoImport>, Vec<String>), SchemaError> {
+        let mut dirs = includes.to_vec();
+        dirs.push(
+            path.parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .to_path_buf(),
+        );
+        let direct = |f: &FileDescriptor| -> Vec<String> {
+            f.dependencies()
+                .map(|d| d.name().to_string())
+                .filter(|n| !built_in(n))
+                .collect()
+        };
+        let mut out: Vec<ProtoImport> = Vec::new();
+        // Depth first, so that what a file imports is in the list before it.
+        fn visit(
+            f: &FileDescriptor,
+            dirs: &[PathBuf],
+            direct: &dyn Fn(&FileDescriptor) -> Vec<String>,
+            out: &mut Vec<ProtoImport>,
+        ) -> Result<(), SchemaError> {
+            for dep in f.dependencies() {
+                let name = dep.name().to_string();
+                if built_in(&name) || out.iter().any(|i| i.name == name) {
+                    continue;
+                }
+                visit(&dep, dirs, direct, out)?;
+                let file = dirs
+                    .iter()
+                    .map(|d| d.join(&name))
+                    .find(|p| p.is_file())
+                    .ok_or_else(|| SchemaError(format!("import '{name}' is not under any -I directory")))?;
+                let text =
+                    std::fs::read_to_string(&file).map_err(|e| SchemaError(format!("{}: {e}", file.display())))?;
+                out.push(ProtoImport {
+                    name,
+                    text,
+                    imports: direct(&dep),
+                });
+            }
+            Ok(())
+        }
+        visit(&self.file, &dirs, &direct, &mut out)?;
+        Ok((out, direct(&self.file)))
+    }
+
     /// A `.proto` file on disk, with `-I` include directories (the file's own directory
     /// is searched after them, so a lone file needs none).
     pub fn from_proto_file(

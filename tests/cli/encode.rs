@@ -777,3 +777,83 @@ fn a_schema_file_is_looked_up_under_the_subject_given() {
         e.stderr
     );
 }
+
+/// A `.proto` with imports, produced with `--register`: each import is registered under
+/// the subject of its import path first (its own import before it), and the schema with
+/// `references` to them, so that the registry, and any other client, can compile it;
+/// without `--register` an unregistered import is a one-line error naming the first
+/// one (in dependency order).
+#[test]
+fn registering_a_proto_with_imports_registers_them_and_sends_references() {
+    let (c, r, dir) = setup();
+    let inc = dir.path().join("inc");
+    std::fs::create_dir_all(inc.join("shop")).unwrap();
+    std::fs::write(
+        inc.join("shop/money.proto"),
+        "syntax = \"proto3\"; package shop; import \"shop/currency.proto\"; message Money { int64 units = 1; Currency cur = 2; }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        inc.join("shop/currency.proto"),
+        "syntax = \"proto3\"; package shop; enum Currency { EUR = 0; USD = 1; }\n",
+    )
+    .unwrap();
+    let order = dir.path().join("sale.proto");
+    std::fs::write(
+        &order,
+        "syntax = \"proto3\"; package shop; import \"shop/money.proto\"; import \"google/protobuf/timestamp.proto\";\nmessage Sale { int64 id = 1; Money price = 2; google.protobuf.Timestamp at = 3; }\n",
+    )
+    .unwrap();
+    let (inc, order) = (inc.display().to_string(), order.display().to_string());
+    let input = "{\"id\":\"1\",\"price\":{\"units\":\"5\",\"cur\":\"USD\"},\"at\":\"2026-12-01T10:00:00Z\"}\n";
+    let refused = eddy(&c, &r, &["produce", "sales", "--schema", &order, "-I", &inc], input).code(2);
+    assert!(
+        refused.stderr.contains("imports 'shop/currency.proto'") && refused.stderr.contains("--register"),
+        "{}",
+        refused.stderr
+    );
+    eddy(
+        &c,
+        &r,
+        &["produce", "sales", "--schema", &order, "-I", &inc, "--register", "-q"],
+        input,
+    )
+    .ok();
+    let shown: serde_json::Value = serde_json::from_slice(
+        &r.eddy(&["schemas", "show", "sales-value", "--output", "json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        shown["references"],
+        serde_json::json!([{"name": "shop/money.proto", "subject": "shop/money.proto", "version": 1}]),
+        "{shown}"
+    );
+    let money: serde_json::Value = serde_json::from_slice(
+        &r.eddy(&["schemas", "show", "shop/money.proto", "--output", "json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(money["references"][0]["name"], "shop/currency.proto", "{money}");
+    // Consume compiles the schema from the registry alone, references and all.
+    let out = eddy(&c, &r, &["consume", "sales", "-e", "-q", "-f", "value"], "").ok();
+    assert_eq!(
+        out.text(),
+        "{\"id\":\"1\",\"price\":{\"units\":\"5\",\"cur\":\"USD\"},\"at\":\"2026-12-01T10:00:00Z\"}\n"
+    );
+    // Again: everything is found, nothing registered twice.
+    eddy(
+        &c,
+        &r,
+        &["produce", "sales", "--schema", &order, "-I", &inc, "-q"],
+        input,
+    )
+    .ok();
+    let versions = r
+        .eddy(&["schemas", "versions", "shop/money.proto", "--output", "json"])
+        .ok();
+    let versions: serde_json::Value = serde_json::from_slice(&versions.stdout).unwrap();
+    assert_eq!(versions.as_array().map(Vec::len), Some(1), "{versions}");
+}
