@@ -857,3 +857,66 @@ fn registering_a_proto_with_imports_registers_them_and_sends_references() {
     let versions: serde_json::Value = serde_json::from_slice(&versions.stdout).unwrap();
     assert_eq!(versions.as_array().map(Vec::len), Some(1), "{versions}");
 }
+
+/// An envelope whose side names its schema by GUID only (`value_schema_guid`, no
+/// `value_schema_id`, as a header-form record can carry): re-encoded by the schema the
+/// registry has under that GUID, byte for byte; a GUID the registry does not have makes
+/// the line invalid, with the GUID named.
+#[test]
+fn an_envelope_with_only_a_schema_guid_is_re_encoded_by_it() {
+    let (c, r, dir) = setup();
+    let schema = path(dir.path(), "order.avsc");
+    let produce = [
+        "produce",
+        "g-src",
+        "-p",
+        "0",
+        "--schema",
+        schema.to_str().unwrap(),
+        "--register",
+        "--schema-id-in",
+        "header",
+        "-q",
+    ];
+    eddy(
+        &c,
+        &r,
+        &produce,
+        "{\"id\":1,\"amount\":\"1.00\",\"note\":\"a\"}\n{\"id\":2,\"amount\":\"2.50\",\"note\":null}\n",
+    )
+    .ok();
+    let envelopes: Vec<serde_json::Value> = eddy(&c, &r, &["consume", "g-src", "-e", "-f", "json", "-q"], "")
+        .ok()
+        .json_lines()
+        .into_iter()
+        .map(|mut e| {
+            assert!(e["value_schema_guid"].is_string(), "{e}");
+            e.as_object_mut().unwrap().remove("value_schema_id");
+            e
+        })
+        .collect();
+    let lines: String = envelopes.iter().map(|e| format!("{e}\n")).collect();
+    eddy(&c, &r, &["produce", "g-dst", "--input", "envelope", "-q"], &lines).ok();
+    assert_eq!(raw_values(&c, "g-dst"), raw_values(&c, "g-src"));
+    let decoded = |t: &str| {
+        eddy(&c, &r, &["consume", t, "-e", "-q", "-f", "value"], "")
+            .ok()
+            .lines()
+    };
+    assert_eq!(decoded("g-dst"), decoded("g-src"));
+
+    let mut unknown = envelopes[0].clone();
+    unknown["value_schema_guid"] = serde_json::json!("00000000-0000-0000-0000-000000000000");
+    let failed = eddy(
+        &c,
+        &r,
+        &["produce", "g-bad", "--input", "envelope"],
+        &format!("{unknown}\n"),
+    )
+    .code(1);
+    assert!(
+        failed.stderr.contains("00000000-0000-0000-0000-000000000000"),
+        "{}",
+        failed.stderr
+    );
+}
