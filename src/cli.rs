@@ -172,12 +172,14 @@ each logged on stderr with its time. --chaos-seed N repeats a schedule.
 script or a test. Where EDDY_DEV_STATE is not set — plain `eddy dev`'s mock has no node
 processes — it says so and exits 2.
 
-With --registry (no URL), `eddy dev` also runs a Confluent-compatible schema registry
-in memory on loopback, prints EDDY_REGISTRY_URL=<url> after EDDY_BROKERS and sets it for
-the command. It registers with dedup (the same schema gets the same id in every subject),
-serves schemas by id, GUID, subject and version, deletes (soft and permanent), and keeps
-the compatibility settings it is given, but answers every compatibility check with
-\"compatible\": it does not judge schemas.";
+With --registry (no URL), `eddy dev` (the mock or --kafka) also runs a
+Confluent-compatible schema registry in memory on loopback, prints
+EDDY_REGISTRY_URL=<url> after EDDY_BROKERS and sets it for the command. It registers with
+dedup (the same schema gets the same id in every subject), serves schemas by id, GUID,
+subject and version (Protobuf as a compiled descriptor with ?format=serialized), deletes
+(soft and permanent), and judges Avro compatibility by the subject's level (BACKWARD
+unless /config says otherwise), refusing an incompatible register with a 409; Protobuf
+and JSON Schema checks answer \"compatible\".";
 
 #[derive(Debug, Args)]
 pub struct ProduceArgs {

@@ -10,11 +10,12 @@
 //! "message":...}`): register with dedup (the same schema, type and references get the
 //! same id in every subject; again under the same subject, the same version), schemas by
 //! id and GUID, subjects and versions (a number, `latest` or `-1`), lookup, soft and
-//! permanent deletes, `/config`, `/mode` and `/compatibility`. It does not judge
-//! compatibility: every check answers compatible, and the levels set are only kept.
-//! Schemas are kept as sent: `?format=serialized` returns the stored text, which for a
-//! Protobuf schema that a serializer registered as a base64 descriptor is that
-//! descriptor, and for `.proto` text is the text (compiling it is a codec's work).
+//! permanent deletes, `/config`, `/mode` and `/compatibility`. Avro compatibility is
+//! judged (`codec::avro::incompatibilities`) by the subject's level, BACKWARD unless
+//! `/config` says otherwise, on the check endpoints and on register (409, as
+//! Confluent's); Protobuf and JSON Schema are not judged (always compatible).
+//! Schemas are kept as sent; `?format=serialized` answers a Protobuf schema as the
+//! base64 `FileDescriptorProto` its `.proto` text compiles to.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -27,7 +28,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::codec::registry::Reference;
-use crate::codec::schema::SchemaKind;
+use crate::codec::schema::{NamedSchema, SchemaKind, SchemaSource};
 use crate::random::Rng;
 
 /// How long an idle keep-alive connection is kept.
@@ -286,7 +287,13 @@ struct Store {
     level: String,
     subject_levels: BTreeMap<String, String>,
     rng: Rng,
+    /// The request under way asked `?format=serialized`: Protobuf schemas are answered
+    /// as base64 descriptors, compiled from their `.proto` text.
+    serialized: bool,
 }
+
+/// A schema request checked: its type, text and references.
+type ParsedSchema = (SchemaKind, String, Vec<Reference>);
 
 /// The body of register, lookup and compatibility.
 #[derive(Debug, Deserialize)]
@@ -313,6 +320,7 @@ impl Store {
             level: "BACKWARD".to_string(),
             subject_levels: BTreeMap::new(),
             rng: Rng::new(seed),
+            serialized: false,
         }
     }
 
@@ -320,6 +328,7 @@ impl Store {
     fn handle(&mut self, r: &Request) -> Answer {
         let segs: Vec<&str> = r.segments.iter().map(String::as_str).collect();
         let flag = |name: &str| r.query.get(name).is_some_and(|v| v == "true");
+        self.serialized = r.query.get("format").is_some_and(|v| v == "serialized");
         match (r.method.as_str(), segs.as_slice()) {
             ("GET", []) => Answer::json(json!({})),
             ("GET", ["schemas", "types"]) => Answer::json(json!(["JSON", "PROTOBUF", "AVRO"])),
@@ -346,7 +355,7 @@ impl Store {
                 self.check_against_version(subject, version, &r.body, flag("verbose"))
             }
             ("POST", ["compatibility", "subjects", subject, "versions"]) => {
-                self.check_against_subject(subject, &r.body)
+                self.check_against_subject(subject, &r.body, flag("verbose"))
             }
             ("GET", ["config"]) => Answer::json(json!({"compatibilityLevel": self.level})),
             ("PUT", ["config"]) => match level_of(&r.body) {
@@ -412,7 +421,7 @@ impl Store {
                 [] => Answer::json(self.version_json(subject, &e)),
                 ["schema"] => Answer {
                     status: 200,
-                    body: self.schemas[e.id as usize - 1].text.clone(),
+                    body: self.text_of(&self.schemas[e.id as usize - 1]),
                 },
                 ["referencedby"] => Answer::json(json!(self.referenced_by(subject, e.version))),
                 _ => Answer::error(404, 404, "HTTP 404 Not Found"),
@@ -421,31 +430,123 @@ impl Store {
         }
     }
 
-    /// `POST /compatibility/subjects/{s}/versions/{v}`: always compatible, once the
-    /// schema parses and the version exists (this registry does not judge).
+    /// `POST /compatibility/subjects/{s}/versions/{v}`: the schema judged against that
+    /// version, in the direction the subject's level says.
     fn check_against_version(&self, subject: &str, version: &str, body: &[u8], verbose: bool) -> Answer {
-        if let Err(a) = self.parse_schema(body) {
-            return a;
+        let schema = match self.parse_schema(body) {
+            Ok(s) => s,
+            Err(a) => return a,
+        };
+        let entry = match self.find_version(subject, version, false) {
+            Ok(e) => e,
+            Err(a) => return a,
+        };
+        self.verdict(subject, &schema, &[entry], verbose)
+    }
+
+    /// `POST /compatibility/subjects/{s}/versions`: against the latest version, or all
+    /// of them under a transitive level.
+    fn check_against_subject(&self, subject: &str, body: &[u8], verbose: bool) -> Answer {
+        let schema = match self.parse_schema(body) {
+            Ok(s) => s,
+            Err(a) => return a,
+        };
+        let against = self.judged_against(subject);
+        if against.is_empty() {
+            return subject_not_found(subject);
         }
-        if let Err(a) = self.find_version(subject, version, false) {
-            return a;
-        }
-        let mut answer = json!({"is_compatible": true});
+        self.verdict(subject, &schema, &against, verbose)
+    }
+
+    fn verdict(&self, subject: &str, schema: &ParsedSchema, against: &[Entry], verbose: bool) -> Answer {
+        let problems = match self.problems(subject, schema, against) {
+            Ok(p) => p,
+            Err(a) => return a,
+        };
+        let mut answer = json!({"is_compatible": problems.is_empty()});
         if verbose {
-            answer["messages"] = json!([]);
+            answer["messages"] = json!(problems);
         }
         Answer::json(answer)
     }
 
-    /// `POST /compatibility/subjects/{s}/versions`: the same against every version.
-    fn check_against_subject(&self, subject: &str, body: &[u8]) -> Answer {
-        if let Err(a) = self.parse_schema(body) {
-            return a;
+    /// The versions a new schema is judged against under the subject's level: the
+    /// latest, or every one for the transitive levels.
+    fn judged_against(&self, subject: &str) -> Vec<Entry> {
+        let live = self.live(subject, false);
+        if self.level_for(subject).ends_with("_TRANSITIVE") {
+            live
+        } else {
+            live.last().cloned().into_iter().collect()
         }
-        if self.live(subject, false).is_empty() {
-            return subject_not_found(subject);
+    }
+
+    fn level_for(&self, subject: &str) -> &str {
+        self.subject_levels.get(subject).unwrap_or(&self.level)
+    }
+
+    /// Why `schema` breaks the subject's level against `against` (empty: it does not).
+    /// Avro is judged by the resolution rules; Protobuf and JSON Schema are not judged
+    /// (always compatible), nor a schema of another type than the version's.
+    fn problems(&self, subject: &str, schema: &ParsedSchema, against: &[Entry]) -> Result<Vec<String>, Answer> {
+        let level = self.level_for(subject).trim_end_matches("_TRANSITIVE").to_string();
+        let (kind, text, references) = schema;
+        if *kind != SchemaKind::Avro || level == "NONE" {
+            return Ok(Vec::new());
         }
-        Answer::json(json!({"is_compatible": true}))
+        let new = SchemaSource {
+            kind: *kind,
+            text: text.clone(),
+            references: self.resolve(references),
+        };
+        let mut problems = Vec::new();
+        for e in against {
+            let stored = &self.schemas[e.id as usize - 1];
+            if stored.kind != SchemaKind::Avro {
+                continue;
+            }
+            let old = SchemaSource {
+                kind: stored.kind,
+                text: stored.text.clone(),
+                references: self.resolve(&stored.references),
+            };
+            let invalid =
+                |e: crate::codec::schema::SchemaError| Answer::error(422, 42201, format!("Invalid schema: {e}"));
+            let mut judge = |reader: &SchemaSource, writer: &SchemaSource, how: &str| -> Result<(), Answer> {
+                for p in crate::codec::avro::incompatibilities(reader, writer).map_err(invalid)? {
+                    problems.push(format!("{how} version {}: {p}", e.version));
+                }
+                Ok(())
+            };
+            if level == "BACKWARD" || level == "FULL" {
+                judge(&new, &old, "cannot read the data of")?;
+            }
+            if level == "FORWARD" || level == "FULL" {
+                judge(&old, &new, "cannot be read by")?;
+            }
+        }
+        Ok(problems)
+    }
+
+    /// References as the codecs take them: each named schema's text, and those it
+    /// refers to in turn, each once.
+    fn resolve(&self, references: &[Reference]) -> Vec<NamedSchema> {
+        let mut out: Vec<NamedSchema> = Vec::new();
+        let mut todo: Vec<Reference> = references.to_vec();
+        while let Some(r) = todo.pop() {
+            if out.iter().any(|n| n.name == r.name) {
+                continue;
+            }
+            if let Ok(e) = self.find_version(&r.subject, &r.version.to_string(), true) {
+                let stored = &self.schemas[e.id as usize - 1];
+                out.push(NamedSchema {
+                    name: r.name.clone(),
+                    text: stored.text.clone(),
+                });
+                todo.extend(stored.references.iter().cloned());
+            }
+        }
+        out
     }
 
     fn has_id(&self, id: u32) -> bool {
@@ -463,13 +564,13 @@ impl Store {
             .collect();
         match rest {
             [] => {
-                let mut body = schema_json(s);
+                let mut body = self.schema_json(s);
                 body["id"] = json!(id);
                 Answer::json(body)
             }
             ["schema"] => Answer {
                 status: 200,
-                body: s.text.clone(),
+                body: self.text_of(s),
             },
             ["versions"] => Answer::json(json!(
                 uses.iter()
@@ -518,7 +619,7 @@ impl Store {
     }
 
     fn version_json(&self, subject: &str, e: &Entry) -> Value {
-        let mut body = schema_json(&self.schemas[e.id as usize - 1]);
+        let mut body = self.schema_json(&self.schemas[e.id as usize - 1]);
         body["subject"] = json!(subject);
         body["version"] = json!(e.version);
         body["id"] = json!(e.id);
@@ -544,7 +645,7 @@ impl Store {
     /// The body of a register, lookup or compatibility request, checked: a known type,
     /// a schema text that is JSON where the type is (Avro, JSON Schema), references
     /// that are registered.
-    fn parse_schema(&self, body: &[u8]) -> Result<(SchemaKind, String, Vec<Reference>), Answer> {
+    fn parse_schema(&self, body: &[u8]) -> Result<ParsedSchema, Answer> {
         let request: SchemaRequest = serde_json::from_slice(body).map_err(|e| {
             Answer::error(
                 422,
@@ -594,10 +695,32 @@ impl Store {
     }
 
     fn register(&mut self, subject: &str, body: &[u8]) -> Answer {
-        let (kind, text, references) = match self.parse_schema(body) {
+        let schema = match self.parse_schema(body) {
             Ok(s) => s,
             Err(a) => return a,
         };
+        // A schema the subject already has is no new version, so it is not judged.
+        let known = self
+            .id_of(schema.0, &schema.1, &schema.2)
+            .is_some_and(|id| self.live(subject, false).iter().any(|e| e.id == id));
+        if !known {
+            let against = self.judged_against(subject);
+            match self.problems(subject, &schema, &against) {
+                Ok(p) if p.is_empty() => {}
+                Ok(p) => {
+                    return Answer::error(
+                        409,
+                        409,
+                        format!(
+                            "Schema being registered is incompatible with an earlier schema for subject \"{subject}\"; {}",
+                            p.join("; ")
+                        ),
+                    );
+                }
+                Err(a) => return a,
+            }
+        }
+        let (kind, text, references) = schema;
         let id = match self.id_of(kind, &text, &references) {
             Some(id) => id,
             None => {
@@ -708,22 +831,37 @@ impl Store {
     }
 
     /// A version 4 UUID, from the server's own generator.
+    fn schema_json(&self, s: &Stored) -> Value {
+        let mut body = json!({"schema": self.text_of(s), "guid": s.guid});
+        if let Some(t) = s.kind.registry_name() {
+            body["schemaType"] = json!(t);
+        }
+        if !s.references.is_empty() {
+            body["references"] = json!(s.references);
+        }
+        body
+    }
+
+    /// A schema's text as the request asks for it: as stored, or (`?format=serialized`)
+    /// a Protobuf schema as the base64 `FileDescriptorProto` it compiles to, with its
+    /// references as imports. Text that does not compile is answered as stored.
+    fn text_of(&self, s: &Stored) -> String {
+        if !self.serialized || s.kind != SchemaKind::Protobuf {
+            return s.text.clone();
+        }
+        let source = SchemaSource {
+            kind: s.kind,
+            text: s.text.clone(),
+            references: self.resolve(&s.references),
+        };
+        crate::codec::protobuf::serialized(&source).unwrap_or_else(|_| s.text.clone())
+    }
+
     fn guid(&mut self) -> String {
         let mut out = String::new();
         self.rng.uuid(&mut out);
         out
     }
-}
-
-fn schema_json(s: &Stored) -> Value {
-    let mut body = json!({"schema": s.text, "guid": s.guid});
-    if let Some(t) = s.kind.registry_name() {
-        body["schemaType"] = json!(t);
-    }
-    if !s.references.is_empty() {
-        body["references"] = json!(s.references);
-    }
-    body
 }
 
 fn level_of(body: &[u8]) -> Result<String, Answer> {
@@ -866,5 +1004,146 @@ mod tests {
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz"), "%zz");
         assert_eq!(percent_decode("%4"), "%4");
+    }
+
+    const ORDER_V1: &str = r#"{"type":"record","name":"Order","fields":[{"name":"id","type":"int"}]}"#;
+
+    fn avro(text: &str) -> Value {
+        json!({ "schema": text })
+    }
+
+    #[test]
+    fn avro_compatibility_is_judged_by_the_subjects_level() {
+        let mut s = Store::new(1);
+        assert_eq!(
+            call(&mut s, "POST", "/subjects/o-value/versions", avro(ORDER_V1)).0,
+            200
+        );
+        let no_default =
+            r#"{"type":"record","name":"Order","fields":[{"name":"id","type":"int"},{"name":"note","type":"string"}]}"#;
+        let with_default = r#"{"type":"record","name":"Order","fields":[{"name":"id","type":"long"},{"name":"note","type":"string","default":""}]}"#;
+        // BACKWARD, the default: a new field needs a default; int may widen to long.
+        let (status, body) = call(
+            &mut s,
+            "POST",
+            "/compatibility/subjects/o-value/versions/latest?verbose=true",
+            avro(no_default),
+        );
+        assert_eq!((status, &body["is_compatible"]), (200, &json!(false)), "{body}");
+        assert!(
+            body["messages"][0]
+                .as_str()
+                .unwrap_or("")
+                .contains("/fields/note: a new field without a default"),
+            "{body}"
+        );
+        let (_, body) = call(
+            &mut s,
+            "POST",
+            "/compatibility/subjects/o-value/versions",
+            avro(with_default),
+        );
+        assert_eq!(body, json!({"is_compatible": true}));
+        // Registering an incompatible schema is refused, as Confluent's registry does.
+        let (status, body) = call(&mut s, "POST", "/subjects/o-value/versions", avro(no_default));
+        assert_eq!((status, &body["error_code"]), (409, &json!(409)), "{body}");
+        assert_eq!(
+            call(&mut s, "POST", "/subjects/o-value/versions", avro(with_default)).1["version"],
+            2
+        );
+        // FORWARD: the old schema must read the new, whose data lacks the id it needs.
+        assert_eq!(
+            call(&mut s, "PUT", "/config/o-value", json!({"compatibility": "FORWARD"})).0,
+            200
+        );
+        let without_id = r#"{"type":"record","name":"Order","fields":[{"name":"note","type":"string","default":""}]}"#;
+        let (_, body) = call(
+            &mut s,
+            "POST",
+            "/compatibility/subjects/o-value/versions/latest",
+            avro(without_id),
+        );
+        assert_eq!(body["is_compatible"], false, "{body}");
+        // NONE accepts anything; a transitive level judges every version.
+        call(&mut s, "PUT", "/config/o-value", json!({"compatibility": "NONE"}));
+        assert_eq!(
+            call(&mut s, "POST", "/subjects/o-value/versions", avro(no_default)).0,
+            200
+        );
+        call(
+            &mut s,
+            "PUT",
+            "/config/o-value",
+            json!({"compatibility": "BACKWARD_TRANSITIVE"}),
+        );
+        let newest = r#"{"type":"record","name":"Order","fields":[{"name":"id","type":"long"},{"name":"note","type":"string"}]}"#;
+        let (_, body) = call(&mut s, "POST", "/compatibility/subjects/o-value/versions", avro(newest));
+        assert_eq!(body["is_compatible"], false, "version 1 lacks note: {body}");
+        call(&mut s, "PUT", "/config/o-value", json!({"compatibility": "BACKWARD"}));
+        let (_, body) = call(&mut s, "POST", "/compatibility/subjects/o-value/versions", avro(newest));
+        assert_eq!(body["is_compatible"], true, "the latest has note: {body}");
+    }
+
+    #[test]
+    fn format_serialized_compiles_proto_text_with_its_imports() {
+        use base64::Engine as _;
+        use prost::Message as _;
+        let mut s = Store::new(1);
+        let common = r#"syntax = "proto3"; package c; message Money { int64 units = 1; }"#;
+        let order = r#"syntax = "proto3"; package shop; import "c/money.proto"; message Order { c.Money price = 1; }"#;
+        let proto = |text: &str, refs: Value| json!({"schema": text, "schemaType": "PROTOBUF", "references": refs});
+        call(&mut s, "POST", "/subjects/money/versions", proto(common, json!([])));
+        let refs = json!([{"name": "c/money.proto", "subject": "money", "version": 1}]);
+        let id = call(&mut s, "POST", "/subjects/order/versions", proto(order, refs)).1["id"].clone();
+        // As stored without the flag; a descriptor with it, in both routes.
+        assert_eq!(
+            call(&mut s, "GET", &format!("/schemas/ids/{id}"), Value::Null).1["schema"],
+            order
+        );
+        let b64 = call(
+            &mut s,
+            "GET",
+            &format!("/schemas/ids/{id}?format=serialized"),
+            Value::Null,
+        )
+        .1["schema"]
+            .clone();
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(b64.as_str().expect("a string"))
+            .expect("base64");
+        let file = prost_types::FileDescriptorProto::decode(bytes.as_slice()).expect("a descriptor");
+        assert_eq!(file.package(), "shop");
+        assert_eq!(file.message_type[0].name(), "Order");
+        assert_eq!(file.dependency, vec!["c/money.proto".to_string()]);
+        let by_version = call(
+            &mut s,
+            "GET",
+            "/subjects/order/versions/1?format=serialized",
+            Value::Null,
+        )
+        .1;
+        assert_eq!(by_version["schema"], b64);
+        // A descriptor stays as it was registered.
+        let id2 = call(
+            &mut s,
+            "POST",
+            "/subjects/d/versions",
+            proto(
+                b64.as_str().unwrap_or(""),
+                json!([{"name": "c/money.proto", "subject": "money", "version": 1}]),
+            ),
+        )
+        .1["id"]
+            .clone();
+        assert_eq!(
+            call(
+                &mut s,
+                "GET",
+                &format!("/schemas/ids/{id2}?format=serialized"),
+                Value::Null
+            )
+            .1["schema"],
+            b64
+        );
     }
 }

@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use super::decode::Side;
 use super::flags::{file_kind, json_options, kind_of};
-use super::protobuf::ProtobufCodec;
+use super::protobuf::{ProtoImport, ProtobufCodec};
 use super::registry::{NewSchema, Registry, RegistryError, Version};
 use super::schema::{self, CodecError, JsonOptions, SchemaCodec, SchemaKind, SchemaSource};
 use super::wire::{self, SchemaRef};
@@ -43,6 +43,10 @@ enum Source {
         schema: NewSchema,
         codec: Arc<dyn SchemaCodec>,
         subject: String,
+        /// A `.proto` file's imports, to be found (or registered) under their own
+        /// subjects first, so that the schema goes with its `references`.
+        imports: Vec<ProtoImport>,
+        direct_imports: Vec<String>,
     },
 }
 
@@ -190,11 +194,14 @@ fn side_plan(
             let kind = file_kind(&name, path, args.schema_type)?;
             let failed = |why: String| Error::flag(name.clone(), path.display().to_string(), why);
             let text = std::fs::read_to_string(path).map_err(|e| failed(e.to_string()))?;
+            let mut imports = (Vec::new(), Vec::new());
             let codec: Arc<dyn SchemaCodec> = if kind == SchemaKind::Protobuf {
-                Arc::new(
-                    ProtobufCodec::from_proto_file(path, &args.proto_include, f.proto_type, opts)
-                        .map_err(|e| failed(e.0))?,
-                )
+                let codec = ProtobufCodec::from_proto_file(path, &args.proto_include, f.proto_type, opts)
+                    .map_err(|e| failed(e.0))?;
+                imports = codec
+                    .imports_on_disk(path, &args.proto_include)
+                    .map_err(|e| failed(e.0))?;
+                Arc::new(codec)
             } else {
                 let source = SchemaSource {
                     kind,
@@ -216,6 +223,8 @@ fn side_plan(
                 },
                 codec,
                 subject,
+                imports: imports.0,
+                direct_imports: imports.1,
             }
         }
         (None, None, None) => Source::Subject(strategy_subject(None)?, version),
@@ -307,11 +316,21 @@ fn resolve_side(
         }
         Source::File {
             path,
-            schema,
+            mut schema,
             codec,
             subject,
+            imports,
+            direct_imports,
         } => {
             let shown = path.display().to_string();
+            schema.references = super::proto_imports::references(
+                registry,
+                &imports,
+                &direct_imports,
+                register,
+                &flag(side, "schema"),
+                &shown,
+            )?;
             let (id, guid) = match registry.lookup(&subject, &schema) {
                 Ok(found) => {
                     let id = found.id.ok_or_else(|| {
@@ -476,20 +495,24 @@ pub fn encoders(settings: &crate::config::Settings, args: &EncodeArgs, topic: &s
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SchemaNote {
     pub schema_id: Option<u32>,
+    /// The header form's GUID: enough to re-encode by when the id is left out.
+    pub schema_guid: Option<String>,
     pub format: Option<String>,
     pub message: Option<String>,
     pub message_index: Option<Vec<i64>>,
 }
 
-/// A schema compiled for re-encoding, or why it cannot be had (a 404 is an answer).
-type Compiled = std::result::Result<Arc<dyn SchemaCodec>, String>;
+/// A schema compiled for re-encoding with the id it frames with (a GUID's schema may
+/// have none), or why it cannot be had (a 404 is an answer).
+type Compiled = std::result::Result<(Option<u32>, Arc<dyn SchemaCodec>), String>;
 
 /// Re-encoding of envelopes (`--input envelope`): each side that names a schema is
 /// encoded by that schema, asked once per id (and Protobuf message) for the run.
 pub struct EnvelopeEncoder {
     registry: Option<Arc<Registry>>,
     opts: JsonOptions,
-    compiled: HashMap<(u32, Option<String>), Compiled>,
+    /// By `id:N` or `guid:G`, and the Protobuf message.
+    compiled: HashMap<(String, Option<String>), Compiled>,
 }
 
 impl std::fmt::Debug for EnvelopeEncoder {
@@ -522,20 +545,32 @@ impl EnvelopeEncoder {
         out: &mut Vec<u8>,
     ) -> std::result::Result<(), EnvelopeFailure> {
         let name = side.name();
-        let id = note
-            .schema_id
-            .ok_or_else(|| EnvelopeFailure::Invalid(format!("{name}_format without {name}_schema_id")))?;
-        let codec = self.codec(id, note.message.clone())?;
+        let (by, shown) = match (note.schema_id, &note.schema_guid) {
+            (Some(id), _) => (SchemaBy::Id(id), format!("schema id {id}")),
+            (None, Some(guid)) => (SchemaBy::Guid(guid), format!("schema guid {guid}")),
+            (None, None) => {
+                return Err(EnvelopeFailure::Invalid(format!(
+                    "{name}_format without {name}_schema_id or {name}_schema_guid"
+                )));
+            }
+        };
+        let (id, codec) = self.codec(by, note.message.clone())?;
         if let Some(format) = &note.format {
             if format != codec.kind().name() {
                 return Err(EnvelopeFailure::Invalid(format!(
-                    "{name}_format {format}, but schema id {id} is {}",
+                    "{name}_format {format}, but {shown} is {}",
                     codec.kind().name()
                 )));
             }
         }
         out.clear();
         if !header_form {
+            let id = id.ok_or_else(|| {
+                EnvelopeFailure::Invalid(format!(
+                    "{shown}: the registry gives it no id for the prefix, and the record has no {} header",
+                    super::decode::schema_header(side)
+                ))
+            })?;
             wire::write_prefix(out, id);
             if codec.kind() == SchemaKind::Protobuf {
                 let index = note.message_index.clone().unwrap_or_else(|| codec.encode_index());
@@ -544,33 +579,48 @@ impl EnvelopeEncoder {
         }
         codec
             .encode(json, out)
-            .map_err(|e| EnvelopeFailure::Invalid(format!("{name} (schema id {id}): {e}")))
+            .map_err(|e| EnvelopeFailure::Invalid(format!("{name} ({shown}): {e}")))
     }
 
     fn codec(
         &mut self,
-        id: u32,
+        by: SchemaBy<'_>,
         message: Option<String>,
-    ) -> std::result::Result<Arc<dyn SchemaCodec>, EnvelopeFailure> {
-        let key = (id, message);
+    ) -> std::result::Result<(Option<u32>, Arc<dyn SchemaCodec>), EnvelopeFailure> {
+        let (key, shown) = match by {
+            SchemaBy::Id(id) => (format!("id:{id}"), format!("schema id {id}")),
+            SchemaBy::Guid(g) => (format!("guid:{g}"), format!("schema guid {g}")),
+        };
+        let key = (key, message);
         if let Some(entry) = self.compiled.get(&key) {
             return entry.clone().map_err(EnvelopeFailure::Invalid);
         }
         let Some(registry) = &self.registry else {
             return Err(EnvelopeFailure::Invalid(format!(
-                "schema id {id}: re-encoding needs a schema registry (--registry, EDDY_REGISTRY_URL or the context's registry)"
+                "{shown}: re-encoding needs a schema registry (--registry, EDDY_REGISTRY_URL or the context's registry)"
             )));
         };
-        let entry = match registry.schema(id) {
-            Ok(found) => {
-                schema::compile(&found.source, key.1.as_deref(), self.opts).map_err(|e| format!("schema id {id}: {e}"))
-            }
+        let found = match by {
+            SchemaBy::Id(id) => registry.schema(id).map(|f| (Some(id), f)),
+            SchemaBy::Guid(g) => registry.schema_by_guid(g).map(|f| (f.schema.id, f)),
+        };
+        let entry = match found {
+            Ok((id, found)) => schema::compile(&found.source, key.1.as_deref(), self.opts)
+                .map(|c| (id, c))
+                .map_err(|e| format!("{shown}: {e}")),
             Err(e) if e.is_not_found() => Err(e.to_string()),
             Err(e) => return Err(EnvelopeFailure::Fatal(Error::from(e))),
         };
         self.compiled.insert(key, entry.clone());
         entry.map_err(EnvelopeFailure::Invalid)
     }
+}
+
+/// How an envelope names its schema.
+#[derive(Debug, Clone, Copy)]
+enum SchemaBy<'a> {
+    Id(u32),
+    Guid(&'a str),
 }
 
 /// Why an envelope's side could not be encoded.

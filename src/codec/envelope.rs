@@ -236,6 +236,8 @@ struct RawSchemaFields<'a> {
     #[serde(default)]
     key_schema_id: Option<u32>,
     #[serde(default, borrow)]
+    key_schema_guid: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
     key_format: Option<Cow<'a, str>>,
     #[serde(default, borrow)]
     key_message: Option<Cow<'a, str>>,
@@ -243,6 +245,8 @@ struct RawSchemaFields<'a> {
     key_message_index: Option<Vec<i64>>,
     #[serde(default)]
     value_schema_id: Option<u32>,
+    #[serde(default, borrow)]
+    value_schema_guid: Option<Cow<'a, str>>,
     #[serde(default, borrow)]
     value_format: Option<Cow<'a, str>>,
     #[serde(default, borrow)]
@@ -332,9 +336,15 @@ pub fn read_envelope_with_schemas(line: &[u8]) -> Result<(Record, [Option<Schema
     let raw: RawEnvelope<'_> = serde_json::from_slice(line).map_err(|e| EnvelopeError::NotJson(e.to_string()))?;
     let schema: RawSchemaFields<'_> =
         serde_json::from_slice(line).map_err(|e| EnvelopeError::NotJson(e.to_string()))?;
-    let note = |typed: bool, id, format: Option<Cow<'_, str>>, message: Option<Cow<'_, str>>, index| {
+    let note = |typed: bool,
+                id,
+                guid: Option<Cow<'_, str>>,
+                format: Option<Cow<'_, str>>,
+                message: Option<Cow<'_, str>>,
+                index| {
         (!typed && format.is_some()).then(|| SchemaNote {
             schema_id: id,
+            schema_guid: guid.map(Cow::into_owned),
             format: format.map(Cow::into_owned),
             message: message.map(Cow::into_owned),
             message_index: index,
@@ -343,6 +353,7 @@ pub fn read_envelope_with_schemas(line: &[u8]) -> Result<(Record, [Option<Schema
     let key = note(
         raw.key_type.is_some(),
         schema.key_schema_id,
+        schema.key_schema_guid,
         schema.key_format,
         schema.key_message,
         schema.key_message_index,
@@ -350,6 +361,7 @@ pub fn read_envelope_with_schemas(line: &[u8]) -> Result<(Record, [Option<Schema
     let value = note(
         raw.value_type.is_some(),
         schema.value_schema_id,
+        schema.value_schema_guid,
         schema.value_format,
         schema.value_message,
         schema.value_message_index,

@@ -1,12 +1,15 @@
 //! Over 700 lines because about 330 of them are its unit tests, one per rule of the
-//! mapping; the code above them is under 500.
+//! mapping; the code above them is under 570.
 //!
 //! Protobuf payloads ⇄ the canonical proto3 JSON mapping, for a schema compiled at run
 //! time: `.proto` text or a base64 `FileDescriptorProto` from a registry (with its
 //! imports as references), a `.proto` file with include directories, or a `.protoset`.
 //!
-//! protox compiles the text (no protoc), prost-reflect decodes into a `DynamicMessage`
-//! and writes it through serde with the mapping's rules (well-known types included). The
+//! protox compiles the text (no protoc). Records go through the direct walks
+//! (`protobuf_walk.rs`: bytes → JSON, `protobuf_build.rs`: JSON → bytes); what they
+//! leave (merges, duplicates, errors, proto2) goes through prost-reflect's
+//! `DynamicMessage` and its serde mapping, which is also the reference the walks are
+//! tested against. The
 //! framing's message-index path picks the message: an index into the schema file's
 //! top-level messages, then into nested ones, as Confluent's serializers count them.
 
@@ -24,6 +27,7 @@ use prost_reflect::{
 use protox::file::{ChainFileResolver, File, FileResolver, GoogleFileResolver, IncludeFileResolver};
 
 use super::json_schema::push_jq_key;
+use super::protobuf_walk::Walker;
 use super::schema::{CodecError, JsonOptions, SchemaCodec, SchemaError, SchemaKind, SchemaSource};
 
 /// One compiled Protobuf schema: the file whose messages the index paths count, and the
@@ -35,6 +39,11 @@ pub struct ProtobufCodec {
     index: Vec<i64>,
     ser: SerializeOptions,
     de: DeserializeOptions,
+    /// The direct walk from bytes to JSON, shared by the clones; `DynamicMessage` is
+    /// the fallback for what it leaves alone.
+    walker: std::sync::Arc<Walker>,
+    /// The walker's table of `message`, the one the common index path names.
+    walk_main: Option<usize>,
 }
 
 impl fmt::Debug for ProtobufCodec {
@@ -94,7 +103,88 @@ pub fn compile(source: &SchemaSource, message: Option<&str>, opts: JsonOptions) 
     ProtobufCodec::new(file, message, opts, true)
 }
 
+/// A Protobuf schema as a registry's `?format=serialized` answers it: the base64
+/// `FileDescriptorProto` of the schema file, compiled from `.proto` text (its imports
+/// among `source.references`); a schema that is already a descriptor is as it is.
+pub fn serialized(source: &SchemaSource) -> Result<String, SchemaError> {
+    if descriptor_of(&source.text).is_some() {
+        return Ok(source.text.trim().to_string());
+    }
+    let codec = compile(source, None, JsonOptions::default())?;
+    Ok(BASE64.encode(codec.file.file_descriptor_proto().encode_to_vec()))
+}
+
+/// A file a `.proto` schema imports, as a registry needs it registered first: its
+/// import path (which is also the subject it goes under, as Confluent's serializers
+/// name reference subjects), its text, and the import paths it imports in turn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProtoImport {
+    pub name: String,
+    pub text: String,
+    pub imports: Vec<String>,
+}
+
+/// Whether an import is one every registry client has built in (Google's well-known
+/// types, Confluent's two files), and so is never registered as a reference.
+fn built_in(name: &str) -> bool {
+    name.starts_with("google/protobuf/") || name.starts_with("confluent/")
+}
+
 impl ProtobufCodec {
+    /// The files the schema file imports, each read from where `-I` (or the file's own
+    /// directory) found it, dependencies before the files that import them; built-in
+    /// imports left out. With the direct imports' paths, for the schema's references.
+    pub fn imports_on_disk(
+        &self,
+        path: &Path,
+        includes: &[PathBuf],
+    ) -> Result<(Vec<ProtoImport>, Vec<String>), SchemaError> {
+        let mut dirs = includes.to_vec();
+        dirs.push(
+            path.parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .to_path_buf(),
+        );
+        let direct = |f: &FileDescriptor| -> Vec<String> {
+            f.dependencies()
+                .map(|d| d.name().to_string())
+                .filter(|n| !built_in(n))
+                .collect()
+        };
+        let mut out: Vec<ProtoImport> = Vec::new();
+        // Depth first, so that what a file imports is in the list before it.
+        fn visit(
+            f: &FileDescriptor,
+            dirs: &[PathBuf],
+            direct: &dyn Fn(&FileDescriptor) -> Vec<String>,
+            out: &mut Vec<ProtoImport>,
+        ) -> Result<(), SchemaError> {
+            for dep in f.dependencies() {
+                let name = dep.name().to_string();
+                if built_in(&name) || out.iter().any(|i| i.name == name) {
+                    continue;
+                }
+                visit(&dep, dirs, direct, out)?;
+                let file = dirs
+                    .iter()
+                    .map(|d| d.join(&name))
+                    .find(|p| p.is_file())
+                    .ok_or_else(|| SchemaError(format!("import '{name}' is not under any -I directory")))?;
+                let text =
+                    std::fs::read_to_string(&file).map_err(|e| SchemaError(format!("{}: {e}", file.display())))?;
+                out.push(ProtoImport {
+                    name,
+                    text,
+                    imports: direct(&dep),
+                });
+            }
+            Ok(())
+        }
+        visit(&self.file, &dirs, &direct, &mut out)?;
+        Ok((out, direct(&self.file)))
+    }
+
     /// A `.proto` file on disk, with `-I` include directories (the file's own directory
     /// is searched after them, so a lone file needs none).
     pub fn from_proto_file(
@@ -183,7 +273,18 @@ impl ProtobufCodec {
             message.parent_file()
         };
         let index = index_of(&message);
+        // Every message of the file (an index path may name any), and what they reach.
+        let walker = Walker::new(
+            file.parent_pool()
+                .all_messages()
+                .filter(|m| m.parent_file() == file)
+                .chain(std::iter::once(message.clone())),
+            opts,
+        );
+        let walk_main = walker.index(message.full_name());
         Ok(ProtobufCodec {
+            walker: std::sync::Arc::new(walker),
+            walk_main,
             file,
             message,
             index,
@@ -194,6 +295,72 @@ impl ProtobufCodec {
                 .stringify_64_bit_integers(!opts.int64_as_number),
             de: DeserializeOptions::new(),
         })
+    }
+
+    /// The slow path and the reference: decode into a `DynamicMessage`, write it with
+    /// prost-reflect's serde writer. Every error is this path's.
+    fn decode_dynamic(&self, desc: &MessageDescriptor, payload: &[u8], out: &mut Vec<u8>) -> Result<(), CodecError> {
+        let message = DynamicMessage::decode(desc.clone(), payload).map_err(|e| {
+            CodecError::new(
+                "",
+                format!("cannot decode as {}: {}", desc.full_name(), decode_reason(&e)),
+            )
+        })?;
+        let mut ser = serde_json::Serializer::new(out);
+        message.serialize_with_options(&mut ser, &self.ser).map_err(|e| {
+            // Rare (a timestamp or duration out of the mapping's range), so the path is
+            // found by writing the message once more, tracked, only then.
+            let mut track = serde_path_to_error::Track::new();
+            let mut sink = serde_json::Serializer::new(std::io::sink());
+            let tracked = serde_path_to_error::Serializer::new(&mut sink, &mut track);
+            let path = match message.serialize_with_options(tracked, &self.ser) {
+                Err(_) => jq_path(&track.path()),
+                Ok(()) => String::new(),
+            };
+            CodecError::new(path, e.to_string())
+        })
+    }
+
+    /// Both paths for one payload, for the tests that hold the walk to the reference:
+    /// the walk's text (None when it bailed) and the reference's.
+    #[cfg(test)]
+    pub(super) fn decode_both(&self, payload: &[u8]) -> (Option<Vec<u8>>, Result<Vec<u8>, CodecError>) {
+        let mut fast = Vec::new();
+        let walked = self
+            .walk_main
+            .and_then(|m| self.walker.message(m, payload, &mut fast).ok());
+        let mut slow = Vec::new();
+        let reference = self.decode_dynamic(&self.message, payload, &mut slow).map(|()| slow);
+        (walked.map(|()| fast), reference)
+    }
+
+    /// The slow path and the reference for encoding: JSON into a `DynamicMessage`,
+    /// then prost's encoder. Every error is this path's.
+    fn encode_dynamic(&self, json: &[u8], out: &mut Vec<u8>) -> Result<(), CodecError> {
+        let mut de = serde_json::Deserializer::from_slice(json);
+        let mut track = serde_path_to_error::Track::new();
+        let parsed = DynamicMessage::deserialize_with_options(
+            self.message.clone(),
+            serde_path_to_error::Deserializer::new(&mut de, &mut track),
+            &self.de,
+        );
+        let message = match parsed {
+            Ok(m) => m,
+            Err(e) => return Err(CodecError::new(jq_path(&track.path()), without_position(&e))),
+        };
+        de.end().map_err(|e| CodecError::new("", without_position(&e)))?;
+        message.encode(out).map_err(|e| CodecError::new("", e.to_string()))
+    }
+
+    /// Both encoders for one JSON document: the walk's bytes (None when it bailed) and
+    /// the reference's.
+    #[cfg(test)]
+    pub(super) fn encode_both(&self, json: &[u8]) -> (Option<Vec<u8>>, Result<Vec<u8>, CodecError>) {
+        let mut fast = Vec::new();
+        let walked = self.walk_main.and_then(|m| self.walker.encode(m, json, &mut fast).ok());
+        let mut slow = Vec::new();
+        let reference = self.encode_dynamic(json, &mut slow).map(|()| slow);
+        (walked.map(|()| fast), reference)
     }
 
     /// The message an index path names in the schema file, if it names one.
@@ -222,47 +389,42 @@ impl SchemaCodec for ProtobufCodec {
         } else {
             message_index
         };
+        if path == self.index.as_slice() {
+            if let Some(m) = self.walk_main {
+                let start = out.len();
+                if self.walker.message(m, payload, out).is_ok() {
+                    return Ok(());
+                }
+                out.truncate(start);
+            }
+        }
         let desc = self.message_at(path).ok_or_else(|| {
             CodecError::new(
                 "",
                 format!("message index {path:?} names no message in '{}'", self.file.name()),
             )
         })?;
-        let message = DynamicMessage::decode(desc.clone(), payload).map_err(|e| {
-            CodecError::new(
-                "",
-                format!("cannot decode as {}: {}", desc.full_name(), decode_reason(&e)),
-            )
-        })?;
-        let mut ser = serde_json::Serializer::new(out);
-        message.serialize_with_options(&mut ser, &self.ser).map_err(|e| {
-            // Rare (a timestamp or duration out of the mapping's range), so the path is
-            // found by writing the message once more, tracked, only then.
-            let mut track = serde_path_to_error::Track::new();
-            let mut sink = serde_json::Serializer::new(std::io::sink());
-            let tracked = serde_path_to_error::Serializer::new(&mut sink, &mut track);
-            let path = match message.serialize_with_options(tracked, &self.ser) {
-                Err(_) => jq_path(&track.path()),
-                Ok(()) => String::new(),
-            };
-            CodecError::new(path, e.to_string())
-        })
+        if path != self.index.as_slice() {
+            if let Some(m) = self.walker.index(desc.full_name()) {
+                let start = out.len();
+                if self.walker.message(m, payload, out).is_ok() {
+                    return Ok(());
+                }
+                out.truncate(start);
+            }
+        }
+        self.decode_dynamic(&desc, payload, out)
     }
 
     fn encode(&self, json: &[u8], out: &mut Vec<u8>) -> Result<(), CodecError> {
-        let mut de = serde_json::Deserializer::from_slice(json);
-        let mut track = serde_path_to_error::Track::new();
-        let parsed = DynamicMessage::deserialize_with_options(
-            self.message.clone(),
-            serde_path_to_error::Deserializer::new(&mut de, &mut track),
-            &self.de,
-        );
-        let message = match parsed {
-            Ok(m) => m,
-            Err(e) => return Err(CodecError::new(jq_path(&track.path()), without_position(&e))),
-        };
-        de.end().map_err(|e| CodecError::new("", without_position(&e)))?;
-        message.encode(out).map_err(|e| CodecError::new("", e.to_string()))
+        if let Some(m) = self.walk_main {
+            let start = out.len();
+            if self.walker.encode(m, json, out).is_ok() {
+                return Ok(());
+            }
+            out.truncate(start);
+        }
+        self.encode_dynamic(json, out)
     }
 
     fn message_name(&self, message_index: &[i64]) -> Option<String> {

@@ -777,3 +777,146 @@ fn a_schema_file_is_looked_up_under_the_subject_given() {
         e.stderr
     );
 }
+
+/// A `.proto` with imports, produced with `--register`: each import is registered under
+/// the subject of its import path first (its own import before it), and the schema with
+/// `references` to them, so that the registry, and any other client, can compile it;
+/// without `--register` an unregistered import is a one-line error naming the first
+/// one (in dependency order).
+#[test]
+fn registering_a_proto_with_imports_registers_them_and_sends_references() {
+    let (c, r, dir) = setup();
+    let inc = dir.path().join("inc");
+    std::fs::create_dir_all(inc.join("shop")).unwrap();
+    std::fs::write(
+        inc.join("shop/money.proto"),
+        "syntax = \"proto3\"; package shop; import \"shop/currency.proto\"; message Money { int64 units = 1; Currency cur = 2; }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        inc.join("shop/currency.proto"),
+        "syntax = \"proto3\"; package shop; enum Currency { EUR = 0; USD = 1; }\n",
+    )
+    .unwrap();
+    let order = dir.path().join("sale.proto");
+    std::fs::write(
+        &order,
+        "syntax = \"proto3\"; package shop; import \"shop/money.proto\"; import \"google/protobuf/timestamp.proto\";\nmessage Sale { int64 id = 1; Money price = 2; google.protobuf.Timestamp at = 3; }\n",
+    )
+    .unwrap();
+    let (inc, order) = (inc.display().to_string(), order.display().to_string());
+    let input = "{\"id\":\"1\",\"price\":{\"units\":\"5\",\"cur\":\"USD\"},\"at\":\"2026-12-01T10:00:00Z\"}\n";
+    let refused = eddy(&c, &r, &["produce", "sales", "--schema", &order, "-I", &inc], input).code(2);
+    assert!(
+        refused.stderr.contains("imports 'shop/currency.proto'") && refused.stderr.contains("--register"),
+        "{}",
+        refused.stderr
+    );
+    eddy(
+        &c,
+        &r,
+        &["produce", "sales", "--schema", &order, "-I", &inc, "--register", "-q"],
+        input,
+    )
+    .ok();
+    let shown: serde_json::Value = serde_json::from_slice(
+        &r.eddy(&["schemas", "show", "sales-value", "--output", "json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        shown["references"],
+        serde_json::json!([{"name": "shop/money.proto", "subject": "shop/money.proto", "version": 1}]),
+        "{shown}"
+    );
+    let money: serde_json::Value = serde_json::from_slice(
+        &r.eddy(&["schemas", "show", "shop/money.proto", "--output", "json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(money["references"][0]["name"], "shop/currency.proto", "{money}");
+    // Consume compiles the schema from the registry alone, references and all.
+    let out = eddy(&c, &r, &["consume", "sales", "-e", "-q", "-f", "value"], "").ok();
+    assert_eq!(
+        out.text(),
+        "{\"id\":\"1\",\"price\":{\"units\":\"5\",\"cur\":\"USD\"},\"at\":\"2026-12-01T10:00:00Z\"}\n"
+    );
+    // Again: everything is found, nothing registered twice.
+    eddy(
+        &c,
+        &r,
+        &["produce", "sales", "--schema", &order, "-I", &inc, "-q"],
+        input,
+    )
+    .ok();
+    let versions = r
+        .eddy(&["schemas", "versions", "shop/money.proto", "--output", "json"])
+        .ok();
+    let versions: serde_json::Value = serde_json::from_slice(&versions.stdout).unwrap();
+    assert_eq!(versions.as_array().map(Vec::len), Some(1), "{versions}");
+}
+
+/// An envelope whose side names its schema by GUID only (`value_schema_guid`, no
+/// `value_schema_id`, as a header-form record can carry): re-encoded by the schema the
+/// registry has under that GUID, byte for byte; a GUID the registry does not have makes
+/// the line invalid, with the GUID named.
+#[test]
+fn an_envelope_with_only_a_schema_guid_is_re_encoded_by_it() {
+    let (c, r, dir) = setup();
+    let schema = path(dir.path(), "order.avsc");
+    let produce = [
+        "produce",
+        "g-src",
+        "-p",
+        "0",
+        "--schema",
+        schema.to_str().unwrap(),
+        "--register",
+        "--schema-id-in",
+        "header",
+        "-q",
+    ];
+    eddy(
+        &c,
+        &r,
+        &produce,
+        "{\"id\":1,\"amount\":\"1.00\",\"note\":\"a\"}\n{\"id\":2,\"amount\":\"2.50\",\"note\":null}\n",
+    )
+    .ok();
+    let envelopes: Vec<serde_json::Value> = eddy(&c, &r, &["consume", "g-src", "-e", "-f", "json", "-q"], "")
+        .ok()
+        .json_lines()
+        .into_iter()
+        .map(|mut e| {
+            assert!(e["value_schema_guid"].is_string(), "{e}");
+            e.as_object_mut().unwrap().remove("value_schema_id");
+            e
+        })
+        .collect();
+    let lines: String = envelopes.iter().map(|e| format!("{e}\n")).collect();
+    eddy(&c, &r, &["produce", "g-dst", "--input", "envelope", "-q"], &lines).ok();
+    assert_eq!(raw_values(&c, "g-dst"), raw_values(&c, "g-src"));
+    let decoded = |t: &str| {
+        eddy(&c, &r, &["consume", t, "-e", "-q", "-f", "value"], "")
+            .ok()
+            .lines()
+    };
+    assert_eq!(decoded("g-dst"), decoded("g-src"));
+
+    let mut unknown = envelopes[0].clone();
+    unknown["value_schema_guid"] = serde_json::json!("00000000-0000-0000-0000-000000000000");
+    let failed = eddy(
+        &c,
+        &r,
+        &["produce", "g-bad", "--input", "envelope"],
+        &format!("{unknown}\n"),
+    )
+    .code(1);
+    assert!(
+        failed.stderr.contains("00000000-0000-0000-0000-000000000000"),
+        "{}",
+        failed.stderr
+    );
+}

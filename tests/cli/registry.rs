@@ -218,8 +218,10 @@ fn eddy_dev_registry_prints_and_exports_its_url() {
 }
 
 /// confluent-kafka's `SchemaRegistryClient` and serializers (from PyPI, not ours)
-/// against `eddy dev --registry`: register, get by id, latest, lookup, and the Avro
-/// and Protobuf serializers' own registration and framing.
+/// against `eddy dev --registry`: register, get by id, latest, lookup, compatibility
+/// judged (`test_compatibility`, a 409 on register), `.proto` text served compiled under
+/// `format=serialized`, and the Avro and Protobuf serializers' own registration and
+/// framing.
 #[test]
 fn confluent_kafka_schema_registry_client_works_against_eddy_dev_registry() {
     let r = TestRegistry::dev();
@@ -243,7 +245,16 @@ fn confluent_kafka_schema_registry_client_works_against_eddy_dev_registry() {
         .iter()
         .map(|s| s["subject"].as_str().unwrap())
         .collect();
-    assert_eq!(subjects, ["py-avro-value", "py-orders-value", "py-proto-value"]);
+    assert_eq!(
+        subjects,
+        [
+            "py-avro-value",
+            "py-money",
+            "py-orders-value",
+            "py-proto-value",
+            "py-sale"
+        ]
+    );
 }
 
 /// A registry over HTTPS with a certificate from a CA made here: refused without the
@@ -392,4 +403,178 @@ impl Drop for Stopped {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
+}
+
+/// `eddy dev --kafka --registry`: the real cluster and the in-process registry together,
+/// both exported; a schema-encoded record goes through Apache Kafka and back.
+#[test]
+fn kafka_dev_kafka_with_registry_exports_both_and_carries_avro() {
+    if crate::support::Cluster::kafka("kafka_dev_kafka_with_registry_exports_both_and_carries_avro").is_none() {
+        return;
+    }
+    let _machine = crate::support::Cluster::one_cluster_at_a_time();
+    let c = crate::support::Cluster::dev_kafka(&["--registry", "--topic", "orders:1"]);
+    let url = c.line("EDDY_REGISTRY_URL").to_string();
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("order.avsc");
+    std::fs::write(
+        &schema,
+        r#"{"type":"record","name":"Order","fields":[{"name":"id","type":"long"}]}"#,
+    )
+    .unwrap();
+    let schema = schema.display().to_string();
+    // The cluster's lines, the registry's among them, are in every command's environment.
+    c.eddy_in(
+        &["produce", "orders", "--schema", &schema, "--register"],
+        "{\"id\":7}\n",
+    )
+    .ok();
+    let out = c.eddy(&["consume", "orders", "-e", "-f", "json"]).ok();
+    let record = &out.json_lines()[0];
+    assert_eq!(record["value"], serde_json::json!({"id": 7}), "{record}");
+    assert_eq!(record["value_format"], "avro", "{record}");
+    let listed = c.eddy(&["schemas", "list"]).ok();
+    assert!(listed.text().contains("orders-value"), "{}", listed.text());
+}
+
+/// Mutual TLS to a registry: a Python HTTPS server (`ssl`, not ours) that requires a
+/// client certificate from the test's CA. Without `cert`/`key` in the context the
+/// handshake is refused in one line; with them the request is served (the server
+/// answers with the certificate's CN, so the certificate is what it saw).
+#[test]
+fn a_registry_that_requires_a_client_certificate_gets_the_contexts_cert_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let openssl = |args: &[&str]| {
+        let out = std::process::Command::new("openssl")
+            .args(args)
+            .current_dir(d)
+            .output()
+            .expect("openssl");
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=eddy-mtls-ca",
+    ]);
+    std::fs::write(d.join("ext"), "subjectAltName=IP:127.0.0.1\n").unwrap();
+    for (name, cn) in [("server", "127.0.0.1"), ("client", "eddy-client")] {
+        let (key, csr, pem) = (format!("{name}.key"), format!("{name}.csr"), format!("{name}.pem"));
+        openssl(&[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            &key,
+            "-out",
+            &csr,
+            "-subj",
+            &format!("/CN={cn}"),
+        ]);
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            &csr,
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            &pem,
+            "-days",
+            "1",
+            "-extfile",
+            "ext",
+        ]);
+    }
+    std::fs::write(
+        d.join("serve.py"),
+        r#"import http.server, json, ssl
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        peer = dict(x[0] for x in self.connection.getpeercert()["subject"])
+        if self.path == "/subjects":
+            body = json.dumps(["mtls-" + peer["commonName"]]).encode()
+        else:
+            body = json.dumps({"subject": "mtls-" + peer["commonName"], "version": 1, "id": 1,
+                               "schema": '"string"'}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain("server.pem", "server.key")
+ctx.verify_mode = ssl.CERT_REQUIRED
+ctx.load_verify_locations("ca.pem")
+server.socket = ctx.wrap_socket(server.socket, server_side=True)
+print(server.server_address[1], flush=True)
+server.serve_forever()
+"#,
+    )
+    .unwrap();
+    let mut server = Stopped(
+        std::process::Command::new("python3")
+            .arg("serve.py")
+            .current_dir(d)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("python3"),
+    );
+    let mut port = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(server.0.stdout.take().unwrap()), &mut port).unwrap();
+    let url = format!("https://127.0.0.1:{}", port.trim());
+    let p = |f: &str| d.join(f).display().to_string();
+    let context = |extra: &str| {
+        let config = d.join("config.toml");
+        std::fs::write(
+            &config,
+            format!(
+                "default = \"x\"\n[contexts.x.registry]\nurl = \"{url}\"\nca = \"{}\"\n{extra}",
+                p("ca.pem")
+            ),
+        )
+        .unwrap();
+        config.display().to_string()
+    };
+    let without = context("");
+    let refused = eddy(&["schemas", "list", "--timeout", "5s", "--config-file", &without], &[]).code(1);
+    // TLS 1.3 refuses a missing certificate after the handshake: the client sees a
+    // reset, and eddy says so in one line (and a hint).
+    let first = refused.stderr.lines().next().unwrap_or("");
+    assert!(
+        first.starts_with(&format!("eddy: schema registry at {url}")),
+        "{}",
+        refused.stderr
+    );
+    let with = context(&format!(
+        "cert = \"{}\"\nkey = \"{}\"\n",
+        p("client.pem"),
+        p("client.key")
+    ));
+    let served = eddy(&["schemas", "list", "--config-file", &with], &[]).ok();
+    assert!(served.text().contains("mtls-eddy-client"), "{}", served.text());
 }

@@ -251,3 +251,57 @@ fn unknown_ids_subjects_and_versions_are_one_line_errors(r: &TestRegistry) {
         );
     }
 }
+
+/// `eddy dev --registry` judges Avro compatibility (srfake answers "compatible" to
+/// everything, so this is eddy's registry only): BACKWARD by default, so a new field
+/// without a default is refused by `check` (exit 1, with the field) and by `register`;
+/// per-subject `/config` changes the verdict.
+#[test]
+fn dev_registry_judges_avro_compatibility_by_the_subjects_level() {
+    let r = TestRegistry::dev();
+    let dir = tempfile::tempdir().unwrap();
+    let v1 = file(&dir, "order.avsc", ORDER_V1);
+    let v2 = file(&dir, "order2.avsc", ORDER_V2);
+    let v3 = file(
+        &dir,
+        "order3.avsc",
+        r#"{"type":"record","name":"Order","namespace":"shop","fields":[{"name":"id","type":"long"},{"name":"qty","type":"int"}]}"#,
+    );
+    r.eddy(&["schemas", "register", "orders-value", &v1]).ok();
+    let good = json_of(
+        &r.eddy(&["schemas", "check", "orders-value", &v2, "--output", "json"])
+            .ok(),
+    );
+    assert_eq!(good["compatible"], json!(true), "{good}");
+    let bad = r.eddy(&["schemas", "check", "orders-value", &v3]).code(1);
+    assert!(bad.text().starts_with("not compatible"), "{}", bad.text());
+    assert!(
+        bad.text().contains("/fields/qty: a new field without a default"),
+        "{}",
+        bad.text()
+    );
+    let refused = r.eddy(&["schemas", "register", "orders-value", &v3]).code(1);
+    assert!(
+        refused.stderr.contains("409") && refused.stderr.contains("incompatible"),
+        "{}",
+        refused.stderr
+    );
+    // With the subject's level at NONE, the same schema is fine.
+    let config = format!("{}/config/orders-value", r.url);
+    let put = std::process::Command::new("curl")
+        .args([
+            "-sf",
+            "-X",
+            "PUT",
+            "-H",
+            "Content-Type: application/json",
+            "-d",
+            r#"{"compatibility":"NONE"}"#,
+            &config,
+        ])
+        .output()
+        .expect("curl");
+    assert!(put.status.success(), "{}", String::from_utf8_lossy(&put.stderr));
+    r.eddy(&["schemas", "check", "orders-value", &v3]).ok();
+    r.eddy(&["schemas", "register", "orders-value", &v3]).ok();
+}

@@ -2,9 +2,11 @@
 (eddy dev --registry in the tests): the REST calls a Confluent client makes, answered
 in the shapes it expects. Prints REGISTRY OK at the end; any mismatch is an exception."""
 
+import base64
 import sys
 
 from confluent_kafka.schema_registry import Schema, SchemaRegistryClient
+from confluent_kafka.schema_registry.error import SchemaRegistryError
 from confluent_kafka.schema_registry.avro import AvroDeserializer, AvroSerializer
 from confluent_kafka.schema_registry.protobuf import ProtobufDeserializer, ProtobufSerializer
 from confluent_kafka.serialization import MessageField, SerializationContext
@@ -28,6 +30,17 @@ assert (found.schema_id, found.version) == (sid, 1), found
 assert client.test_compatibility("py-orders-value", Schema(V2, "AVRO")) is True
 sid2 = client.register_schema("py-orders-value", Schema(V2, "AVRO"))
 assert sid2 != sid and client.get_versions("py-orders-value") == [1, 2]
+# Compatibility is judged (BACKWARD by default): a new field without a default is not.
+V3 = ('{"type":"record","name":"Order","namespace":"py","fields":[{"name":"id","type":"long"},'
+      '{"name":"qty","type":"int"}]}')
+assert client.test_compatibility("py-orders-value", Schema(V3, "AVRO")) is False
+try:
+    client.register_schema("py-orders-value", Schema(V3, "AVRO"))
+    raise AssertionError("an incompatible schema was registered")
+except SchemaRegistryError as e:
+    assert e.http_status_code == 409, e
+client.set_compatibility("py-orders-value", "NONE")
+assert client.test_compatibility("py-orders-value", Schema(V3, "AVRO")) is True
 client.set_compatibility("py-orders-value", "FULL")
 assert client.get_compatibility("py-orders-value") == "FULL"
 print("client ok")
@@ -57,5 +70,18 @@ assert proto_bytes[:6] == b"\x00" + proto_id.to_bytes(4, "big") + b"\x00", proto
 assert ProtobufDeserializer(Order, {"use.deprecated.format": False})(proto_bytes, pctx).id == 7
 registered = client.get_schema(proto_id)
 assert registered.schema_type == "PROTOBUF", registered.schema_type
+# .proto text comes back as a compiled descriptor under format=serialized (what the
+# Protobuf deserializer asks for), with its import resolved from the references.
+money = 'syntax = "proto3"; package pyc; message Money { int64 units = 1; }'
+client.register_schema("py-money", Schema(money, "PROTOBUF"))
+text = 'syntax = "proto3"; package pyshop; import "pyc/money.proto"; message Sale { pyc.Money price = 1; }'
+from confluent_kafka.schema_registry import SchemaReference
+text_id = client.register_schema("py-sale", Schema(text, "PROTOBUF", [SchemaReference("pyc/money.proto", "py-money", 1)]))
+assert client.get_schema(text_id).schema_str == text
+# A fresh client: the first one keeps the text it was given under the id.
+serialized = SchemaRegistryClient({"url": url}).get_schema(text_id, fmt="serialized").schema_str
+compiled = descriptor_pb2.FileDescriptorProto.FromString(base64.b64decode(serialized))
+assert (compiled.package, compiled.message_type[0].name, list(compiled.dependency)) == (
+    "pyshop", "Sale", ["pyc/money.proto"]), compiled
 print("protobuf ok")
 print("REGISTRY OK")

@@ -12,9 +12,10 @@
 //! specification's rules for names and logical types are short; that keeps a large
 //! dependency out of the build.
 
+mod compat;
 mod decode;
 mod encode;
-mod json;
+pub(super) mod json;
 mod logical;
 mod schema;
 
@@ -37,6 +38,14 @@ pub fn compile(source: &SchemaSource, opts: JsonOptions) -> Result<AvroCodec, Sc
         schema: Schema::parse(&source.text, &source.references)?,
         avro_json: opts.avro_json,
     })
+}
+
+/// Why a reader with the schema `reader` cannot read data written with `writer`, one
+/// line per problem (empty when it can): what a registry's compatibility check asks.
+pub fn incompatibilities(reader: &SchemaSource, writer: &SchemaSource) -> Result<Vec<String>, SchemaError> {
+    let r = Schema::parse(&reader.text, &reader.references)?;
+    let w = Schema::parse(&writer.text, &writer.references)?;
+    Ok(compat::incompatibilities(&r, &w))
 }
 
 impl SchemaCodec for AvroCodec {

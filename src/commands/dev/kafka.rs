@@ -129,6 +129,17 @@ pub(super) fn run(settings: &Settings, args: &DevArgs) -> Result<Outcome> {
         lines.push(("EDDY_TLS_BROKERS", tls.clone()));
         lines.push(("EDDY_TLS_CA", ca.display().to_string()));
     }
+    // `--registry` without a URL: a schema registry beside the cluster, as with the mock.
+    let registry = match settings.registry_bare {
+        true => Some(
+            crate::registry_server::RegistryServer::start()
+                .map_err(|e| Error::runtime(format!("cannot start the dev schema registry: {e}")))?,
+        ),
+        false => None,
+    };
+    if let Some(r) = &registry {
+        lines.push(("EDDY_REGISTRY_URL", r.url()));
+    }
     lines.push(("EDDY_DEV_STATE", state));
     // Declared after the cluster, so dropped before it: the faults stop first.
     let _chaos = args.chaos.then(|| {
