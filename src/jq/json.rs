@@ -78,7 +78,10 @@ impl<'de> Visitor<'de> for ValVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Val, A::Error> {
-        let mut object = Map::with_capacity_and_hasher(map.size_hint().unwrap_or(0), Default::default());
+        // serde_json cannot tell how many keys follow; room for eight (events mostly
+        // have a handful) saves the map two or three rounds of growing and rehashing.
+        let room = map.size_hint().unwrap_or(8);
+        let mut object = Map::with_capacity_and_hasher(room, Default::default());
         while let Some(Parsed(k)) = map.next_key()? {
             let Parsed(v) = map.next_value()?;
             object.insert(k, v);
