@@ -163,6 +163,16 @@ impl Chunks {
     /// Waits up to 100 ms for the current source to become readable (a regular file
     /// always is, at once).
     fn readable(&self) -> bool {
+        self.poll_in(100)
+    }
+
+    /// Whether a read would find something at once (always, for a regular file): the
+    /// filter's parallel engine hands on the lines it has when a pipe pauses.
+    pub fn ready(&self) -> bool {
+        self.poll_in(0)
+    }
+
+    fn poll_in(&self, timeout_ms: i32) -> bool {
         let Some(fd) = self.current_fd else { return true };
         let mut pfd = libc::pollfd {
             fd,
@@ -170,7 +180,7 @@ impl Chunks {
             revents: 0,
         };
         // SAFETY: one valid pollfd, count 1.
-        let n = unsafe { libc::poll(&mut pfd, 1, 100) };
+        let n = unsafe { libc::poll(&mut pfd, 1, timeout_ms) };
         n != 0
     }
 

@@ -78,7 +78,10 @@ impl<'de> Visitor<'de> for ValVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Val, A::Error> {
-        let mut object = Map::with_capacity_and_hasher(map.size_hint().unwrap_or(0), Default::default());
+        // serde_json cannot tell how many keys follow; room for eight (events mostly
+        // have a handful) saves the map two or three rounds of growing and rehashing.
+        let room = map.size_hint().unwrap_or(8);
+        let mut object = Map::with_capacity_and_hasher(room, Default::default());
         while let Some(Parsed(k)) = map.next_key()? {
             let Parsed(v) = map.next_value()?;
             object.insert(k, v);
@@ -379,13 +382,21 @@ pub fn write_f64(out: &mut Vec<u8>, f: f64) {
     if f.fract() == 0.0 && f.abs() < 1e15 {
         return out.extend_from_slice(itoa::Buffer::new().format(f as i64).as_bytes());
     }
-    // Rust's `{:e}` gives the shortest round-trip digits: "d.ddde-x".
-    let sci = format!("{:e}", f.abs());
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+    // ryu gives the shortest round-trip digits, as Rust's `{:e}` does, without its
+    // formatting machinery and allocations. The two differ only where two shortest
+    // candidates are exactly as near (ryu takes the even one, Rust the one above);
+    // where that can happen, Rust's own (on the stack) decides, so the output stays
+    // what it always was.
+    let mut ryu = ryu::Buffer::new();
+    let (mut digits, mut decpt) = shortest_digits(ryu.format_finite(f.abs()).as_bytes());
+    if may_tie(f) {
+        let mut text = StackText::default();
+        if fmt::write(&mut text, format_args!("{:e}", f.abs())).is_ok() {
+            (digits, decpt) = shortest_digits(&text.bytes[..text.len]);
+        }
+    }
+    let digits = &digits.0[..digits.1];
     let nd = digits.len() as i32;
-    let decpt = exp + 1;
     if f < 0.0 {
         out.push(b'-');
     }
@@ -405,15 +416,104 @@ pub fn write_f64(out: &mut Vec<u8>, f: f64) {
     } else if decpt <= 0 {
         out.extend_from_slice(b"0.");
         out.extend(std::iter::repeat_n(b'0', (-decpt) as usize));
-        out.extend_from_slice(&digits);
+        out.extend_from_slice(digits);
     } else if decpt >= nd {
-        out.extend_from_slice(&digits);
+        out.extend_from_slice(digits);
         out.extend(std::iter::repeat_n(b'0', (decpt - nd) as usize));
     } else {
         out.extend_from_slice(&digits[..decpt as usize]);
         out.push(b'.');
         out.extend_from_slice(&digits[decpt as usize..]);
     }
+}
+
+/// Whether two shortest digit strings can be exactly as near to `f`: only when its
+/// exact decimal value has at most 18 significant digits (a tie between n-digit
+/// candidates is a value of n + 1 digits ending in 5, and n is at most 17). Checked
+/// exactly: `f` = m × 2^e with m odd; for e < 0 the value is m × 5^-e / 10^-e, whose
+/// significant digits are those of m × 5^-e (odd, so no trailing zeros), 20 or more
+/// once -e > 27. Integers of 2^53 and more (e ≥ 0) are left to Rust, as are the rare
+/// short fractions; everyday decimals such as 12.34 have -e near 50 and take ryu's.
+fn may_tie(f: f64) -> bool {
+    let bits = f.abs().to_bits();
+    let (biased, fraction) = ((bits >> 52) as i32, bits & ((1 << 52) - 1));
+    let (mut m, mut e) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | 1 << 52, biased - 1075)
+    };
+    if m == 0 {
+        return true;
+    }
+    let zeros = m.trailing_zeros();
+    m >>= zeros;
+    e += zeros as i32;
+    if e >= 0 {
+        return true;
+    }
+    let k = e.unsigned_abs();
+    k <= 27 && u128::from(m) * 5u128.pow(k) < 1_000_000_000_000_000_000
+}
+
+/// Room on the stack for a number's text: `{:e}` of a double is at most 24 bytes.
+#[derive(Default)]
+struct StackText {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl fmt::Write for StackText {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        self.bytes
+            .get_mut(self.len..end)
+            .ok_or(fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// The significant digits of ryu's text for a positive finite number ("123.0",
+/// "0.001", "1.5e-7", "1e16"; Rust's "1.5e-7" too), without leading or trailing zeros, and where the
+/// decimal point goes: the number is 0.DIGITS × 10^decpt.
+fn shortest_digits(text: &[u8]) -> (([u8; 24], usize), i32) {
+    let (mantissa, exp) = match text.iter().position(|&b| b == b'e') {
+        Some(i) => (&text[..i], &text[i + 1..]),
+        None => (text, &b""[..]),
+    };
+    let mut e: i32 = 0;
+    let negative = exp.first() == Some(&b'-');
+    for &b in exp.iter().filter(|b| b.is_ascii_digit()) {
+        e = e * 10 + i32::from(b - b'0');
+    }
+    if negative {
+        e = -e;
+    }
+    let mut digits = [0u8; 24];
+    let mut nd = 0;
+    let mut decpt = e;
+    let mut before_point = true;
+    for &b in mantissa {
+        if b == b'.' {
+            before_point = false;
+        } else if nd == 0 && b == b'0' {
+            // A leading zero: after the point it moves the point one place right.
+            if !before_point {
+                decpt -= 1;
+            }
+        } else if nd < digits.len() {
+            digits[nd] = b;
+            nd += 1;
+            if before_point {
+                decpt += 1;
+            }
+        }
+    }
+    while nd > 1 && digits[nd - 1] == b'0' {
+        nd -= 1;
+    }
+    ((digits, nd), decpt)
 }
 
 /// Which bytes jq escapes in strings: `"`, `\`, control characters and DEL.
@@ -489,6 +589,132 @@ mod tests {
     fn numbers_print_as_jq_does() {
         assert_eq!(number_text(3.0), "3");
         assert_eq!(number_text(2.5), "2.5");
+    }
+
+    /// The writer as it was before it read ryu's digits (with `format!("{:e}")`): the
+    /// new one must write every double byte for byte as this one did.
+    fn write_f64_by_format(out: &mut Vec<u8>, f: f64) {
+        if f.is_nan() || f.is_infinite() || f == 0.0 || (f.fract() == 0.0 && f.abs() < 1e15) {
+            return write_f64(out, f);
+        }
+        let sci = format!("{:e}", f.abs());
+        let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+        let exp: i32 = exp.parse().unwrap_or(0);
+        let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+        let nd = digits.len() as i32;
+        let decpt = exp + 1;
+        if f < 0.0 {
+            out.push(b'-');
+        }
+        if decpt <= -4 || decpt > nd + 15 {
+            out.push(digits[0]);
+            if nd > 1 {
+                out.push(b'.');
+                out.extend_from_slice(&digits[1..]);
+            }
+            out.push(b'e');
+            let e = decpt - 1;
+            out.push(if e < 0 { b'-' } else { b'+' });
+            if e.abs() < 10 {
+                out.push(b'0');
+            }
+            out.extend_from_slice(e.abs().to_string().as_bytes());
+        } else if decpt <= 0 {
+            out.extend_from_slice(b"0.");
+            out.extend(std::iter::repeat_n(b'0', (-decpt) as usize));
+            out.extend_from_slice(&digits);
+        } else if decpt >= nd {
+            out.extend_from_slice(&digits);
+            out.extend(std::iter::repeat_n(b'0', (decpt - nd) as usize));
+        } else {
+            out.extend_from_slice(&digits[..decpt as usize]);
+            out.push(b'.');
+            out.extend_from_slice(&digits[decpt as usize..]);
+        }
+    }
+
+    fn same_as_by_format(f: f64) -> std::result::Result<(), String> {
+        let (mut new, mut old) = (Vec::new(), Vec::new());
+        write_f64(&mut new, f);
+        write_f64_by_format(&mut old, f);
+        if new == old {
+            Ok(())
+        } else {
+            Err(format!(
+                "{f:?} ({:#x}): {} against {}",
+                f.to_bits(),
+                String::from_utf8_lossy(&new),
+                String::from_utf8_lossy(&old)
+            ))
+        }
+    }
+
+    /// The edges: both sides of each switch to exponent form, integers past 1e15 and
+    /// 1e17, -0, the smallest and largest doubles, subnormals, powers of ten and two.
+    #[test]
+    #[allow(clippy::excessive_precision, clippy::approx_constant)] // digits chosen as they are
+    fn number_writer_edges_match_the_format_writer() {
+        let mut cases = vec![
+            0.0,
+            -0.0,
+            1e-4,
+            9.999e-5,
+            1e-5,
+            0.00012,
+            1e15,
+            1e15 + 1.0,
+            1e16,
+            1e17,
+            1.5e17,
+            123456789012345680.0,
+            9007199254740993.0,
+            f64::MAX,
+            f64::MIN,
+            f64::MIN_POSITIVE,
+            f64::EPSILON,
+            5e-324,
+            2.2250738585072009e-308,
+            0.1 + 0.2,
+            1.0 / 3.0,
+            // Exact ties between two shortest candidates, where ryu and Rust part.
+            837302801494570.25,
+            2127371790000000.25,
+            2.98023223876953125e-8,
+            -2.5,
+            3.14,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        for e in -324..=308 {
+            cases.push(10f64.powi(e));
+            cases.push(-1.5 * 10f64.powi(e));
+            cases.push(1.2345678901234567 * 10f64.powi(e));
+        }
+        for e in -1074..=1023 {
+            cases.push(2f64.powi(e));
+        }
+        for f in cases {
+            assert_eq!(same_as_by_format(f), Ok(()));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+
+        /// Any bit pattern (subnormals, NaNs, huge and tiny exponents alike).
+        #[test]
+        fn number_writer_matches_the_format_writer(bits in proptest::num::u64::ANY) {
+            proptest::prop_assert_eq!(same_as_by_format(f64::from_bits(bits)), Ok(()));
+        }
+
+        /// Numbers as events hold them: amounts with a few decimals, large integers.
+        #[test]
+        fn everyday_numbers_match_the_format_writer(n in -1_000_000_000i64..1_000_000_000, scale in 0u32..8) {
+            let f = n as f64 / 10f64.powi(scale as i32);
+            proptest::prop_assert_eq!(same_as_by_format(f), Ok(()));
+            proptest::prop_assert_eq!(same_as_by_format(f * 1e12), Ok(()));
+        }
     }
 
     fn compact(text: &str) -> String {

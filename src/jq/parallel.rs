@@ -12,9 +12,10 @@
 //!
 //! Used only for filters that cannot tell the difference: no `input`/`inputs` (they
 //! read the shared stream), no `debug`/`stderr` (their lines would interleave
-//! differently), no `halt`, no `$__loc__`, none of the generator's random helpers; and
-//! only when every input is a regular file, since a pipe may pause and the main thread
-//! must not sit on finished output while it waits.
+//! differently), no `halt`, no `$__loc__`, none of the generator's random helpers.
+//! Files and pipes alike: a pipe may pause, so its chunks are cut at whatever whole
+//! lines have come when it does, and the main thread writes out every finished result
+//! before it waits for more input (see `stream::run_parallel`).
 
 use std::collections::BTreeMap;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
@@ -276,5 +277,7 @@ mod tests {
         assert!(!stateless(". as $x | $__loc__"));
         assert!(!stateless("{id: uuid}"));
         assert!(!stateless("halt_error(1)"));
+        // tests/cli/filter.rs keeps a filter on one core this way.
+        assert!(!stateless("def one_core: input; .a"));
     }
 }

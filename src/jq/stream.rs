@@ -68,7 +68,8 @@ pub fn run(filter: &Filter, spec: &FilterSpec, files: Vec<String>, options: &Opt
         errors: 0,
         stop: None,
     };
-    let regular_files = all_regular_files(&files);
+    // A pipe or a terminal may pause: the parallel engine then writes what it has.
+    let live = !all_regular_files(&files);
     let source = Rc::new(RefCell::new(Values::new(files, options.raw_input)));
     if options.slurp {
         slurp(&mut run, filter, &mut source.borrow_mut(), options)?;
@@ -86,8 +87,8 @@ pub fn run(filter: &Filter, spec: &FilterSpec, files: Vec<String>, options: &Opt
         run.one(filter, &inputs, Val::Null, "the null input");
         return Ok(run.finish(options.exit_status));
     }
-    if !options.raw_input && filter.is_stateless() && regular_files {
-        run_parallel(&mut run, &mut source.borrow_mut(), spec);
+    if !options.raw_input && filter.is_stateless() {
+        run_parallel(&mut run, &mut source.borrow_mut(), spec, live);
         if run.stop.is_some() {
             return Ok(run.finish(options.exit_status));
         }
@@ -157,6 +158,13 @@ fn sequential(run: &mut Emitter, filter: &Filter, source: &RefCell<Values>, inpu
                 continue;
             }
         }
+        if source.borrow().would_wait() {
+            // A pipe paused: what is written so far goes out before reading waits.
+            if run.out.flush() == Written::Closed {
+                run.stop = Some(Outcome::Success);
+                break;
+            }
+        }
         let next = { inputs }.next();
         match next {
             None => break,
@@ -191,8 +199,10 @@ fn all_regular_files(files: &[String]) -> bool {
 
 /// Filters the input on two worker threads (see `parallel`) as far as it can: to the
 /// end, to a stop (`--on-error fail`, a closed output, a signal), or to a value that
-/// spans lines, from where the sequential loop goes on.
-fn run_parallel(run: &mut Emitter, source: &mut Values, spec: &FilterSpec) {
+/// spans lines, from where the sequential loop goes on. A `live` input (a pipe) that
+/// pauses stalls the reading: then every chunk sent is waited for, written in order
+/// and flushed before reading goes on, so output keeps up with a slow writer.
+fn run_parallel(run: &mut Emitter, source: &mut Values, spec: &FilterSpec, live: bool) {
     let writing = parallel::Writing {
         style: run.style.clone(),
         raw: run.raw,
@@ -213,13 +223,14 @@ fn run_parallel(run: &mut Emitter, source: &mut Values, spec: &FilterSpec) {
     };
     let mut seq = 0u64;
     let mut input_done = false;
+    let mut stalled = false;
     loop {
         if let Some(s) = interrupt::requested() {
             run.stop = Some(Outcome::Interrupted(s));
             return;
         }
-        while !input_done && held.len() < parallel::IN_FLIGHT {
-            match source.take_chunk(parallel::CHUNK) {
+        while !input_done && !stalled && held.len() < parallel::IN_FLIGHT {
+            match source.take_chunk(parallel::CHUNK, live) {
                 Taken::Chunk(bytes, first_line) => {
                     let bytes = Arc::new(bytes);
                     held.push_back((Arc::clone(&bytes), first_line));
@@ -244,7 +255,17 @@ fn run_parallel(run: &mut Emitter, source: &mut Values, spec: &FilterSpec) {
                 }
                 Taken::FileEnd => break,
                 Taken::End => input_done = true,
+                Taken::Idle => stalled = true,
             }
+        }
+        if stalled && held.is_empty() {
+            // Everything read so far is written: out with it while the input waits.
+            stalled = false;
+            if run.out.flush() == Written::Closed {
+                run.stop = Some(Outcome::Success);
+                return;
+            }
+            continue;
         }
         if held.is_empty() {
             return;

@@ -20,6 +20,8 @@ pub(super) enum Taken {
     /// The current file is all taken; there are more.
     FileEnd,
     End,
+    /// A live source sent nothing whole within the reader's wait (see `take_chunk`).
+    Idle,
 }
 
 /// JSON values (or lines) from a list of files or stdin, with the line each one starts on.
@@ -89,26 +91,49 @@ impl Values {
     /// Reads more into the buffer; false at the end of the current source (or when a
     /// signal asks us to stop while waiting on stdin).
     fn fill(&mut self) -> bool {
+        loop {
+            if let Some(read) = self.fill_once() {
+                return read;
+            }
+        }
+    }
+
+    /// One read, as `fill`; None when nothing arrived within the reader's wait.
+    fn fill_once(&mut self) -> Option<bool> {
         if self.input.start > 0 {
             // Count the lines the buffer is about to drop.
             self.line_at(self.input.start);
         }
-        loop {
-            match self.input.fill() {
-                Ok(Fill::Read) => return true,
-                Ok(Fill::Ended) => return false,
-                Ok(Fill::Idle) => {
-                    if interrupt::requested().is_some() {
-                        self.input.eof = true;
-                        return false;
-                    }
+        match self.input.fill() {
+            Ok(Fill::Read) => Some(true),
+            Ok(Fill::Ended) => Some(false),
+            Ok(Fill::Idle) => {
+                if interrupt::requested().is_some() {
+                    self.input.eof = true;
+                    return Some(false);
                 }
-                Err(e) => {
-                    self.failure = Some(e.to_string());
-                    return false;
-                }
+                None
+            }
+            Err(e) => {
+                self.failure = Some(e.to_string());
+                Some(false)
             }
         }
+    }
+
+    /// Whether reading the next value may wait: the buffer holds no line with a value
+    /// on it (only the end of the last one, perhaps) and the source has nothing to read
+    /// at once (a pipe that paused).
+    pub(super) fn would_wait(&self) -> bool {
+        if self.input.eof {
+            return false;
+        }
+        let region = &self.input.buf[self.input.start..self.input.end];
+        let whole_line = match region.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(i) => memchr::memchr(b'\n', &region[i..]).is_some(),
+            None => false,
+        };
+        !whole_line && !self.input.ready()
     }
 
     /// The next value, or an error naming the line of an input that is not JSON.
@@ -144,13 +169,19 @@ impl Values {
     }
 
     /// The next piece of whole lines of the current file, about `size` bytes, and the
-    /// line it starts on.
-    pub(super) fn take_chunk(&mut self, size: usize) -> Taken {
+    /// line it starts on. With `live` (a pipe or a terminal, which may pause), the lines
+    /// that are there are taken as soon as the source has nothing more to read at once,
+    /// and `Taken::Idle` says that nothing whole arrived within the reader's wait, so
+    /// that the caller can write what is finished instead of sitting on it.
+    pub(super) fn take_chunk(&mut self, size: usize, live: bool) -> Taken {
         loop {
             if self.input.start < self.input.end {
                 let cut = if self.input.eof {
                     Some(self.input.end)
-                } else if self.input.end - self.input.start >= size || self.input.end == self.input.buf.len() {
+                } else if self.input.end - self.input.start >= size
+                    || self.input.end == self.input.buf.len()
+                    || (live && !self.input.ready())
+                {
                     memchr::memrchr(b'\n', &self.input.buf[self.input.start..self.input.end])
                         .map(|i| self.input.start + i + 1)
                 } else {
@@ -169,8 +200,11 @@ impl Values {
                     Taken::FileEnd
                 };
             }
-            if !self.fill() && !self.input.eof {
-                return Taken::End;
+            let read = if live { self.fill_once() } else { Some(self.fill()) };
+            match read {
+                None => return Taken::Idle,
+                Some(false) if !self.input.eof => return Taken::End,
+                Some(_) => {}
             }
         }
     }
@@ -325,7 +359,7 @@ mod tests {
         let f = file_of(b"1\n2\n3\n");
         let mut values = Values::new(vec![f.path().display().to_string()], false);
         assert!(values.open_next());
-        let Taken::Chunk(bytes, line) = values.take_chunk(1) else {
+        let Taken::Chunk(bytes, line) = values.take_chunk(1, false) else {
             panic!("a chunk")
         };
         assert_eq!((bytes.as_slice(), line), (&b"1\n2\n3\n"[..], 1));
@@ -333,7 +367,7 @@ mod tests {
         assert!(matches!(values.next_value(), Some(Ok(_))));
         assert!(values.position().ends_with("line 2"), "{}", values.position());
         // The rest starts on line 2 still: the value ended before its newline.
-        assert!(matches!(values.take_chunk(1), Taken::Chunk(ref b, 2) if b == b"\n3\n"));
-        assert!(matches!(values.take_chunk(1), Taken::End));
+        assert!(matches!(values.take_chunk(1, false), Taken::Chunk(ref b, 2) if b == b"\n3\n"));
+        assert!(matches!(values.take_chunk(1, false), Taken::End));
     }
 }

@@ -585,9 +585,10 @@ fn consume_and_produce_filters_on_kafka() {
     assert_eq!(seen.len(), 7);
 }
 
-/// Files are filtered on both cores, stdin (a pipe) on one: both must give the same
-/// output, errors, line numbers and exit codes — with bad lines, several values on a
-/// line, runtime errors, and a value spanning lines late in the file (where the worker
+/// Files and pipes are filtered on both cores, a filter that reads `input` on one
+/// (defining a function that calls it is enough): all three must give the same output,
+/// errors, line numbers and exit codes — with bad lines, several values on a line,
+/// runtime errors, and a value spanning lines late in the file (where the worker
 /// threads hand the rest back to the sequential reader).
 #[test]
 fn files_on_both_cores_match_one_core() {
@@ -612,14 +613,18 @@ fn files_on_both_cores_match_one_core() {
         for policy in ["stderr", "fail"] {
             let args = ["--on-error", policy, code];
             let both = filter(&[&args[..], &[file]].concat(), "");
-            let one = filter(&args, &text);
-            assert_eq!(both.code, one.code, "{code} --on-error {policy}");
-            assert_eq!(both.text(), one.text(), "{code} --on-error {policy}");
-            assert_eq!(
-                both.stderr.replace(&format!("{file}: "), ""),
-                one.stderr,
-                "{code} --on-error {policy}"
-            );
+            let piped = filter(&args, &text);
+            let one_core = format!("def one_core: input; {code}");
+            let one = filter(&["--on-error", policy, &one_core], &text);
+            for (what, run) in [("file", &both), ("pipe", &piped)] {
+                assert_eq!(run.code, one.code, "{what}: {code} --on-error {policy}");
+                assert_eq!(run.text(), one.text(), "{what}: {code} --on-error {policy}");
+                assert_eq!(
+                    run.stderr.replace(&format!("{file}: "), ""),
+                    one.stderr,
+                    "{what}: {code} --on-error {policy}"
+                );
+            }
             // Errors are found to the end: "not json 39881" is on line 39,883 (the value
             // at 30,000 took two lines).
             assert!(
@@ -630,4 +635,53 @@ fn files_on_both_cores_match_one_core() {
         }
     }
     let _ = std::fs::remove_file(&path);
+}
+
+/// A pipe that pauses: what came before the pause is filtered and written while the
+/// writer waits (on both cores, as for files), and the output keeps the input's order
+/// across bursts of different sizes.
+#[test]
+fn a_pipe_that_pauses_gets_its_output_before_the_input_ends() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+    for code in [".a", "def one_core: input; .a"] {
+        let mut child = Command::new(eddy_bin())
+            .args(["filter", "-c", code])
+            .env("NO_COLOR", "1")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut stdin = child.stdin.take().expect("stdin");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                if tx.send(line.expect("utf-8")).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut next = 0u32;
+        for burst in [1u32, 5, 3000, 1, 20_000, 2] {
+            let mut text = String::new();
+            for _ in 0..burst {
+                text.push_str(&format!("{{\"a\":{next},\"b\":\"pad\"}}\n"));
+                next += 1;
+            }
+            stdin.write_all(text.as_bytes()).expect("write");
+            stdin.flush().expect("flush");
+            // Every output of the burst arrives, in order, while stdin stays open.
+            for want in next - burst..next {
+                let got = rx
+                    .recv_timeout(Duration::from_secs(60))
+                    .unwrap_or_else(|_| panic!("{code}: no output for input {want} while the pipe is open"));
+                assert_eq!(got, want.to_string(), "{code}");
+            }
+        }
+        drop(stdin);
+        assert!(child.wait().expect("wait").success(), "{code}");
+        assert!(rx.recv().is_err(), "{code}: nothing after the end");
+    }
 }
