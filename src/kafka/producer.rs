@@ -522,6 +522,60 @@ impl ProducerSink {
         }
     }
 
+    /// `try_send` to another topic than the sink's (pipe's `--to-from` and
+    /// `--dead-letter`), with the same sequence numbers and accounting. No size check:
+    /// that topic's limit is not known; the broker judges.
+    pub fn try_send_to(&mut self, topic: &str, record: RecordRef<'_>) -> Seq {
+        let seq = self.sent.fetch_add(1, Ordering::Relaxed) + 1;
+        let mut base: BaseRecord<'_, [u8], [u8], usize> = BaseRecord::with_opaque_to(topic, seq as usize);
+        if let Some(k) = record.key {
+            base = base.key(k);
+        }
+        if let Some(v) = record.value {
+            base = base.payload(v);
+        }
+        if let Some(h) = owned_headers(record.headers) {
+            base = base.headers(h);
+        }
+        if let Some(p) = record.partition {
+            base = base.partition(p);
+        }
+        if let Some(ts) = record.timestamp {
+            base = base.timestamp(ts);
+        }
+        loop {
+            match self.producer.send(base) {
+                Ok(()) => {
+                    if seq % 64 == 0 {
+                        self.serve_reports();
+                    }
+                    return seq;
+                }
+                Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
+                    base = back;
+                    self.serve_reports();
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+                Err((e, _)) => {
+                    self.failed_now(seq);
+                    self.producer.context().inner.report(&e, false);
+                    return seq;
+                }
+            }
+        }
+    }
+
+    /// Records that failed or are of unknown fate so far.
+    pub fn not_delivered(&self) -> u64 {
+        let c = &self.producer.context().inner;
+        c.failed.load(Ordering::Relaxed) + c.unknown.load(Ordering::Relaxed)
+    }
+
+    /// The producer itself, for the transactions that `kafka::transaction` runs on it.
+    pub(crate) fn handle(&self) -> Arc<BaseProducer<Context<Delivery>>> {
+        Arc::clone(&self.producer)
+    }
+
     /// A record that never reached librdkafka: failed, and settled at once.
     fn failed_now(&self, seq: Seq) {
         let context = self.producer.context();
