@@ -259,3 +259,172 @@ fn pipe_is_exactly_once_and_resumes_after_the_last_transaction_kafka() {
     assert_eq!(out.len(), 7);
     assert!(out.iter().all(|e| e["key"] == e["value"]["user"]), "{out:?}");
 }
+
+/// The input of the exactly-once tests: `tests/python/pipe_exactly_once.py` knows it.
+const ORDERS: &str = r#"{id: $i, user: "u\($i % 50)", amount: (($i * 7) % 250)}"#;
+const BIG: &str = "select(.value.amount > 100)";
+
+/// What confluent-kafka's read_committed consumer finds in the output of `n` orders.
+fn judge(c: &Cluster, topic: &str, n: u64) -> serde_json::Value {
+    let script = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/python/pipe_exactly_once.py");
+    let r = crate::support::python_script(c, &script, &[topic, &n.to_string()]).ok();
+    serde_json::from_str(r.text().trim()).unwrap()
+}
+
+fn assert_exactly_once(verdict: &serde_json::Value) {
+    for k in ["missing", "doubled", "unexpected", "out_of_order", "wrong_key"] {
+        assert_eq!(verdict[k].as_u64(), Some(0), "{k}: {verdict}");
+    }
+    assert_eq!(verdict["records"], verdict["expected"], "{verdict}");
+}
+
+/// Written past the test harness's capture, for the CI log.
+fn note(what: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "{what}");
+}
+
+#[test]
+fn pipe_killed_three_times_writes_each_expected_record_exactly_once_in_order_per_key_kafka() {
+    let Some(c) =
+        Cluster::kafka("pipe_killed_three_times_writes_each_expected_record_exactly_once_in_order_per_key_kafka")
+    else {
+        return;
+    };
+    const N: u64 = 100_000;
+    let (input, output) = (c.topic("pipe-kill-in", 3), c.topic("pipe-kill-out", 3));
+    c.eddy(&[
+        "gen",
+        ORDERS,
+        "-n",
+        &N.to_string(),
+        "--topic",
+        &input,
+        "--key-from",
+        ".user",
+        "-q",
+    ])
+    .ok();
+    let g = unique("g");
+    // A short transaction timeout, so that nothing waits out a killed run's transaction
+    // for long (the restart's own fencing aborts it at once anyway).
+    let args = [
+        "pipe",
+        &input,
+        "--to",
+        &output,
+        "-e",
+        "-g",
+        &g,
+        "--filter",
+        BIG,
+        "--key-from",
+        ".user",
+        "--commit-interval",
+        "300ms",
+        "-X",
+        "transaction.timeout.ms=10000",
+        "--stats",
+        "json",
+    ];
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64;
+    let mut rng = seed;
+    let mut kills = Vec::new();
+    for _ in 0..3 {
+        rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let after = std::time::Duration::from_millis(1500 + (rng >> 33) % 4500);
+        let mut child = c
+            .cmd(&args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(after);
+        let running = child.try_wait().unwrap().is_none();
+        let _ = child.kill();
+        let _ = child.wait();
+        kills.push(format!(
+            "{}ms{}",
+            after.as_millis(),
+            if running { "" } else { " (had ended)" }
+        ));
+    }
+    let last = c.eddy(&args).ok().stats();
+    let verdict = judge(&c, &output, N);
+    note(&format!(
+        "pipe kill test (seed {seed}): killed after {kills:?}; the last run took {} input records; judged: {verdict}",
+        last["records_in"]
+    ));
+    assert_exactly_once(&verdict);
+    assert!(
+        last["records_in"].as_u64() < Some(N),
+        "the killed runs committed nothing: {last}"
+    );
+}
+
+#[test]
+fn pipe_ctrl_c_commits_what_is_done_and_exits_130_kafka() {
+    let Some(c) = Cluster::kafka("pipe_ctrl_c_commits_what_is_done_and_exits_130_kafka") else {
+        return;
+    };
+    const N: u64 = 100_000;
+    let (input, output) = (c.topic("pipe-int-in", 2), c.topic("pipe-int-out", 2));
+    c.eddy(&[
+        "gen",
+        ORDERS,
+        "-n",
+        &N.to_string(),
+        "--topic",
+        &input,
+        "--key-from",
+        ".user",
+        "-q",
+    ])
+    .ok();
+    let g = unique("g");
+    let args = [
+        "pipe",
+        &input,
+        "--to",
+        &output,
+        "-g",
+        &g,
+        "--filter",
+        BIG,
+        "--key-from",
+        ".user",
+        "--stats",
+        "json",
+    ];
+    // Without -e: it would run forever; Ctrl-C ends it.
+    let child = c
+        .cmd(&args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_secs(6));
+    // SAFETY: a signal to our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    let first: serde_json::Value =
+        serde_json::from_str(stderr.lines().rev().find(|l| l.starts_with('{')).unwrap()).unwrap();
+    let mut rest = args.to_vec();
+    rest.push("-e");
+    let second = c.eddy(&rest).ok().stats();
+    let (a, b) = (
+        first["records_in"].as_u64().unwrap(),
+        second["records_in"].as_u64().unwrap(),
+    );
+    assert_eq!(
+        a + b,
+        N,
+        "what the interrupted run did is committed, and only that: {first} {second}"
+    );
+    assert_exactly_once(&judge(&c, &output, N));
+}

@@ -75,6 +75,21 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
         producer_settings
             .properties
             .insert(0, ("transactional.id".to_string(), id));
+        // librdkafka refuses a record timeout longer than the transaction's: a shorter
+        // -X transaction.timeout.ms shortens it too.
+        let given = |key: &str| {
+            settings
+                .properties
+                .iter()
+                .rev()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+        };
+        if let (Some(t), None) = (given("transaction.timeout.ms"), given("message.timeout.ms")) {
+            producer_settings
+                .properties
+                .insert(0, ("message.timeout.ms".to_string(), t));
+        }
     }
     let options = ProducerOptions::from(&args.producer);
     let sink = ProducerSink::open(&producer_settings, "pipe", &sink_topic, options)?;
