@@ -428,3 +428,196 @@ fn pipe_ctrl_c_commits_what_is_done_and_exits_130_kafka() {
     );
     assert_exactly_once(&judge(&c, &output, N));
 }
+
+/// Ten records, two of which (n = 3 and n = 7) the filter below fails on.
+fn with_two_bad(c: &Cluster, topic: &str) {
+    let lines: String = (0..10)
+        .map(|n| {
+            if n == 3 || n == 7 {
+                format!("{{\"n\":{n},\"amount\":\"lots\"}}\n")
+            } else {
+                format!("{{\"n\":{n},\"amount\":{n}}}\n")
+            }
+        })
+        .collect();
+    c.eddy_in(&["produce", topic, "-k", "K", "-H", "h=1"], lines).ok();
+}
+
+const DOUBLE: &str = "{key, value: {n: .value.n, next: (.value.amount + 1)}}";
+
+#[test]
+fn pipe_dead_letters_the_original_record_with_the_error_and_the_stage() {
+    let c = Cluster::dev(&["--topic", "in:1", "--topic", "out:1", "--topic", "dead:1"]);
+    with_two_bad(&c, "in");
+    let s = c
+        .eddy(&[
+            "pipe",
+            "in",
+            "--to",
+            "out",
+            "-e",
+            "--filter",
+            DOUBLE,
+            "--dead-letter",
+            "dead",
+            "--stats",
+            "json",
+        ])
+        .ok()
+        .stats();
+    assert_eq!(
+        (
+            s["records_in"].as_u64(),
+            s["records_out"].as_u64(),
+            s["dead_lettered"].as_u64()
+        ),
+        (Some(10), Some(8), Some(2)),
+        "{s}"
+    );
+    let (input, dead) = (envelopes(&c, "in"), envelopes(&c, "dead"));
+    assert_eq!(dead.len(), 2);
+    for (d, n) in dead.iter().zip([3, 7]) {
+        let original = &input[n];
+        for field in ["key", "value", "timestamp"] {
+            assert_eq!(d[field], original[field], "{field}: {d}");
+        }
+        let headers = d["headers"].as_array().unwrap();
+        let header = |name: &str| {
+            headers
+                .iter()
+                .find(|h| h[0] == name)
+                .map(|h| h[1].as_str().unwrap().to_string())
+        };
+        assert_eq!(header("h").as_deref(), Some("1"), "the original headers stay: {d}");
+        assert_eq!(header("eddy.stage").as_deref(), Some("filter"));
+        assert!(header("eddy.error").unwrap().contains("cannot"), "{d}");
+        assert_eq!(header("eddy.source"), Some(format!("in[0]@{n}")));
+    }
+    assert_eq!(envelopes(&c, "out").len(), 8);
+}
+
+#[test]
+fn pipe_on_error_skip_counts_and_goes_on() {
+    let c = Cluster::dev(&["--topic", "in:1", "--topic", "out:1"]);
+    with_two_bad(&c, "in");
+    let s = c
+        .eddy(&[
+            "pipe",
+            "in",
+            "--to",
+            "out",
+            "-e",
+            "--filter",
+            DOUBLE,
+            "--on-error",
+            "skip",
+            "--stats",
+            "json",
+        ])
+        .ok()
+        .stats();
+    assert_eq!(
+        (s["skipped"].as_u64(), s["records_out"].as_u64()),
+        (Some(2), Some(8)),
+        "{s}"
+    );
+}
+
+#[test]
+fn pipe_on_error_fail_commits_what_came_before_and_exits_5() {
+    let c = Cluster::dev(&["--topic", "in:1", "--topic", "out:1"]);
+    with_two_bad(&c, "in");
+    let g = unique("g");
+    let r = c
+        .eddy(&[
+            "pipe", "in", "--to", "out", "-e", "-g", &g, "--filter", DOUBLE, "--stats", "json",
+        ])
+        .code(5);
+    assert!(r.stderr.contains("in[0]@3: filter: "), "{}", r.stderr);
+    assert_eq!(r.stats()["records_in"].as_u64(), Some(3));
+    assert_eq!(envelopes(&c, "out").len(), 3);
+    // The rerun starts at the record that failed, not after it.
+    let r = c
+        .eddy(&["pipe", "in", "--to", "out", "-e", "-g", &g, "--filter", DOUBLE])
+        .code(5);
+    assert!(r.stderr.contains("in[0]@3: filter: "), "{}", r.stderr);
+    assert_eq!(envelopes(&c, "out").len(), 3);
+}
+
+#[test]
+fn pipe_an_output_that_is_not_an_object_is_a_filter_error() {
+    let c = Cluster::dev(&["--topic", "in:1", "--topic", "out:1"]);
+    c.eddy_in(&["produce", "in"], crate::support::numbered(2)).ok();
+    let r = c
+        .eddy(&["pipe", "in", "--to", "out", "-e", "--filter", ".value.n"])
+        .code(5);
+    assert!(r.stderr.contains("an output is not a record"), "{}", r.stderr);
+}
+
+#[test]
+fn pipe_dead_letters_in_the_same_transaction_and_a_missing_destination_commits_nothing_kafka() {
+    let Some(c) =
+        Cluster::kafka("pipe_dead_letters_in_the_same_transaction_and_a_missing_destination_commits_nothing_kafka")
+    else {
+        return;
+    };
+    let (input, output, dead) = (
+        c.topic("pipe-dl-in", 1),
+        c.topic("pipe-dl-out", 1),
+        c.topic("pipe-dl-dead", 1),
+    );
+    with_two_bad(&c, &input);
+    let g = unique("g");
+    // The shared broker does not create topics: a missing destination fails before
+    // anything is read, and the group commits nothing.
+    let missing = unique("missing");
+    let r = c.eddy(&["pipe", &input, "--to", &missing, "-e", "-g", &g]).code(1);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(r.stderr.contains(&missing), "{}", r.stderr);
+    let r = c
+        .eddy(&[
+            "pipe",
+            &input,
+            "--to",
+            &output,
+            "-e",
+            "-g",
+            &g,
+            "--dead-letter",
+            &missing,
+        ])
+        .code(1);
+    assert!(r.stderr.contains(&missing), "{}", r.stderr);
+    let groups = c.eddy(&["groups", "list", "--output", "json"]).ok().text();
+    assert!(!groups.contains(&g), "the group committed nothing: {groups}");
+    let s = c
+        .eddy(&[
+            "pipe",
+            &input,
+            "--to",
+            &output,
+            "-e",
+            "-g",
+            &g,
+            "--filter",
+            DOUBLE,
+            "--dead-letter",
+            &dead,
+            "--stats",
+            "json",
+        ])
+        .ok()
+        .stats();
+    assert_eq!(
+        (s["dead_lettered"].as_u64(), s["delivery"].as_str()),
+        (Some(2), Some("exactly-once")),
+        "{s}"
+    );
+    // read_committed: the dead letters were committed with the output.
+    let dl: Vec<i64> = envelopes(&c, &dead)
+        .iter()
+        .map(|e| e["value"]["n"].as_i64().unwrap())
+        .collect();
+    assert_eq!(dl, [3, 7]);
+    assert_eq!(envelopes(&c, &output).len(), 8);
+}
