@@ -187,6 +187,8 @@ Register-ArgumentCompleter -Native -CommandName 'eddy' -ScriptBlock {
         'eddy;pipe' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The topic to write to')
             [CompletionResult]::new('--to-from', '--to-from', [CompletionResultType]::ParameterName, 'Route each output to the topic this jq filter gives (a string), from the output envelope; no output: --to')
+            [CompletionResult]::new('--to-context', '--to-context', [CompletionResultType]::ParameterName, 'Write to another cluster, a context of the config file (at least once: a transaction cannot span two clusters)')
+            [CompletionResult]::new('--to-brokers', '--to-brokers', [CompletionResultType]::ParameterName, 'Write to another cluster at these bootstrap servers, with the input''s properties (at least once: a transaction cannot span two clusters)')
             [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Join this consumer group: input positions are kept (committed with the output)')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Join this consumer group: input positions are kept (committed with the output)')
             [CompletionResult]::new('--instance', '--instance', [CompletionResultType]::ParameterName, 'The name of this member, for the default transactional id (default 0)')

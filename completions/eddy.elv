@@ -181,6 +181,8 @@ set edit:completion:arg-completer[eddy] = {|@words|
         &'eddy;pipe'= {
             cand --to 'The topic to write to'
             cand --to-from 'Route each output to the topic this jq filter gives (a string), from the output envelope; no output: --to'
+            cand --to-context 'Write to another cluster, a context of the config file (at least once: a transaction cannot span two clusters)'
+            cand --to-brokers 'Write to another cluster at these bootstrap servers, with the input''s properties (at least once: a transaction cannot span two clusters)'
             cand -g 'Join this consumer group: input positions are kept (committed with the output)'
             cand --group 'Join this consumer group: input positions are kept (committed with the output)'
             cand --instance 'The name of this member, for the default transactional id (default 0)'

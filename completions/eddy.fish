@@ -184,6 +184,8 @@ complete -c eddy -n "__fish_eddy_using_subcommand consume" -s h -l help -d 'Prin
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s V -l version -d 'Print version'
 complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l to -d 'The topic to write to' -r
 complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l to-from -d 'Route each output to the topic this jq filter gives (a string), from the output envelope; no output: --to' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l to-context -d 'Write to another cluster, a context of the config file (at least once: a transaction cannot span two clusters)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l to-brokers -d 'Write to another cluster at these bootstrap servers, with the input\'s properties (at least once: a transaction cannot span two clusters)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s g -l group -d 'Join this consumer group: input positions are kept (committed with the output)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l instance -d 'The name of this member, for the default transactional id (default 0)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l transactional-id -d 'The producer\'s transactional id (default eddy-pipe-<group>-<instance>)' -r

@@ -516,6 +516,11 @@ rerun copies again. On eddy dev (librdkafka's mock, which acknowledges transacti
 offset commits and drops them) pipe is at least once: offsets are committed only after
 the output is delivered, and the summary says so.
 
+Across clusters (--to-context, --to-brokers) a transaction cannot span both: pipe uses
+the idempotent producer and commits input offsets only after their output is delivered.
+At least once: nothing is lost, and only a crash or kill writes duplicates (what was
+delivered after the last commit is written again by the next run).
+
 Several `eddy pipe -g G --instance N` processes share the input partitions through the
 group; each needs its own --instance (or --transactional-id).
 
@@ -537,6 +542,14 @@ pub struct PipeArgs {
     /// envelope; no output: --to
     #[arg(long, value_name = "FILTER")]
     pub to_from: Option<String>,
+    /// Write to another cluster, a context of the config file (at least once: a
+    /// transaction cannot span two clusters)
+    #[arg(long, value_name = "NAME", conflicts_with = "to_brokers")]
+    pub to_context: Option<String>,
+    /// Write to another cluster at these bootstrap servers, with the input's properties
+    /// (at least once: a transaction cannot span two clusters)
+    #[arg(long, value_name = "LIST")]
+    pub to_brokers: Option<String>,
     /// Join this consumer group: input positions are kept (committed with the output)
     #[arg(short = 'g', long, value_name = "ID")]
     pub group: Option<String>,

@@ -278,6 +278,15 @@ fn assert_exactly_once(verdict: &serde_json::Value) {
     assert_eq!(verdict["records"], verdict["expected"], "{verdict}");
 }
 
+/// Records in a topic now (the sum of its high watermarks).
+fn written(c: &Cluster, topic: &str) -> u64 {
+    let r = c.eddy(&["offsets", topic, "--output", "json"]);
+    serde_json::from_slice::<serde_json::Value>(&r.stdout)
+        .ok()
+        .and_then(|v| v.as_array().map(|a| a.iter().filter_map(|p| p["high"].as_u64()).sum()))
+        .unwrap_or(0)
+}
+
 /// Written past the test harness's capture, for the CI log.
 fn note(what: &str) {
     use std::io::Write as _;
@@ -421,6 +430,7 @@ fn pipe_ctrl_c_commits_what_is_done_and_exits_130_kafka() {
         first["records_in"].as_u64().unwrap(),
         second["records_in"].as_u64().unwrap(),
     );
+    assert!(a > 0 && a < N, "interrupted mid-run: {first}");
     assert_eq!(
         a + b,
         N,
@@ -620,4 +630,95 @@ fn pipe_dead_letters_in_the_same_transaction_and_a_missing_destination_commits_n
         .collect();
     assert_eq!(dl, [3, 7]);
     assert_eq!(envelopes(&c, &output).len(), 8);
+}
+
+#[test]
+fn pipe_across_clusters_is_at_least_once_loses_nothing_through_a_kill_and_counts_duplicates_kafka() {
+    let Some(c) = Cluster::kafka(
+        "pipe_across_clusters_is_at_least_once_loses_nothing_through_a_kill_and_counts_duplicates_kafka",
+    ) else {
+        return;
+    };
+    const N: u64 = 60_000;
+    let input = c.topic("pipe-x-in", 2);
+    let dev = Cluster::dev(&["--topic", "copy:2"]);
+    c.eddy(&[
+        "gen",
+        ORDERS,
+        "-n",
+        &N.to_string(),
+        "--topic",
+        &input,
+        "--key-from",
+        ".user",
+        "-q",
+    ])
+    .ok();
+    let g = unique("g");
+    let args = [
+        "pipe",
+        &input,
+        "--to",
+        "copy",
+        "--to-brokers",
+        &dev.brokers,
+        "-e",
+        "-g",
+        &g,
+        "--stats",
+        "json",
+        "--filter",
+        ".",
+    ];
+    let mut child = c
+        .cmd(&args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Killed as soon as some of the copy is out.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while std::time::Instant::now() < deadline && written(&dev, "copy") == 0 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let killed_running = child.try_wait().unwrap().is_none();
+    let _ = child.kill();
+    let _ = child.wait();
+    let r = c.eddy(&args).ok();
+    let s = r.stats();
+    assert_eq!(s["delivery"].as_str(), Some("at-least-once"), "{s}");
+    let text = c
+        .eddy(&[
+            "pipe",
+            &input,
+            "--to",
+            "copy",
+            "--to-brokers",
+            &dev.brokers,
+            "-e",
+            "-g",
+            &g,
+        ])
+        .ok();
+    assert!(
+        text.stderr.contains("transactions cannot span two clusters"),
+        "{}",
+        text.stderr
+    );
+    let mut seen = std::collections::HashMap::new();
+    for e in envelopes(&dev, "copy") {
+        *seen.entry(e["value"]["id"].as_u64().unwrap()).or_insert(0u64) += 1;
+    }
+    let doubled: u64 = seen.values().map(|n| n - 1).sum();
+    note(&format!(
+        "pipe across clusters: killed mid-run (still running: {killed_running}); the rerun took {} records; {} distinct of {N}, {doubled} duplicates",
+        s["records_in"],
+        seen.len()
+    ));
+    assert_eq!(seen.len() as u64, N, "nothing lost");
+    let rest = s["records_in"].as_u64().unwrap();
+    assert!(
+        killed_running && rest > 0 && rest < N,
+        "killed mid-run, and the rerun resumed: {s}"
+    );
 }

@@ -51,21 +51,32 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
         .properties
         .insert(0, ("enable.auto.commit".to_string(), "false".to_string()));
     let source = Source::new(&consumer_settings, args.group.as_deref(), plan.from)?;
+    let across = destination(settings, args)?;
     // The destination must be there before anything is read; without --to, the sink
     // waits on the first input topic only to know the cluster is up.
     let dest = args.to.clone();
     let sink_topic = dest.clone().unwrap_or_else(|| args.sources[0].clone());
-    for topic in args.dead_letter.iter().chain(dest.iter()) {
-        source
-            .partitions(topic)
-            .map_err(|e| Error::runtime(format!("the destination {topic}: {e}")))?;
+    {
+        let checker = match &across {
+            Some(s) => Some(Source::new(s, None, None)?),
+            None => None,
+        };
+        for topic in args.dead_letter.iter().chain(dest.iter()) {
+            checker
+                .as_ref()
+                .unwrap_or(&source)
+                .partitions(topic)
+                .map_err(|e| Error::runtime(format!("the destination {topic}: {e}")))?;
+        }
     }
-    let delivery = if source.looks_like_dev() {
+    let delivery = if across.is_some() {
+        Delivery::AtLeastOnceAcross
+    } else if source.looks_like_dev() {
         Delivery::AtLeastOnceDev
     } else {
         Delivery::ExactlyOnce
     };
-    let mut producer_settings = settings.clone();
+    let mut producer_settings = across.unwrap_or_else(|| settings.clone());
     if delivery == Delivery::ExactlyOnce {
         let id = args.transactional_id.clone().unwrap_or_else(|| match &args.group {
             Some(g) => format!("eddy-pipe-{g}-{}", args.instance),
@@ -174,6 +185,34 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
     let started = Instant::now();
     let end = run.pipe();
     run.stop(end, started)
+}
+
+/// The settings of the destination cluster, when it is another one: `--to-brokers`
+/// (with the input's properties), or `--to-context` resolved from the config file as
+/// `-C` would be, the environment's brokers and context left out (they name the input).
+fn destination(settings: &Settings, args: &PipeArgs) -> Result<Option<Settings>> {
+    if let Some(list) = &args.to_brokers {
+        let mut s = settings.clone();
+        s.brokers = list.clone();
+        s.brokers_from = "--to-brokers".to_string();
+        return Ok(Some(s));
+    }
+    let Some(name) = &args.to_context else { return Ok(None) };
+    let global = crate::cli::Global {
+        context: Some(name.clone()),
+        config_file: settings.config_found.then(|| settings.config_path.clone()).flatten(),
+        timeout: Some(format!("{}ms", settings.timeout.as_millis())),
+        quiet: settings.quiet,
+        verbose: settings.verbose,
+        ..Default::default()
+    };
+    let env = |k: &str| match k {
+        "EDDY_BROKERS" | "EDDY_CONTEXT" => None,
+        _ => std::env::var(k).ok(),
+    };
+    crate::config::resolve(&global, &env)
+        .map(Some)
+        .map_err(|e| Error::usage(format!("--to-context {name}: {e}")))
 }
 
 /// The codecs of the run: decoders of the input (a registry's ids), the encoders

@@ -91,6 +91,7 @@ impl Plan {
 /// Regular expressions need a group; a topic into itself with a group would read its
 /// own output forever, each record committed as it goes.
 fn check_topics(args: &PipeArgs) -> Result<()> {
+    let same_cluster = args.to_brokers.is_none() && args.to_context.is_none();
     let regex_topics = args.sources.iter().any(|t| t.starts_with('^'));
     if regex_topics && args.group.is_none() {
         return Err(Error::usage(
@@ -104,7 +105,7 @@ fn check_topics(args: &PipeArgs) -> Result<()> {
     }
     for t in args.sources.iter().filter(|t| t.starts_with('^')) {
         let re = regex::Regex::new(t).map_err(|e| Error::usage(format!("topic pattern {t}: {e}")))?;
-        if let (Some(to), Some(_)) = (&args.to, &args.group) {
+        if let (Some(to), Some(_), true) = (&args.to, &args.group, same_cluster) {
             if re.is_match(to) {
                 return Err(Error::usage(format!(
                     "--to {to} matches the input pattern {t}: a group would read its own output forever"
@@ -112,7 +113,7 @@ fn check_topics(args: &PipeArgs) -> Result<()> {
             }
         }
     }
-    if let (Some(to), Some(_)) = (&args.to, &args.group) {
+    if let (Some(to), Some(_), true) = (&args.to, &args.group, same_cluster) {
         if args.sources.iter().any(|s| s == to) {
             return Err(Error::usage(format!(
                 "--to {to} is also an input: with a group, pipe would read its own output forever"
@@ -161,8 +162,10 @@ mod tests {
     fn a_topic_into_itself_with_a_group_is_refused() {
         assert!(usage(&["t", "--to", "t", "-g", "g"]).contains("is also an input"));
         assert!(usage(&["^t.*", "--to", "tx", "-g", "g"]).contains("matches the input pattern"));
-        // Without a group a bounded copy of a topic onto itself is the user's business.
+        // Without a group a bounded copy of a topic onto itself is the user's business,
+        // and another cluster's topic of the same name is another topic.
         assert!(plan(&["t", "--to", "t", "-e"]).is_ok());
+        assert!(plan(&["t", "--to", "t", "-g", "g", "--to-brokers", "h:9092"]).is_ok());
     }
 
     #[test]

@@ -17,13 +17,15 @@ pub enum Delivery {
     ExactlyOnce,
     /// eddy dev's mock drops transactional offset commits: offsets after delivery.
     AtLeastOnceDev,
+    /// Another cluster: no transaction spans both; offsets after delivery.
+    AtLeastOnceAcross,
 }
 
 impl Delivery {
     fn name(self) -> &'static str {
         match self {
             Delivery::ExactlyOnce => "exactly-once",
-            Delivery::AtLeastOnceDev => "at-least-once",
+            Delivery::AtLeastOnceDev | Delivery::AtLeastOnceAcross => "at-least-once",
         }
     }
 
@@ -32,6 +34,9 @@ impl Delivery {
             Delivery::ExactlyOnce => "output and input offsets committed in one transaction",
             Delivery::AtLeastOnceDev => {
                 "eddy dev's mock drops transactional offset commits: offsets committed after delivery, duplicates possible after a crash"
+            }
+            Delivery::AtLeastOnceAcross => {
+                "transactions cannot span two clusters: offsets committed after delivery, duplicates possible after a crash"
             }
         }
     }
