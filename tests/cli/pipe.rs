@@ -722,3 +722,86 @@ fn pipe_across_clusters_is_at_least_once_loses_nothing_through_a_kill_and_counts
         "killed mid-run, and the rerun resumed: {s}"
     );
 }
+
+#[test]
+fn pipe_two_members_share_the_input_through_a_rebalance_exactly_once_kafka() {
+    let Some(c) = Cluster::kafka("pipe_two_members_share_the_input_through_a_rebalance_exactly_once_kafka") else {
+        return;
+    };
+    const N: u64 = 100_000;
+    let (input, output) = (c.topic("pipe-two-in", 4), c.topic("pipe-two-out", 4));
+    c.eddy(&[
+        "gen",
+        ORDERS,
+        "-n",
+        &N.to_string(),
+        "--topic",
+        &input,
+        "--key-from",
+        ".user",
+        "-q",
+    ])
+    .ok();
+    let g = unique("g");
+    let member = |instance: &str| {
+        c.cmd(&[
+            "pipe",
+            &input,
+            "--to",
+            &output,
+            "-e",
+            "-g",
+            &g,
+            "--instance",
+            instance,
+            "--filter",
+            BIG,
+            "--key-from",
+            ".user",
+            "--stats",
+            "json",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+    };
+    let first = member("0");
+    // The second joins once the first is writing: the group rebalances mid-run.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while std::time::Instant::now() < deadline && written(&c, &output) == 0 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let second = member("1");
+    let stats = |child: std::process::Child| {
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(0), "{err}");
+        let line = err.lines().rev().find(|l| l.starts_with('{')).unwrap().to_string();
+        serde_json::from_str::<serde_json::Value>(&line).unwrap()
+    };
+    let (a, b) = (stats(first), stats(second));
+    let rest = c
+        .eddy(&[
+            "pipe", &input, "--to", &output, "-e", "-g", &g, "--filter", BIG, "--stats", "json",
+        ])
+        .ok()
+        .stats();
+    let verdict = judge(&c, &output, N);
+    note(&format!(
+        "pipe two members: first took {}, second {}, then {} were left; judged: {verdict}",
+        a["records_in"], b["records_in"], rest["records_in"]
+    ));
+    assert!(
+        a["records_in"].as_u64() > Some(0) && b["records_in"].as_u64() > Some(0),
+        "both took a share: {a} {b}"
+    );
+    // Regression: a member whose partitions were all taken away in a rebalance took the
+    // empty assignment for "every partition done" and stopped, -e, mid-run.
+    assert_eq!(
+        rest["records_in"].as_u64(),
+        Some(0),
+        "the two members did it all: {a} {b}"
+    );
+    assert_exactly_once(&verdict);
+}

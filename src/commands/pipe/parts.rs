@@ -132,11 +132,12 @@ impl Parts {
             return false;
         }
         if group_mode {
-            // Not before the group assigned anything.
+            // Not before the group assigned anything, nor in the middle of a rebalance,
+            // when everything was taken away and nothing given yet.
             return self
                 .assigned
                 .as_ref()
-                .is_some_and(|a| a.iter().all(|&i| self.list[i].done));
+                .is_some_and(|a| !a.is_empty() && a.iter().all(|&i| self.list[i].done));
         }
         self.list.iter().all(|p| p.done)
     }
