@@ -39,7 +39,7 @@ use crate::times::now_ms;
 use parts::{Parts, Verdict};
 use plan::Plan;
 use report::{Delivery, Report};
-use shape::{Failure, Out, Shaper, Stage};
+use shape::{Failure, Out, Shaped, Shaper, Stage};
 
 pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
     // Every check that needs no cluster comes before the first client.
@@ -395,10 +395,11 @@ impl Piping<'_> {
         } else {
             let mut outs = std::mem::take(&mut self.outs);
             outs.clear();
-            let shaped = self
-                .shaper
-                .shape(&view, &self.headers, self.partitions, &mut outs)
-                .and_then(|()| self.send_outs(&outs));
+            let shaped = match self.shaper.shape(&view, &self.headers, self.partitions, &mut outs) {
+                Ok(Shaped::Copy) => self.copy(&view),
+                Ok(Shaped::Outputs) => self.send_outs(&outs),
+                Err(e) => Err(e),
+            };
             self.outs = outs;
             shaped
         };

@@ -12,7 +12,7 @@ use crate::codec::decode::{Decoders, Side};
 use crate::codec::encode::{EnvelopeEncoder, EnvelopeFailure};
 use crate::codec::{find_schema_header, read_envelope_with_schemas, write_envelope, write_envelope_decoded};
 use crate::fields::{FieldFilters, Fields};
-use crate::jq::{Filter, Flow, RunError, Value};
+use crate::jq::{Filter, Flow, RunError, Scan, Value};
 use crate::record::{Header, Headers, Record, View};
 
 pub use crate::codec::encode::Encoders;
@@ -46,6 +46,15 @@ pub enum Failure {
     Fatal(String),
 }
 
+/// What shaping a record came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shaped {
+    /// The outputs are in the list (none: the filter dropped the record).
+    Outputs,
+    /// The one output is the record itself: copy it as it is, with no envelope read back.
+    Copy,
+}
+
 /// One record to write: to `topic` (a `--to-from` route) or the `--to` topic.
 #[derive(Debug)]
 pub struct Out {
@@ -69,6 +78,9 @@ pub struct Shaper {
     pub reencoder: EnvelopeEncoder,
     envelope: Vec<u8>,
     json: Vec<u8>,
+    /// The jq fast path's scratch space and its output.
+    scan: Scan,
+    fast: Vec<u8>,
 }
 
 impl Shaper {
@@ -97,6 +109,8 @@ impl Shaper {
             reencoder,
             envelope: Vec::new(),
             json: Vec::new(),
+            scan: Scan::default(),
+            fast: Vec::new(),
         }
     }
 
@@ -119,7 +133,7 @@ impl Shaper {
         headers: &[Header],
         partitions: i32,
         outs: &mut Vec<Out>,
-    ) -> Result<(), Failure> {
+    ) -> Result<Shaped, Failure> {
         let pairs = || headers.iter().map(|(n, v)| (n.as_str(), v.as_deref()));
         self.envelope.clear();
         match &mut self.decoders {
@@ -140,8 +154,26 @@ impl Shaper {
             let envelope = std::mem::take(&mut self.envelope);
             let value = Value::parse_json(&envelope).map_err(|e| Failure::Fatal(e.to_string()));
             self.envelope = envelope;
-            return self.output(value?, partitions, outs);
+            return self.output(value?, partitions, outs).map(|()| Shaped::Outputs);
         };
+        // The fast path answers most selections without building values: no output is a
+        // drop, and an output that is the envelope itself (a select that passed) is the
+        // record as it came, when nothing is to be decoded, encoded or routed.
+        if filter.is_fast() {
+            self.fast.clear();
+            match filter.try_fast(&self.envelope, &mut self.scan, false, &mut self.fast) {
+                Some(None) => return Ok(Shaped::Outputs),
+                Some(Some(_))
+                    if self.fast == self.envelope
+                        && self.decoders.is_none()
+                        && self.encoders.is_none()
+                        && self.to_from.is_none() =>
+                {
+                    return Ok(Shaped::Copy);
+                }
+                _ => {}
+            }
+        }
         let mut values = Vec::new();
         let ran = filter.run_bytes(&self.envelope, |v| {
             values.push(v);
@@ -161,7 +193,7 @@ impl Shaper {
                 return Err(e);
             }
         }
-        Ok(())
+        Ok(Shaped::Outputs)
     }
 
     /// One output of the filter, read as `produce --input envelope` reads a line.
