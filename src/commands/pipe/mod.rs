@@ -47,9 +47,15 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
     let (decoders, encoders, reencoder) = schemas(settings, args)?;
     // Offsets are committed by pipe itself: in the transaction, or after delivery.
     let mut consumer_settings = settings.clone();
-    consumer_settings
-        .properties
-        .insert(0, ("enable.auto.commit".to_string(), "false".to_string()));
+    // The input is fetched only as far ahead as the output keeps up: consume's deep
+    // fetch queue (for a fast reader of stdout) would hold 64 MB here for nothing.
+    for (k, v) in [
+        ("enable.auto.commit", "false"),
+        ("queued.min.messages", "20000"),
+        ("queued.max.messages.kbytes", "16384"),
+    ] {
+        consumer_settings.properties.insert(0, (k.to_string(), v.to_string()));
+    }
     let source = Source::new(&consumer_settings, args.group.as_deref(), plan.from)?;
     let across = destination(settings, args)?;
     // The destination must be there before anything is read; without --to, the sink
@@ -77,6 +83,10 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
         Delivery::ExactlyOnce
     };
     let mut producer_settings = across.unwrap_or_else(|| settings.clone());
+    // A bounded queue: the input waits for the output instead of piling up in memory.
+    producer_settings
+        .properties
+        .insert(0, ("queue.buffering.max.kbytes".to_string(), "32768".to_string()));
     if delivery == Delivery::ExactlyOnce {
         let id = args.transactional_id.clone().unwrap_or_else(|| match &args.group {
             Some(g) => format!("eddy-pipe-{g}-{}", args.instance),
