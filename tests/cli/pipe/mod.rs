@@ -4,6 +4,7 @@
 //! Kafka is `kafka`.
 
 mod kafka;
+mod schemas;
 
 use crate::support::{Cluster, unique};
 
