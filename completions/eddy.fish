@@ -40,6 +40,7 @@ complete -c eddy -n "__fish_eddy_needs_command" -s h -l help -d 'Print help'
 complete -c eddy -n "__fish_eddy_needs_command" -s V -l version -d 'Print version'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "produce" -d 'Records from stdin or files into a topic'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "consume" -d 'Records from topics to stdout, with offset control'
+complete -c eddy -n "__fish_eddy_needs_command" -f -a "pipe" -d 'From topic to topic through jq and codecs, exactly once, scaled out by a group'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "filter" -d 'A jq filter over JSON values on stdin or files'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "jq" -d 'A jq filter over JSON values on stdin or files'
 complete -c eddy -n "__fish_eddy_needs_command" -f -a "count" -d 'Windowed counts of JSON events (tumbling, hopping, session; event or processing time)'
@@ -181,6 +182,100 @@ complete -c eddy -n "__fish_eddy_using_subcommand consume" -s q -l quiet -d 'Les
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eddy -n "__fish_eddy_using_subcommand consume" -s V -l version -d 'Print version'
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l to -d 'The topic to write to' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l to-from -d 'Route each output to the topic this jq filter gives (a string), from the output envelope; no output: --to' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l to-context -d 'Write to another cluster, a context of the config file (at least once: a transaction cannot span two clusters)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l to-brokers -d 'Write to another cluster at these bootstrap servers, with the input\'s properties (at least once: a transaction cannot span two clusters)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s g -l group -d 'Join this consumer group: input positions are kept (committed with the output)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l instance -d 'The name of this member, for the default transactional id (default 0)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l transactional-id -d 'The producer\'s transactional id (default eddy-pipe-<group>-<instance>)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s p -l partition -d 'Only these input partitions' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s o -l from -d 'Where to start: beginning | end | stored | OFFSET | -N | @TIME' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s u -l until -d 'Where to stop (exclusive): end (the last stable offset at start) | OFFSET | @TIME' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s n -l count -d 'Stop after N input records' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l filter -d 'A jq filter over each record\'s envelope; each output (an object) is one record out' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l dead-letter -d 'Where records the filter or the encoder fails on go (with eddy.error and eddy.stage headers)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l on-error -d 'A record the filter or the encoder fails on, without --dead-letter: stop (fail, exit 5, what came before is committed) or count it and go on (skip)' -r -f -a "fail\t'Commit what is done, exit 5'
+skip\t'Count it and go on'"
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l commit-interval -d 'How often a transaction is committed (and, at least once, offsets)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l commit-records -d 'Commit a transaction also after N input records' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l to-partition -d 'Send every output to this partition of the destination' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l decode -d 'Decode keys and values by their schemas (auto: whatever names one; the default with a registry)' -r -f -a "auto\t''
+none\t''
+avro\t''
+protobuf\t''
+json-schema\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l key-decode -d '--decode for keys only' -r -f -a "auto\t''
+none\t''
+avro\t''
+protobuf\t''
+json-schema\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l value-decode -d '--decode for values only' -r -f -a "auto\t''
+none\t''
+avro\t''
+protobuf\t''
+json-schema\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l stats -d 'The form of the closing summary on stderr' -r -f -a "text\t''
+json\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s k -l key -d 'The same key for every record' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s H -l header -d 'A header on every record (repeatable)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l key-from -d 'The key from each JSON record (from its value, with envelope input): a string is used as its bytes, anything else as compact JSON, no output as no key' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l partition-from -d 'The partition from each JSON record (no output: the partitioner decides)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l header-from -d 'A header from each JSON record (repeatable; no output: no header)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l timestamp-from -d 'The timestamp from each JSON record: epoch seconds or ms, or RFC 3339' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s z -l compression -d 'Compression codec' -r -f -a "none\t''
+gzip\t''
+snappy\t''
+lz4\t''
+zstd\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l acks -d 'Acknowledgements: all (idempotent, the default), 1 or 0 (idempotence off)' -r -f -a "all\t''
+1\t''
+0\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l rate -d 'At most N records a second (default: as fast as possible)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l encode -d 'Encode each value by a schema from the registry or a file (Confluent wire format); optional when --schema-id, --subject or --schema says which schema' -r -f -a "avro\t''
+protobuf\t''
+json-schema\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l schema-id -d 'The registry\'s schema with this id' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l subject -d 'The schema registered under this subject (default: by --subject-strategy); with --schema, the subject the file is looked up (or registered) under' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l schema-version -d 'The subject\'s version: a number or latest' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l schema -d 'A schema file (.avsc, .proto, .json), looked up under the subject: an error when the registry does not have it, unless --register' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l schema-type -d 'The format of --schema and --key-schema where the file name does not tell' -r -f -a "avro\t''
+protobuf\t''
+json-schema\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l subject-strategy -d 'The subject a schema is found under: topic (<topic>-value, <topic>-key), record (the record\'s full name), or topic-record (<topic>-<full name>)' -r -f -a "topic\t''
+record\t''
+topic-record\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l key-encode -d '--encode for keys (each key is JSON, or taken as a string when it is not)' -r -f -a "avro\t''
+protobuf\t''
+json-schema\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l key-schema-id -d '--schema-id for keys' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l key-subject -d '--subject for keys' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l key-schema-version -d '--schema-version for keys' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l key-schema -d '--schema for keys' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l proto-type -d 'The Protobuf message values are encoded as (default: the schema\'s first)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l key-proto-type -d 'The Protobuf message keys are encoded as' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s I -l proto-include -d 'Where .proto imports are looked for (repeatable)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l proto-json -d 'Protobuf JSON options, comma-separated: proto-names, enum-numbers, emit-defaults, int64-as-number' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l schema-id-in -d 'Where the schema id goes: the 5-byte prefix before the payload, or a __value_schema_id / __key_schema_id header (the GUID where the registry has one)' -r -f -a "prefix\t''
+header\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s b -l brokers -d 'Bootstrap servers, comma-separated [env: EDDY_BROKERS] [default: localhost:9092]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s C -l context -d 'A named context from the config file [env: EDDY_CONTEXT]' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l config-file -d 'The config file, as --config but allowed after the command too (where `topics --config` sets topic configs)' -r -F
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s X -l property -d 'Any librdkafka property (repeatable); wins over everything else' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l timeout -d 'How long to wait for the cluster (connect, metadata, authentication, final flush)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l registry -d 'The schema registry (http:// or https://) [env: EDDY_REGISTRY_URL]; `eddy dev --registry`, without a URL, starts one in-process' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s e -l exit -d 'The same as --until end'
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l keep-partition -d 'Send each record to the partition its output envelope names'
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s Z -l null-empty -d 'Send an empty value as a tombstone (null)'
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l register -d 'Register --schema (and --key-schema) under the subject when the registry does not have it; eddy registers nothing otherwise'
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l avro-json -d 'Read Avro input in the specification\'s JSON encoding (unions wrapped, bytes as \\u00XX strings, logical types as their numbers) instead of plain JSON'
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s q -l quiet -d 'Less on stderr: no summary, no progress'
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s V -l version -d 'Print version'
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -l indent -d 'Indented output, N spaces a level (0: compact)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -s f -l from-file -d 'Read the filter from FILE' -r -F
 complete -c eddy -n "__fish_eddy_using_subcommand filter" -s L -l library-path -d 'Look for the modules of `import` and `include` in DIR (repeatable, searched in order; default: ~/.jq, $ORIGIN/../lib/jq, $ORIGIN/../lib)' -r -F
@@ -874,20 +969,21 @@ complete -c eddy -n "__fish_eddy_using_subcommand generate" -s q -l quiet -d 'Le
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s v -l verbose -d 'More on stderr, including librdkafka\'s own log lines'
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c eddy -n "__fish_eddy_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "produce" -d 'Records from stdin or files into a topic'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "consume" -d 'Records from topics to stdout, with offset control'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "filter" -d 'A jq filter over JSON values on stdin or files'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "count" -d 'Windowed counts of JSON events (tumbling, hopping, session; event or processing time)'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "gen" -d 'Generated JSON events, to stdout or straight to a topic'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "topics" -d 'List, describe, create, alter and delete topics'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "offsets" -d 'Log start, high watermark and last stable offset per partition, or the offset at a time'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "groups" -d 'Consumer groups: list, describe (offsets and lag), reset, delete'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "cluster" -d 'Brokers, controller and topic count'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "dev" -d 'An embedded Kafka cluster for trying things and for CI: the mock, or Apache Kafka'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "schemas" -d 'Schemas in a schema registry: list, get, versions, show, register, check, delete'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "config" -d 'The resolved connection settings (secrets redacted), and contexts'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "generate" -d 'Write completions and man pages (for maintainers)'
-complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume pipe filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "produce" -d 'Records from stdin or files into a topic'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume pipe filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "consume" -d 'Records from topics to stdout, with offset control'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume pipe filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "pipe" -d 'From topic to topic through jq and codecs, exactly once, scaled out by a group'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume pipe filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "filter" -d 'A jq filter over JSON values on stdin or files'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume pipe filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "count" -d 'Windowed counts of JSON events (tumbling, hopping, session; event or processing time)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume pipe filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "gen" -d 'Generated JSON events, to stdout or straight to a topic'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume pipe filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "topics" -d 'List, describe, create, alter and delete topics'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume pipe filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "offsets" -d 'Log start, high watermark and last stable offset per partition, or the offset at a time'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume pipe filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "groups" -d 'Consumer groups: list, describe (offsets and lag), reset, delete'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume pipe filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "cluster" -d 'Brokers, controller and topic count'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume pipe filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "dev" -d 'An embedded Kafka cluster for trying things and for CI: the mock, or Apache Kafka'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume pipe filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "schemas" -d 'Schemas in a schema registry: list, get, versions, show, register, check, delete'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume pipe filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "config" -d 'The resolved connection settings (secrets redacted), and contexts'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume pipe filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "generate" -d 'Write completions and man pages (for maintainers)'
+complete -c eddy -n "__fish_eddy_using_subcommand help; and not __fish_seen_subcommand_from produce consume pipe filter count gen topics offsets groups cluster dev schemas config generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'Every topic with its partition count (the default)'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Partitions (leader, replicas, in-sync replicas), replication factor, topic id, and configs with where each comes from (the topic\'s overrides first)'
 complete -c eddy -n "__fish_eddy_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic; returns once every partition has a leader'

@@ -89,6 +89,9 @@ pub enum Command {
     /// Records from topics to stdout, with offset control
     #[command(long_about = CONSUME_ABOUT)]
     Consume(ConsumeArgs),
+    /// From topic to topic through jq and codecs, exactly once, scaled out by a group
+    #[command(long_about = PIPE_ABOUT)]
+    Pipe(PipeArgs),
     /// A jq filter over JSON values on stdin or files
     #[command(visible_alias = "jq", long_about = FILTER_ABOUT)]
     Filter(FilterArgs),
@@ -490,6 +493,142 @@ pub struct ConsumeArgs {
     pub stats: Option<StatsFormat>,
     #[command(flatten)]
     pub decode: DecodeArgs,
+}
+
+const PIPE_ABOUT: &str = "\
+From topic to topic through jq and codecs, exactly once, scaled out by a consumer group.
+
+Each input record is seen by --filter as the envelope that `consume -f json` writes
+(.key, .value decoded when a codec applies, .headers, .timestamp, .partition, .offset);
+each output must be an object and is read as `produce --input envelope` reads a line:
+fields it lacks are absent, not taken from the input. Without --filter every record is
+copied as it is (key, value bytes, headers, timestamp). The record flags (--key-from,
+--partition-from, --header-from, --timestamp-from) see each output's value, as
+produce's do; the partition is murmur2 on the output key unless one of them, or
+--keep-partition, says otherwise.
+
+Delivery: exactly once on Apache Kafka. One transactional producer per process, its id
+--transactional-id or eddy-pipe-<group>-<--instance>, stable across restarts so that a
+restart fences its predecessor and aborts what it left open; the input is read with
+read_committed, and its offsets are committed in the same transaction as the output,
+every --commit-interval or --commit-records. A rebalance commits the open transaction
+before partitions move; Ctrl-C commits what is done and exits 130. Without --group a
+one-shot copy (-e) is still one transaction at a time but keeps no input position: a
+rerun copies again. On eddy dev (librdkafka's mock, which acknowledges transactional
+offset commits and drops them) pipe is at least once: offsets are committed only after
+the output is delivered, and the summary says so.
+
+Across clusters (--to-context, --to-brokers) a transaction cannot span both: pipe uses
+the idempotent producer and commits input offsets only after their output is delivered.
+At least once: nothing is lost, and only a crash or kill writes duplicates (what was
+delivered after the last commit is written again by the next run).
+
+Several `eddy pipe -g G --instance N` processes share the input partitions through the
+group; each needs its own --instance (or --transactional-id).
+
+A record the filter or the encoder fails on goes to --dead-letter (the original record,
+with eddy.error and eddy.stage headers, in the same transaction), or follows --on-error:
+fail (the default) commits what is done and exits 5, skip counts it and goes on. A
+destination that does not exist is an error before anything is read (exit 1). Piping a
+topic into itself with a group is refused (exit 2).";
+
+#[derive(Debug, Args)]
+pub struct PipeArgs {
+    /// Topics to read; one starting with ^ is a regular expression (needs --group)
+    #[arg(id = "topic", required = true, value_name = "SRC")]
+    pub sources: Vec<String>,
+    /// The topic to write to
+    #[arg(long, value_name = "DST", required_unless_present = "to_from")]
+    pub to: Option<String>,
+    /// Route each output to the topic this jq filter gives (a string), from the output
+    /// envelope; no output: --to
+    #[arg(long, value_name = "FILTER")]
+    pub to_from: Option<String>,
+    /// Write to another cluster, a context of the config file (at least once: a
+    /// transaction cannot span two clusters)
+    #[arg(long, value_name = "NAME", conflicts_with = "to_brokers")]
+    pub to_context: Option<String>,
+    /// Write to another cluster at these bootstrap servers, with the input's properties
+    /// (at least once: a transaction cannot span two clusters)
+    #[arg(long, value_name = "LIST")]
+    pub to_brokers: Option<String>,
+    /// Join this consumer group: input positions are kept (committed with the output)
+    #[arg(short = 'g', long, value_name = "ID")]
+    pub group: Option<String>,
+    /// The name of this member, for the default transactional id (default 0)
+    #[arg(long, value_name = "NAME", default_value = "0")]
+    pub instance: String,
+    /// The producer's transactional id (default eddy-pipe-<group>-<instance>)
+    #[arg(long, value_name = "ID")]
+    pub transactional_id: Option<String>,
+    /// Only these input partitions
+    #[arg(short = 'p', long = "partition", value_name = "N[,N...]", value_delimiter = ',')]
+    pub partitions: Vec<i32>,
+    /// Where to start: beginning | end | stored | OFFSET | -N | @TIME
+    #[arg(short = 'o', long = "from", value_name = "SPEC", allow_hyphen_values = true)]
+    pub from: Option<String>,
+    /// Where to stop (exclusive): end (the last stable offset at start) | OFFSET | @TIME
+    #[arg(short = 'u', long, value_name = "SPEC")]
+    pub until: Option<String>,
+    /// The same as --until end
+    #[arg(short = 'e', long = "exit", conflicts_with = "until")]
+    pub exit: bool,
+    /// Stop after N input records
+    #[arg(short = 'n', long = "count", value_name = "N")]
+    pub count: Option<u64>,
+    /// A jq filter over each record's envelope; each output (an object) is one record out
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Option<String>,
+    /// Where records the filter or the encoder fails on go (with eddy.error and
+    /// eddy.stage headers)
+    #[arg(long, value_name = "TOPIC")]
+    pub dead_letter: Option<String>,
+    /// A record the filter or the encoder fails on, without --dead-letter: stop (fail,
+    /// exit 5, what came before is committed) or count it and go on (skip)
+    #[arg(long, value_enum, value_name = "POLICY")]
+    pub on_error: Option<PipeOnError>,
+    /// How often a transaction is committed (and, at least once, offsets)
+    #[arg(long, value_name = "DURATION", default_value = "1s")]
+    pub commit_interval: String,
+    /// Commit a transaction also after N input records
+    #[arg(long, value_name = "N")]
+    pub commit_records: Option<u64>,
+    /// Send each record to the partition its output envelope names
+    #[arg(long, conflicts_with_all = ["partition_from", "partition"])]
+    pub keep_partition: bool,
+    /// Send every output to this partition of the destination
+    #[arg(id = "partition", long = "to-partition", value_name = "N")]
+    pub to_partition: Option<i32>,
+    /// Send an empty value as a tombstone (null)
+    #[arg(short = 'Z', long)]
+    pub null_empty: bool,
+    /// Decode keys and values by their schemas (auto: whatever names one; the default
+    /// with a registry)
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub decode: Option<DecodeChoice>,
+    /// --decode for keys only
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub key_decode: Option<DecodeChoice>,
+    /// --decode for values only
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub value_decode: Option<DecodeChoice>,
+    /// The form of the closing summary on stderr
+    #[arg(long, value_enum, default_value = "text")]
+    pub stats: StatsFormat,
+    #[command(flatten, next_help_heading = "Record fields")]
+    pub record: RecordArgs,
+    #[command(flatten, next_help_heading = "Producer settings")]
+    pub producer: ProducerArgs,
+    #[command(flatten, next_help_heading = "Schema encoding")]
+    pub encode: EncodeArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum PipeOnError {
+    /// Commit what is done, exit 5
+    Fail,
+    /// Count it and go on
+    Skip,
 }
 
 /// How keys and values are decoded by their schemas (consume; later pipe).

@@ -80,6 +80,7 @@ fn run(cli: &Cli) -> Result<Outcome> {
     match &cli.command {
         Command::Produce(args) => commands::produce::run(&settings, args),
         Command::Consume(args) => commands::consume::run(&settings, args),
+        Command::Pipe(args) => commands::pipe::run(&settings, args),
         Command::Filter(args) => commands::filter::run(&settings, args),
         Command::Count(args) => commands::count::run(&settings, args),
         Command::Gen(args) => commands::r#gen::run(&settings, args),

@@ -9,6 +9,7 @@ pub mod filter;
 pub mod r#gen;
 pub mod groups;
 pub mod offsets;
+pub mod pipe;
 pub mod produce;
 pub mod schemas;
 pub mod topics;

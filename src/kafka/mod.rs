@@ -15,3 +15,4 @@ pub mod mock;
 pub mod producer;
 pub mod source;
 pub mod topic;
+pub mod transaction;

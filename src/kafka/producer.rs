@@ -10,7 +10,7 @@
 //! callback share one producer's raw queue and counters; split, they would have to
 //! expose those to each other.
 
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -190,6 +190,9 @@ fn describe_delivery_error(error: &KafkaError) -> String {
 pub struct ProducerSink {
     /// First, so that it is released before the producer.
     rkt: TopicHandle,
+    /// Handles of the other topics `try_send_to` wrote to (pipe's `--to-from` and
+    /// `--dead-letter`), taken on first use; also released before the producer.
+    others: HashMap<String, TopicHandle>,
     producer: Arc<BaseProducer<Context<Delivery>>>,
     poller: Option<Poller>,
     /// The metadata look-up that gets the idempotent producer its id sooner.
@@ -436,6 +439,7 @@ impl ProducerSink {
         let poller = Poller::start(&producer, &sent)?;
         let mut sink = ProducerSink {
             rkt,
+            others: HashMap::new(),
             producer,
             poller: Some(poller),
             producer_id: None,
@@ -487,14 +491,20 @@ impl ProducerSink {
                 });
             }
         }
+        Ok(self.send_through(self.rkt.0, &record, seq))
+    }
+
+    /// Hands record `seq` over through topic handle `rkt`, waiting while librdkafka's
+    /// queue is full; a record it refuses is failed and reported at once.
+    fn send_through(&mut self, rkt: *mut rdkafka::bindings::rd_kafka_topic_t, record: &RecordRef<'_>, seq: Seq) -> Seq {
         loop {
-            let code = self.produce(&record, seq);
+            let code = self.produce(rkt, record, seq);
             if code == RDKafkaRespErr::RD_KAFKA_RESP_ERR_NO_ERROR {
                 // Serve the delivery reports here while sending (see `Poller`).
                 if seq % 64 == 0 {
                     self.serve_reports();
                 }
-                return Ok(seq);
+                return seq;
             }
             if code == RDKafkaRespErr::RD_KAFKA_RESP_ERR__QUEUE_FULL {
                 // Backpressure: the queue drains as deliveries are reported.
@@ -505,7 +515,7 @@ impl ProducerSink {
             self.failed_now(seq);
             let e = KafkaError::MessageProduction(code.into());
             self.producer.context().inner.report(&e, false);
-            return Ok(seq);
+            return seq;
         }
     }
 
@@ -515,7 +525,12 @@ impl ProducerSink {
     /// librdkafka looked the topic up under its lock for every record (~400
     /// instructions). A record with neither headers nor a timestamp goes through
     /// `rd_kafka_produce`, which skips `rd_kafka_producev`'s walk of its arguments.
-    fn produce(&self, record: &RecordRef<'_>, seq: Seq) -> RDKafkaRespErr {
+    fn produce(
+        &self,
+        rkt: *mut rdkafka::bindings::rd_kafka_topic_t,
+        record: &RecordRef<'_>,
+        seq: Seq,
+    ) -> RDKafkaRespErr {
         use rdkafka::bindings as rd;
         use rdkafka::bindings::rd_kafka_vtype_t as V;
         let (value, value_len) = record
@@ -530,8 +545,7 @@ impl ProducerSink {
         let flags = rd::RD_KAFKA_MSG_F_COPY as std::ffi::c_int;
         if record.headers.is_empty() && record.timestamp.is_none() {
             // SAFETY: a live topic handle; librdkafka copies key and value before it returns.
-            let r =
-                unsafe { rd::rd_kafka_produce(self.rkt.0, partition, flags, value, value_len, key, key_len, opaque) };
+            let r = unsafe { rd::rd_kafka_produce(rkt, partition, flags, value, value_len, key, key_len, opaque) };
             return if r == 0 {
                 RDKafkaRespErr::RD_KAFKA_RESP_ERR_NO_ERROR
             } else {
@@ -546,7 +560,7 @@ impl ProducerSink {
             rd::rd_kafka_producev(
                 self.producer.client().native_ptr(),
                 V::RD_KAFKA_VTYPE_RKT,
-                self.rkt.0,
+                rkt,
                 V::RD_KAFKA_VTYPE_PARTITION,
                 partition,
                 V::RD_KAFKA_VTYPE_MSGFLAGS,
@@ -571,6 +585,42 @@ impl ProducerSink {
             unsafe { rd::rd_kafka_headers_destroy(headers) };
         }
         code
+    }
+
+    /// `try_send` to another topic than the sink's (pipe's `--to-from` and
+    /// `--dead-letter`), with the same sequence numbers and accounting. No size check:
+    /// that topic's limit is not known; the broker judges.
+    pub fn try_send_to(&mut self, topic: &str, record: RecordRef<'_>) -> Seq {
+        let seq = self.sent.fetch_add(1, Ordering::Relaxed) + 1;
+        if topic == self.topic {
+            return self.send_through(self.rkt.0, &record, seq);
+        }
+        if !self.others.contains_key(topic) {
+            match TopicHandle::new(&self.producer, topic) {
+                Ok(h) => {
+                    self.others.insert(topic.to_string(), h);
+                }
+                Err(_) => {
+                    self.failed_now(seq);
+                    let e = KafkaError::MessageProduction(RDKafkaErrorCode::InvalidTopic);
+                    self.producer.context().inner.report(&e, false);
+                    return seq;
+                }
+            }
+        }
+        let rkt = self.others[topic].0;
+        self.send_through(rkt, &record, seq)
+    }
+
+    /// Records that failed or are of unknown fate so far.
+    pub fn not_delivered(&self) -> u64 {
+        let c = &self.producer.context().inner;
+        c.failed.load(Ordering::Relaxed) + c.unknown.load(Ordering::Relaxed)
+    }
+
+    /// The producer itself, for the transactions that `kafka::transaction` runs on it.
+    pub(crate) fn handle(&self) -> Arc<BaseProducer<Context<Delivery>>> {
+        Arc::clone(&self.producer)
     }
 
     /// A record that never reached librdkafka: failed, and settled at once.

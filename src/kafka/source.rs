@@ -21,6 +21,7 @@ use crate::kafka::client::{self as connection, Context, Diagnostics};
 use crate::kafka::metadata::{
     PartitionOffsets, Watermarks, local_watermarks, offset_for_time, topic_partitions, watermarks,
 };
+use crate::kafka::transaction::GroupMetadata;
 use crate::offsets::OffsetSpec;
 use crate::record::View;
 use crate::sink::Seq;
@@ -35,7 +36,13 @@ struct ConsumeState {
     /// The partitions assigned now (group mode), and a counter bumped on every change.
     assignment: Mutex<(u64, Vec<(String, i32)>)>,
     watermarks: Watermarks,
+    /// Called before partitions are revoked (pipe: finish the open transaction), with the
+    /// group's metadata; set after the consumer exists.
+    on_revoke: Mutex<Option<RevokeHook>>,
 }
+
+/// What runs before a group takes partitions away.
+pub type RevokeHook = Box<dyn Fn(Option<GroupMetadata>) + Send>;
 
 /// The consumer's context: the one client context (log and error forwarding) with the
 /// consume state inside.
@@ -105,6 +112,10 @@ impl ConsumerContext for ConsumeContext {
                 }
             }
             _ => {
+                // Finish what is open (pipe's transaction) before the partitions move.
+                if let Some(hook) = state.on_revoke.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+                    hook(base_consumer.group_metadata().map(GroupMetadata));
+                }
                 // Commit what was written before giving the partitions away.
                 let _ = base_consumer.commit_consumer_state(CommitMode::Sync);
                 let _ = base_consumer.unassign();
@@ -128,6 +139,7 @@ impl ConsumeState {
             resolved: Mutex::new(HashMap::new()),
             assignment: Mutex::new((0, Vec::new())),
             watermarks: Watermarks::new(settings),
+            on_revoke: Mutex::new(None),
         }
     }
 }
@@ -451,6 +463,38 @@ impl Source {
         tpl.add_partition_offset(topic, partition, Offset::Offset(next))
             .and_then(|()| self.consumer.store_offsets(&tpl))
             .map_err(|e| e.to_string())
+    }
+
+    /// Sets what runs before the group takes partitions away.
+    pub fn on_revoke(&self, hook: RevokeHook) {
+        *self
+            .consumer
+            .context()
+            .inner
+            .on_revoke
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = Some(hook);
+    }
+
+    /// The group's metadata (member, generation), for offsets sent to a transaction.
+    pub fn group_metadata(&self) -> Option<GroupMetadata> {
+        self.consumer.group_metadata().map(GroupMetadata)
+    }
+
+    /// Whether this is librdkafka's mock cluster (it names itself `mockCluster...`),
+    /// which acknowledges transactional offset commits and drops them.
+    pub fn looks_like_dev(&self) -> bool {
+        // SAFETY: a valid client pointer; the returned string is ours to free.
+        unsafe {
+            let client = self.consumer.client().native_ptr();
+            let p = rdkafka::bindings::rd_kafka_clusterid(client, self.settings.timeout.as_millis() as i32);
+            if p.is_null() {
+                return false;
+            }
+            let dev = std::ffi::CStr::from_ptr(p).to_bytes().starts_with(b"mockCluster");
+            rdkafka::bindings::rd_kafka_mem_free(client, p.cast());
+            dev
+        }
     }
 
     /// Commits what was stored; nothing stored yet is no error.

@@ -2,6 +2,7 @@
 //! nodes (replication factor 3, `min.insync.replicas=2`) and one: idempotent produce
 //! while its partition's leader is killed and restarted, a group consumer through a
 //! killed and a hung broker and its own restart, `gen --topic` through a rolling restart,
+//! `pipe` killed and restarted while a broker dies (exactly once at the output),
 //! every command against a hung broker, and `--chaos`' own log. Faults come one after
 //! another, never two nodes down at once; the tests hold the machine one at a time
 //! (`Cluster::one_cluster_at_a_time`). What each saw — sent, received, lost, doubled —
@@ -473,4 +474,77 @@ fn kafka_chaos_logs_each_fault_with_its_time_and_loses_nothing() {
     }
     assert_eq!(t.records, delivered);
     assert_eq!(t.distinct, delivered);
+}
+
+#[test]
+fn kafka_pipe_killed_and_restarted_while_a_broker_dies_is_exactly_once_at_the_output() {
+    if Cluster::kafka("kafka_pipe_killed_and_restarted_while_a_broker_dies_is_exactly_once_at_the_output").is_none() {
+        return;
+    }
+    let _machine = Cluster::one_cluster_at_a_time();
+    let c = Cluster::dev_kafka(&["--nodes", "3", "--topic", "pin:3", "--topic", "pout:3"]);
+    const N: usize = 60_000;
+    c.eddy_in(&["produce", "pin", "-q"], numbered(N)).ok();
+    let args = [
+        "pipe",
+        "pin",
+        "--to",
+        "pout",
+        "-e",
+        "-g",
+        "faults-pipe",
+        "--commit-interval",
+        "300ms",
+        "-X",
+        "transaction.timeout.ms=20000",
+        "--timeout",
+        "60s",
+        "--stats",
+        "json",
+    ];
+    let mut first = spawn(&c, &args, Stdio::null(), Stdio::null());
+    // Killed once it is writing, with a broker (the output's first leader) killed at the
+    // same moment; the restarted pipe runs while that broker is down and when it is back.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline && tally_high(&c, "pout") == 0 {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let victim = leader(&c, "pout", 0);
+    let _ = first.kill();
+    let _ = first.wait();
+    c.node("kill", victim).ok();
+    let second = spawn(&c, &args, Stdio::null(), Stdio::null());
+    std::thread::sleep(Duration::from_secs(4));
+    c.node("restart", victim).ok();
+    let (code, stderr) = finish(second);
+    assert_eq!(code, Some(0), "{stderr}");
+    let s = stats_of(&stderr);
+    let t = tally(&c, "pout");
+    note(&format!(
+        "(d) pipe killed with node {victim}, restarted while it was down: the rerun took {} of {N}, \
+         {} transactions; received {}, lost {}, doubled {}",
+        s["records_in"],
+        s["transactions_committed"],
+        t.records,
+        N as u64 - t.distinct,
+        t.doubled
+    ));
+    assert_eq!(
+        t,
+        Tally {
+            records: N as u64,
+            distinct: N as u64,
+            max: N as i64 - 1,
+            doubled: 0
+        }
+    );
+}
+
+/// The records in a topic now (the sum of its high watermarks; transaction markers too).
+fn tally_high(c: &Cluster, topic: &str) -> u64 {
+    let r = c.eddy(&["offsets", topic, "--output", "json"]);
+    serde_json::from_slice::<serde_json::Value>(&r.stdout)
+        .ok()
+        .and_then(|v| v.as_array().map(|a| a.iter().filter_map(|p| p["high"].as_u64()).sum()))
+        .unwrap_or(0)
 }

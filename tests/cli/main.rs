@@ -21,6 +21,7 @@ mod filter;
 mod r#gen;
 mod generated;
 mod json_schema;
+mod pipe;
 mod produce;
 mod protobuf;
 mod python_clients;

@@ -1,0 +1,248 @@
+//! The input partitions of a pipe, each with its slot (the index the ledger and the
+//! transaction's offsets use), where it ends under `--until` / `-e`, and how far it was
+//! read. A partition is done once its next offset reaches its end, at the first record
+//! at or past `--until @TIME`, or at the end of what the broker has once that time is
+//! past; with a group, the partitions that count are those assigned now.
+
+use crate::error::Result;
+use crate::kafka::source::{Source, Start};
+use crate::kafka::transaction::Transactions;
+use crate::offsets::{OffsetSpec, UntilSpec};
+use crate::stats::PartitionEnd;
+use crate::times::now_ms;
+
+pub struct Part {
+    pub topic: String,
+    pub partition: i32,
+    /// The first offset not to take (`--until end` or `--until OFFSET`).
+    end: Option<i64>,
+    /// The next offset to read, once known.
+    pub next: Option<i64>,
+    pub done: bool,
+}
+
+/// What to do with a record read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Take,
+    /// At or past where the partition ends: not taken, and the partition is done.
+    Past,
+    /// A partition already done (a record fetched before it was paused).
+    Drop,
+}
+
+pub struct Parts {
+    until: Option<UntilSpec>,
+    list: Vec<Part>,
+    /// Slots assigned by the group now, and the generation seen.
+    assigned: Option<Vec<usize>>,
+    generation: u64,
+}
+
+impl std::ops::Index<usize> for Parts {
+    type Output = Part;
+    fn index(&self, i: usize) -> &Part {
+        &self.list[i]
+    }
+}
+
+impl Parts {
+    pub fn new(until: Option<UntilSpec>) -> Parts {
+        Parts {
+            until,
+            list: Vec::new(),
+            assigned: None,
+            generation: 0,
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Part> {
+        self.list.iter()
+    }
+
+    /// A new partition, with its end (asked of the broker for `--until end`).
+    pub fn add(&mut self, source: &Source, topic: &str, partition: i32) -> usize {
+        let end = match self.until {
+            Some(UntilSpec::End) => source.stable_end(topic, partition).ok(),
+            Some(UntilSpec::Offset(o)) => Some(o),
+            _ => None,
+        };
+        self.list.push(Part {
+            topic: topic.to_string(),
+            partition,
+            end,
+            next: None,
+            done: false,
+        });
+        self.list.len() - 1
+    }
+
+    /// The slot of a partition, giving one to a partition the group gave us.
+    pub fn slot(&mut self, source: &Source, topic: &str, partition: i32, t: Option<&Transactions>) -> usize {
+        if let Some(i) = self
+            .list
+            .iter()
+            .position(|p| p.partition == partition && p.topic == topic)
+        {
+            return i;
+        }
+        let i = self.add(source, topic, partition);
+        if let Some(t) = t {
+            t.track(i, topic, partition);
+        }
+        i
+    }
+
+    /// Assigns the named partitions (no group, or a group with `-p`).
+    pub fn assign(&self, source: &Source, from: Option<OffsetSpec>, group: bool) -> Result<()> {
+        let list: Vec<(&str, i32, Start)> = self
+            .list
+            .iter()
+            .map(|p| {
+                let start = match from {
+                    Some(_) => source.resolved(&p.topic, p.partition).unwrap_or(Start::Beginning),
+                    None if group => Start::Stored,
+                    None => Start::Beginning,
+                };
+                (p.topic.as_str(), p.partition, start)
+            })
+            .collect();
+        source.assign(&list)
+    }
+
+    /// With a group: the partitions assigned now, when that changed.
+    pub fn follow_assignment(&mut self, source: &Source, t: Option<&Transactions>) {
+        if let Some((generation, assigned)) = source.assignment_since(self.generation) {
+            self.generation = generation;
+            let slots = assigned
+                .iter()
+                .map(|(topic, p)| self.slot(source, topic, *p, t))
+                .collect();
+            // A partition given back and assigned again starts where the group is.
+            for p in &mut self.list {
+                p.next = None;
+            }
+            self.assigned = Some(slots);
+        }
+    }
+
+    /// Whether every partition that counts is done (never without --until).
+    pub fn all_done(&self, group_mode: bool) -> bool {
+        if self.until.is_none() {
+            return false;
+        }
+        if group_mode {
+            // Not before the group assigned anything, nor in the middle of a rebalance,
+            // when everything was taken away and nothing given yet.
+            return self
+                .assigned
+                .as_ref()
+                .is_some_and(|a| !a.is_empty() && a.iter().all(|&i| self.list[i].done));
+        }
+        self.list.iter().all(|p| p.done)
+    }
+
+    pub fn record(&mut self, slot: usize, offset: i64, timestamp: Option<i64>) -> Verdict {
+        let p = &mut self.list[slot];
+        if p.done {
+            return Verdict::Drop;
+        }
+        let past = match self.until {
+            Some(UntilSpec::Time(t)) => timestamp.is_some_and(|ts| ts >= t),
+            _ => p.end.is_some_and(|e| offset >= e),
+        };
+        if past {
+            p.done = true;
+            return Verdict::Past;
+        }
+        Verdict::Take
+    }
+
+    /// A record of `slot` at `offset` was taken: true when that was the partition's last.
+    pub fn taken(&mut self, slot: usize, offset: i64) -> bool {
+        let p = &mut self.list[slot];
+        if p.end.is_some_and(|e| offset + 1 >= e) {
+            p.done = true;
+        }
+        p.done
+    }
+
+    pub fn advance(&mut self, slot: usize, next: i64) {
+        self.list[slot].next = Some(next);
+    }
+
+    /// A partition of this number reached the end of what the broker has: each one at
+    /// or past its end is done. Returns the partitions whose position moved past the
+    /// last record taken (over transaction markers and aborted records, which are never
+    /// shown), with that position, so that it is kept too and no lag is left.
+    pub fn end_of_partition(
+        &mut self,
+        source: &Source,
+        partition: i32,
+        group_mode: bool,
+        t: Option<&Transactions>,
+    ) -> Vec<(usize, i64)> {
+        let positions = source.positions();
+        if group_mode {
+            for (topic, p) in source.assigned().iter().filter(|(_, p)| *p == partition) {
+                self.slot(source, topic, *p, t);
+            }
+        }
+        let mut moved = Vec::new();
+        for (i, p) in self
+            .list
+            .iter_mut()
+            .enumerate()
+            .filter(|(_, p)| p.partition == partition && !p.done)
+        {
+            let position = positions
+                .of(&p.topic, p.partition)
+                .or(p.next)
+                .or_else(|| source.local_watermarks(&p.topic, p.partition).map(|w| w.1));
+            if let Some(n) = position.filter(|n| p.next.is_some_and(|next| *n > next)) {
+                moved.push((i, n));
+            }
+            p.done = match self.until {
+                None => false,
+                Some(UntilSpec::Time(t)) => now_ms() >= t,
+                Some(_) => matches!((position, p.end), (Some(n), Some(e)) if n >= e),
+            };
+            if p.done {
+                source.pause(&p.topic, p.partition);
+            }
+        }
+        moved
+    }
+
+    /// Where each partition stands at the end, and its lag to the last stable offset.
+    /// With a group, a partition nothing was read from stands at its committed offset.
+    pub fn ends(&self, source: &Source, group: bool) -> Vec<PartitionEnd> {
+        let positions = source.positions();
+        let mut list: Vec<PartitionEnd> = self
+            .list
+            .iter()
+            .filter_map(|p| {
+                let ends = source.offsets(&p.topic, p.partition).ok()?;
+                let offset = p
+                    .next
+                    .or_else(|| positions.of(&p.topic, p.partition))
+                    .or_else(|| {
+                        group
+                            .then(|| source.committed(&p.topic, p.partition).flatten())
+                            .flatten()
+                    })
+                    .unwrap_or(ends.low);
+                Some(PartitionEnd {
+                    topic: p.topic.clone(),
+                    partition: p.partition,
+                    offset,
+                    high: ends.high,
+                    stable: ends.stable,
+                    lag: (ends.stable - offset).max(0),
+                })
+            })
+            .collect();
+        list.sort_by(|a, b| (a.topic.as_str(), a.partition).cmp(&(b.topic.as_str(), b.partition)));
+        list
+    }
+}
