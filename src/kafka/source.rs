@@ -304,8 +304,35 @@ fn from_offset(offset: Offset) -> Start {
 
 /// The consumer consume reads with, and every question it asks of it.
 pub struct Source {
-    consumer: BaseConsumer<ConsumeContext>,
+    /// Closed by `Drop`, on a thread of its own (see there).
+    consumer: std::mem::ManuallyDrop<BaseConsumer<ConsumeContext>>,
     settings: Settings,
+}
+
+impl Drop for Source {
+    /// Closing a group member runs its last revoke, and librdkafka can leave that
+    /// revoke's unassign waiting forever for an answer (seen once in CI: a consume that
+    /// had written and committed everything hung after Ctrl-C; compare librdkafka
+    /// #4041). Everything is out and committed by the time a Source is dropped, so the
+    /// close gets `--timeout` on a thread of its own and is then left behind: the
+    /// process ends, and the group drops the member after its session timeout.
+    fn drop(&mut self) {
+        // SAFETY: taken once, here, and not touched again.
+        let consumer = unsafe { std::mem::ManuallyDrop::take(&mut self.consumer) };
+        let (done, closed) = std::sync::mpsc::channel();
+        let close = move || {
+            drop(consumer);
+            let _ = done.send(());
+        };
+        if let Ok(_thread) = std::thread::Builder::new().name("consumer-close".into()).spawn(close) {
+            if closed.recv_timeout(self.settings.timeout).is_err() && !self.settings.quiet {
+                eprintln!(
+                    "eddy: warning: the consumer did not close within {:?}; leaving without it (its group drops it after the session timeout)",
+                    self.settings.timeout
+                );
+            }
+        }
+    }
 }
 
 /// The consumer's positions at one moment (past markers and aborted batches it read over).
@@ -323,11 +350,11 @@ impl Positions {
 impl Source {
     /// A consumer (in `group`, if any) that starts what it is assigned at `from`.
     pub fn new(settings: &Settings, group: Option<&str>, from: Option<OffsetSpec>) -> Result<Source> {
-        let consumer = connection::consumer_config(settings, group)
+        let consumer: BaseConsumer<ConsumeContext> = connection::consumer_config(settings, group)
             .create_with_context(Context::with(settings, ConsumeState::new(settings, from)))
             .map_err(|e| Error::usage(format!("cannot create the consumer: {e}")))?;
         Ok(Source {
-            consumer,
+            consumer: std::mem::ManuallyDrop::new(consumer),
             settings: settings.clone(),
         })
     }

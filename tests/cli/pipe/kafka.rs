@@ -344,8 +344,10 @@ fn pipe_across_clusters_is_at_least_once_loses_nothing_through_a_kill_and_counts
         &g,
         "--stats",
         "json",
+        // The record as it is, after some work per record: slow enough (a few thousand
+        // records a second) that the kill below comes mid-run however fast the send is.
         "--filter",
-        ".",
+        "reduce range(150) as $x (.; .)",
         "--commit-interval",
         "100ms",
     ];
@@ -355,13 +357,13 @@ fn pipe_across_clusters_is_at_least_once_loses_nothing_through_a_kill_and_counts
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    // Killed once some of the copy is out.
+    // Killed once a third of the copy is out: past a few commits (every 100 ms), so that
+    // the rerun resumes, and well before the end (a fixed 500 ms after the first output
+    // found the copy over once the send path got faster).
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while std::time::Instant::now() < deadline && written(&dev, "copy") == 0 {
-        std::thread::sleep(std::time::Duration::from_millis(20));
+    while std::time::Instant::now() < deadline && written(&dev, "copy") < N / 3 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    // A few commits (every 100 ms) before the kill, so that the rerun resumes.
-    std::thread::sleep(std::time::Duration::from_millis(500));
     let killed_running = child.try_wait().unwrap().is_none();
     let _ = child.kill();
     let _ = child.wait();
