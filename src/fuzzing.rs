@@ -64,18 +64,25 @@ pub fn json_lines(data: &[u8]) {
 }
 
 /// produce's validate-only scanner against serde_json, which it replaced: the same
-/// yes or no for every input (and serde_json's message for every no).
+/// yes or no for every input (and serde_json's message for every no). The input is
+/// also cut at each newline and the pieces checked one after another by one scanner,
+/// as produce checks lines, so that each line after the first is also tried against
+/// the shape the scanner kept from the line it last accepted.
 pub fn json_validate(data: &[u8]) {
     let mut check = crate::input::JsonCheck::default();
-    let serde = serde_json::from_slice::<serde::de::IgnoredAny>(data);
-    assert_eq!(
-        check.accepts(data),
-        serde.is_ok(),
-        "the scanner and serde_json disagree on {:?}",
-        String::from_utf8_lossy(data)
-    );
-    if let Err(e) = serde {
-        assert_eq!(check.check(data), Err(format!("not JSON: {e}")));
+    let pieces = std::iter::once(data).chain(data.split(|&b| b == b'\n').filter(|_| data.contains(&b'\n')));
+    for text in pieces {
+        let serde = serde_json::from_slice::<serde::de::IgnoredAny>(text);
+        assert_eq!(
+            check.accepts(text),
+            serde.is_ok(),
+            "the scanner and serde_json disagree on {:?} (after {:?})",
+            String::from_utf8_lossy(text),
+            String::from_utf8_lossy(data)
+        );
+        if let Err(e) = serde {
+            assert_eq!(check.check(text), Err(format!("not JSON: {e}")));
+        }
     }
 }
 
