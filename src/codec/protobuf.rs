@@ -65,6 +65,13 @@ const SCHEMA_FILE: &str = "schema.proto";
 /// Google's well-known types and Confluent's own two files built in. `message` is the full name of the message
 /// `encode` writes (default: the file's first).
 pub fn compile(source: &SchemaSource, message: Option<&str>, opts: JsonOptions) -> Result<ProtobufCodec, SchemaError> {
+    ProtobufCodec::new(compile_file(source)?, message, opts, true)
+}
+
+/// The schema file of a registry schema, compiled with its imports (as [`compile`]
+/// takes them), for what needs the descriptors rather than a codec: the compatibility
+/// check compares two of them, and a file with no message is fine there.
+pub(super) fn compile_file(source: &SchemaSource) -> Result<FileDescriptor, SchemaError> {
     if source.kind != SchemaKind::Protobuf {
         return Err(SchemaError(format!(
             "a {} schema is not a Protobuf schema",
@@ -97,10 +104,8 @@ pub fn compile(source: &SchemaSource, message: Option<&str>, opts: JsonOptions) 
     let mut compiler = protox::Compiler::with_file_resolver(resolver);
     compiler.open_file(&main).map_err(|e| compile_error(&e))?;
     let pool = compiler.descriptor_pool();
-    let file = pool
-        .get_file_by_name(&main)
-        .ok_or_else(|| SchemaError(format!("'{main}' is missing after compiling it")))?;
-    ProtobufCodec::new(file, message, opts, true)
+    pool.get_file_by_name(&main)
+        .ok_or_else(|| SchemaError(format!("'{main}' is missing after compiling it")))
 }
 
 /// A Protobuf schema as a registry's `?format=serialized` answers it: the base64

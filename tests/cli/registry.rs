@@ -219,7 +219,8 @@ fn eddy_dev_registry_prints_and_exports_its_url() {
 
 /// confluent-kafka's `SchemaRegistryClient` and serializers (from PyPI, not ours)
 /// against `eddy dev --registry`: register, get by id, latest, lookup, compatibility
-/// judged (`test_compatibility`, a 409 on register), `.proto` text served compiled under
+/// judged (`test_compatibility` for Avro, Protobuf and JSON Schema, a 409 on
+/// register), `.proto` text served compiled under
 /// `format=serialized`, and the Avro and Protobuf serializers' own registration and
 /// framing.
 #[test]
@@ -249,6 +250,8 @@ fn confluent_kafka_schema_registry_client_works_against_eddy_dev_registry() {
         subjects,
         [
             "py-avro-value",
+            "py-doc-value",
+            "py-item-value",
             "py-money",
             "py-orders-value",
             "py-proto-value",
