@@ -325,7 +325,7 @@ impl Lookup for Registry {
 fn lookup_error(e: RegistryError) -> LookupError {
     let fatal = matches!(
         e.kind,
-        ErrorKind::Unauthorized | ErrorKind::Unavailable | ErrorKind::Invalid
+        ErrorKind::Unauthorized | ErrorKind::Unavailable | ErrorKind::Closed | ErrorKind::Invalid
     );
     LookupError {
         message: e.to_string(),
