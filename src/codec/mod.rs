@@ -15,6 +15,7 @@ mod envelope;
 pub mod flags;
 pub mod json_schema;
 pub mod json_schema_compat;
+mod plain_text;
 mod proto_imports;
 pub mod protobuf;
 pub mod protobuf_compat;
