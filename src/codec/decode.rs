@@ -62,7 +62,7 @@ pub struct Decoded {
     pub schema_id: Option<u32>,
     pub guid: Option<[u8; 16]>,
     /// Protobuf: the full name of the message.
-    pub message: Option<String>,
+    pub message: Option<Arc<str>>,
     /// Protobuf: the message-index path, when it is not `[0]`.
     pub index: Option<Vec<i64>>,
 }

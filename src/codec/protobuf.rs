@@ -44,6 +44,8 @@ pub struct ProtobufCodec {
     walker: std::sync::Arc<Walker>,
     /// The walker's table of `message`, the one the common index path names.
     walk_main: Option<usize>,
+    /// `message`'s full name, for the envelope of every record framed with `index`.
+    message_name: std::sync::Arc<str>,
 }
 
 impl fmt::Debug for ProtobufCodec {
@@ -290,6 +292,7 @@ impl ProtobufCodec {
         Ok(ProtobufCodec {
             walker: std::sync::Arc::new(walker),
             walk_main,
+            message_name: message.full_name().into(),
             file,
             message,
             index,
@@ -432,13 +435,16 @@ impl SchemaCodec for ProtobufCodec {
         self.encode_dynamic(json, out)
     }
 
-    fn message_name(&self, message_index: &[i64]) -> Option<String> {
+    fn message_name(&self, message_index: &[i64]) -> Option<std::sync::Arc<str>> {
         let path = if message_index.is_empty() {
             &[0][..]
         } else {
             message_index
         };
-        self.message_at(path).map(|m| m.full_name().to_string())
+        if path == self.index {
+            return Some(self.message_name.clone());
+        }
+        self.message_at(path).map(|m| m.full_name().into())
     }
 
     fn encode_index(&self) -> Vec<i64> {
