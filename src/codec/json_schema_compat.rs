@@ -162,9 +162,17 @@ impl<'a> Check<'a> {
                 self.problem(path, format!("{key} changed (eddy judges it only when unchanged)"));
             }
         }
-        if let (Some(Value::String(a)), Some(Value::String(b))) = (wm.get("$ref"), rm.get("$ref")) {
-            if follow(self.writer, a).is_none() && a != b {
-                self.problem(path, format!("$ref changed from {a} to {b}"));
+        // A `$ref` outside the document is not followed: the reader's must be the
+        // writer's, word for word.
+        let external = |m: &'a Map<String, Value>| -> Option<&'a str> {
+            m.get("$ref").and_then(Value::as_str).filter(|r| !r.starts_with('#'))
+        };
+        if let Some(b) = external(rm) {
+            if external(wm) != Some(b) {
+                self.problem(
+                    path,
+                    format!("$ref {b} is outside the document (eddy judges it only when unchanged)"),
+                );
             }
         }
         let (wt, rt) = (types(wm), types(rm));

@@ -180,6 +180,13 @@ fn combinators_are_judged_only_when_unchanged() {
     assert_eq!(fwd.len(), 1);
     let p = json!({"patternProperties": {"^x": {"type": "string"}}});
     assert_eq!(judge(json!({}), p).0.len(), 1);
+    // A $ref to another document is not followed: unchanged passes, anything else not.
+    let other = json!({"$ref": "money.json"});
+    assert_eq!(judge(other.clone(), other.clone()), (none(), none()));
+    assert_eq!(
+        judge(json!({"type": "object"}), other).0,
+        vec!["#: $ref money.json is outside the document (eddy judges it only when unchanged)"]
+    );
 }
 
 #[test]
