@@ -54,6 +54,10 @@ const NOT_JUDGED: &[&str] = &[
 const UPPER: &[&str] = &["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties"];
 const LOWER: &[&str] = &["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"];
 
+/// How deep subschemas are followed: past it the pair is reported rather than judged,
+/// so that no schema (a chain of `$ref`s, say) can exhaust the stack.
+const MAX_DEPTH: usize = 100;
+
 /// The schema `true` is: no keywords.
 static EMPTY: std::sync::LazyLock<Map<String, Value>> = std::sync::LazyLock::new(Map::new);
 static TRUE: Value = Value::Bool(true);
@@ -69,6 +73,7 @@ pub fn incompatibilities(reader: &SchemaSource, writer: &SchemaSource) -> Result
         reader: &r,
         writer: &w,
         seen: HashSet::new(),
+        depth: 0,
         problems: Vec::new(),
     };
     c.check(&w, &r, "#");
@@ -80,6 +85,8 @@ struct Check<'a> {
     writer: &'a Value,
     /// Pairs of subschemas (by address) already under way or done.
     seen: HashSet<(usize, usize)>,
+    /// Subschemas under way, for [`MAX_DEPTH`].
+    depth: usize,
     problems: Vec<String>,
 }
 
@@ -136,6 +143,16 @@ fn push_key(path: &str, key: &str) -> String {
 impl<'a> Check<'a> {
     /// `w` (a subschema of the writer's document) against `r` (of the reader's).
     fn check(&mut self, w: &'a Value, r: &'a Value, path: &str) {
+        if self.depth >= MAX_DEPTH {
+            self.problem(path, format!("nested deeper than {MAX_DEPTH} levels, not judged"));
+            return;
+        }
+        self.depth += 1;
+        self.check_here(w, r, path);
+        self.depth -= 1;
+    }
+
+    fn check_here(&mut self, w: &'a Value, r: &'a Value, path: &str) {
         let w = self.resolve(w, self.writer, path, "writer");
         let r = self.resolve(r, self.reader, path, "reader");
         let (Some(w), Some(r)) = (w, r) else { return };

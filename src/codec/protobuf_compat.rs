@@ -25,6 +25,11 @@ use prost_reflect::{Cardinality, FieldDescriptor, FileDescriptor, Kind, MessageD
 
 use super::schema::{SchemaError, SchemaSource};
 
+/// How deep message fields are followed (one message in another's field, and so on):
+/// past it the pair is reported rather than judged, so that no schema can exhaust the
+/// stack of the registry's connection thread.
+const MAX_DEPTH: usize = 100;
+
 /// Why a reader with the schema `reader` cannot read data written with `writer`, one
 /// line per problem, each naming where (`.shop.Order.items: ...`); empty when it can.
 pub fn incompatibilities(reader: &SchemaSource, writer: &SchemaSource) -> Result<Vec<String>, SchemaError> {
@@ -36,6 +41,7 @@ pub fn incompatibilities(reader: &SchemaSource, writer: &SchemaSource) -> Result
 fn compare(reader: &FileDescriptor, writer: &FileDescriptor) -> Vec<String> {
     let mut c = Check {
         seen: HashSet::new(),
+        depth: 0,
         problems: Vec::new(),
     };
     if reader.package_name() != writer.package_name() {
@@ -53,6 +59,8 @@ struct Check {
     /// Message pairs (writer's full name, reader's) already compared: each once, however
     /// many fields name it, and a recursive message ends.
     seen: HashSet<(String, String)>,
+    /// Messages under way, for [`MAX_DEPTH`].
+    depth: usize,
     problems: Vec<String>,
 }
 
@@ -141,6 +149,19 @@ impl Check {
         if !self.seen.insert((w.full_name().to_string(), r.full_name().to_string())) {
             return;
         }
+        if self.depth >= MAX_DEPTH {
+            self.problems.push(format!(
+                ".{}: nested deeper than {MAX_DEPTH} messages, not judged",
+                w.full_name()
+            ));
+            return;
+        }
+        self.depth += 1;
+        self.message_fields(w, r);
+        self.depth -= 1;
+    }
+
+    fn message_fields(&mut self, w: &MessageDescriptor, r: &MessageDescriptor) {
         let at = format!(".{}", w.full_name());
         let wf: BTreeMap<u32, FieldDescriptor> = w.fields().map(|f| (f.number(), f)).collect();
         let rf: BTreeMap<u32, FieldDescriptor> = r.fields().map(|f| (f.number(), f)).collect();
@@ -470,6 +491,18 @@ mod tests {
             incompatibilities(&with("string"), &with("int64")).unwrap(),
             vec![".pay.Money.units: field 1 changed from int64 to string"]
         );
+    }
+
+    #[test]
+    fn a_chain_of_messages_deeper_than_the_limit_is_reported_not_followed() {
+        let mut text = String::from("syntax = \"proto3\"; package deep;");
+        for i in 0..150 {
+            text.push_str(&format!(" message M{i} {{ M{} next = 1; }}", i + 1));
+        }
+        text.push_str(" message M150 { int32 v = 1; }");
+        let problems = incompatibilities(&source(&text), &source(&text)).expect("compiles");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("nested deeper than 100 messages"), "{problems:?}");
     }
 
     #[test]

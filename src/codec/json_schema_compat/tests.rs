@@ -205,3 +205,21 @@ fn false_and_true_schemas() {
         vec!["#: the reader accepts nothing here"]
     );
 }
+
+#[test]
+fn nesting_deeper_than_the_limit_is_reported_not_followed() {
+    // Deep through $refs (serde_json itself refuses documents nested past 128).
+    let mut definitions = serde_json::Map::new();
+    for i in 0..150 {
+        let next = format!("#/definitions/d{}", i + 1);
+        definitions.insert(format!("d{i}"), json!({"properties": {"a": {"$ref": next}}}));
+    }
+    definitions.insert("d150".into(), json!({"type": "string"}));
+    let schema = json!({"$ref": "#/definitions/d0", "definitions": definitions});
+    let (back, _) = judge(schema.clone(), schema);
+    assert_eq!(back.len(), 1, "{back:?}");
+    assert!(
+        back[0].ends_with("nested deeper than 100 levels, not judged"),
+        "{back:?}"
+    );
+}
