@@ -124,7 +124,7 @@ pub enum ErrorKind {
     Unavailable,
     /// An HTTPS registry closed the connection on a client without a certificate: what
     /// a registry that requires one does under TLS 1.3 (the refusal comes after the
-    /// handshake, so it looks like a reset), or one going away. Not tried again.
+    /// handshake, so it looks like a reset), or one going away. Tried once more only.
     Closed,
     /// An answer eddy cannot read, or a local problem (a CA file, a reference cycle).
     Invalid,
@@ -506,13 +506,19 @@ impl Registry {
     fn call(&self, method: Method, path: &str, body: Option<&serde_json::Value>) -> Result<String, RegistryError> {
         let deadline = Instant::now() + self.timeout;
         let mut backoff = FIRST_BACKOFF;
+        let mut closed = 0;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             let failed = match self.try_once(method, path, body, left) {
                 Ok(text) => return Ok(text),
                 Err(f) => f,
             };
-            if !failed.retry || Instant::now() + backoff >= deadline {
+            // A closed connection is tried once more (it may have been a pooled one the
+            // server had dropped), not for the whole --timeout.
+            if failed.error.kind == ErrorKind::Closed {
+                closed += 1;
+            }
+            if !failed.retry || closed > 1 || Instant::now() + backoff >= deadline {
                 return Err(failed.error);
             }
             std::thread::sleep(backoff);
@@ -596,7 +602,7 @@ impl Registry {
                         code: None,
                         what: format!("{what}: {io}"),
                     },
-                    retry: false,
+                    retry: true,
                 };
             }
             ureq::Error::Io(io) => (io.to_string(), true),
