@@ -23,8 +23,8 @@
 //! outside the document. Confluent's registry matches some of these branch by branch;
 //! eddy answers conservatively instead: any change to one of them is a problem ("not
 //! judged"), so a check never says "compatible" about what it did not look at.
-//! Annotations (`title`, `description`, `default`, `$id`, `examples`, `format`) never
-//! matter, as in Confluent's.
+//! Annotations (`title`, `description`, `default`, `$id`, `examples`, `format`) are
+//! not compared (a `default` only lets a property become required).
 
 use std::collections::HashSet;
 
