@@ -180,9 +180,9 @@ Confluent-compatible schema registry in memory on loopback, prints
 EDDY_REGISTRY_URL=<url> after EDDY_BROKERS and sets it for the command. It registers with
 dedup (the same schema gets the same id in every subject), serves schemas by id, GUID,
 subject and version (Protobuf as a compiled descriptor with ?format=serialized), deletes
-(soft and permanent), and judges Avro compatibility by the subject's level (BACKWARD
-unless /config says otherwise), refusing an incompatible register with a 409; Protobuf
-and JSON Schema checks answer \"compatible\".";
+(soft and permanent), and judges Avro, Protobuf and JSON Schema compatibility by the
+subject's level (BACKWARD unless /config says otherwise), refusing an incompatible
+register with a 409 and naming each problem (schemas check prints them).";
 
 #[derive(Debug, Args)]
 pub struct ProduceArgs {

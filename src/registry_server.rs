@@ -10,10 +10,11 @@
 //! "message":...}`): register with dedup (the same schema, type and references get the
 //! same id in every subject; again under the same subject, the same version), schemas by
 //! id and GUID, subjects and versions (a number, `latest` or `-1`), lookup, soft and
-//! permanent deletes, `/config`, `/mode` and `/compatibility`. Avro compatibility is
-//! judged (`codec::avro::incompatibilities`) by the subject's level, BACKWARD unless
-//! `/config` says otherwise, on the check endpoints and on register (409, as
-//! Confluent's); Protobuf and JSON Schema are not judged (always compatible).
+//! permanent deletes, `/config`, `/mode` and `/compatibility`. Compatibility is judged
+//! for all three formats (`codec::avro::incompatibilities`, `codec::protobuf_compat`,
+//! `codec::json_schema_compat`) by the subject's level, BACKWARD unless `/config` says
+//! otherwise, on the check endpoints (each problem in `messages` with `?verbose=true`)
+//! and on register (409, as Confluent's).
 //! Schemas are kept as sent; `?format=serialized` answers a Protobuf schema as the
 //! base64 `FileDescriptorProto` its `.proto` text compiles to.
 
@@ -485,15 +486,21 @@ impl Store {
         self.subject_levels.get(subject).unwrap_or(&self.level)
     }
 
-    /// Why `schema` breaks the subject's level against `against` (empty: it does not).
-    /// Avro is judged by the resolution rules; Protobuf and JSON Schema are not judged
-    /// (always compatible), nor a schema of another type than the version's.
+    /// Why `schema` breaks the subject's level against `against` (empty: it does not),
+    /// by each format's own checker: Avro's resolution rules, Protobuf's descriptors
+    /// compared field by field, JSON Schema's documents accepted. A version of another
+    /// type than the schema's is a problem of its own, as in Confluent's.
     fn problems(&self, subject: &str, schema: &ParsedSchema, against: &[Entry]) -> Result<Vec<String>, Answer> {
         let level = self.level_for(subject).trim_end_matches("_TRANSITIVE").to_string();
         let (kind, text, references) = schema;
-        if *kind != SchemaKind::Avro || level == "NONE" {
+        if level == "NONE" {
             return Ok(Vec::new());
         }
+        let checker = match kind {
+            SchemaKind::Avro => crate::codec::avro::incompatibilities,
+            SchemaKind::Protobuf => crate::codec::protobuf_compat::incompatibilities,
+            SchemaKind::JsonSchema => crate::codec::json_schema_compat::incompatibilities,
+        };
         let new = SchemaSource {
             kind: *kind,
             text: text.clone(),
@@ -502,7 +509,13 @@ impl Store {
         let mut problems = Vec::new();
         for e in against {
             let stored = &self.schemas[e.id as usize - 1];
-            if stored.kind != SchemaKind::Avro {
+            if stored.kind != *kind {
+                problems.push(format!(
+                    "version {} is {}, not {}",
+                    e.version,
+                    stored.kind.name(),
+                    kind.name()
+                ));
                 continue;
             }
             let old = SchemaSource {
@@ -513,7 +526,7 @@ impl Store {
             let invalid =
                 |e: crate::codec::schema::SchemaError| Answer::error(422, 42201, format!("Invalid schema: {e}"));
             let mut judge = |reader: &SchemaSource, writer: &SchemaSource, how: &str| -> Result<(), Answer> {
-                for p in crate::codec::avro::incompatibilities(reader, writer).map_err(invalid)? {
+                for p in checker(reader, writer).map_err(invalid)? {
                     problems.push(format!("{how} version {}: {p}", e.version));
                 }
                 Ok(())
@@ -925,7 +938,12 @@ mod tests {
         assert_eq!((a["id"].clone(), a["version"].clone()), (json!(1), json!(1)));
         assert_eq!((again["id"].clone(), again["version"].clone()), (json!(1), json!(1)));
         assert_eq!((other["id"].clone(), other["version"].clone()), (json!(1), json!(1)));
+        // The same text as JSON Schema is another schema; under another type than the
+        // subject's it is judged incompatible (as Confluent's), unless the level is NONE.
         let proto = json!({"schema": "{\"type\":\"string\"}", "schemaType": "JSON"});
+        let (status, _) = call(&mut s, "POST", "/subjects/a-value/versions", proto.clone());
+        assert_eq!(status, 409);
+        call(&mut s, "PUT", "/config/a-value", json!({"compatibility": "NONE"}));
         let (_, json_schema) = call(&mut s, "POST", "/subjects/a-value/versions", proto);
         assert_eq!(
             (json_schema["id"].clone(), json_schema["version"].clone()),
@@ -1082,6 +1100,72 @@ mod tests {
         call(&mut s, "PUT", "/config/o-value", json!({"compatibility": "BACKWARD"}));
         let (_, body) = call(&mut s, "POST", "/compatibility/subjects/o-value/versions", avro(newest));
         assert_eq!(body["is_compatible"], true, "the latest has note: {body}");
+    }
+
+    #[test]
+    fn protobuf_and_json_schema_compatibility_are_judged_with_messages() {
+        let mut s = Store::new(1);
+        let proto = |text: &str| json!({"schema": text, "schemaType": "PROTOBUF"});
+        let v1 = r#"syntax = "proto3"; package shop; message Order { int32 id = 1; string note = 2; }"#;
+        let v2 = r#"syntax = "proto3"; package shop; message Order { string id = 1; }"#;
+        assert_eq!(call(&mut s, "POST", "/subjects/p/versions", proto(v1)).0, 200);
+        let (_, body) = call(
+            &mut s,
+            "POST",
+            "/compatibility/subjects/p/versions/latest?verbose=true",
+            proto(v2),
+        );
+        assert_eq!(
+            body,
+            json!({"is_compatible": false, "messages": [
+                "cannot read the data of version 1: .shop.Order.id: field 1 changed from int32 to string"
+            ]})
+        );
+        let (status, body) = call(&mut s, "POST", "/subjects/p/versions", proto(v2));
+        assert_eq!(status, 409, "{body}");
+        assert!(
+            body["message"].as_str().unwrap_or("").contains("field 1 changed"),
+            "{body}"
+        );
+        let fewer = r#"syntax = "proto3"; package shop; message Order { int32 id = 1; }"#;
+        assert_eq!(
+            call(&mut s, "POST", "/subjects/p/versions", proto(fewer)).1["version"],
+            2
+        );
+
+        let js = |v: Value| json!({"schema": v.to_string(), "schemaType": "JSON"});
+        let open = json!({"type": "object", "properties": {"id": {"type": "integer"}}});
+        let required = json!({"type": "object", "properties": {"id": {"type": "integer"}}, "required": ["id"]});
+        assert_eq!(call(&mut s, "POST", "/subjects/j/versions", js(open.clone())).0, 200);
+        let (_, body) = call(
+            &mut s,
+            "POST",
+            "/compatibility/subjects/j/versions/latest?verbose=true",
+            js(required.clone()),
+        );
+        assert_eq!(
+            body["messages"],
+            json!([
+                "cannot read the data of version 1: #/required/id: newly required (the writer's documents may lack it)"
+            ]),
+            "{body}"
+        );
+        call(&mut s, "PUT", "/config/j", json!({"compatibility": "FORWARD"}));
+        let (_, body) = call(
+            &mut s,
+            "POST",
+            "/compatibility/subjects/j/versions/latest",
+            js(required),
+        );
+        assert_eq!(body, json!({"is_compatible": true}));
+        // A schema of another type than the subject's versions is not compatible.
+        let (_, body) = call(
+            &mut s,
+            "POST",
+            "/compatibility/subjects/j/versions/latest?verbose=true",
+            proto(v1),
+        );
+        assert_eq!(body["is_compatible"], false, "{body}");
     }
 
     #[test]

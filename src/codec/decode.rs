@@ -62,7 +62,7 @@ pub struct Decoded {
     pub schema_id: Option<u32>,
     pub guid: Option<[u8; 16]>,
     /// Protobuf: the full name of the message.
-    pub message: Option<String>,
+    pub message: Option<Arc<str>>,
     /// Protobuf: the message-index path, when it is not `[0]`.
     pub index: Option<Vec<i64>>,
 }
@@ -98,6 +98,9 @@ pub struct SideDecoder {
     /// not say (unframed bytes).
     proto_type: Option<String>,
     compiled: HashMap<SchemaRef, Entry>,
+    /// The entry the last record's schema had: a topic's records mostly share one, and
+    /// this spares each of them the map's hashing.
+    last: Option<(SchemaRef, Entry)>,
     indexes: Vec<i64>,
 }
 
@@ -126,6 +129,7 @@ impl SideDecoder {
             opts,
             proto_type,
             compiled: HashMap::new(),
+            last: None,
             indexes: Vec::new(),
         }
     }
@@ -169,12 +173,14 @@ impl SideDecoder {
             },
             (None, None) => return Ok(Shown::Raw),
         };
-        let name = describe(id, guid);
+        // Only an error names the schema: not formatted for each record decoded.
+        let name = || describe(id, guid);
         let kind = codec.kind();
         if let DecodeMode::Only(wanted) = self.mode {
             if wanted != kind {
                 return Ok(Shown::Failed(format!(
-                    "{name} is {}, not {} (--decode)",
+                    "{} is {}, not {} (--decode)",
+                    name(),
                     kind.name(),
                     wanted.name()
                 )));
@@ -187,7 +193,7 @@ impl SideDecoder {
                     // bytes are the bare message.
                     Ok(rest) if header.is_none() => rest,
                     Ok(_) => payload,
-                    Err(e) => return Ok(Shown::Failed(format!("{name}: {e}"))),
+                    Err(e) => return Ok(Shown::Failed(format!("{}: {e}", name()))),
                 }
             } else {
                 self.indexes.clear();
@@ -199,7 +205,7 @@ impl SideDecoder {
             payload
         };
         if let Err(e) = codec.decode(&self.indexes, payload, out) {
-            return Ok(Shown::Failed(format!("{name} ({}): {e}", kind.name())));
+            return Ok(Shown::Failed(format!("{} ({}): {e}", name(), kind.name())));
         }
         let protobuf = kind == SchemaKind::Protobuf;
         Ok(Shown::Decoded(Decoded {
@@ -218,7 +224,13 @@ impl SideDecoder {
     /// The compiled schema `schema` names, asked for and compiled once per run; a
     /// schema that cannot be had is remembered too (a 404 is an answer).
     fn compiled(&mut self, schema: SchemaRef) -> Result<Entry, Fatal> {
+        if let Some((last, entry)) = &self.last {
+            if *last == schema {
+                return Ok(entry.clone());
+            }
+        }
         if let Some(entry) = self.compiled.get(&schema) {
+            self.last = Some((schema, entry.clone()));
             return Ok(entry.clone());
         }
         let Some(lookup) = &self.lookup else {
@@ -325,7 +337,7 @@ impl Lookup for Registry {
 fn lookup_error(e: RegistryError) -> LookupError {
     let fatal = matches!(
         e.kind,
-        ErrorKind::Unauthorized | ErrorKind::Unavailable | ErrorKind::Invalid
+        ErrorKind::Unauthorized | ErrorKind::Unavailable | ErrorKind::Closed | ErrorKind::Invalid
     );
     LookupError {
         message: e.to_string(),

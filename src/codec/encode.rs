@@ -254,7 +254,7 @@ fn side_plan(
 /// namespace.name, the Protobuf message's full name, a JSON Schema's title.
 fn record_name(kind: SchemaKind, text: &str, codec: &dyn SchemaCodec) -> Option<String> {
     match kind {
-        SchemaKind::Protobuf => codec.message_name(&codec.encode_index()),
+        SchemaKind::Protobuf => codec.message_name(&codec.encode_index()).map(|n| n.to_string()),
         SchemaKind::Avro => {
             let v: serde_json::Value = serde_json::from_str(text).ok()?;
             let name = v.get("name")?.as_str()?;

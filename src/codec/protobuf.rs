@@ -44,6 +44,8 @@ pub struct ProtobufCodec {
     walker: std::sync::Arc<Walker>,
     /// The walker's table of `message`, the one the common index path names.
     walk_main: Option<usize>,
+    /// `message`'s full name, for the envelope of every record framed with `index`.
+    message_name: std::sync::Arc<str>,
 }
 
 impl fmt::Debug for ProtobufCodec {
@@ -65,6 +67,13 @@ const SCHEMA_FILE: &str = "schema.proto";
 /// Google's well-known types and Confluent's own two files built in. `message` is the full name of the message
 /// `encode` writes (default: the file's first).
 pub fn compile(source: &SchemaSource, message: Option<&str>, opts: JsonOptions) -> Result<ProtobufCodec, SchemaError> {
+    ProtobufCodec::new(compile_file(source)?, message, opts, true)
+}
+
+/// The schema file of a registry schema, compiled with its imports (as [`compile`]
+/// takes them), for what needs the descriptors rather than a codec: the compatibility
+/// check compares two of them, and a file with no message is fine there.
+pub(super) fn compile_file(source: &SchemaSource) -> Result<FileDescriptor, SchemaError> {
     if source.kind != SchemaKind::Protobuf {
         return Err(SchemaError(format!(
             "a {} schema is not a Protobuf schema",
@@ -97,10 +106,8 @@ pub fn compile(source: &SchemaSource, message: Option<&str>, opts: JsonOptions) 
     let mut compiler = protox::Compiler::with_file_resolver(resolver);
     compiler.open_file(&main).map_err(|e| compile_error(&e))?;
     let pool = compiler.descriptor_pool();
-    let file = pool
-        .get_file_by_name(&main)
-        .ok_or_else(|| SchemaError(format!("'{main}' is missing after compiling it")))?;
-    ProtobufCodec::new(file, message, opts, true)
+    pool.get_file_by_name(&main)
+        .ok_or_else(|| SchemaError(format!("'{main}' is missing after compiling it")))
 }
 
 /// A Protobuf schema as a registry's `?format=serialized` answers it: the base64
@@ -285,6 +292,7 @@ impl ProtobufCodec {
         Ok(ProtobufCodec {
             walker: std::sync::Arc::new(walker),
             walk_main,
+            message_name: message.full_name().into(),
             file,
             message,
             index,
@@ -427,13 +435,16 @@ impl SchemaCodec for ProtobufCodec {
         self.encode_dynamic(json, out)
     }
 
-    fn message_name(&self, message_index: &[i64]) -> Option<String> {
+    fn message_name(&self, message_index: &[i64]) -> Option<std::sync::Arc<str>> {
         let path = if message_index.is_empty() {
             &[0][..]
         } else {
             message_index
         };
-        self.message_at(path).map(|m| m.full_name().to_string())
+        if path == self.index {
+            return Some(self.message_name.clone());
+        }
+        self.message_at(path).map(|m| m.full_name().into())
     }
 
     fn encode_index(&self) -> Vec<i64> {

@@ -450,9 +450,11 @@ impl Walker {
                 v != 0
             }
             Ty::String => {
-                let s = std::str::from_utf8(len_delimited(b)?).map_err(|_| Bail)?;
-                write_str(s, out);
-                !s.is_empty()
+                let bytes = len_delimited(b)?;
+                if !super::plain_text::write_if_plain(out, bytes) {
+                    write_str(std::str::from_utf8(bytes).map_err(|_| Bail)?, out);
+                }
+                !bytes.is_empty()
             }
             Ty::Bytes => {
                 let s = len_delimited(b)?;

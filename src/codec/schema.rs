@@ -150,8 +150,9 @@ pub trait SchemaCodec: Send + Sync + fmt::Debug {
     fn encode(&self, json: &[u8], out: &mut Vec<u8>) -> Result<(), CodecError>;
 
     /// Protobuf: the full name of the message an index path names (the envelope's
-    /// `*_message`); `None` for other formats.
-    fn message_name(&self, _message_index: &[i64]) -> Option<String> {
+    /// `*_message`); `None` for other formats. Shared text, as it is asked for every
+    /// record decoded.
+    fn message_name(&self, _message_index: &[i64]) -> Option<std::sync::Arc<str>> {
         None
     }
 

@@ -219,7 +219,8 @@ fn eddy_dev_registry_prints_and_exports_its_url() {
 
 /// confluent-kafka's `SchemaRegistryClient` and serializers (from PyPI, not ours)
 /// against `eddy dev --registry`: register, get by id, latest, lookup, compatibility
-/// judged (`test_compatibility`, a 409 on register), `.proto` text served compiled under
+/// judged (`test_compatibility` for Avro, Protobuf and JSON Schema, a 409 on
+/// register), `.proto` text served compiled under
 /// `format=serialized`, and the Avro and Protobuf serializers' own registration and
 /// framing.
 #[test]
@@ -249,6 +250,8 @@ fn confluent_kafka_schema_registry_client_works_against_eddy_dev_registry() {
         subjects,
         [
             "py-avro-value",
+            "py-doc-value",
+            "py-item-value",
             "py-money",
             "py-orders-value",
             "py-proto-value",
@@ -561,13 +564,23 @@ server.serve_forever()
         config.display().to_string()
     };
     let without = context("");
-    let refused = eddy(&["schemas", "list", "--timeout", "5s", "--config-file", &without], &[]).code(1);
-    // TLS 1.3 refuses a missing certificate after the handshake: the client sees a
-    // reset, and eddy says so in one line (and a hint).
+    let started = std::time::Instant::now();
+    let refused = eddy(&["schemas", "list", "--timeout", "60s", "--config-file", &without], &[]).code(1);
+    // TLS 1.3 refuses a missing certificate after the handshake: the client sees the
+    // connection closed, and eddy says so in one line with a hint that names the
+    // certificate, at once rather than after trying for the whole --timeout (it once
+    // retried for all of it and then asked whether the registry was running).
     let first = refused.stderr.lines().next().unwrap_or("");
     assert!(
         first.starts_with(&format!("eddy: schema registry at {url}")),
         "{}",
+        refused.stderr
+    );
+    assert!(refused.stderr.contains("client certificate"), "{}", refused.stderr);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "took {:?}: {}",
+        started.elapsed(),
         refused.stderr
     );
     let with = context(&format!(

@@ -305,3 +305,91 @@ fn dev_registry_judges_avro_compatibility_by_the_subjects_level() {
     r.eddy(&["schemas", "check", "orders-value", &v3]).ok();
     r.eddy(&["schemas", "register", "orders-value", &v3]).ok();
 }
+
+/// `eddy dev --registry` judges Protobuf by its descriptors (a field number reused
+/// with a type of another wire group breaks it; a field added does not), as
+/// Confluent's registry does: `check` exits 1 naming the field, `register` is refused.
+#[test]
+fn dev_registry_judges_protobuf_compatibility() {
+    let r = TestRegistry::dev();
+    let dir = tempfile::tempdir().unwrap();
+    let v1 = file(
+        &dir,
+        "order.proto",
+        "syntax = \"proto3\"; package shop; message Order { int32 id = 1; repeated string items = 3; }",
+    );
+    let v2 = file(
+        &dir,
+        "order2.proto",
+        "syntax = \"proto3\"; package shop; message Order { int64 id = 1; repeated string items = 3; string note = 4; }",
+    );
+    let v3 = file(
+        &dir,
+        "order3.proto",
+        "syntax = \"proto3\"; package shop; message Order { int32 id = 1; repeated int32 items = 3; }",
+    );
+    r.eddy(&["schemas", "register", "orders-value", &v1]).ok();
+    let good = json_of(
+        &r.eddy(&["schemas", "check", "orders-value", &v2, "--output", "json"])
+            .ok(),
+    );
+    assert_eq!(good["compatible"], json!(true), "{good}");
+    let bad = r.eddy(&["schemas", "check", "orders-value", &v3]).code(1);
+    assert!(bad.text().starts_with("not compatible"), "{}", bad.text());
+    assert!(
+        bad.text()
+            .contains(".shop.Order.items: field 3 changed from string to int32"),
+        "{}",
+        bad.text()
+    );
+    let refused = r.eddy(&["schemas", "register", "orders-value", &v3]).code(1);
+    assert!(
+        refused.stderr.contains("409") && refused.stderr.contains("incompatible"),
+        "{}",
+        refused.stderr
+    );
+    r.eddy(&["schemas", "register", "orders-value", &v2]).ok();
+}
+
+/// `eddy dev --registry` judges JSON Schema by what documents each accepts: BACKWARD
+/// by default, so a property newly required is refused (the old documents may lack
+/// it), while one dropped from an open content model is fine.
+#[test]
+fn dev_registry_judges_json_schema_compatibility() {
+    let r = TestRegistry::dev();
+    let dir = tempfile::tempdir().unwrap();
+    let v1 = file(
+        &dir,
+        "order.json",
+        r#"{"type":"object","properties":{"id":{"type":"integer"},"note":{"type":"string"}}}"#,
+    );
+    let v2 = file(
+        &dir,
+        "order2.json",
+        r#"{"type":"object","properties":{"id":{"type":"number"}}}"#,
+    );
+    let v3 = file(
+        &dir,
+        "order3.json",
+        r#"{"type":"object","properties":{"id":{"type":"integer"},"note":{"type":"string","maxLength":10}},"required":["note"]}"#,
+    );
+    r.eddy(&["schemas", "register", "orders-value", &v1]).ok();
+    let good = json_of(
+        &r.eddy(&["schemas", "check", "orders-value", &v2, "--output", "json"])
+            .ok(),
+    );
+    assert_eq!(good["compatible"], json!(true), "{good}");
+    let bad = json_of(
+        &r.eddy(&["schemas", "check", "orders-value", &v3, "--output", "json"])
+            .code(1),
+    );
+    assert_eq!(bad["compatible"], json!(false), "{bad}");
+    let text = bad.to_string();
+    assert!(text.contains("#/required/note: newly required"), "{bad}");
+    assert!(
+        text.contains("#/properties/note/maxLength: added (10) where the writer had none"),
+        "{bad}"
+    );
+    let refused = r.eddy(&["schemas", "register", "orders-value", &v3]).code(1);
+    assert!(refused.stderr.contains("409"), "{}", refused.stderr);
+}

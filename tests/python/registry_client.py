@@ -84,4 +84,20 @@ compiled = descriptor_pb2.FileDescriptorProto.FromString(base64.b64decode(serial
 assert (compiled.package, compiled.message_type[0].name, list(compiled.dependency)) == (
     "pyshop", "Sale", ["pyc/money.proto"]), compiled
 print("protobuf ok")
+
+# Protobuf and JSON Schema compatibility are judged too (BACKWARD): a field number
+# reused with another wire type, a property newly required.
+p1 = 'syntax = "proto3"; package pyc; message Item { int32 qty = 1; }'
+client.register_schema("py-item-value", Schema(p1, "PROTOBUF"))
+p2 = 'syntax = "proto3"; package pyc; message Item { int64 qty = 1; string sku = 2; }'
+assert client.test_compatibility("py-item-value", Schema(p2, "PROTOBUF")) is True
+p3 = 'syntax = "proto3"; package pyc; message Item { string qty = 1; }'
+assert client.test_compatibility("py-item-value", Schema(p3, "PROTOBUF")) is False
+j1 = '{"type":"object","properties":{"id":{"type":"integer"}}}'
+client.register_schema("py-doc-value", Schema(j1, "JSON"))
+j2 = '{"type":"object","properties":{"id":{"type":"number"}}}'
+assert client.test_compatibility("py-doc-value", Schema(j2, "JSON")) is True
+j3 = '{"type":"object","properties":{"id":{"type":"integer"}},"required":["id"]}'
+assert client.test_compatibility("py-doc-value", Schema(j3, "JSON")) is False
+print("compatibility ok")
 print("REGISTRY OK")

@@ -16,6 +16,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use super::encode;
 use super::logical;
 use super::schema::{Field, Node, NodeId, Schema, Unit};
+use crate::codec::plain_text::write_if_plain;
 use crate::codec::schema::CodecError;
 use crate::codec::wire::GuidText;
 use crate::jq::{write_f64, write_json_str};
@@ -227,7 +228,15 @@ impl<'a> Decoder<'_, 'a> {
                 let b = self.sized()?;
                 self.bytes_value(out, b);
             }
-            Node::String | Node::Uuid { fixed: None } => write_json_str(out, self.str()?),
+            Node::String | Node::Uuid { fixed: None } => {
+                let b = self.sized()?;
+                if !write_if_plain(out, b) {
+                    write_json_str(
+                        out,
+                        std::str::from_utf8(b).map_err(|_| error("a string that is not UTF-8"))?,
+                    );
+                }
+            }
             Node::Record { fields, .. } => self.record(fields, out, depth)?,
             Node::Enum { name, symbols } => self.enum_symbol(name, symbols, out)?,
             Node::Array(item) => self.array(*item, out, depth)?,

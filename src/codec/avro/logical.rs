@@ -54,38 +54,73 @@ fn push_digits(out: &mut Vec<u8>, mut n: u64, width: usize) {
     }
 }
 
-fn push_date(out: &mut Vec<u8>, days: i64) -> bool {
-    let (year, month, day) = civil_from_days(days);
-    if !(0..=9999).contains(&year) {
-        return false;
-    }
-    push_digits(out, year as u64, 4);
-    out.push(b'-');
-    push_digits(out, u64::from(month), 2);
-    out.push(b'-');
-    push_digits(out, u64::from(day), 2);
-    true
+/// A date or time built on the stack and appended once: a timestamp's ~30 bytes then
+/// cost one capacity check, not one per piece (it is on every Avro record that has one).
+struct Stack {
+    buf: [u8; 40],
+    len: usize,
 }
 
-fn push_time(out: &mut Vec<u8>, second_of_day: i64, fraction: i64, digits: u32) {
-    push_digits(out, (second_of_day / 3600) as u64, 2);
-    out.push(b':');
-    push_digits(out, (second_of_day / 60 % 60) as u64, 2);
-    out.push(b':');
-    push_digits(out, (second_of_day % 60) as u64, 2);
-    out.push(b'.');
-    push_digits(out, fraction as u64, digits as usize);
+impl Stack {
+    fn new() -> Stack {
+        Stack { buf: [0; 40], len: 0 }
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.buf[self.len] = b;
+        self.len += 1;
+    }
+
+    /// `n` in exactly `width` digits (callers pass values that fit).
+    fn digits(&mut self, mut n: u64, width: usize) {
+        let end = self.len + width;
+        for slot in self.buf[self.len..end].iter_mut().rev() {
+            *slot = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        self.len = end;
+    }
+
+    /// `YYYY-MM-DD`; false outside the years 0000-9999.
+    fn date(&mut self, days: i64) -> bool {
+        let (year, month, day) = civil_from_days(days);
+        if !(0..=9999).contains(&year) {
+            return false;
+        }
+        self.digits(year as u64, 4);
+        self.byte(b'-');
+        self.digits(u64::from(month), 2);
+        self.byte(b'-');
+        self.digits(u64::from(day), 2);
+        true
+    }
+
+    /// `HH:MM:SS.f...` with `digits` fraction digits (3, 6 or 9): at most 32 bytes
+    /// with the quotes, date and zone.
+    fn time(&mut self, second_of_day: i64, fraction: i64, digits: u32) {
+        self.digits((second_of_day / 3600) as u64, 2);
+        self.byte(b':');
+        self.digits((second_of_day / 60 % 60) as u64, 2);
+        self.byte(b':');
+        self.digits((second_of_day % 60) as u64, 2);
+        self.byte(b'.');
+        self.digits(fraction as u64, digits as usize);
+    }
+
+    fn append_to(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.buf[..self.len]);
+    }
 }
 
 /// Writes a date (days since 1970-01-01) as a quoted `YYYY-MM-DD`.
 pub fn write_date(out: &mut Vec<u8>, days: i32) -> bool {
-    let start = out.len();
-    out.push(b'"');
-    if !push_date(out, i64::from(days)) {
-        out.truncate(start);
+    let mut text = Stack::new();
+    text.byte(b'"');
+    if !text.date(i64::from(days)) {
         return false;
     }
-    out.push(b'"');
+    text.byte(b'"');
+    text.append_to(out);
     true
 }
 
@@ -96,9 +131,11 @@ pub fn write_time(out: &mut Vec<u8>, value: i64, unit: Unit) -> bool {
     if !(0..SECONDS_PER_DAY * per_second).contains(&value) {
         return false;
     }
-    out.push(b'"');
-    push_time(out, value / per_second, value % per_second, unit.digits());
-    out.push(b'"');
+    let mut text = Stack::new();
+    text.byte(b'"');
+    text.time(value / per_second, value % per_second, unit.digits());
+    text.byte(b'"');
+    text.append_to(out);
     true
 }
 
@@ -107,23 +144,22 @@ pub fn write_time(out: &mut Vec<u8>, value: i64, unit: Unit) -> bool {
 pub fn write_timestamp(out: &mut Vec<u8>, value: i64, unit: Unit, local: bool) -> bool {
     let per_second = unit.per_second();
     let seconds = value.div_euclid(per_second);
-    let start = out.len();
-    out.push(b'"');
-    if !push_date(out, seconds.div_euclid(SECONDS_PER_DAY)) {
-        out.truncate(start);
+    let mut text = Stack::new();
+    text.byte(b'"');
+    if !text.date(seconds.div_euclid(SECONDS_PER_DAY)) {
         return false;
     }
-    out.push(b'T');
-    push_time(
-        out,
+    text.byte(b'T');
+    text.time(
         seconds.rem_euclid(SECONDS_PER_DAY),
         value.rem_euclid(per_second),
         unit.digits(),
     );
     if !local {
-        out.push(b'Z');
+        text.byte(b'Z');
     }
-    out.push(b'"');
+    text.byte(b'"');
+    text.append_to(out);
     true
 }
 

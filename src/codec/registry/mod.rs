@@ -122,6 +122,10 @@ pub enum ErrorKind {
     Refused,
     /// 5xx, 429 or the network, still so at the deadline.
     Unavailable,
+    /// An HTTPS registry closed the connection on a client without a certificate: what
+    /// a registry that requires one does under TLS 1.3 (the refusal comes after the
+    /// handshake, so it looks like a reset), or one going away. Tried once more only.
+    Closed,
     /// An answer eddy cannot read, or a local problem (a CA file, a reference cycle).
     Invalid,
 }
@@ -152,6 +156,9 @@ impl From<RegistryError> for Error {
                 "check EDDY_REGISTRY_USERNAME and EDDY_REGISTRY_PASSWORD (or EDDY_REGISTRY_TOKEN), or the context's registry username, password and token",
             ),
             ErrorKind::Unavailable => Some("is the registry running at that URL? (--registry, EDDY_REGISTRY_URL)"),
+            ErrorKind::Closed => Some(
+                "the registry closed the connection: it may require a client certificate (cert and key in the context's [registry] table) or not be running",
+            ),
             _ => None,
         };
         Error::Input {
@@ -216,6 +223,9 @@ pub struct Registry {
     authorization: Option<String>,
     username: Option<String>,
     timeout: Duration,
+    /// HTTPS without a client certificate: a reset is then most likely a refusal of
+    /// mutual TLS, which waiting does not mend.
+    https_without_cert: bool,
     by_id: Cache<u32, Result<Arc<Resolved>, RegistryError>>,
     by_guid: Cache<String, Result<Arc<Resolved>, RegistryError>>,
     by_version: Cache<(String, i64), Result<Arc<Schema>, RegistryError>>,
@@ -272,6 +282,7 @@ impl Registry {
             authorization,
             username,
             timeout,
+            https_without_cert: settings.url.starts_with("https://") && settings.cert.is_none(),
             by_id: Cache::default(),
             by_guid: Cache::default(),
             by_version: Cache::default(),
@@ -495,13 +506,19 @@ impl Registry {
     fn call(&self, method: Method, path: &str, body: Option<&serde_json::Value>) -> Result<String, RegistryError> {
         let deadline = Instant::now() + self.timeout;
         let mut backoff = FIRST_BACKOFF;
+        let mut closed = 0;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             let failed = match self.try_once(method, path, body, left) {
                 Ok(text) => return Ok(text),
                 Err(f) => f,
             };
-            if !failed.retry || Instant::now() + backoff >= deadline {
+            // A closed connection is tried once more (it may have been a pooled one the
+            // server had dropped), not for the whole --timeout.
+            if failed.error.kind == ErrorKind::Closed {
+                closed += 1;
+            }
+            if !failed.retry || closed > 1 || Instant::now() + backoff >= deadline {
                 return Err(failed.error);
             }
             std::thread::sleep(backoff);
@@ -564,6 +581,29 @@ impl Registry {
             ureq::Error::HostNotFound => ("the host does not resolve".to_string(), true),
             ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
                 ("cannot connect: connection refused".to_string(), true)
+            }
+            // The TLS layer (native-tls) does not tell whether the server asked for a
+            // certificate, so any close right after connecting counts, and the hint
+            // names both causes.
+            ureq::Error::Io(io)
+                if self.https_without_cert
+                    && matches!(
+                        io.kind(),
+                        std::io::ErrorKind::ConnectionReset
+                            | std::io::ErrorKind::ConnectionAborted
+                            | std::io::ErrorKind::UnexpectedEof
+                    ) =>
+            {
+                return Failed {
+                    error: RegistryError {
+                        url: self.url.clone(),
+                        kind: ErrorKind::Closed,
+                        status: None,
+                        code: None,
+                        what: format!("{what}: {io}"),
+                    },
+                    retry: true,
+                };
             }
             ureq::Error::Io(io) => (io.to_string(), true),
             ureq::Error::Tls(_) | ureq::Error::NativeTls(_) | ureq::Error::Pem(_) | ureq::Error::Der(_) => {
