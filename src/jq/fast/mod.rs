@@ -1,6 +1,8 @@
 //! The fast path: the filters people type most — `.a.b`, `select(.x > 5 and .y == "z")`,
-//! `{id, user: .u.name}` and pipes of selects into one of those — run straight on the
-//! record's bytes, without building a jaq value or starting the interpreter.
+//! `{id, user: .u.name, cents: (.amount * 100)}`, string builtins, arithmetic,
+//! `if`, string interpolation, `@csv`, `del`, `=`, `|=`, `with_entries` and pipes of
+//! those — run straight on the record's bytes, without building a jaq value of the
+//! record or starting the interpreter.
 //!
 //! A record is scanned once: the scan validates the whole document as strictly as the
 //! JSON parser (so nothing invalid slips through) and notes where each top-level field's
@@ -12,54 +14,114 @@
 //! record (`Bail`) and the caller runs the interpreter instead, so the two paths can
 //! never disagree: `tests::agrees_with_the_interpreter` checks that they do not.
 //!
-//! Over 700 lines (about 1,090 before its tests) because the scanner, the plan and
-//! the reading of filter text into a plan must agree with jaq in every detail, and
-//! are checked together against the interpreter.
-
-use std::cmp::Ordering;
+//! The data flows through four files: `scan` (the record's bytes), `read` (the filter's
+//! text into a plan), `eval` (the plan on a scanned record) and `tests`.
 
 use super::Value;
-use super::json;
-use jaq_json::{Num, Val};
+use eval::{Cx, V};
+use jaq_json::Val;
 
 /// The fast path cannot answer for this record: use the interpreter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Bail;
 
+mod eval;
 mod read;
 mod scan;
 #[cfg(test)]
 mod tests;
 
-use read::{Parser, lex};
 pub use scan::Scan;
-pub(crate) use scan::{Kind, Raw, write_raw};
 
-// --- the filters the fast path knows -----------------------------------------------
-
-/// A filter in the fast path's terms: selects, then what to output.
+/// A filter in the fast path's terms.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Plan {
-    selects: Vec<Cond>,
-    output: Output,
+    expr: Expr,
 }
 
+/// The part of jq the fast path knows. Every expression has at most one output.
 #[derive(Debug, Clone, PartialEq)]
-enum Output {
-    /// `.` (also what is left after only selects).
+enum Expr {
+    /// `.`
     Identity,
-    /// `.a.b`.
+    /// `.a.b`
     Path(Vec<Vec<u8>>),
-    /// `{a, b: .c.d, "e": 1}`: each entry's `"key":` text and its value.
-    Object(Vec<(Vec<u8>, Operand)>),
+    /// A number, `null`, `true` or `false` (numbers as the interpreter reads them).
+    Lit(Val),
+    /// A string literal's contents.
+    Str(Vec<u8>),
+    /// `a | b | c`
+    Pipe(Vec<Expr>),
+    Select(Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    And(Box<Expr>, Box<Expr>),
+    Compare(Box<Expr>, Op, Box<Expr>),
+    /// `+ - * / %`, by its character.
+    Arith(Box<Expr>, u8, Box<Expr>),
+    /// `if c then a elif d then b else e end`
+    If(Vec<(Expr, Expr)>, Box<Expr>),
+    /// `{a, b: .c}`: each key's contents, its `"key":` text, and its value.
+    Object(Vec<(Vec<u8>, Vec<u8>, Expr)>),
+    /// `"text \(e) text"`: literal text (contents) before each interpolated part.
+    Interp(Vec<(Vec<u8>, Option<Expr>)>),
+    /// `[a, b] | @csv` (true) or `@tsv` (false).
+    Row(bool, Vec<Expr>),
+    Builtin(Builtin),
+    /// `del(.k)`
+    Del(Vec<u8>),
+    /// `.k = e`
+    Assign(Vec<u8>, Box<Expr>),
+    /// `.k |= e`
+    Update(Vec<u8>, Box<Expr>),
+    /// `with_entries(f)`, also spelt `to_entries | map(f) | from_entries`.
+    Entries(Box<Expr>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Cond {
-    Or(Box<Cond>, Box<Cond>),
-    And(Box<Cond>, Box<Cond>),
-    Compare(Operand, Op, Operand),
-    Truthy(Operand),
+enum Builtin {
+    Not,
+    Upcase,
+    Downcase,
+    Length,
+    ToString,
+    ToJson,
+    ToNumber,
+    StartsWith(Vec<u8>),
+    EndsWith(Vec<u8>),
+    TrimStart(Vec<u8>),
+    TrimEnd(Vec<u8>),
+    /// `split(s) | .[i]`
+    SplitIndex(Vec<u8>, i64),
+    /// `test("re")`
+    Test(Re),
+    /// `capture("re")`
+    Capture(Re),
+}
+
+/// A regex as the interpreter compiles one without flags (`matching::compile`), with
+/// its named groups.
+#[derive(Debug, Clone)]
+struct Re {
+    re: regex::Regex,
+    names: Vec<(usize, Vec<u8>)>,
+}
+
+impl Re {
+    fn new(text: &[u8]) -> Option<Re> {
+        let re = regex::RegexBuilder::new(std::str::from_utf8(text).ok()?).build().ok()?;
+        let names = re
+            .capture_names()
+            .enumerate()
+            .filter_map(|(i, n)| Some((i, n?.as_bytes().to_vec())))
+            .collect();
+        Some(Re { re, names })
+    }
+}
+
+impl PartialEq for Re {
+    fn eq(&self, other: &Re) -> bool {
+        self.re.as_str() == other.re.as_str()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,203 +134,24 @@ enum Op {
     Ge,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-enum Operand {
-    /// A path (empty: `.`).
-    Path(Vec<Vec<u8>>),
-    Lit(Lit),
-    /// A parenthesised condition, as a boolean.
-    Cond(Box<Cond>),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-enum Lit {
-    Null,
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    /// The string's bytes, and its JSON text.
-    Str(Vec<u8>, Vec<u8>),
-}
-
-/// A scalar as comparisons see it.
-#[derive(Debug, Clone, Copy)]
-enum Scalar<'a> {
-    Null,
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    Str(&'a [u8]),
-}
-
-impl Scalar<'_> {
-    fn rank(&self) -> u8 {
-        match self {
-            Scalar::Null => 0,
-            Scalar::Bool(false) => 1,
-            Scalar::Bool(true) => 2,
-            Scalar::Int(_) | Scalar::Float(_) => 3,
-            Scalar::Str(_) => 4,
-        }
-    }
-
-    fn float(&self) -> f64 {
-        match *self {
-            Scalar::Int(i) => i as f64,
-            Scalar::Float(f) => f,
-            _ => 0.0,
-        }
-    }
-
-    /// jq's order: null < false < true < numbers < strings.
-    fn cmp(&self, other: &Scalar<'_>) -> Ordering {
-        match (self, other) {
-            (Scalar::Int(a), Scalar::Int(b)) => a.cmp(b),
-            (Scalar::Str(a), Scalar::Str(b)) => a.cmp(b),
-            _ if self.rank() != other.rank() => self.rank().cmp(&other.rank()),
-            (a, b) if a.rank() == 3 => a.float().partial_cmp(&b.float()).unwrap_or(Ordering::Equal),
-            _ => Ordering::Equal,
-        }
-    }
-}
-
-/// The scalar at `raw`; arrays, objects and strings with escapes bail.
-fn scalar<'a>(bytes: &'a [u8], raw: Option<Raw>) -> Result<Scalar<'a>, Bail> {
-    let Some(r) = raw else { return Ok(Scalar::Null) };
-    Ok(match r.kind {
-        Kind::Null => Scalar::Null,
-        Kind::False => Scalar::Bool(false),
-        Kind::True => Scalar::Bool(true),
-        Kind::Num => number(&bytes[r.start..r.end])?,
-        Kind::Str if r.canonical => Scalar::Str(&bytes[r.start + 1..r.end - 1]),
-        _ => return Err(Bail),
-    })
-}
-
-/// A JSON number's text as jaq holds it: an integer when it is one, else a double.
-fn number(text: &[u8]) -> Result<Scalar<'static>, Bail> {
-    let s = std::str::from_utf8(text).map_err(|_| Bail)?;
-    if let Ok(i) = s.parse::<i64>() {
-        return Ok(Scalar::Int(i));
-    }
-    if !s.contains('.') {
-        // An integer beyond i64 is a big integer to jaq, compared exactly.
-        return Err(Bail);
-    }
-    s.parse::<f64>().map(Scalar::Float).map_err(|_| Bail)
-}
-
 impl Plan {
     /// The plan for a filter, if the fast path knows every part of it. `named` are the
     /// `--arg`-style variables, usable as literals.
     pub fn of(code: &str, named: &[(String, Value)]) -> Option<Plan> {
-        let tokens = lex(code)?;
-        let mut p = Parser {
-            t: &tokens,
-            i: 0,
-            named,
-        };
-        let plan = p.pipeline()?;
-        (p.i == tokens.len()).then_some(plan)
+        read::plan(code, named).map(|expr| Plan { expr })
     }
 
     /// Runs the plan on a scanned record and appends its output (compact JSON; a
-    /// string as its text when `text`). Returns None when the record was not selected,
-    /// else whether the output is truthy (not null or false).
+    /// string as its text when `text`). Returns None when there was no output (a
+    /// `select` dropped the record), else whether the output is truthy (not null or
+    /// false). On `Bail` nothing is appended.
     pub fn run(&self, bytes: &[u8], scan: &Scan, text: bool, out: &mut Vec<u8>) -> Result<Option<bool>, Bail> {
-        for c in &self.selects {
-            if !cond(bytes, scan, c)? {
-                return Ok(None);
-            }
-        }
         let mark = out.len();
-        let written = match &self.output {
-            Output::Identity => write_raw(bytes, Some(scan.whole(bytes)), text, out).map(|()| true),
-            Output::Path(p) => {
-                let raw = scan.lookup(bytes, p)?;
-                write_raw(bytes, raw, text, out)
-                    .map(|()| !matches!(raw.map(|r| r.kind), None | Some(Kind::Null | Kind::False)))
-            }
-            Output::Object(entries) => {
-                out.push(b'{');
-                let mut result = Ok(());
-                for (i, (key, value)) in entries.iter().enumerate() {
-                    if i > 0 {
-                        out.push(b',');
-                    }
-                    out.extend_from_slice(key);
-                    result = operand_json(bytes, scan, value, out);
-                    if result.is_err() {
-                        break;
-                    }
-                }
-                out.push(b'}');
-                result.map(|()| true)
-            }
-        };
-        if written.is_err() {
+        let cx = Cx { bytes, scan };
+        let written = cx.emit(&self.expr, &V::Record, text, out);
+        if !matches!(written, Ok(Some(_))) {
             out.truncate(mark);
         }
-        written.map(Some)
-    }
-}
-
-fn operand_json(bytes: &[u8], scan: &Scan, o: &Operand, out: &mut Vec<u8>) -> Result<(), Bail> {
-    match o {
-        Operand::Path(p) => write_raw(bytes, scan.lookup(bytes, p)?, false, out),
-        Operand::Lit(l) => {
-            match l {
-                Lit::Null => out.extend_from_slice(b"null"),
-                Lit::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-                Lit::Int(i) => out.extend_from_slice(itoa::Buffer::new().format(*i).as_bytes()),
-                Lit::Float(f) => json::write_f64(out, *f),
-                Lit::Str(_, json) => out.extend_from_slice(json),
-            }
-            Ok(())
-        }
-        Operand::Cond(c) => {
-            let b = cond(bytes, scan, c)?;
-            out.extend_from_slice(if b { b"true" } else { b"false" });
-            Ok(())
-        }
-    }
-}
-fn cond(bytes: &[u8], scan: &Scan, c: &Cond) -> Result<bool, Bail> {
-    Ok(match c {
-        Cond::Or(a, b) => cond(bytes, scan, a)? || cond(bytes, scan, b)?,
-        Cond::And(a, b) => cond(bytes, scan, a)? && cond(bytes, scan, b)?,
-        Cond::Truthy(o) => match o {
-            Operand::Path(p) => !matches!(
-                scan.lookup(bytes, p)?.map(|r| r.kind),
-                None | Some(Kind::Null | Kind::False)
-            ),
-            Operand::Lit(l) => !matches!(l, Lit::Null | Lit::Bool(false)),
-            Operand::Cond(c) => cond(bytes, scan, c)?,
-        },
-        Cond::Compare(a, op, b) => {
-            let x = operand_scalar(bytes, scan, a)?;
-            let y = operand_scalar(bytes, scan, b)?;
-            let o = x.cmp(&y);
-            match op {
-                Op::Eq => o == Ordering::Equal,
-                Op::Ne => o != Ordering::Equal,
-                Op::Lt => o == Ordering::Less,
-                Op::Le => o != Ordering::Greater,
-                Op::Gt => o == Ordering::Greater,
-                Op::Ge => o != Ordering::Less,
-            }
-        }
-    })
-}
-
-fn operand_scalar<'a>(bytes: &'a [u8], scan: &Scan, o: &'a Operand) -> Result<Scalar<'a>, Bail> {
-    match o {
-        Operand::Path(p) => scalar(bytes, scan.lookup(bytes, p)?),
-        Operand::Lit(Lit::Null) => Ok(Scalar::Null),
-        Operand::Lit(Lit::Bool(b)) => Ok(Scalar::Bool(*b)),
-        Operand::Lit(Lit::Int(i)) => Ok(Scalar::Int(*i)),
-        Operand::Lit(Lit::Float(f)) => Ok(Scalar::Float(*f)),
-        Operand::Lit(Lit::Str(s, _)) => Ok(Scalar::Str(s)),
-        Operand::Cond(c) => cond(bytes, scan, c).map(Scalar::Bool),
+        written
     }
 }

@@ -28,21 +28,21 @@ pub(crate) struct Raw {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Field {
-    key: (usize, usize),
-    value: Raw,
+pub(super) struct Field {
+    pub(super) key: (usize, usize),
+    pub(super) value: Raw,
 }
 
 /// One scanned document: a top-level object and its fields, in order.
 #[derive(Debug, Default)]
 pub struct Scan {
-    fields: Vec<Field>,
+    pub(super) fields: Vec<Field>,
     /// The whole object.
-    start: usize,
-    end: usize,
-    canonical: bool,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) canonical: bool,
     /// Some key has escapes, so looking keys up by their bytes could miss.
-    escaped_keys: bool,
+    pub(super) escaped_keys: bool,
 }
 
 impl Scan {
@@ -89,32 +89,11 @@ impl Scan {
             canonical: self.canonical && !duplicates(bytes, &self.fields),
         }
     }
-
-    /// The value at `path` (None: null, as jq gives for a missing key).
-    pub(crate) fn lookup(&self, bytes: &[u8], path: &[Vec<u8>]) -> Result<Option<Raw>, Bail> {
-        let Some((first, rest)) = path.split_first() else {
-            return Ok(Some(self.whole(bytes)));
-        };
-        if self.escaped_keys {
-            return Err(Bail);
-        }
-        let mut current = find(bytes, &self.fields, first);
-        for key in rest {
-            match current {
-                None => return Ok(None),
-                Some(r) if r.kind == Kind::Null => return Ok(None),
-                Some(r) if r.kind == Kind::Obj => current = member(bytes, r.start, key)?,
-                // jq fails on indexing anything else: let the interpreter say how.
-                Some(_) => return Err(Bail),
-            }
-        }
-        Ok(current)
-    }
 }
 
 /// The last member named `key` of the object at `bytes[at]`, walked without keeping
 /// its fields (this runs per record for paths like `.value.amount`).
-fn member(bytes: &[u8], at: usize, key: &[u8]) -> Result<Option<Raw>, Bail> {
+pub(super) fn member(bytes: &[u8], at: usize, key: &[u8]) -> Result<Option<Raw>, Bail> {
     let mut s = Scanner {
         b: bytes,
         i: at,
@@ -133,7 +112,7 @@ fn member(bytes: &[u8], at: usize, key: &[u8]) -> Result<Option<Raw>, Bail> {
 }
 
 /// The last field named `key` (jq keeps the last of duplicate keys).
-fn find(bytes: &[u8], fields: &[Field], key: &[u8]) -> Option<Raw> {
+pub(super) fn find(bytes: &[u8], fields: &[Field], key: &[u8]) -> Option<Raw> {
     fields
         .iter()
         .rev()
@@ -143,7 +122,7 @@ fn find(bytes: &[u8], fields: &[Field], key: &[u8]) -> Option<Raw> {
 
 /// Whether two fields share a key. Only small objects are checked; larger ones are
 /// taken as not canonical, which is always safe.
-fn duplicates(bytes: &[u8], fields: &[Field]) -> bool {
+pub(super) fn duplicates(bytes: &[u8], fields: &[Field]) -> bool {
     if fields.len() > 32 {
         return true;
     }

@@ -43,6 +43,57 @@ const FILTERS: &[&str] = &[
     "select(.)",
     "select(. == 1)",
     "{a: (.b > 1)}",
+    // String builtins.
+    ".user | ascii_upcase",
+    ".a | ascii_downcase",
+    "select(.user | startswith(\"u1\")) | .id",
+    ".a | endswith(\"1\")",
+    ".a | ltrimstr(\"x\")",
+    ".a | rtrimstr(\"1\")",
+    ".a | length",
+    "length",
+    ".item | split(\"-\") | .[1] | tonumber",
+    ".a | split(\"x\") | .[-1]",
+    ".b | split(\",\") | .[0]",
+    ".a | tonumber",
+    ".b | tonumber",
+    ".a | tostring",
+    ".a | tojson",
+    "tojson | length",
+    ".a | not",
+    "select(.a and (.b | not))",
+    // Arithmetic.
+    ".amount * 2 + 1",
+    ".a - .b",
+    ".a / 2",
+    ".a % 3",
+    ".a + .b",
+    "(.a + 1) * 2",
+    ".a * .b",
+    // Conditionals and construction.
+    "if .amount > 900 then \"high\" elif .amount > 100 then \"mid\" else \"low\" end",
+    "if .a then .b else .c end",
+    "{id, who: .user, cents: (.amount * 100), where: {country, item}}",
+    "{a: .b | ascii_upcase}",
+    "{n: (.a | length), s: \"\\(.a)\"}",
+    "\"\\(.user)-\\(.country): \\(.amount)\"",
+    "\"x\\(.a)\\(.b.c)\"",
+    "[.id, .user, .amount, .country] | @csv",
+    "[.a, .b, .c] | @tsv",
+    // Edits.
+    "del(.ts) | .tag = \"x\"",
+    "del(.a)",
+    ".c = .a",
+    ".amount |= . + 1",
+    ".a |= tostring",
+    "to_entries | map(select(.key != \"ts\")) | from_entries",
+    "with_entries(.value |= tostring)",
+    "with_entries(select(.value == 1))",
+    // Regexes.
+    "select(.item | test(\"^sku-0+1\")) | .id",
+    ".a | test(\"x|1\")",
+    ".item | capture(\"sku-(?<n>[0-9]+)\") | .n",
+    ".a | capture(\"(?<x>x)?(?<d>[0-9])|(?<e>)\")",
 ];
 
 const INPUTS: &[&str] = &[
@@ -81,6 +132,22 @@ const INPUTS: &[&str] = &[
     r#"{"a":1} x"#,
     r#"{"a":"x","c":{"d":1}}"#,
     r#"{"a":{"b":2},"b":{"x":1}}"#,
+    r#"{"id":0,"user":"u654","amount":114,"country":"de","item":"sku-97196","ts":1764316800000}"#,
+    r#"{"id":1,"user":"u1\"x","amount":950.5,"country":null,"item":"sku-007","ts":"t"}"#,
+    r#"{"id":2,"user":null,"amount":-3,"item":"a-b-c","ts":1}"#,
+    r#"{"id":3,"user":"U1","amount":901,"country":"fr","item":"sku-","ts":2}"#,
+    r#"{"a":"x1x","b":"a,b\"c\td","c":"\\"}"#,
+    r#"{"a":"","b":"-","c":","}"#,
+    r#"{"a":"9223372036854775807","b":"12"}"#,
+    r#"{"a":"-0","b":"0012","c":"1.5"}"#,
+    r#"{"a":"-007","b":"000","c":"+1","item":"x-00"}"#,
+    r#"{"a":[1,2],"b":{"x":"y"},"ts":5}"#,
+    r#"{"amount":9007199254740993,"a":0.1,"b":0.2}"#,
+    r#"{"a":"ü€","b":"é\u00e9"}"#,
+    r#"{"ts":1,"a":1,"ts":2}"#,
+    r#"{"a":10,"b":0,"c":-7}"#,
+    r#"{"a":"s","b":3}"#,
+    r#"{"a":true,"b":null,"c":false}"#,
 ];
 
 #[test]
@@ -88,6 +155,7 @@ fn agrees_with_the_interpreter() {
     let named = vec![("x".to_string(), Value::string("u1"))];
     let mut answered = 0;
     for code in FILTERS {
+        let before = answered;
         let plan = Plan::of(code, &named).unwrap_or_else(|| panic!("no plan for {code}"));
         let filter = Filter::compile(code, &named, Vec::new()).expect("compiles");
         for input in INPUTS {
@@ -103,6 +171,8 @@ fn agrees_with_the_interpreter() {
                 }
             }
         }
+        // Every filter answers for some of them, so that each is checked here.
+        assert!(answered > before, "{code} never took the fast path");
     }
     // Most of these records are ordinary: the fast path must answer for them.
     let total = FILTERS.len() * INPUTS.len() * 2;
@@ -138,8 +208,19 @@ const VALUES: &[&str] = &[
     "{\"b\": 1}",
     "{\"b\":1,\"b\":2}",
     "{\"b\":{\"c\":null}}",
+    "\"sku-97196\"",
+    "\"a-b\"",
+    "\"x,\\\"y\"",
+    "\"12\"",
+    "\"u1x\"",
+    "\"\"",
+    "0.1",
+    "950.5",
+    "1e400",
 ];
-const KEYS: &[&str] = &["a", "b", "c", "amount", "id", "user", "a\\u0062"];
+const KEYS: &[&str] = &[
+    "a", "b", "c", "amount", "id", "user", "country", "item", "ts", "a\\u0062",
+];
 
 thread_local! {
     /// The filters, compiled once for all generated cases.
@@ -208,13 +289,23 @@ fn unknown_filters_have_no_plan() {
         ".[0]",
         ".a?",
         "..",
-        ".a + 1",
+        ".a += 1",
         "map(.a)",
-        "select(.a | not)",
+        ".a // 1",
+        "-.a",
+        ".a | split(\"-\")",
+        "split(\"-\") + 1",
+        "[.a] | add",
+        "to_entries",
+        "if .a then 1 end",
+        ".a.b = 1",
+        ".a = 1 = 2",
+        "\"\\n\\(.a)\"",
+        "ascii_upcase(1)",
+        "null(1)",
+        ".a | test(\"(\")",
+        ".a | test(\"x\"; \"g\")",
         "{(.a): 1}",
-        ".a | .b",
-        "select(.a > 1) | .b | .c",
-        "\"\\(.a)\"",
         "{a: .b, a: .c}",
         "select(.a > 1 > 2)",
         "# comment\n.",
@@ -225,6 +316,67 @@ fn unknown_filters_have_no_plan() {
         "select(.a == $ENV)",
         "1e3",
         ". as $x | $x",
+    ] {
+        assert_eq!(Plan::of(code, &[]), None, "{code}");
+    }
+}
+
+/// bench/jq's per-record filters: each one the fast path knows answers for an ordinary
+/// event of bench/make_events.py, exactly as the interpreter does (and the rest are
+/// listed, so that a change in coverage shows here).
+#[test]
+fn the_benchmark_filters_take_the_fast_path() {
+    let events = [
+        r#"{"id":0,"user":"u654","amount":114,"country":"de","item":"sku-97196","ts":1764316800000}"#,
+        r#"{"id":7,"user":"u1","amount":950,"country":"gb","item":"sku-00123","ts":1764316800070}"#,
+    ];
+    // `capture` bails when there is no match (it has no output then), and every event
+    // matches this one.
+    let capture = ".item | capture(\"sku-(?<n>[0-9]+)\") | .n";
+    let plan = Plan::of(capture, &[]).expect("plan");
+    let filter = Filter::compile(capture, &[], Vec::new()).expect("compiles");
+    for input in events {
+        assert_eq!(
+            fast(&plan, input.as_bytes(), false).ok(),
+            slow(&filter, input.as_bytes(), false)
+        );
+    }
+    let fast_ones = [
+        (".user", false),
+        ("select(.amount > 500) | {id, user}", false),
+        (".user | ascii_upcase", false),
+        ("select(.user | startswith(\"u1\")) | .id", false),
+        (".amount * 2 + 1", false),
+        (
+            "if .amount > 900 then \"high\" elif .amount > 100 then \"mid\" else \"low\" end",
+            false,
+        ),
+        (
+            "{id, who: .user, cents: (.amount * 100), where: {country, item}}",
+            false,
+        ),
+        ("del(.ts) | .tag = \"x\"", false),
+        (".amount |= . + 1", false),
+        ("to_entries | map(select(.key != \"ts\")) | from_entries", false),
+        ("with_entries(.value |= tostring)", false),
+        ("\"\\(.user)-\\(.country): \\(.amount)\"", true),
+        (".item | split(\"-\") | .[1] | tonumber", false),
+        ("[.id, .user, .amount, .country] | @csv", true),
+        ("tojson | length", false),
+        ("select(.item | test(\"^sku-0+1\")) | .id", false),
+    ];
+    for (code, text) in fast_ones {
+        let plan = Plan::of(code, &[]).unwrap_or_else(|| panic!("no plan for {code}"));
+        let filter = Filter::compile(code, &[], Vec::new()).expect("compiles");
+        for input in events {
+            let got = fast(&plan, input.as_bytes(), text).unwrap_or_else(|_| panic!("{code} bailed on {input}"));
+            assert_eq!(Some(got), slow(&filter, input.as_bytes(), text), "{code} on {input}");
+        }
+    }
+    for code in [
+        ".user | sub(\"^u\"; \"user-\")",
+        "[keys[] | length] | add",
+        "reduce inputs as $e ({}; .[$e.country] += $e.amount)",
     ] {
         assert_eq!(Plan::of(code, &[]), None, "{code}");
     }
