@@ -140,7 +140,7 @@ pub fn config_file(data: &[u8]) {
 }
 
 /// Filters the fast path knows, one chosen by the first byte of the input.
-const FAST_FILTERS: [&str; 24] = [
+const FAST_FILTERS: [&str; 27] = [
     ".",
     ".a",
     ".a.b",
@@ -165,6 +165,9 @@ const FAST_FILTERS: [&str; 24] = [
     "tojson | length",
     ".a | ltrimstr(\"x\") | length",
     ".a / .b - .c % 3",
+    "select(.a | test(\"^x+1\")) | .b",
+    ".a | capture(\"(?<n>[0-9]+)\") | .n",
+    ".a | sub(\"^u\"; \"v-\")",
 ];
 
 thread_local! {

@@ -431,6 +431,25 @@ impl<'a> Cx<'a> {
                 }
                 V::Obj(fields)
             }
+            Builtin::Sub { lit, start, end, with } => {
+                let t = s()?;
+                let at = match (start, end) {
+                    (true, true) => (*t == **lit).then_some(0),
+                    (true, false) => t.starts_with(lit).then_some(0),
+                    (false, true) => t.ends_with(lit).then(|| t.len() - lit.len()),
+                    (false, false) => t.windows(lit.len()).position(|w| w == lit.as_slice()),
+                };
+                match at {
+                    None => V::Str(t),
+                    Some(at) => {
+                        let mut r = Vec::with_capacity(t.len() + with.len());
+                        r.extend_from_slice(&t[..at]);
+                        r.extend_from_slice(with);
+                        r.extend_from_slice(&t[at + lit.len()..]);
+                        V::Str(Cow::Owned(r))
+                    }
+                }
+            }
             Builtin::ToNumber => match self.string(input)? {
                 Some(t) => V::Val(integer(&t).ok_or(Bail)?),
                 None => match self.val(input)? {

@@ -96,6 +96,15 @@ enum Builtin {
     Test(Re),
     /// `capture("re")`
     Capture(Re),
+    /// `sub("^lit"; "text")` for a regex that is plain text (letters, digits, `-`, `_`),
+    /// perhaps anchored: where it matches is where the text is, so no regex engine is
+    /// needed to agree with jaq's (regex-bites).
+    Sub {
+        lit: Vec<u8>,
+        start: bool,
+        end: bool,
+        with: Vec<u8>,
+    },
 }
 
 /// A regex as the interpreter compiles one without flags (`matching::compile`), with

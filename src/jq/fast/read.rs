@@ -224,7 +224,7 @@ fn lex(code: &str) -> Option<Vec<Token>> {
                 i += 2;
                 out.push(Token::Update);
             }
-            b'|' | b'(' | b')' | b'{' | b'}' | b'[' | b']' | b',' | b':' => {
+            b'|' | b'(' | b')' | b'{' | b'}' | b'[' | b']' | b',' | b':' | b';' => {
                 i += 1;
                 out.push(Token::Punct(c));
             }
@@ -501,6 +501,7 @@ impl Parser<'_> {
                     "ltrimstr" => Expr::Builtin(Builtin::TrimStart(self.string_arg()?)),
                     "rtrimstr" => Expr::Builtin(Builtin::TrimEnd(self.string_arg()?)),
                     "split" => return Some(T::Split(self.string_arg()?)),
+                    "sub" => self.sub()?,
                     "test" => Expr::Builtin(Builtin::Test(Re::new(&self.string_arg()?)?)),
                     "capture" => Expr::Builtin(Builtin::Capture(Re::new(&self.string_arg()?)?)),
                     "map" => return Some(T::Map(self.parenthesised()?)),
@@ -514,6 +515,27 @@ impl Parser<'_> {
             }
             _ => return None,
         }))
+    }
+
+    /// After `sub`: `("re"; "text")` with a regex that is plain text.
+    fn sub(&mut self) -> Option<Expr> {
+        self.expect(&Token::Punct(b'('))?;
+        let Token::Str(re) = self.peek()?.clone() else {
+            return None;
+        };
+        self.i += 1;
+        self.expect(&Token::Punct(b';'))?;
+        let Token::Str(with) = self.peek()?.clone() else {
+            return None;
+        };
+        self.i += 1;
+        self.expect(&Token::Punct(b')'))?;
+        let start = re.first() == Some(&b'^');
+        let end = re.last() == Some(&b'$') && re.len() > usize::from(start);
+        let lit = re[usize::from(start)..re.len() - usize::from(end)].to_vec();
+        let plain = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_');
+        // An empty match (`^`, `""`) is the interpreter's.
+        (!lit.is_empty() && lit.iter().all(plain)).then_some(Expr::Builtin(Builtin::Sub { lit, start, end, with }))
     }
 
     /// After `if`: `c then a (elif d then b)* else e end`.
