@@ -321,10 +321,15 @@ impl<'a> Cx<'a> {
     fn number(&self, r: &Raw) -> Result<Val, Bail> {
         let text = &self.bytes[r.start..r.end];
         if r.canonical {
-            // An integer of at most 18 digits: what serde hands the parser as an i64.
-            let s = std::str::from_utf8(text).map_err(|_| Bail)?;
-            if let Ok(i) = s.parse::<i64>() {
-                return Ok(Val::Num(Num::from_integral(i)));
+            // An integer of at most 18 digits (what the scan calls canonical): what
+            // serde hands the parser as an i64, read here without the text's detour.
+            let (negative, digits) = match text.split_first() {
+                Some((b'-', rest)) => (true, rest),
+                _ => (false, text),
+            };
+            if !digits.is_empty() && digits.len() <= 18 && digits.iter().all(u8::is_ascii_digit) {
+                let n = digits.iter().fold(0i64, |n, d| n * 10 + i64::from(d - b'0'));
+                return Ok(Val::Num(Num::from_integral(if negative { -n } else { n })));
             }
         }
         json::parse_one(text).map_err(|_| Bail)
@@ -508,7 +513,7 @@ impl<'a> Cx<'a> {
                     if i > 0 {
                         out.push(b',');
                     }
-                    json::write_str(out, k);
+                    key(out, k);
                     out.push(b':');
                     self.write(v, false, out)?;
                 }
@@ -622,6 +627,18 @@ impl<'a> Cx<'a> {
             }
             _ => Err(Bail),
         }
+    }
+}
+
+/// An object key (contents, valid UTF-8) as JSON: copied between quotes when nothing
+/// in it needs an escape, which is what keys usually are.
+fn key(out: &mut Vec<u8>, k: &[u8]) {
+    if k.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\' && b != 0x7f) {
+        out.push(b'"');
+        out.extend_from_slice(k);
+        out.push(b'"');
+    } else {
+        json::write_str(out, k);
     }
 }
 
