@@ -15,7 +15,8 @@
 //! never disagree: `tests::agrees_with_the_interpreter` checks that they do not.
 //!
 //! The data flows through four files: `scan` (the record's bytes), `read` (the filter's
-//! text into a plan), `eval` (the plan on a scanned record) and `tests`.
+//! text into a plan), `eval` (the plan on a scanned record, with `ops` for its small
+//! operations) and `tests`.
 
 use super::Value;
 use eval::{Cx, V};
@@ -26,6 +27,7 @@ use jaq_json::Val;
 pub struct Bail;
 
 mod eval;
+mod ops;
 mod read;
 mod scan;
 #[cfg(test)]
