@@ -147,7 +147,7 @@ pub fn config_file(data: &[u8]) {
 }
 
 /// Filters the fast path knows, one chosen by the first byte of the input.
-const FAST_FILTERS: [&str; 8] = [
+const FAST_FILTERS: [&str; 27] = [
     ".",
     ".a",
     ".a.b",
@@ -156,6 +156,25 @@ const FAST_FILTERS: [&str; 8] = [
     "select(.a < .b) | .c",
     "select(.a) | {a: (.b >= 2.5)}",
     "{x: .a, y: 1, z: \"s\"}",
+    ".a | ascii_upcase",
+    "select(.a | startswith(\"u1\")) | .b",
+    ".a * 2 + .b",
+    "if .a > 9 then \"h\" elif .a > 1 then .b else .c end",
+    "{a, w: .b, c: (.a * 100), d: {a, b}}",
+    "del(.a) | .t = \"x\"",
+    ".a |= . + 1",
+    "to_entries | map(select(.key != \"a\")) | from_entries",
+    "with_entries(.value |= tostring)",
+    "\"\\(.a)-\\(.b): \\(.c)\"",
+    ".a | split(\"-\") | .[1] | tonumber",
+    "[.a, .b, .c] | @csv",
+    "[.a, .b] | @tsv",
+    "tojson | length",
+    ".a | ltrimstr(\"x\") | length",
+    ".a / .b - .c % 3",
+    "select(.a | test(\"^x+1\")) | .b",
+    ".a | capture(\"(?<n>[0-9]+)\") | .n",
+    ".a | sub(\"^u\"; \"v-\")",
 ];
 
 thread_local! {

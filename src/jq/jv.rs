@@ -499,6 +499,9 @@ impl std::ops::Sub for Jv {
     }
 }
 
+/// The longest string `"s" * n` makes (1 GiB): jq 1.7's error beyond it, not an abort.
+const REPEAT_LIMIT: f64 = (1u64 << 30) as f64;
+
 impl std::ops::Mul for Jv {
     type Output = ValR;
     fn mul(self, r: Jv) -> ValR {
@@ -509,6 +512,16 @@ impl std::ops::Mul for Jv {
                 | (Val::Num(_), Val::TStr(_) | Val::BStr(_))
                 | (Val::Obj(_), Val::Obj(_))
         );
+        // A string times a number repeats it: a huge count would ask the allocator for
+        // more than there is, which aborts the process instead of failing the filter.
+        if let (Val::TStr(s) | Val::BStr(s), n @ Val::Num(_)) | (n @ Val::Num(_), Val::TStr(s) | Val::BStr(s)) =
+            (&self.0, &r.0)
+        {
+            let times = n.as_f64().unwrap_or_default();
+            if times * (s.len().max(1) as f64) > REPEAT_LIMIT {
+                return Err(Error::str(format_args!("Repeat string result too long")));
+            }
+        }
         arith(self.0, r.0, fits, |l, r| l * r, "cannot be multiplied")
     }
 }

@@ -790,6 +790,20 @@ mod tests {
         assert_eq!(outputs("tojson", "[1.0,2]"), [r#""[1,2]""#]);
     }
 
+    #[test]
+    fn a_string_repeated_past_a_gigabyte_is_an_error_not_an_abort() {
+        assert_eq!(
+            error_of(".a * .b", r#"{"a":"ab","b":100000000000000000}"#),
+            "Repeat string result too long"
+        );
+        assert_eq!(
+            error_of(".b * .a", r#"{"a":"ab","b":1e300}"#),
+            "Repeat string result too long"
+        );
+        assert_eq!(outputs(".a * 3", r#"{"a":"ab"}"#), [r#""ababab""#]);
+        assert_eq!(outputs(".a * 0", r#"{"a":"ab"}"#), ["null"]);
+    }
+
     fn error_of(code: &str, input: &str) -> String {
         let f = Filter::compile(code, &[], Vec::new()).expect("compiles");
         match f.run_bytes(input.as_bytes(), |_| Flow::Continue) {
