@@ -329,6 +329,13 @@ impl Piping<'_> {
             if self.parts.all_done(self.group_mode) {
                 return End::Done;
             }
+            // The one rule consume follows too: a bounded member given nothing is done.
+            if self.group_mode && self.parts.bounded() && self.source.given_nothing() {
+                if !self.settings.quiet {
+                    eprintln!("eddy: pipe: {}", crate::kafka::source::NOTHING_ASSIGNED);
+                }
+                return End::Done;
+            }
             let due = last_commit.elapsed() >= self.commit_interval
                 || self.args.commit_records.is_some_and(|n| self.since_commit >= n);
             if due {

@@ -126,6 +126,11 @@ impl Parts {
         }
     }
 
+    /// Whether each partition has an end (`--until`, `-e`).
+    pub fn bounded(&self) -> bool {
+        self.until.is_some()
+    }
+
     /// Whether every partition that counts is done (never without --until).
     pub fn all_done(&self, group_mode: bool) -> bool {
         if self.until.is_none() {
