@@ -57,7 +57,7 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
         consumer_settings.properties.insert(0, (k.to_string(), v.to_string()));
     }
     let source = Source::new(&consumer_settings, args.group.as_deref(), plan.from)?;
-    let across = destination(settings, args)?;
+    let across = destination(settings, args, &plan.to_properties)?;
     // The destination must be there before anything is read; without --to, the sink
     // waits on the first input topic only to know the cluster is up.
     let dest = args.to.clone();
@@ -82,7 +82,12 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
     } else {
         Delivery::ExactlyOnce
     };
-    let mut producer_settings = across.unwrap_or_else(|| settings.clone());
+    // One cluster: --to-X on top of -X, for the producer only.
+    let mut producer_settings = across.unwrap_or_else(|| {
+        let mut s = settings.clone();
+        s.properties.extend(plan.to_properties.iter().cloned());
+        s
+    });
     // A bounded queue: the input waits for the output instead of piling up in memory.
     producer_settings
         .properties
@@ -99,7 +104,7 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
         // librdkafka refuses a record timeout longer than the transaction's: a shorter
         // -X transaction.timeout.ms shortens it too.
         let given = |key: &str| {
-            settings
+            producer_settings
                 .properties
                 .iter()
                 .rev()
@@ -197,14 +202,19 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
     run.stop(end, started)
 }
 
-/// The settings of the destination cluster, when it is another one: `--to-brokers`
-/// (with the input's properties), or `--to-context` resolved from the config file as
-/// `-C` would be, the environment's brokers and context left out (they name the input).
-fn destination(settings: &Settings, args: &PipeArgs) -> Result<Option<Settings>> {
+/// The settings of the destination cluster, when it is another one: `--to-brokers`, or
+/// `--to-context` resolved from the config file as `-C` would be, the environment's
+/// brokers and context left out (they name the input). Either way the properties are
+/// the destination's own (the context's, then `--to-X`): the input's `-X` and context
+/// were written for the input's cluster, and a SASL login or a TLS setting of one
+/// cluster sent to another would fail there, or worse, succeed with the wrong identity.
+fn destination(settings: &Settings, args: &PipeArgs, to_properties: &[(String, String)]) -> Result<Option<Settings>> {
     if let Some(list) = &args.to_brokers {
         let mut s = settings.clone();
         s.brokers = list.clone();
         s.brokers_from = "--to-brokers".to_string();
+        s.context = None;
+        s.properties = to_properties.to_vec();
         return Ok(Some(s));
     }
     let Some(name) = &args.to_context else { return Ok(None) };
@@ -220,9 +230,9 @@ fn destination(settings: &Settings, args: &PipeArgs) -> Result<Option<Settings>>
         "EDDY_BROKERS" | "EDDY_CONTEXT" => None,
         _ => std::env::var(k).ok(),
     };
-    crate::config::resolve(&global, &env)
-        .map(Some)
-        .map_err(|e| Error::usage(format!("--to-context {name}: {e}")))
+    let mut s = crate::config::resolve(&global, &env).map_err(|e| Error::usage(format!("--to-context {name}: {e}")))?;
+    s.properties.extend(to_properties.iter().cloned());
+    Ok(Some(s))
 }
 
 /// The codecs of the run: decoders of the input (a registry's ids), the encoders

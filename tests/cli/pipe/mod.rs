@@ -5,6 +5,7 @@
 
 mod groups;
 mod kafka;
+mod reading;
 mod schemas;
 
 use crate::support::{Cluster, unique};
