@@ -1,5 +1,6 @@
-//! What pipe reads and where it writes, on eddy dev: another cluster (`--to-context`,
-//! `--to-brokers`, and which properties go to which side). Each test
+//! What pipe reads and where it writes, on eddy dev: consume's offset flags (`^regex`
+//! sources, `--from`/`--until` by offset and by time, `-p`) and another cluster
+//! (`--to-context`, `--to-brokers`, and which properties go to which side). Each test
 //! asserts exactly which records arrived, in order per partition.
 
 use std::collections::BTreeMap;
@@ -39,6 +40,116 @@ fn by_partition(c: &Cluster, topic: &str) -> BTreeMap<i64, Vec<i64>> {
             .push(e["value"]["n"].as_i64().unwrap());
     }
     out
+}
+
+/// What consume shows of `topic` with `flags`: the same rule, by partition.
+fn consume_shows(c: &Cluster, topic: &str, flags: &[&str]) -> BTreeMap<i64, Vec<i64>> {
+    let mut args = vec!["consume", topic, "-f", "json", "-q"];
+    args.extend(flags);
+    let mut out: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    for e in c.eddy(&args).ok().json_lines() {
+        out.entry(e["partition"].as_i64().unwrap())
+            .or_default()
+            .push(e["value"]["n"].as_i64().unwrap());
+    }
+    out
+}
+
+#[test]
+fn pipe_from_and_until_by_offset_and_by_time_take_what_consume_would_show() {
+    let c = Cluster::dev(&["--topic", "in:2", "--topic", "byoff:2", "--topic", "bytime:2"]);
+    fill(&c, "in", 0, 10);
+    fill(&c, "in", 1, 8);
+    let expected: BTreeMap<i64, Vec<i64>> = [(0, vec![3, 4, 5, 6]), (1, vec![3, 4, 5, 6])].into();
+    let off = ["--from", "3", "--until", "7"];
+    c.eddy(&[&["pipe", "in", "--to", "byoff", "--keep-partition", "-q"][..], &off[..]].concat())
+        .ok();
+    assert_eq!(by_partition(&c, "byoff"), expected);
+    assert_eq!(consume_shows(&c, "in", &off), expected);
+    // @TIME: from the record at T0+3s, until the first at or after T0+7s (exclusive).
+    let (from, until) = (format!("@{}", T0 + 3000), format!("@{}", T0 + 7000));
+    let time = ["--from", from.as_str(), "--until", until.as_str()];
+    c.eddy(
+        &[
+            &["pipe", "in", "--to", "bytime", "--keep-partition", "-q"][..],
+            &time[..],
+        ]
+        .concat(),
+    )
+    .ok();
+    assert_eq!(by_partition(&c, "bytime"), expected);
+    assert_eq!(consume_shows(&c, "in", &time), expected);
+}
+
+#[test]
+fn pipe_partition_reads_only_the_partitions_named() {
+    let c = Cluster::dev(&["--topic", "in:3", "--topic", "out:3"]);
+    for p in 0..3 {
+        fill(&c, "in", p, 4 + i64::from(p));
+    }
+    let s = c
+        .eddy(&[
+            "pipe",
+            "in",
+            "--to",
+            "out",
+            "-p",
+            "0,2",
+            "-e",
+            "--keep-partition",
+            "--stats",
+            "json",
+        ])
+        .ok()
+        .stats();
+    assert_eq!(s["records_in"].as_u64(), Some(10), "{s}");
+    let expected: BTreeMap<i64, Vec<i64>> = [(0, (0..4).collect()), (2, (0..6).collect())].into();
+    assert_eq!(by_partition(&c, "out"), expected);
+    c.eddy(&["pipe", "in", "--to", "out", "-p", "3", "-e"]).code(2);
+}
+
+#[test]
+fn pipe_regex_sources_read_every_matching_topic_and_no_other() {
+    let c = Cluster::dev(&[
+        "--topic", "logs.a:1", "--topic", "logs.b:2", "--topic", "other:1", "--topic", "out:1",
+    ]);
+    fill(&c, "logs.a", 0, 5);
+    fill(&c, "logs.b", 0, 3);
+    fill(&c, "logs.b", 1, 4);
+    fill(&c, "other", 0, 2);
+    let g = unique("g");
+    let s = c
+        .eddy(&[
+            "pipe",
+            "^logs\\..*",
+            "--to",
+            "out",
+            "-g",
+            &g,
+            "-e",
+            "--stats",
+            "json",
+            "--filter",
+            "{key: .topic, value: {t: .topic, p: .partition, n: .value.n}}",
+        ])
+        .ok()
+        .stats();
+    assert_eq!(s["records_in"].as_u64(), Some(12), "{s}");
+    // One output partition: each source partition's records in their order.
+    let mut seen: BTreeMap<(String, i64), Vec<i64>> = BTreeMap::new();
+    for e in envelopes(&c, "out") {
+        let v = &e["value"];
+        seen.entry((v["t"].as_str().unwrap().to_string(), v["p"].as_i64().unwrap()))
+            .or_default()
+            .push(v["n"].as_i64().unwrap());
+    }
+    let expected: BTreeMap<(String, i64), Vec<i64>> = [
+        (("logs.a".to_string(), 0), (0..5).collect()),
+        (("logs.b".to_string(), 0), (0..3).collect()),
+        (("logs.b".to_string(), 1), (0..4).collect()),
+    ]
+    .into();
+    assert_eq!(seen, expected);
 }
 
 /// A config file with contexts, for `--config`.
