@@ -92,15 +92,15 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
     producer_settings
         .properties
         .insert(0, ("queue.buffering.max.kbytes".to_string(), "32768".to_string()));
+    let transactional_id = args.transactional_id.clone().unwrap_or_else(|| match &args.group {
+        Some(g) => format!("eddy-pipe-{g}-{}", args.instance),
+        None => format!("eddy-pipe-copy-{sink_topic}-{}", args.instance),
+    });
     if delivery == Delivery::ExactlyOnce {
-        let id = args.transactional_id.clone().unwrap_or_else(|| match &args.group {
-            Some(g) => format!("eddy-pipe-{g}-{}", args.instance),
-            None => format!("eddy-pipe-copy-{sink_topic}-{}", args.instance),
-        });
         // Before the user's -X, which wins.
         producer_settings
             .properties
-            .insert(0, ("transactional.id".to_string(), id));
+            .insert(0, ("transactional.id".to_string(), transactional_id.clone()));
         // librdkafka refuses a record timeout longer than the transaction's: a shorter
         // -X transaction.timeout.ms shortens it too.
         let given = |key: &str| {
@@ -117,12 +117,19 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
                 .insert(0, ("message.timeout.ms".to_string(), t));
         }
     }
+    // The id the producer uses: -X transactional.id wins over eddy's.
+    let effective_id = producer_settings
+        .properties
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "transactional.id")
+        .map_or(transactional_id, |(_, v)| v.clone());
     let options = ProducerOptions::from(&args.producer);
     let sink = ProducerSink::open(&producer_settings, "pipe", &sink_topic, options)?;
     sink.check_partition(args.to_partition)?;
     let transactions = match delivery {
         Delivery::ExactlyOnce => Some(
-            Transactions::init(&sink, settings.timeout)
+            Transactions::init(&sink, &effective_id, settings.timeout)
                 .map_err(|e| Error::runtime(format!("the destination {sink_topic} cannot take transactions: {e}")))?,
         ),
         _ => None,

@@ -3,6 +3,7 @@
 //! is written, the record flags, routes, errors and dead letters. Exactly once on Apache
 //! Kafka is `kafka`.
 
+mod acls;
 mod groups;
 mod kafka;
 mod reading;
