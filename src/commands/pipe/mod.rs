@@ -33,6 +33,7 @@ use crate::kafka::client::ProducerOptions;
 use crate::kafka::producer::{ProducerSink, Stop};
 use crate::kafka::source::{Ledger, Polled, Received, Source};
 use crate::kafka::transaction::{Committed, Transactions};
+use crate::offsets::UntilSpec;
 use crate::record::{Header, HeadersRef, RecordRef};
 use crate::sink::{Seq, Sink};
 use crate::times::now_ms;
@@ -135,6 +136,7 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
         _ => None,
     };
     sink.leave_last_word();
+    let plan_until = plan.until;
     let mut parts = Parts::new(plan.until);
     for topic in args.sources.iter().filter(|t| !t.starts_with('^')) {
         let count = source.partitions(topic)?;
@@ -199,7 +201,12 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
         on_error: plan.on_error,
         commit_interval: plan.commit_interval,
         group_mode: plan.group_mode,
-        report: Report::new(delivery, args.stats, settings.quiet),
+        report: Report::new(
+            delivery,
+            args.stats,
+            settings.quiet,
+            progress_total(&plan_until, args.count),
+        ),
         outs: Vec::new(),
         headers: Vec::new(),
         since_commit: 0,
@@ -207,6 +214,16 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
     let started = Instant::now();
     let end = run.pipe();
     run.stop(end, started)
+}
+
+/// What a bounded run's progress bar goes to: `-n`, or the partitions' ends (told as
+/// they start); None for an unbounded run (a counter).
+fn progress_total(until: &Option<UntilSpec>, count: Option<u64>) -> Option<u64> {
+    match (until, count) {
+        (_, Some(n)) => Some(n),
+        (Some(UntilSpec::End | UntilSpec::Offset(_)), None) => Some(0),
+        _ => None,
+    }
 }
 
 /// The settings of the destination cluster, when it is another one: `--to-brokers`, or
@@ -324,6 +341,8 @@ struct Piping<'a> {
 impl Piping<'_> {
     fn pipe(&mut self) -> End {
         let mut last_commit = Instant::now();
+        let mut last_progress = Instant::now();
+        self.report.start();
         let mut all_down: Option<Instant> = None;
         let mut warned = false;
         loop {
@@ -360,7 +379,11 @@ impl Piping<'_> {
                     return End::Failed(why);
                 }
                 last_commit = Instant::now();
-                self.report.progress();
+            }
+            // Five times a second, only when there is a bar.
+            if self.report.shows_progress() && last_progress.elapsed() >= Duration::from_millis(200) {
+                self.report.progress(self.offsets_progress());
+                last_progress = Instant::now();
             }
             match self.source.poll(Duration::from_millis(100)) {
                 Polled::Idle => {}
@@ -564,6 +587,12 @@ impl Piping<'_> {
             None if self.args.group.is_some() => self.ledger.reached(self.last_seq, slot, next),
             None => {}
         }
+    }
+
+    /// The bar's (done, total) in offsets, when the partitions have ends and no `-n`
+    /// sets the total.
+    fn offsets_progress(&self) -> Option<(u64, u64)> {
+        self.args.count.is_none().then(|| self.parts.progress()).flatten()
     }
 
     /// Commits what is done: the open transaction with its offsets, or (at least once)
