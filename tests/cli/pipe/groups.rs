@@ -67,12 +67,20 @@ fn a_bounded_group_member_given_no_partitions_ends_with_exit_0_and_says_so() {
     // in pipe and in consume alike (2 members, 1 input partition).
     let c = Cluster::dev(&["--topic", "one:1", "--topic", "out:1"]);
     c.eddy_in(&["produce", "one"], crate::support::numbered(3)).ok();
-    let g = unique("g");
-    let mut holding = holder(&c, "one", &g, 3);
-    let consume = second_member(&c, &["consume", "one", "-e", "-g", &g]);
-    let pipe = second_member(&c, &["pipe", "one", "--to", "out", "-e", "-g", &g, "--stats", "json"]);
-    let _ = holding.kill();
-    let _ = holding.wait();
+    // A group each: a static member that ends does not leave its group, so a second
+    // one joining the same group would wait for it.
+    let beside_a_holder = |args: &[&str]| {
+        let g = unique("g");
+        let mut holding = holder(&c, "one", &g, 3);
+        let mut all = args.to_vec();
+        all.extend(["-g", &g]);
+        let ended = second_member(&c, &all);
+        let _ = holding.kill();
+        let _ = holding.wait();
+        ended
+    };
+    let consume = beside_a_holder(&["consume", "one", "-e"]);
+    let pipe = beside_a_holder(&["pipe", "one", "--to", "out", "-e", "--stats", "json"]);
     for (what, ended) in [("consume", consume), ("pipe", pipe)] {
         let (code, stderr) = ended.unwrap_or_else(|| panic!("{what} -e -g still waiting after {BOUND:?}"));
         assert_eq!(code, Some(0), "{what}: {stderr}");
