@@ -2789,7 +2789,7 @@ _eddy() {
             return 0
             ;;
         eddy__subcmd__pipe)
-            opts="-g -p -o -u -e -n -Z -k -H -z -I -b -C -X -q -v -h -V --to --to-from --to-context --to-brokers --group --instance --transactional-id --partition --from --until --exit --count --filter --dead-letter --on-error --commit-interval --commit-records --keep-partition --to-partition --null-empty --decode --key-decode --value-decode --stats --key --header --key-from --partition-from --header-from --timestamp-from --compression --acks --rate --encode --schema-id --subject --schema-version --schema --register --schema-type --subject-strategy --key-encode --key-schema-id --key-subject --key-schema-version --key-schema --proto-type --key-proto-type --proto-include --avro-json --proto-json --schema-id-in --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
+            opts="-g -p -o -u -e -n -Z -k -H -z -I -b -C -X -q -v -h -V --to --to-from --to-context --to-brokers --to-X --to-property --group --instance --transactional-id --partition --from --until --exit --count --filter --dead-letter --on-error --commit-interval --commit-records --keep-partition --to-partition --null-empty --decode --key-decode --value-decode --stats --key --header --key-from --partition-from --header-from --timestamp-from --compression --acks --rate --encode --schema-id --subject --schema-version --schema --register --schema-type --subject-strategy --key-encode --key-schema-id --key-subject --key-schema-version --key-schema --proto-type --key-proto-type --proto-include --avro-json --proto-json --schema-id-in --brokers --context --config-file --property --timeout --color --quiet --verbose --registry --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2808,6 +2808,14 @@ _eddy() {
                     return 0
                     ;;
                 --to-brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-X)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

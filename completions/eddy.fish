@@ -185,7 +185,8 @@ complete -c eddy -n "__fish_eddy_using_subcommand consume" -s V -l version -d 'P
 complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l to -d 'The topic to write to' -r
 complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l to-from -d 'Route each output to the topic this jq filter gives (a string), from the output envelope; no output: --to' -r
 complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l to-context -d 'Write to another cluster, a context of the config file (at least once: a transaction cannot span two clusters)' -r
-complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l to-brokers -d 'Write to another cluster at these bootstrap servers, with the input\'s properties (at least once: a transaction cannot span two clusters)' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l to-brokers -d 'Write to another cluster at these bootstrap servers (at least once: a transaction cannot span two clusters). The input\'s -X and context do not apply there: give the destination\'s properties with --to-X' -r
+complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l to-property -l to-X -d 'A librdkafka property of the destination only (repeatable): after the --to-context\'s own properties, the only ones with --to-brokers, and over -X when the destination is the input\'s cluster' -r
 complete -c eddy -n "__fish_eddy_using_subcommand pipe" -s g -l group -d 'Join this consumer group: input positions are kept (committed with the output)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l instance -d 'The name of this member, for the default transactional id (default 0)' -r
 complete -c eddy -n "__fish_eddy_using_subcommand pipe" -l transactional-id -d 'The producer\'s transactional id (default eddy-pipe-<group>-<instance>)' -r

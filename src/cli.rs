@@ -548,10 +548,16 @@ pub struct PipeArgs {
     /// transaction cannot span two clusters)
     #[arg(long, value_name = "NAME", conflicts_with = "to_brokers")]
     pub to_context: Option<String>,
-    /// Write to another cluster at these bootstrap servers, with the input's properties
-    /// (at least once: a transaction cannot span two clusters)
+    /// Write to another cluster at these bootstrap servers (at least once: a transaction
+    /// cannot span two clusters). The input's -X and context do not apply there: give
+    /// the destination's properties with --to-X
     #[arg(long, value_name = "LIST")]
     pub to_brokers: Option<String>,
+    /// A librdkafka property of the destination only (repeatable): after the
+    /// --to-context's own properties, the only ones with --to-brokers, and over -X when
+    /// the destination is the input's cluster
+    #[arg(long = "to-property", visible_alias = "to-X", value_name = "KEY=VALUE")]
+    pub to_properties: Vec<String>,
     /// Join this consumer group: input positions are kept (committed with the output)
     #[arg(short = 'g', long, value_name = "ID")]
     pub group: Option<String>,

@@ -155,9 +155,19 @@ impl ConsumeSummary {
 }
 
 /// A progress bar on stderr, only when stderr is a terminal and never with `-q`, so
-/// scripts and logs see the summary alone. With a known total it shows a bar and an ETA.
+/// scripts and logs see the summary alone. With a known total it draws `bounded_line`
+/// (a bar, percent, done/total, rate and ETA); without one a spinner and a counter.
 #[derive(Debug)]
-pub struct Progress(Option<ProgressBar>);
+pub struct Progress(Option<Bar>);
+
+#[derive(Debug)]
+struct Bar {
+    bar: ProgressBar,
+    unit: String,
+    started: std::time::Instant,
+    /// The first position set (consume starts mid-partition), for the rate; MAX before.
+    first: std::sync::atomic::AtomicU64,
+}
 
 impl Progress {
     /// `unit` names what is counted ("records", "events"); `total` is what 100 % means.
@@ -166,10 +176,8 @@ impl Progress {
             return Progress(None);
         }
         let (bar, template) = match total {
-            Some(n) => (
-                ProgressBar::new(n),
-                format!("{{bar:30}} {{percent}}%  {{msg}} {unit}  {{per_sec}}  ETA {{eta}}"),
-            ),
+            // The line is ours (`bounded_line`), so that it can be tested without a terminal.
+            Some(n) => (ProgressBar::new(n), "{msg}".to_string()),
             None => (
                 ProgressBar::no_length(),
                 format!("{{spinner}} {{msg}} {unit}  {{per_sec}}  {{elapsed}}"),
@@ -179,38 +187,111 @@ impl Progress {
             bar.set_style(style);
         }
         bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(10));
-        Progress(Some(bar))
+        Progress(Some(Bar {
+            bar,
+            unit: unit.to_string(),
+            started: std::time::Instant::now(),
+            first: std::sync::atomic::AtomicU64::new(u64::MAX),
+        }))
     }
 
     pub fn is_shown(&self) -> bool {
         self.0.is_some()
     }
 
-    /// `position` counts toward the total; `count` is the number shown beside the unit.
+    /// `position` counts toward the total; `count` is the number shown beside the unit
+    /// without a total.
     pub fn set(&self, position: u64, count: u64) {
-        if let Some(bar) = &self.0 {
-            bar.set_position(position);
-            bar.set_message(count.to_string());
+        let Some(b) = &self.0 else { return };
+        b.bar.set_position(position);
+        match b.bar.length() {
+            Some(total) => {
+                use std::sync::atomic::Ordering::Relaxed;
+                let _ = b.first.compare_exchange(u64::MAX, position, Relaxed, Relaxed);
+                let first = b.first.load(Relaxed);
+                let line = bounded_line(position, total, first, &b.unit, b.started.elapsed());
+                b.bar.set_message(line);
+            }
+            None => b.bar.set_message(count.to_string()),
+        }
+    }
+
+    /// Where this run started, for the rate (otherwise the first position set).
+    pub fn origin(&self, position: u64) {
+        if let Some(b) = &self.0 {
+            b.first.store(position, std::sync::atomic::Ordering::Relaxed);
         }
     }
 
     pub fn set_total(&self, total: u64) {
-        if let Some(bar) = &self.0 {
-            bar.set_length(total);
+        if let Some(b) = &self.0 {
+            b.bar.set_length(total);
         }
     }
 
     /// Clears the bar so that the summary stands alone.
     pub fn done(&self) {
-        if let Some(bar) = &self.0 {
-            bar.finish_and_clear();
+        if let Some(b) = &self.0 {
+            b.bar.finish_and_clear();
         }
     }
+}
+
+/// One line of a bar with a known total: `position` of `total` done, `first` where this
+/// run started (the rate and the ETA count from there), after `elapsed`:
+/// `[#######.............]  35%  350/1000 records  1200/s  ETA 1s`.
+pub fn bounded_line(position: u64, total: u64, first: u64, unit: &str, elapsed: Duration) -> String {
+    const WIDTH: u64 = 20;
+    let done = position.min(total);
+    let (filled, percent) = match total {
+        0 => (WIDTH, 100),
+        t => (done * WIDTH / t, done * 100 / t),
+    };
+    let bar: String = (0..WIDTH).map(|i| if i < filled { '#' } else { '.' }).collect();
+    let s = elapsed.as_secs_f64();
+    let rate = if s > 0.0 {
+        position.saturating_sub(first.min(position)) as f64 / s
+    } else {
+        0.0
+    };
+    let eta = match total - done {
+        0 => "0s".to_string(),
+        _ if rate < 0.5 => "?".to_string(),
+        left => {
+            let secs = (left as f64 / rate).ceil() as u64;
+            humantime::format_duration(Duration::from_secs(secs)).to_string()
+        }
+    };
+    format!("[{bar}] {percent:>3}%  {done}/{total} {unit}  {rate:.0}/s  ETA {eta}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bounded_bar_shows_count_of_total_percent_rate_and_eta() {
+        let line = bounded_line(350, 1000, 0, "records in", Duration::from_secs(2));
+        assert_eq!(line, "[#######.............]  35%  350/1000 records in  175/s  ETA 4s");
+        // The rate counts from where this run started, not from offset 0.
+        let line = bounded_line(600, 1000, 500, "records", Duration::from_secs(1));
+        assert_eq!(line, "[############........]  60%  600/1000 records  100/s  ETA 4s");
+        assert_eq!(
+            bounded_line(1000, 1000, 0, "events", Duration::from_secs(4)),
+            "[####################] 100%  1000/1000 events  250/s  ETA 0s"
+        );
+        // Nothing done yet, an empty total, a position past the total: no panic, no NaN.
+        assert_eq!(
+            bounded_line(0, 10, 0, "records", Duration::ZERO),
+            "[....................]   0%  0/10 records  0/s  ETA ?"
+        );
+        assert_eq!(
+            bounded_line(0, 0, 0, "records", Duration::ZERO),
+            "[####################] 100%  0/0 records  0/s  ETA 0s"
+        );
+        assert!(bounded_line(12, 10, 0, "records", Duration::from_secs(1)).contains("100%  10/10"));
+        assert!(bounded_line(5, 10, 9, "records", Duration::from_secs(1)).contains("0/s  ETA ?"));
+    }
 
     #[test]
     fn summary_labels_are_plain() {

@@ -35,11 +35,18 @@ struct ConsumeState {
     resolved: Mutex<HashMap<(String, i32), Offset>>,
     /// The partitions assigned now (group mode), and a counter bumped on every change.
     assignment: Mutex<(u64, Vec<(String, i32)>)>,
+    /// The group's last word to this member was an assignment of no partitions (more
+    /// members than partitions): settled, not the gap between a revoke and an assign.
+    given_nothing: std::sync::atomic::AtomicBool,
     watermarks: Watermarks,
     /// Called before partitions are revoked (pipe: finish the open transaction), with the
     /// group's metadata; set after the consumer exists.
     on_revoke: Mutex<Option<RevokeHook>>,
 }
+
+/// What a bounded group read says when the group gave this member no partitions.
+pub const NOTHING_ASSIGNED: &str =
+    "the group gave this member no partitions (more members than partitions); nothing to read, done";
 
 /// What runs before a group takes partitions away.
 pub type RevokeHook = Box<dyn Fn(Option<GroupMetadata>) + Send>;
@@ -93,6 +100,9 @@ impl ConsumerContext for ConsumeContext {
         match rebalance {
             Rebalance::Assign(tpl) => {
                 let _ = base_consumer.assign(tpl);
+                state
+                    .given_nothing
+                    .store(tpl.count() == 0, std::sync::atomic::Ordering::SeqCst);
                 let mut a = state.assignment.lock().unwrap_or_else(|p| p.into_inner());
                 a.0 += 1;
                 a.1 = tpl
@@ -119,6 +129,7 @@ impl ConsumerContext for ConsumeContext {
                 // Commit what was written before giving the partitions away.
                 let _ = base_consumer.commit_consumer_state(CommitMode::Sync);
                 let _ = base_consumer.unassign();
+                state.given_nothing.store(false, std::sync::atomic::Ordering::SeqCst);
                 let mut a = state.assignment.lock().unwrap_or_else(|p| p.into_inner());
                 a.0 += 1;
                 a.1.clear();
@@ -138,6 +149,7 @@ impl ConsumeState {
             from,
             resolved: Mutex::new(HashMap::new()),
             assignment: Mutex::new((0, Vec::new())),
+            given_nothing: std::sync::atomic::AtomicBool::new(false),
             watermarks: Watermarks::new(settings),
             on_revoke: Mutex::new(None),
         }
@@ -458,6 +470,19 @@ impl Source {
             .lock()
             .unwrap_or_else(|p| p.into_inner());
         a.1.clone()
+    }
+
+    /// Whether the group settled on giving this member no partitions at all (more
+    /// members than partitions). A bounded read (`-e`, `--until`) has nothing to wait
+    /// for then: consume and pipe both end, exit 0, and say so (`NOTHING_ASSIGNED`),
+    /// rather than wait for a rebalance that may never come. An empty assignment
+    /// between a revoke and the next assign is not this.
+    pub fn given_nothing(&self) -> bool {
+        self.consumer
+            .context()
+            .inner
+            .given_nothing
+            .load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Stops fetching a partition whose records will not be shown.

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use rdkafka::consumer::ConsumerGroupMetadata;
-use rdkafka::error::KafkaError;
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::producer::{BaseProducer, Producer};
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 
@@ -57,12 +57,28 @@ fn describe(e: &KafkaError) -> String {
     }
 }
 
+/// Why a cluster refused to start transactions, in the terms of its ACLs where it is
+/// one: librdkafka's "Transactional Id authorization failed" does not say which id, nor
+/// what the principal lacks.
+fn refused(e: &KafkaError, id: &str) -> String {
+    match e.rdkafka_error_code() {
+        Some(RDKafkaErrorCode::TransactionalIdAuthorizationFailed) => format!(
+            "the principal is not allowed transactional id {id}: it needs WRITE (and DESCRIBE) permission on TransactionalId {id} (kafka-acls --add --allow-principal User:NAME --operation Write --transactional-id {id}), or pick one it has with --transactional-id"
+        ),
+        Some(RDKafkaErrorCode::ClusterAuthorizationFailed) => format!(
+            "the principal is not allowed transactions (transactional id {id}): it needs IDEMPOTENT_WRITE permission on the cluster, or WRITE on TransactionalId {id}"
+        ),
+        _ => describe(e),
+    }
+}
+
 impl Transactions {
     /// Makes the sink's producer (opened with a `transactional.id`) transactional: this
     /// fences any producer with the same id and aborts what it left open.
-    pub fn init(sink: &ProducerSink, timeout: Duration) -> Result<Transactions, String> {
+    /// `id` is the sink's `transactional.id`, for the error.
+    pub fn init(sink: &ProducerSink, id: &str, timeout: Duration) -> Result<Transactions, String> {
         let producer = sink.handle();
-        producer.init_transactions(timeout).map_err(|e| describe(&e))?;
+        producer.init_transactions(timeout).map_err(|e| refused(&e, id))?;
         Ok(Transactions(Arc::new(Mutex::new(State {
             producer,
             open: false,

@@ -224,6 +224,12 @@ impl Run<'_> {
                 let slots = assigned.iter().map(|(t, p)| self.slot(t, *p)).collect();
                 self.stops.assigned(slots);
             }
+            if self.source.given_nothing() {
+                if !self.settings.quiet {
+                    eprintln!("eddy: consume: {}", crate::kafka::source::NOTHING_ASSIGNED);
+                }
+                return true;
+            }
         }
         self.stops.all_done()
     }

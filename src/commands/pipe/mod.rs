@@ -33,6 +33,7 @@ use crate::kafka::client::ProducerOptions;
 use crate::kafka::producer::{ProducerSink, Stop};
 use crate::kafka::source::{Ledger, Polled, Received, Source};
 use crate::kafka::transaction::{Committed, Transactions};
+use crate::offsets::UntilSpec;
 use crate::record::{Header, HeadersRef, RecordRef};
 use crate::sink::{Seq, Sink};
 use crate::times::now_ms;
@@ -57,7 +58,7 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
         consumer_settings.properties.insert(0, (k.to_string(), v.to_string()));
     }
     let source = Source::new(&consumer_settings, args.group.as_deref(), plan.from)?;
-    let across = destination(settings, args)?;
+    let across = destination(settings, args, &plan.to_properties)?;
     // The destination must be there before anything is read; without --to, the sink
     // waits on the first input topic only to know the cluster is up.
     let dest = args.to.clone();
@@ -82,24 +83,29 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
     } else {
         Delivery::ExactlyOnce
     };
-    let mut producer_settings = across.unwrap_or_else(|| settings.clone());
+    // One cluster: --to-X on top of -X, for the producer only.
+    let mut producer_settings = across.unwrap_or_else(|| {
+        let mut s = settings.clone();
+        s.properties.extend(plan.to_properties.iter().cloned());
+        s
+    });
     // A bounded queue: the input waits for the output instead of piling up in memory.
     producer_settings
         .properties
         .insert(0, ("queue.buffering.max.kbytes".to_string(), "32768".to_string()));
+    let transactional_id = args.transactional_id.clone().unwrap_or_else(|| match &args.group {
+        Some(g) => format!("eddy-pipe-{g}-{}", args.instance),
+        None => format!("eddy-pipe-copy-{sink_topic}-{}", args.instance),
+    });
     if delivery == Delivery::ExactlyOnce {
-        let id = args.transactional_id.clone().unwrap_or_else(|| match &args.group {
-            Some(g) => format!("eddy-pipe-{g}-{}", args.instance),
-            None => format!("eddy-pipe-copy-{sink_topic}-{}", args.instance),
-        });
         // Before the user's -X, which wins.
         producer_settings
             .properties
-            .insert(0, ("transactional.id".to_string(), id));
+            .insert(0, ("transactional.id".to_string(), transactional_id.clone()));
         // librdkafka refuses a record timeout longer than the transaction's: a shorter
         // -X transaction.timeout.ms shortens it too.
         let given = |key: &str| {
-            settings
+            producer_settings
                 .properties
                 .iter()
                 .rev()
@@ -112,17 +118,25 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
                 .insert(0, ("message.timeout.ms".to_string(), t));
         }
     }
+    // The id the producer uses: -X transactional.id wins over eddy's.
+    let effective_id = producer_settings
+        .properties
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "transactional.id")
+        .map_or(transactional_id, |(_, v)| v.clone());
     let options = ProducerOptions::from(&args.producer);
     let sink = ProducerSink::open(&producer_settings, "pipe", &sink_topic, options)?;
     sink.check_partition(args.to_partition)?;
     let transactions = match delivery {
         Delivery::ExactlyOnce => Some(
-            Transactions::init(&sink, settings.timeout)
+            Transactions::init(&sink, &effective_id, settings.timeout)
                 .map_err(|e| Error::runtime(format!("the destination {sink_topic} cannot take transactions: {e}")))?,
         ),
         _ => None,
     };
     sink.leave_last_word();
+    let plan_until = plan.until;
     let mut parts = Parts::new(plan.until);
     for topic in args.sources.iter().filter(|t| !t.starts_with('^')) {
         let count = source.partitions(topic)?;
@@ -187,7 +201,12 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
         on_error: plan.on_error,
         commit_interval: plan.commit_interval,
         group_mode: plan.group_mode,
-        report: Report::new(delivery, args.stats, settings.quiet),
+        report: Report::new(
+            delivery,
+            args.stats,
+            settings.quiet,
+            progress_total(&plan_until, args.count),
+        ),
         outs: Vec::new(),
         headers: Vec::new(),
         since_commit: 0,
@@ -197,14 +216,29 @@ pub fn run(settings: &Settings, args: &PipeArgs) -> Result<Outcome> {
     run.stop(end, started)
 }
 
-/// The settings of the destination cluster, when it is another one: `--to-brokers`
-/// (with the input's properties), or `--to-context` resolved from the config file as
-/// `-C` would be, the environment's brokers and context left out (they name the input).
-fn destination(settings: &Settings, args: &PipeArgs) -> Result<Option<Settings>> {
+/// What a bounded run's progress bar goes to: `-n`, or the partitions' ends (told as
+/// they start); None for an unbounded run (a counter).
+fn progress_total(until: &Option<UntilSpec>, count: Option<u64>) -> Option<u64> {
+    match (until, count) {
+        (_, Some(n)) => Some(n),
+        (Some(UntilSpec::End | UntilSpec::Offset(_)), None) => Some(0),
+        _ => None,
+    }
+}
+
+/// The settings of the destination cluster, when it is another one: `--to-brokers`, or
+/// `--to-context` resolved from the config file as `-C` would be, the environment's
+/// brokers and context left out (they name the input). Either way the properties are
+/// the destination's own (the context's, then `--to-X`): the input's `-X` and context
+/// were written for the input's cluster, and a SASL login or a TLS setting of one
+/// cluster sent to another would fail there, or worse, succeed with the wrong identity.
+fn destination(settings: &Settings, args: &PipeArgs, to_properties: &[(String, String)]) -> Result<Option<Settings>> {
     if let Some(list) = &args.to_brokers {
         let mut s = settings.clone();
         s.brokers = list.clone();
         s.brokers_from = "--to-brokers".to_string();
+        s.context = None;
+        s.properties = to_properties.to_vec();
         return Ok(Some(s));
     }
     let Some(name) = &args.to_context else { return Ok(None) };
@@ -220,9 +254,9 @@ fn destination(settings: &Settings, args: &PipeArgs) -> Result<Option<Settings>>
         "EDDY_BROKERS" | "EDDY_CONTEXT" => None,
         _ => std::env::var(k).ok(),
     };
-    crate::config::resolve(&global, &env)
-        .map(Some)
-        .map_err(|e| Error::usage(format!("--to-context {name}: {e}")))
+    let mut s = crate::config::resolve(&global, &env).map_err(|e| Error::usage(format!("--to-context {name}: {e}")))?;
+    s.properties.extend(to_properties.iter().cloned());
+    Ok(Some(s))
 }
 
 /// The codecs of the run: decoders of the input (a registry's ids), the encoders
@@ -307,6 +341,8 @@ struct Piping<'a> {
 impl Piping<'_> {
     fn pipe(&mut self) -> End {
         let mut last_commit = Instant::now();
+        let mut last_progress = Instant::now();
+        self.report.start();
         let mut all_down: Option<Instant> = None;
         let mut warned = false;
         loop {
@@ -329,6 +365,13 @@ impl Piping<'_> {
             if self.parts.all_done(self.group_mode) {
                 return End::Done;
             }
+            // The one rule consume follows too: a bounded member given nothing is done.
+            if self.group_mode && self.parts.bounded() && self.source.given_nothing() {
+                if !self.settings.quiet {
+                    eprintln!("eddy: pipe: {}", crate::kafka::source::NOTHING_ASSIGNED);
+                }
+                return End::Done;
+            }
             let due = last_commit.elapsed() >= self.commit_interval
                 || self.args.commit_records.is_some_and(|n| self.since_commit >= n);
             if due {
@@ -336,7 +379,11 @@ impl Piping<'_> {
                     return End::Failed(why);
                 }
                 last_commit = Instant::now();
-                self.report.progress();
+            }
+            // Five times a second, only when there is a bar.
+            if self.report.shows_progress() && last_progress.elapsed() >= Duration::from_millis(200) {
+                self.report.progress(self.offsets_progress());
+                last_progress = Instant::now();
             }
             match self.source.poll(Duration::from_millis(100)) {
                 Polled::Idle => {}
@@ -540,6 +587,12 @@ impl Piping<'_> {
             None if self.args.group.is_some() => self.ledger.reached(self.last_seq, slot, next),
             None => {}
         }
+    }
+
+    /// The bar's (done, total) in offsets, when the partitions have ends and no `-n`
+    /// sets the total.
+    fn offsets_progress(&self) -> Option<(u64, u64)> {
+        self.args.count.is_none().then(|| self.parts.progress()).flatten()
     }
 
     /// Commits what is done: the open transaction with its offsets, or (at least once)

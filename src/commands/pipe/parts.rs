@@ -18,6 +18,8 @@ pub struct Part {
     end: Option<i64>,
     /// The next offset to read, once known.
     pub next: Option<i64>,
+    /// The first offset taken in this run, for the progress bar.
+    start: Option<i64>,
     pub done: bool,
 }
 
@@ -72,6 +74,7 @@ impl Parts {
             partition,
             end,
             next: None,
+            start: None,
             done: false,
         });
         self.list.len() - 1
@@ -126,6 +129,33 @@ impl Parts {
         }
     }
 
+    /// With an end offset per partition (`-e`, `--until OFFSET`): how far this run is, of
+    /// how far it goes, in offsets from where each partition's reading started (a
+    /// partition nothing was read from counts for neither).
+    pub fn progress(&self) -> Option<(u64, u64)> {
+        if !matches!(self.until, Some(UntilSpec::End | UntilSpec::Offset(_))) {
+            return None;
+        }
+        let (mut done, mut total) = (0i64, 0i64);
+        for p in &self.list {
+            if let (Some(start), Some(end)) = (p.start, p.end) {
+                let span = (end - start).max(0);
+                total += span;
+                done += if p.done {
+                    span
+                } else {
+                    (p.next.unwrap_or(start).min(end) - start).clamp(0, span)
+                };
+            }
+        }
+        Some((done as u64, total as u64))
+    }
+
+    /// Whether each partition has an end (`--until`, `-e`).
+    pub fn bounded(&self) -> bool {
+        self.until.is_some()
+    }
+
     /// Whether every partition that counts is done (never without --until).
     pub fn all_done(&self, group_mode: bool) -> bool {
         if self.until.is_none() {
@@ -155,6 +185,7 @@ impl Parts {
             p.done = true;
             return Verdict::Past;
         }
+        p.start.get_or_insert(offset);
         Verdict::Take
     }
 

@@ -25,6 +25,8 @@ pub struct Plan {
     pub on_error: PipeOnError,
     /// Reading as a group member (assigned by the group), not named partitions.
     pub group_mode: bool,
+    /// `--to-X`: properties of the destination's clients only.
+    pub to_properties: Vec<(String, String)>,
 }
 
 impl Plan {
@@ -84,8 +86,21 @@ impl Plan {
             commit_interval,
             on_error: args.on_error.unwrap_or(PipeOnError::Fail),
             group_mode: args.group.is_some() && args.partitions.is_empty(),
+            to_properties: to_properties(&args.to_properties)?,
         })
     }
+}
+
+/// `--to-X KEY=VALUE` pairs, checked as `-X` is (a value is never echoed: it may be a
+/// secret).
+fn to_properties(list: &[String]) -> Result<Vec<(String, String)>> {
+    list.iter()
+        .map(|kv| match kv.split_once('=') {
+            Some((k, _)) if k.trim().is_empty() => Err(Error::usage("--to-X: the property name is empty")),
+            Some((k, v)) => Ok((k.trim().to_string(), v.to_string())),
+            None => Err(Error::usage(format!("--to-X {kv}: expected KEY=VALUE"))),
+        })
+        .collect()
 }
 
 /// Regular expressions need a group; a topic into itself with a group would read its
@@ -153,6 +168,14 @@ mod tests {
         assert_eq!(p.commit_interval, Duration::from_secs(1));
         assert_eq!(p.on_error, PipeOnError::Fail);
         assert!(p.filter.is_none() && p.to_from.is_none() && !p.group_mode);
+        let p = plan(&["in", "--to", "out", "--to-X", "linger.ms=5", "--to-property", "a=b=c"]).expect("plans");
+        assert_eq!(
+            p.to_properties,
+            [
+                ("linger.ms".to_string(), "5".to_string()),
+                ("a".to_string(), "b=c".to_string())
+            ]
+        );
         let p = plan(&["in", "--to", "out", "-e", "-g", "g"]).expect("plans");
         assert_eq!(p.until, Some(UntilSpec::End));
         assert!(p.group_mode);
@@ -180,5 +203,10 @@ mod tests {
         assert!(usage(&["t", "--to", "o", "--acks", "1"]).starts_with("--acks: "));
         assert!(usage(&["t", "--to", "o", "--dead-letter", "d", "--on-error", "skip"]).contains("exclude each other"));
         assert!(usage(&["t", "--to", "o", "-H", "x"]).contains("expected NAME=VALUE"));
+        assert_eq!(
+            usage(&["t", "--to", "o", "--to-X", "acks"]),
+            "--to-X acks: expected KEY=VALUE"
+        );
+        assert!(!usage(&["t", "--to", "o", "--to-X", "=s3cret"]).contains("s3cret"));
     }
 }

@@ -72,12 +72,14 @@ struct Summary<'a> {
 }
 
 impl Report {
-    pub fn new(delivery: Delivery, stats: StatsFormat, quiet: bool) -> Report {
+    /// `total`: what a bounded run's bar goes to (`-n`), Some(0) when the partitions
+    /// tell it as they start (`-e`, `--until OFFSET`), None for a counter alone.
+    pub fn new(delivery: Delivery, stats: StatsFormat, quiet: bool, total: Option<u64>) -> Report {
         Report {
             delivery,
             stats,
             quiet,
-            progress: Progress::new(None, quiet, "records in"),
+            progress: Progress::new(total, quiet, "records in"),
             records_in: 0,
             records_out: 0,
             dropped: 0,
@@ -86,8 +88,25 @@ impl Report {
         }
     }
 
-    pub fn progress(&self) {
-        self.progress.set(self.records_in, self.records_in);
+    /// Starts the bar's clock and rate at 0.
+    pub fn start(&self) {
+        self.progress.origin(0);
+    }
+
+    pub fn shows_progress(&self) -> bool {
+        self.progress.is_shown()
+    }
+
+    /// Moves the bar: by offsets (done, total) when the partitions have ends, else by
+    /// records in (toward `-n`, or a counter).
+    pub fn progress(&self, offsets: Option<(u64, u64)>) {
+        match offsets {
+            Some((done, total)) => {
+                self.progress.set_total(total);
+                self.progress.set(done, self.records_in);
+            }
+            None => self.progress.set(self.records_in, self.records_in),
+        }
     }
 
     pub fn done(&self) {

@@ -3,7 +3,10 @@
 //! is written, the record flags, routes, errors and dead letters. Exactly once on Apache
 //! Kafka is `kafka`.
 
+mod acls;
+mod groups;
 mod kafka;
+mod reading;
 mod schemas;
 
 use crate::support::{Cluster, unique};
@@ -387,4 +390,30 @@ fn pipe_a_selection_writes_each_chosen_record_as_it_came_whatever_its_bytes() {
     let (out, reference) = (strip("out"), strip("ref"));
     assert_eq!(out.len(), 4);
     assert_eq!(out, reference);
+}
+
+#[test]
+fn pipe_draws_no_progress_bar_when_stderr_is_not_a_terminal() {
+    // A bounded run long enough for several redraws were stderr a terminal (five a
+    // second): its stderr is the summary alone.
+    let c = Cluster::dev(&["--topic", "in:1", "--topic", "out:1"]);
+    c.eddy_in(&["produce", "in", "-q"], orders(20_000)).ok();
+    let r = c
+        .eddy(&[
+            "pipe",
+            "in",
+            "--to",
+            "out",
+            "-e",
+            "--filter",
+            "reduce range(100) as $x (.; .)",
+        ])
+        .ok();
+    assert!(
+        !r.stderr.contains('\r') && !r.stderr.contains("ETA") && !r.stderr.contains("[#"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.lines().count(), 4, "{}", r.stderr);
+    assert!(r.stderr.starts_with("in 20000  out 20000"), "{}", r.stderr);
 }
