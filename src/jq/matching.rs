@@ -8,6 +8,7 @@
 //! stay jaq's.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use jaq_core::native::{bome, v};
 use jaq_json::{Map, Val};
@@ -17,11 +18,14 @@ use super::Native;
 use super::jv::{Error, Jv, described};
 
 /// The regexes compiled last, per thread: a filter usually matches one or two
-/// regexes on every record, and compiling one costs far more than matching it.
+/// regexes on every record, and compiling one costs far more than matching it. Kept
+/// behind an `Rc` and handed out as such: a cloned `Regex` starts with an empty search
+/// cache of its own, which it builds on its first match, and that cost more per record
+/// than the match itself.
 const CACHED: usize = 8;
 
 thread_local! {
-    static COMPILED: RefCell<Vec<(String, String, Regex)>> = const { RefCell::new(Vec::new()) };
+    static COMPILED: RefCell<Vec<(String, String, Rc<Regex>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// jq's flags: `g` global, `n` no empty matches, `i`, `x` extended, `s` single line
@@ -32,7 +36,7 @@ struct Flags {
     no_empty: bool,
 }
 
-fn compile(re: &str, flags: &str) -> Result<(Regex, Flags), Error> {
+fn compile(re: &str, flags: &str) -> Result<(Rc<Regex>, Flags), Error> {
     let mut f = Flags::default();
     let mut builder = RegexBuilder::new(re);
     for c in flags.chars() {
@@ -50,19 +54,21 @@ fn compile(re: &str, flags: &str) -> Result<(Regex, Flags), Error> {
     let cached = COMPILED.with_borrow(|c| {
         c.iter()
             .find(|(r, fl, _)| r == re && fl == flags)
-            .map(|(_, _, compiled)| compiled.clone())
+            .map(|(_, _, compiled)| Rc::clone(compiled))
     });
     if let Some(compiled) = cached {
         return Ok((compiled, f));
     }
-    let compiled = builder
-        .build()
-        .map_err(|e| Error::str(format_args!("{re} (at offset 0) is not a valid regex: {e}")))?;
+    let compiled = Rc::new(
+        builder
+            .build()
+            .map_err(|e| Error::str(format_args!("{re} (at offset 0) is not a valid regex: {e}")))?,
+    );
     COMPILED.with_borrow_mut(|c| {
         if c.len() == CACHED {
             c.remove(0);
         }
-        c.push((re.to_string(), flags.to_string(), compiled.clone()));
+        c.push((re.to_string(), flags.to_string(), Rc::clone(&compiled)));
     });
     Ok((compiled, f))
 }
