@@ -22,6 +22,7 @@
 
 mod parts;
 mod plan;
+pub(crate) use plan::topic_patterns;
 mod render;
 mod report;
 mod stop;

@@ -106,21 +106,35 @@ impl Plan {
 
 /// A topic starting with `^` is a regular expression: only a group can follow one.
 fn check_topics(args: &ConsumeArgs) -> Result<()> {
-    let regex_topics = args.topics.iter().any(|t| t.starts_with('^'));
-    if regex_topics && args.group.is_none() {
+    topic_patterns(&args.topics, args.group.is_some(), !args.partitions.is_empty()).map(drop)
+}
+
+/// The `^regex` topics of a read (consume's and pipe's), compiled: they need a group
+/// and cannot be combined with `--partition`.
+pub(crate) fn topic_patterns(topics: &[String], grouped: bool, partitions: bool) -> Result<Vec<(&str, regex::Regex)>> {
+    let patterns: Vec<&str> = topics
+        .iter()
+        .map(String::as_str)
+        .filter(|t| t.starts_with('^'))
+        .collect();
+    if !patterns.is_empty() && !grouped {
         return Err(Error::usage(
             "a topic starting with ^ is a regular expression, which needs --group",
         ));
     }
-    if regex_topics && !args.partitions.is_empty() {
+    if !patterns.is_empty() && partitions {
         return Err(Error::usage(
             "--partition cannot be used with a regular-expression topic",
         ));
     }
-    for t in args.topics.iter().filter(|t| t.starts_with('^')) {
-        regex::Regex::new(t).map_err(|e| Error::usage(format!("topic pattern {t}: {e}")))?;
-    }
-    Ok(())
+    patterns
+        .into_iter()
+        .map(|t| {
+            regex::Regex::new(t)
+                .map(|re| (t, re))
+                .map_err(|e| Error::usage(format!("topic pattern {t}: {e}")))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 use std::time::Duration;
 
 use crate::cli::{Acks, PipeArgs, PipeOnError};
+use crate::commands::consume::topic_patterns;
 use crate::error::{Error, Result};
 use crate::fields::{FieldFilters, parse_headers};
 use crate::jq::Filter;
@@ -107,28 +108,13 @@ fn to_properties(list: &[String]) -> Result<Vec<(String, String)>> {
 /// own output forever, each record committed as it goes.
 fn check_topics(args: &PipeArgs) -> Result<()> {
     let same_cluster = args.to_brokers.is_none() && args.to_context.is_none();
-    let regex_topics = args.sources.iter().any(|t| t.starts_with('^'));
-    if regex_topics && args.group.is_none() {
-        return Err(Error::usage(
-            "a topic starting with ^ is a regular expression, which needs --group",
-        ));
-    }
-    if regex_topics && !args.partitions.is_empty() {
-        return Err(Error::usage(
-            "--partition cannot be used with a regular-expression topic",
-        ));
-    }
-    for t in args.sources.iter().filter(|t| t.starts_with('^')) {
-        let re = regex::Regex::new(t).map_err(|e| Error::usage(format!("topic pattern {t}: {e}")))?;
-        if let (Some(to), Some(_), true) = (&args.to, &args.group, same_cluster) {
-            if re.is_match(to) {
-                return Err(Error::usage(format!(
-                    "--to {to} matches the input pattern {t}: a group would read its own output forever"
-                )));
-            }
-        }
-    }
+    let patterns = topic_patterns(&args.sources, args.group.is_some(), !args.partitions.is_empty())?;
     if let (Some(to), Some(_), true) = (&args.to, &args.group, same_cluster) {
+        if let Some((t, _)) = patterns.iter().find(|(_, re)| re.is_match(to)) {
+            return Err(Error::usage(format!(
+                "--to {to} matches the input pattern {t}: a group would read its own output forever"
+            )));
+        }
         if args.sources.iter().any(|s| s == to) {
             return Err(Error::usage(format!(
                 "--to {to} is also an input: with a group, pipe would read its own output forever"
