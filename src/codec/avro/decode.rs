@@ -21,9 +21,7 @@ use crate::codec::schema::CodecError;
 use crate::codec::wire::GuidText;
 use crate::jq::{write_f64, write_json_str};
 
-/// Nesting deeper than this (a recursive schema walked by a corrupt or hostile payload)
-/// is an error rather than a stack overflow.
-const MAX_DEPTH: usize = 256;
+use super::MAX_DEPTH;
 
 /// Appends `payload`, decoded with `schema`, to `out` as one JSON value: plain JSON, or
 /// the Avro specification's JSON encoding when `avro_json`.

@@ -39,8 +39,7 @@ use crate::codec::wire::parse_guid;
 /// serde_json's own description before it reaches the user.
 const NOT_JSON: &str = "not JSON";
 
-/// Nesting deeper than serde_json allows is not JSON eddy reads.
-const MAX_DEPTH: usize = 128;
+use super::MAX_DEPTH;
 
 fn syntax(_: Syntax) -> CodecError {
     CodecError::new("", NOT_JSON)
@@ -234,7 +233,7 @@ impl Encoder<'_> {
 
     fn value(&self, node: NodeId, p: &mut Parser, out: &mut Vec<u8>, depth: usize) -> Result<(), CodecError> {
         if depth > MAX_DEPTH {
-            return Err(syntax(Syntax(p.pos)));
+            return Err(CodecError::new("", format!("nested deeper than {MAX_DEPTH} levels")));
         }
         let n = &self.schema.nodes[node];
         p.peek();

@@ -22,6 +22,14 @@ mod schema;
 use crate::codec::schema::{CodecError, JsonOptions, SchemaCodec, SchemaError, SchemaKind, SchemaSource};
 use schema::Schema;
 
+/// How deep a value may nest, in schema levels (a record's field, an array's item, a
+/// map's value, a union's branch), for the decoder and the encoder alike: deeper is an
+/// error, not a stack overflow (a recursive schema walked by a corrupt or hostile
+/// payload). One limit for both ways, so that whatever `consume` decodes, `produce`
+/// encodes back; 128 is serde_json's own nesting limit, which other JSON readers of
+/// eddy's output share.
+const MAX_DEPTH: usize = 128;
+
 /// A compiled Avro schema with the JSON options it reads and writes by.
 #[derive(Debug, Clone)]
 pub struct AvroCodec {

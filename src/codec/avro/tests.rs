@@ -358,7 +358,7 @@ fn malformed_payloads_are_errors_not_panics_or_huge_allocations() {
     // A recursive schema walked deep by a hostile payload stops at the depth limit.
     let list = codec(r#"{"type":"record","name":"L","fields":[{"name":"next","type":["null","L"]}]}"#);
     assert_eq!(decoded(&list, &[2, 0]).as_deref(), Ok(r#"{"next":{"next":null}}"#));
-    assert!(decode_error(&list, &[2; 10_000]).ends_with("nested deeper than 256 levels"));
+    assert!(decode_error(&list, &[2; 10_000]).ends_with("nested deeper than 128 levels"));
 }
 
 #[test]
@@ -575,4 +575,38 @@ fn broken_json_is_named_as_serde_json_names_it_whatever_the_schema_says() {
     );
     // Keys spelt other than the decoder writes them still name the field.
     assert_eq!(encoded(&c, r#" { "\u0065" : "x" } "#).as_deref(), Ok(&b"\x02x"[..]));
+}
+
+/// A linked list `levels` long in the recursive schema `L`: each level is `v = 1` and
+/// the union's index of `L`, the last level's union is null.
+fn linked_list(levels: usize) -> Vec<u8> {
+    let mut bytes = [0x02, 0x02].repeat(levels - 1);
+    bytes.extend_from_slice(&[0x02, 0x00]);
+    bytes
+}
+
+#[test]
+fn whatever_the_decoder_writes_the_encoder_takes_back_at_any_nesting() {
+    // Found by the `avro` fuzz target: the decoder allowed 256 levels and the encoder
+    // 128, so a list 64 levels deep was written by `consume` and refused by `produce`.
+    let c = codec(
+        r#"{"type":"record","name":"L","fields":[{"name":"v","type":"int"},{"name":"next","type":["null","L"]}]}"#,
+    );
+    let mut deepest = 0;
+    for levels in 1..=100 {
+        let bytes = linked_list(levels);
+        if let Ok(json) = decoded(&c, &bytes) {
+            assert_eq!(encoded(&c, &json).as_deref(), Ok(&bytes[..]), "{levels} levels");
+            deepest = levels;
+        } else {
+            assert!(decode_error(&c, &bytes).contains("nested deeper than 128 levels"));
+        }
+    }
+    assert!((60..100).contains(&deepest), "lists up to {deepest} levels decode");
+    let too_deep = format!("{}null{}", r#"{"v":1,"next":{"L":"#.repeat(99), "}}".repeat(99));
+    let e = encode_error(&c, &too_deep);
+    assert!(
+        e.contains("nested deeper than 128 levels") || e.contains("recursion limit"),
+        "{e}"
+    );
 }
