@@ -11,7 +11,10 @@ use std::os::fd::AsRawFd;
 use std::path::PathBuf;
 
 /// How much is read at a time; the buffer grows beyond it only for a longer record.
-pub const CHUNK: usize = 1 << 20;
+/// 256 KiB: a read of that size already costs next to nothing per record (~1,000
+/// records of produce's 94 bytes), and every KiB of it is resident for the whole run —
+/// 1 MiB was 0.75 MiB more of produce's peak against kcat's (issue #19).
+pub const CHUNK: usize = 256 << 10;
 
 /// What `Chunks::fill` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
