@@ -682,11 +682,13 @@ const REPLACED: [&str; 6] = [
 ];
 
 /// jaq's definitions (name, arity) that are natives in eddy (`builtins`, `own_funs`):
-/// `delpaths`, `tonumber` (jq reads `"007"`), the formats, and `nan` and `infinite` (`0 / 0` and `1 / 0` in jaq, errors
+/// `delpaths`, `tonumber` (jq reads `"007"`), `keys`, `add`, the formats, and `nan` and `infinite` (`0 / 0` and `1 / 0` in jaq, errors
 /// in jq). Others that jq defines otherwise are shadowed by `OWN_DEFS`, so that jaq's
 /// definitions that use them keep working.
-const REDEFINED: [(&str, usize); 9] = [
+const REDEFINED: [(&str, usize); 11] = [
     ("delpaths", 1),
+    ("keys", 0),
+    ("add", 0),
     ("tonumber", 0),
     ("from_entries", 0),
     ("@sh", 0),
