@@ -3,7 +3,8 @@
 //! `bsearch`, `fromjson`, `tojson`), and what jq 1.6 has and jaq lacks — the formats
 //! `@csv`, `@tsv`, `@sh`, `@html`, `@uri`, `@base64d`, `@base32` and `@base32d` with
 //! jq's escapes and errors, `utf8bytelength` with jq's message, and `ltrimstr`/`rtrimstr`
-//! that pass non-strings through. The jq definitions that build on them are `defs.jq`.
+//! that pass non-strings through; and `keys` and `add`, cheaper done here than by
+//! jaq's definitions. The jq definitions that build on them are `defs.jq`.
 
 use jaq_core::box_iter::box_once;
 use jaq_core::native::{bome, v};
@@ -557,6 +558,35 @@ fn from_entries(v: &Val) -> ValR {
     Ok(Jv(Val::obj(out)))
 }
 
+/// jq's `keys`: an object's keys sorted by codepoint (as their UTF-8 bytes sort), an
+/// array's indices. Native: jaq's `keys_unsorted | sort` costs a second array.
+fn keys(v: &Val) -> ValR {
+    match v {
+        Val::Obj(o) => {
+            let mut keys: Vec<Val> = o.keys().cloned().collect();
+            keys.sort_unstable();
+            Ok(Jv(Val::Arr(keys.into())))
+        }
+        Val::Arr(a) => Ok(Jv((0..a.len()).map(Val::from).collect())),
+        _ => Err(type_error(v, "has no keys")),
+    }
+}
+
+/// jq 1.6's `add`, `reduce .[] as $x (null; . + $x)`, without running a `reduce` for
+/// it: the values of an array or an object summed with jq's `+` from null.
+fn add(v: Val) -> ValR {
+    let items: Vec<Val> = match v {
+        Val::Arr(a) => Rc::unwrap_or_clone(a),
+        Val::Obj(o) => o.values().cloned().collect(),
+        other => return Err(iterate_error_of(&other)),
+    };
+    let mut sum = Jv(Val::Null);
+    for x in items {
+        sum = (sum + Jv(x))?;
+    }
+    Ok(sum)
+}
+
 fn iterate_error_of(v: &Val) -> Error {
     Error::str(format_args!("Cannot iterate over {}", described(v)))
 }
@@ -599,6 +629,8 @@ pub(super) fn funs() -> Box<[Native]> {
             bome(delpaths(cv.1.0, &paths.0))
         }),
         ("from_entries", v(0), |cv| bome(from_entries(&cv.1.0))),
+        ("keys", v(0), |cv| bome(keys(&cv.1.0))),
+        ("add", v(0), |cv| bome(add(cv.1.0))),
         ("fromjson", v(0), |cv| bome(fromjson(&cv.1.0))),
         ("tonumber", v(0), |cv| bome(tonumber(&cv.1.0))),
         ("@csv", v(0), |cv| bome(row(&cv.1.0, true))),
@@ -618,4 +650,57 @@ pub(super) fn funs() -> Box<[Native]> {
             box_once(Ok(trimmed(cv.1, &a, false)))
         }),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Filter, Flow, RunError};
+
+    /// The outputs of `code` on `input` joined by spaces, or "error: " and the message.
+    fn jq(code: &str, input: &str) -> String {
+        let f = Filter::compile(code, &[], Vec::new()).expect("compiles");
+        let mut outs = Vec::new();
+        let r = f.run_bytes(input.as_bytes(), |v| {
+            let mut b = Vec::new();
+            v.write_json(&mut b);
+            outs.push(String::from_utf8(b).expect("utf8"));
+            Flow::Continue
+        });
+        match r {
+            Ok(_) => outs.join(" "),
+            Err(RunError::Failed(m)) => format!("error: {m}"),
+            Err(other) => panic!("{code}: {other:?}"),
+        }
+    }
+
+    /// Expected outputs as `/usr/bin/jq` (jq 1.6) prints them with `-c`.
+    #[test]
+    fn keys_and_add_are_jq_1_6_s() {
+        let cases = [
+            ("keys", r#"{"b":1,"a":2,"é":3,"z":0}"#, r#"["a","b","z","é"]"#),
+            ("keys", "[3,4]", "[0,1]"),
+            ("keys", "1", "error: number (1) has no keys"),
+            ("keys", "null", "error: null (null) has no keys"),
+            ("[keys[] | length] | add", r#"{"ab":1,"é":2}"#, "3"),
+            ("add", "[]", "null"),
+            ("add", r#"{"a":1,"b":2}"#, "3"),
+            ("add", "[1,null,2]", "3"),
+            ("add", r#"[null,"a"]"#, r#""a""#),
+            ("add", "[[1],[2]]", "[1,2]"),
+            ("add", r#"[{"a":1},{"b":2}]"#, r#"{"a":1,"b":2}"#),
+            ("add", "[true]", "true"),
+            ("add", "[null]", "null"),
+            ("add", "null", "error: Cannot iterate over null (null)"),
+            ("add", "1", "error: Cannot iterate over number (1)"),
+            ("add", r#""ab""#, r#"error: Cannot iterate over string ("ab")"#),
+            (
+                "add",
+                r#"[1,"a"]"#,
+                r#"error: number (1) and string ("a") cannot be added"#,
+            ),
+        ];
+        for (code, input, want) in cases {
+            assert_eq!(jq(code, input), want, "{code} on {input}");
+        }
+    }
 }

@@ -360,10 +360,11 @@ impl Filter {
         // jaq's definitions that eddy replaces with jq's (natives in `builtins`, or
         // `OWN_DEFS`); dropped rather than shadowed, so that the definitions after them
         // that use the name see eddy's.
-        let jq_std = jaq_std::defs().filter(|d| !REDEFINED.contains(&(d.name, d.args.len())));
-        let core = jaq_core::defs().filter(|d| !REDEFINED.contains(&(d.name, d.args.len())));
-        let json_defs = jaq_json::defs().filter(|d| !REDEFINED.contains(&(d.name, d.args.len())));
-        let defs = core.chain(jq_std).chain(json_defs).chain(own);
+        let jq_std = jaq_std::defs().filter(|d| !redefined(d.name, d.args.len()));
+        let core = jaq_core::defs().filter(|d| !redefined(d.name, d.args.len()));
+        let json_defs = jaq_json::defs().filter(|d| !redefined(d.name, d.args.len()));
+        let regex_defs = jaq_core::load::parse(matching::DEFS, |p| p.defs()).unwrap_or_default();
+        let defs = core.chain(jq_std).chain(json_defs).chain(own).chain(regex_defs);
         let arena = Arena::default();
         let main = File {
             code,
@@ -643,22 +644,6 @@ def JOIN($index; key): [.[] | [., $index[key]]];
 def JOIN($index; stream; key): stream | [., $index[key]];
 def JOIN($index; stream; key; join): stream | [., $index[key]] | join;
 def ascii: [.] | implode;
-def match(re; mode): _match_impl(re; mode; false) | .[];
-def test(re; mode): _match_impl(re; mode; true);
-def capture(re; mods): match(re; mods)
-  | reduce (.captures | .[] | select(.name != null) | {key: .name, value: .string}) as $pair ({}; . + {($pair.key): $pair.value});
-def match($val): if ($val | type) == "string" then match($val; null)
-  elif ($val | type) == "array" and ($val | length) > 1 then match($val[0]; $val[1])
-  elif ($val | type) == "array" and ($val | length) > 0 then match($val[0]; null)
-  else error(($val | type) + " not a string or array") end;
-def test($val): if ($val | type) == "string" then test($val; null)
-  elif ($val | type) == "array" and ($val | length) > 1 then test($val[0]; $val[1])
-  elif ($val | type) == "array" and ($val | length) > 0 then test($val[0]; null)
-  else error(($val | type) + " not a string or array") end;
-def capture($val): if ($val | type) == "string" then capture($val; null)
-  elif ($val | type) == "array" and ($val | length) > 1 then capture($val[0]; $val[1])
-  elif ($val | type) == "array" and ($val | length) > 0 then capture($val[0]; null)
-  else error(($val | type) + " not a string or array") end;
 def leaf_paths: paths(scalars);
 def date: todate;
 def dateadd(u; n): . + n;
@@ -697,11 +682,13 @@ const REPLACED: [&str; 6] = [
 ];
 
 /// jaq's definitions (name, arity) that are natives in eddy (`builtins`, `own_funs`):
-/// `delpaths`, `tonumber` (jq reads `"007"`), the formats, and `nan` and `infinite` (`0 / 0` and `1 / 0` in jaq, errors
+/// `delpaths`, `tonumber` (jq reads `"007"`), `keys`, `add`, the formats, and `nan` and `infinite` (`0 / 0` and `1 / 0` in jaq, errors
 /// in jq). Others that jq defines otherwise are shadowed by `OWN_DEFS`, so that jaq's
 /// definitions that use them keep working.
-const REDEFINED: [(&str, usize); 9] = [
+const REDEFINED: [(&str, usize); 11] = [
     ("delpaths", 1),
+    ("keys", 0),
+    ("add", 0),
     ("tonumber", 0),
     ("from_entries", 0),
     ("@sh", 0),
@@ -711,6 +698,10 @@ const REDEFINED: [(&str, usize); 9] = [
     ("nan", 0),
     ("infinite", 0),
 ];
+
+fn redefined(name: &str, arity: usize) -> bool {
+    REDEFINED.contains(&(name, arity)) || matching::REDEFINED.contains(&(name, arity))
+}
 
 fn funs() -> impl Iterator<Item = Fun<Kind>> {
     let keep = |f: &Fun<Kind>| !REPLACED.contains(&f.0);
