@@ -14,6 +14,7 @@ mod constant;
 mod diagnose;
 mod fast;
 mod json;
+mod jsonread;
 mod jv;
 mod matching;
 mod modulemeta;
