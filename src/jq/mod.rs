@@ -701,7 +701,8 @@ const REPLACED: [&str; 6] = [
 /// `delpaths`, `tonumber` (jq reads `"007"`), the formats, and `nan` and `infinite` (`0 / 0` and `1 / 0` in jaq, errors
 /// in jq). Others that jq defines otherwise are shadowed by `OWN_DEFS`, so that jaq's
 /// definitions that use them keep working.
-const REDEFINED: [(&str, usize); 9] = [
+const REDEFINED: [(&str, usize); 10] = [
+    ("add", 0),
     ("delpaths", 1),
     ("tonumber", 0),
     ("from_entries", 0),
@@ -750,6 +751,9 @@ fn own_funs() -> Box<[Native]> {
             write_stderr(&text);
             Box::new(core::iter::empty())
         }),
+        // jaq's `reduce .[] as $x (null; . + $x)`, without the interpreter's work per
+        // element: the same additions in the same order, so the same sums and errors.
+        ("add", v(0), |cv| native::bome(add(cv.1))),
         ("nan", v(0), |_| native::bome(Ok(Jv(Val::from(f64::NAN))))),
         ("infinite", v(0), |_| native::bome(Ok(Jv(Val::from(f64::INFINITY))))),
         ("tojson", v(0), |cv| {
@@ -758,6 +762,26 @@ fn own_funs() -> Box<[Native]> {
             native::bome(Ok(Jv(Val::utf8_str(text))))
         }),
     ])
+}
+
+/// `add`: the elements of an array (or the values of an object) added left to right,
+/// starting from null; anything else cannot be iterated, as `.[]` says.
+fn add(v: Jv) -> Result<Jv, jv::Error> {
+    let mut sum = Jv(Val::Null);
+    match &v.0 {
+        // Elements are cloned one by one: the array itself may be shared.
+        Val::Arr(a) => {
+            for x in a.iter() {
+                sum = (sum + Jv(x.clone()))?;
+            }
+        }
+        _ => {
+            for x in jaq_core::ValT::values(v) {
+                sum = (sum + x?)?;
+            }
+        }
+    }
+    Ok(sum)
 }
 
 fn write_stderr(bytes: &[u8]) {
@@ -811,6 +835,48 @@ mod tests {
             Err(RunError::Failed(m)) => m,
             other => panic!("{code}: {other:?}"),
         }
+    }
+
+    /// What the filter gives, outputs or the error, as one string.
+    fn result_of(code: &str, input: &str) -> String {
+        let f = Filter::compile(code, &[], Vec::new()).expect("compiles");
+        let mut outs = Vec::new();
+        let r = f.run_bytes(input.as_bytes(), |v| {
+            let mut b = Vec::new();
+            v.write_json(&mut b);
+            outs.push(String::from_utf8(b).expect("utf8"));
+            Flow::Continue
+        });
+        format!("{outs:?} {:?}", r.err().map(|e| e.to_string()))
+    }
+
+    /// The native `add` gives what jaq's definition of it gives, sums and errors alike.
+    #[test]
+    fn add_is_the_reduce_it_replaces() {
+        let reduce = "reduce .[] as $x (null; . + $x)";
+        let inputs = [
+            "[1,2,3.5]",
+            "[]",
+            "{}",
+            r#"{"a":1,"b":2}"#,
+            r#"["a","b",null,"c"]"#,
+            "[[1],[2,3],null]",
+            r#"[{"a":1},{"b":2},{"a":3}]"#,
+            "[null,null]",
+            r#"[1,"a"]"#,
+            r#"[{"a":1},[2]]"#,
+            "[1e308,1e308]",
+            "null",
+            "1",
+            r#""abc""#,
+            "true",
+        ];
+        for input in inputs {
+            assert_eq!(result_of("add", input), result_of(reduce, input), "{input}");
+        }
+        assert_eq!(outputs("add", "[1,2,3.5]"), ["6.5"]);
+        assert_eq!(error_of("add", "1"), "Cannot iterate over number (1)");
+        assert_eq!(outputs("[.[] | add]", "[[1,2],[3]]"), ["[3,3]"]);
     }
 
     /// jq 1.6 reads the string with its own parser, which takes zero-padded numbers
