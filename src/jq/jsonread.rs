@@ -201,6 +201,8 @@ impl Reader<'_, '_> {
         let start = self.pos + 1;
         let mut i = start;
         let mut plain = true;
+        // Only text with a byte past ASCII needs checking for UTF-8.
+        let mut ascii = true;
         loop {
             let b = *self.bytes.get(i)?;
             match b {
@@ -210,10 +212,16 @@ impl Reader<'_, '_> {
                     i += 2;
                 }
                 0..0x20 => return None,
+                0x80.. => {
+                    ascii = false;
+                    i += 1;
+                }
                 _ => i += 1,
             }
         }
-        std::str::from_utf8(self.bytes.get(start..i)?).ok()?;
+        if !ascii {
+            std::str::from_utf8(self.bytes.get(start..i)?).ok()?;
+        }
         self.pos = i + 1;
         Some((start, i, plain))
     }
