@@ -137,8 +137,17 @@ pub(super) enum Prefix {
     Invalid(String),
 }
 
-/// The first JSON value at the start of `slice`.
+/// The first JSON value at the start of `slice`: read directly where `jsonread` can,
+/// else by serde_json (which alone decides every error).
 pub(super) fn parse_prefix(slice: &[u8]) -> Prefix {
+    match super::jsonread::read_prefix(slice) {
+        Some((v, used)) => Prefix::Value(v, used),
+        None => parse_prefix_by_serde(slice),
+    }
+}
+
+/// `parse_prefix` by serde_json alone.
+pub(super) fn parse_prefix_by_serde(slice: &[u8]) -> Prefix {
     let bom = if slice.starts_with(BOM) { BOM.len() } else { 0 };
     let mut stream = serde_json::Deserializer::from_slice(&slice[bom..]).into_iter::<Parsed>();
     match stream.next() {

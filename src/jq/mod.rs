@@ -14,6 +14,7 @@ mod constant;
 mod diagnose;
 mod fast;
 mod json;
+mod jsonread;
 mod jv;
 mod matching;
 mod modulemeta;
@@ -801,6 +802,48 @@ mod tests {
             Err(RunError::Failed(m)) => m,
             other => panic!("{code}: {other:?}"),
         }
+    }
+
+    /// What the filter gives, outputs or the error, as one string.
+    fn result_of(code: &str, input: &str) -> String {
+        let f = Filter::compile(code, &[], Vec::new()).expect("compiles");
+        let mut outs = Vec::new();
+        let r = f.run_bytes(input.as_bytes(), |v| {
+            let mut b = Vec::new();
+            v.write_json(&mut b);
+            outs.push(String::from_utf8(b).expect("utf8"));
+            Flow::Continue
+        });
+        format!("{outs:?} {:?}", r.err().map(|e| e.to_string()))
+    }
+
+    /// The native `add` gives what jaq's definition of it gives, sums and errors alike.
+    #[test]
+    fn add_is_the_reduce_it_replaces() {
+        let reduce = "reduce .[] as $x (null; . + $x)";
+        let inputs = [
+            "[1,2,3.5]",
+            "[]",
+            "{}",
+            r#"{"a":1,"b":2}"#,
+            r#"["a","b",null,"c"]"#,
+            "[[1],[2,3],null]",
+            r#"[{"a":1},{"b":2},{"a":3}]"#,
+            "[null,null]",
+            r#"[1,"a"]"#,
+            r#"[{"a":1},[2]]"#,
+            "[1e308,1e308]",
+            "null",
+            "1",
+            r#""abc""#,
+            "true",
+        ];
+        for input in inputs {
+            assert_eq!(result_of("add", input), result_of(reduce, input), "{input}");
+        }
+        assert_eq!(outputs("add", "[1,2,3.5]"), ["6.5"]);
+        assert_eq!(error_of("add", "1"), "Cannot iterate over number (1)");
+        assert_eq!(outputs("[.[] | add]", "[[1,2],[3]]"), ["[3,3]"]);
     }
 
     /// jq 1.6 reads the string with its own parser, which takes zero-padded numbers
