@@ -313,3 +313,26 @@ pub fn filters(data: &[u8]) {
         }
     });
 }
+
+/// Projection on arbitrary filters and inputs (the first line, then JSON values): a
+/// filter it projects must give the same outputs and errors on projected inputs as on
+/// whole ones, and the projecting reader must read what the parser reads, cut. Filters
+/// that could run long are left out as in `filters`.
+pub fn projection(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let (code, input) = text.split_once('\n').unwrap_or((text, "{\"a\":1}"));
+    let big_number = data
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit) || (w[0].is_ascii_digit() && w[1] == b'e'));
+    if code.len() > RUN_FILTER_MAX
+        || input.len() > 4096
+        || big_number
+        || code.contains(['*', '#'])
+        || UNBOUNDED.iter().any(|n| code.contains(n))
+    {
+        return;
+    }
+    if let Some(why) = crate::jq::projection_disagrees(code, input.as_bytes()) {
+        panic!("{why}");
+    }
+}

@@ -9,6 +9,8 @@ use std::fmt;
 use jaq_json::{Map, Num, Val};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use super::projection::Projection;
+
 /// A value as serde sees it; the newtype lets serde_json's stream reader produce `Val`.
 pub(super) struct Parsed(pub Val);
 
@@ -115,6 +117,20 @@ pub(super) fn parse_one(bytes: &[u8]) -> Result<Val, String> {
     })
 }
 
+/// `parse_one`, keeping of an object only the fields `projection` keeps.
+pub(super) fn parse_one_projected(bytes: &[u8], projection: &Projection) -> Result<Val, String> {
+    let start = bytes.iter().position(|b| !matches!(b, b' ' | b'\n' | b'\t' | b'\r'));
+    if let Some(start) = start {
+        if let Some((v, used)) = super::jsonread::read_projected(&bytes[start..], projection) {
+            let rest = &bytes[start + used..];
+            if rest.iter().all(|b| matches!(b, b' ' | b'\n' | b'\t' | b'\r')) {
+                return Ok(v);
+            }
+        }
+    }
+    parse_one(bytes).map(|v| projection.apply(v))
+}
+
 /// Every JSON value in `bytes`.
 pub(super) fn parse_all(bytes: &[u8]) -> Result<Vec<Val>, String> {
     let mut values = Vec::new();
@@ -143,6 +159,21 @@ pub(super) fn parse_prefix(slice: &[u8]) -> Prefix {
     match super::jsonread::read_prefix(slice) {
         Some((v, used)) => Prefix::Value(v, used),
         None => parse_prefix_by_serde(slice),
+    }
+}
+
+/// `parse_prefix`, keeping of an object only the fields `projection` keeps (see
+/// `projection`): read so where `jsonread` can, else parsed whole and then cut.
+pub(super) fn parse_prefix_projected(slice: &[u8], projection: Option<&Projection>) -> Prefix {
+    let Some(p) = projection else {
+        return parse_prefix(slice);
+    };
+    if let Some((v, used)) = super::jsonread::read_projected(slice, p) {
+        return Prefix::Value(v, used);
+    }
+    match parse_prefix(slice) {
+        Prefix::Value(v, used) => Prefix::Value(p.apply(v), used),
+        other => other,
     }
 }
 

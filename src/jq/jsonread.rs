@@ -12,7 +12,9 @@ use std::cell::RefCell;
 
 use jaq_json::{Map, Num, Val};
 
+use super::fast::object_members;
 use super::json::Parsed;
+use super::projection::Projection;
 
 /// Nesting beyond this goes to serde_json, whose own limit (128) then decides.
 const MAX_DEPTH: usize = 100;
@@ -76,6 +78,41 @@ pub(super) fn read_prefix(bytes: &[u8]) -> Option<(Val, usize)> {
         };
         let v = r.value(0)?;
         Some((v, r.pos))
+    })
+}
+
+/// The object at the start of `bytes` with only the fields `projection` keeps, and the
+/// bytes it took; None when the full reader must decide: not an object, a key with
+/// escapes (it might spell a kept one), a kept value the direct reader declines, or
+/// anything the scan is unsure of (which includes every error).
+pub(super) fn read_projected(bytes: &[u8], projection: &Projection) -> Option<(Val, usize)> {
+    if bytes.first() != Some(&b'{') {
+        return None;
+    }
+    KEYS.with(|keys| {
+        let mut keys = keys.try_borrow_mut().ok()?;
+        let mut map = Map::with_capacity_and_hasher(projection.len(), Default::default());
+        let mut sure = true;
+        let end = object_members(bytes, 0, |key, escaped, raw| {
+            sure &= !escaped;
+            if !sure || !projection.keeps(key) {
+                return;
+            }
+            let mut r = Reader {
+                bytes: &bytes[..raw.end],
+                pos: raw.start,
+                keys: &mut keys,
+            };
+            match r.value(1) {
+                Some(v) if r.pos == raw.end => {
+                    let k = r.keys.get(key);
+                    map.insert(k, v);
+                }
+                _ => sure = false,
+            }
+        })
+        .ok()?;
+        sure.then(|| (Val::obj(map), end))
     })
 }
 
@@ -292,6 +329,65 @@ mod tests {
         assert_eq!(v, w, "{shown}");
     }
 
+    /// What the projecting reader gives must be serde_json's value with the other
+    /// fields removed, the same length, and, where serde_json refuses, its refusal.
+    fn same_projected(input: &[u8]) {
+        use crate::jq::json::parse_prefix_projected;
+        use crate::jq::projection::Projection;
+        let shown = String::from_utf8_lossy(input);
+        for keys in [&["a"][..], &["id", "amount"], &["a", "b", "\"", "é"], &[]] {
+            let p = Projection::of_keys(keys);
+            let got = parse_prefix_projected(input, Some(&p));
+            match (parse_prefix_by_serde(input), got) {
+                (Prefix::Value(w, used_w), Prefix::Value(v, used)) => {
+                    let w = p.apply(w);
+                    assert_eq!((text(&v), used), (text(&w), used_w), "{shown} {keys:?}");
+                }
+                (Prefix::Empty, Prefix::Empty) | (Prefix::Incomplete, Prefix::Incomplete) => {}
+                (Prefix::Invalid(a), Prefix::Invalid(b)) => assert_eq!(a, b, "{shown}"),
+                _ => panic!("{shown} {keys:?}: the projecting reader and serde_json disagree"),
+            }
+            let one = crate::jq::json::parse_one(input).map(|v| text(&p.apply(v)));
+            let cut = crate::jq::json::parse_one_projected(input, &p).map(|v| text(&v));
+            assert_eq!(one, cut, "{shown} {keys:?}: one value");
+        }
+    }
+
+    #[test]
+    fn projected_reading_is_the_whole_value_cut() {
+        let cases: &[&[u8]] = &[
+            br#"{"id":1,"user":"u1","amount":114,"country":"de","ts":1764316800000}"#,
+            br#"{"a":1,"b":2,"a":3}"#,
+            br#"{"a":{"x":[1,{"y":null}]},"b":[],"c":"\u00e9"}"#,
+            br#"{"\u0061":1,"a":2}"#,
+            br#"{"a":2,"\u0061":1}"#,
+            br#"{"a":1.5e3,"b":-0,"id":12345678901234567890}"#,
+            br#"{"a":"x\ny","b":"\ud83d\ude00"}"#,
+            br#"{"s":"\ud800","a":1}"#,
+            br#"{"z":[1,],"a":1}"#,
+            br#"{"a":1,"z":tru}"#,
+            br#"{"a":1,"z":"\x"}"#,
+            br#"{"a":1,"z":01}"#,
+            br#"{"a":1,"z":{"k":1"#,
+            br#"{"a":1,"z":"#,
+            b"{\"z\":\"\xff\",\"a\":1}",
+            b"{\"a\":1}\n{\"a\":2}",
+            br#"{ "a" : 1 , "z" : [ 2 ] }  x"#,
+            br#"[1,2,3]"#,
+            br#"17"#,
+            br#"{}"#,
+            br#""#,
+            b"   ",
+        ];
+        for c in cases {
+            same_projected(c);
+        }
+        for n in [99, 100, 101, 127, 128, 129, 300] {
+            let obj = format!("{{\"a\":1,\"z\":{}1{}}}", "[".repeat(n), "]".repeat(n));
+            same_projected(obj.as_bytes());
+        }
+    }
+
     #[test]
     fn direct_reading_agrees_with_serde_on_odd_inputs() {
         let cases: &[&[u8]] = &[
@@ -372,6 +468,7 @@ mod tests {
             let mut input = vec![b'{'];
             input.extend_from_slice(&body);
             same_as_serde(&input);
+            same_projected(&input);
             input[0] = b'[';
             same_as_serde(&input);
         }
@@ -383,6 +480,8 @@ mod tests {
             same_as_serde(&text);
             let pretty = serde_json::to_vec_pretty(&v).expect("serialises");
             same_as_serde(&pretty);
+            same_projected(&text);
+            same_projected(&pretty);
         }
     }
 

@@ -19,6 +19,7 @@ mod jv;
 mod matching;
 mod modulemeta;
 mod parallel;
+mod projection;
 mod random;
 mod source;
 pub mod stream;
@@ -209,6 +210,10 @@ pub struct Filter {
     stateless: bool,
     /// The directories `import` looked in, for `modulemeta`.
     library: Vec<PathBuf>,
+    /// The source jaq compiled (after eddy's rewrites), for `projection`.
+    source: String,
+    /// The projection for records run one at a time (`run_bytes`).
+    each: Option<projection::Projection>,
 }
 
 /// Whether the fast path may be used: `EDDY_FAST_PATH=off` switches it off, for
@@ -425,7 +430,10 @@ impl Filter {
             plan: fast_path_allowed().then(|| fast::Plan::of(code, named)).flatten(),
             stateless: parallel::stateless(&analysis),
             library: library.to_vec(),
-        })
+            source: code.to_string(),
+            each: None,
+        }
+        .with_projection())
     }
 
     /// Runs the filter on one record by the fast path, when it can: appends the output
@@ -450,6 +458,20 @@ impl Filter {
         self.stateless
     }
 
+    fn with_projection(mut self) -> Filter {
+        self.each = self.projection(projection::Mode::Each);
+        self
+    }
+
+    /// The fields of each input object this filter can observe when it runs in `mode`
+    /// (see `projection`); None when it may observe a whole input, or when
+    /// `EDDY_PROJECTION=off` (for benchmarks that measure what projection saves).
+    pub(crate) fn projection(&self, mode: projection::Mode) -> Option<projection::Projection> {
+        static ALLOWED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        let allowed = *ALLOWED.get_or_init(|| std::env::var_os("EDDY_PROJECTION").is_none_or(|v| v != "off"));
+        allowed.then(|| projection::of(&self.source, mode)).flatten()
+    }
+
     /// Whether the fast path knows this filter.
     pub fn is_fast(&self) -> bool {
         self.plan.is_some()
@@ -458,8 +480,11 @@ impl Filter {
     /// Runs the filter on one JSON document given as bytes. Each output goes to
     /// `emit`, which may stop the run early.
     pub fn run_bytes(&self, input: &[u8], emit: impl FnMut(Value) -> Flow) -> Result<Flow, RunError> {
-        let value = json::parse_one(input).map_err(RunError::NotJson)?;
-        self.run_value(Value(value), emit)
+        let value = match &self.each {
+            Some(p) => json::parse_one_projected(input, p),
+            None => json::parse_one(input),
+        };
+        self.run_value(Value(value.map_err(RunError::NotJson)?), emit)
     }
 
     /// Runs the filter on one value.
@@ -555,6 +580,11 @@ fn interpreted(filter: &Filter, input: &[u8], text: bool, end: &[u8]) -> Result<
         Flow::Continue
     })?;
     Ok(out)
+}
+
+/// For the `projection` fuzz target: see `projection::disagreement`.
+pub fn projection_disagrees(code: &str, input: &[u8]) -> Option<String> {
+    projection::disagreement(code, input)
 }
 
 /// For the `fast_path` fuzz target: runs `code` on `input` by the fast path and by the

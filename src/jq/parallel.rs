@@ -25,6 +25,7 @@ use jaq_std::input::RcIter;
 
 use super::fast::{Plan, Scan};
 use super::json::{self, Prefix, Style};
+use super::projection::Mode;
 use super::source::Analysis;
 use super::{Filter, FilterSpec, Flow, RunError};
 
@@ -134,6 +135,7 @@ pub(super) fn start(n: usize, spec: &FilterSpec, writing: Writing) -> (SyncSende
 fn process(filter: &Filter, scan: &mut Scan, w: &Writing, chunk: &Chunk) -> Done {
     let b = &chunk.bytes[..];
     let fast: Option<&Plan> = filter.plan.as_ref().filter(|_| w.style.is_compact());
+    let projection = filter.projection(Mode::Each);
     let none = RcIter::new(core::iter::empty());
     let mut done = Done {
         seq: chunk.seq,
@@ -171,7 +173,7 @@ fn process(filter: &Filter, scan: &mut Scan, w: &Writing, chunk: &Chunk) -> Done
                     }
                 }
             }
-            match json::parse_prefix(&here[i..]) {
+            match json::parse_prefix_projected(&here[i..], projection.as_ref()) {
                 Prefix::Value(v, used) => {
                     i += used;
                     let mark = done.out.len();

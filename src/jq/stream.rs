@@ -16,6 +16,7 @@ use super::jv::Jv;
 use jaq_std::input::RcIter;
 
 use super::json::{self, Style};
+use super::projection::Mode;
 use super::values::{Taken, Values};
 use super::{Filter, FilterSpec, Flow, RunError};
 use super::{fast, parallel};
@@ -71,6 +72,15 @@ pub fn run(filter: &Filter, spec: &FilterSpec, files: Vec<String>, options: &Opt
     // A pipe or a terminal may pause: the parallel engine then writes what it has.
     let live = !all_regular_files(&files);
     let source = Rc::new(RefCell::new(Values::new(files, options.raw_input)));
+    if !options.raw_input {
+        let mode = match (options.slurp, options.null_input) {
+            (true, true) => Mode::SlurpNull,
+            (true, false) => Mode::Slurp,
+            (false, true) => Mode::Null,
+            (false, false) => Mode::Each,
+        };
+        source.borrow_mut().project(filter.projection(mode));
+    }
     if options.slurp {
         slurp(&mut run, filter, &mut source.borrow_mut(), options)?;
         return Ok(run.finish(options.exit_status));

@@ -11,6 +11,7 @@ use jaq_json::Val;
 
 use super::fast;
 use super::json::{self, Prefix};
+use super::projection::Projection;
 use crate::input::{Chunks, Fill};
 use crate::interrupt;
 
@@ -36,6 +37,8 @@ pub(super) struct Values {
     value_line: u64,
     /// An I/O error that ended the input.
     pub(super) failure: Option<String>,
+    /// The fields of each object the filter reads (see `projection`); None: all.
+    projection: Option<Projection>,
 }
 
 impl Values {
@@ -50,7 +53,13 @@ impl Values {
             counted: 0,
             value_line: 0,
             failure: None,
+            projection: None,
         }
+    }
+
+    /// Reads of each object only the fields `projection` keeps.
+    pub(super) fn project(&mut self, projection: Option<Projection>) {
+        self.projection = projection;
     }
 
     /// "FILE: line N" (or "line N" for stdin) of the last value.
@@ -268,7 +277,7 @@ impl Values {
             return None;
         };
         let value_start = self.input.start + skip;
-        match json::parse_prefix(&self.input.buf[value_start..limit]) {
+        match json::parse_prefix_projected(&self.input.buf[value_start..limit], self.projection.as_ref()) {
             Prefix::Value(v, used) => {
                 self.value_line = self.line_at(value_start);
                 self.input.start = value_start + used;

@@ -72,3 +72,8 @@ fn fuzz_corpus_avro() {
 fn fuzz_corpus_filters() {
     replay("filters", eddy::fuzzing::filters);
 }
+
+#[test]
+fn fuzz_corpus_projection() {
+    replay("projection", eddy::fuzzing::projection);
+}

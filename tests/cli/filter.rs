@@ -685,3 +685,57 @@ fn a_pipe_that_pauses_gets_its_output_before_the_input_ends() {
         assert!(rx.recv().is_err(), "{code}: nothing after the end");
     }
 }
+
+/// Projection (each input read with only the fields the filter can observe) changes
+/// nothing a user sees: outputs are jq 1.6's, and on inputs with errors the output,
+/// messages and exit code are those of a run with projection switched off.
+#[test]
+fn projected_reading_changes_no_output_error_or_exit_code() {
+    let clean = concat!(
+        r#"{"id":1,"amount":5,"country":"de","user":"a","ts":1}"#,
+        "\n",
+        r#"{"id":2,"amount":7.5,"country":"fr","x":{"y":[1,{"z":null}]}}"#,
+        "\n",
+        r#"{"\u0061mount":3,"country":"de","id":3}"#,
+        "\n",
+        r#"{"id":4,"amount":2,"amount":9,"country":"de"}"#,
+        "\n",
+        r#"  { "id" : 5 , "country" : "fr" }  "#,
+        "\n",
+    );
+    let broken = format!("{clean}17\n{{\"id\":6,\"amount\":tru}}\n{{\"id\":7,\"amount\":1,\"country\":\"de\"}}\n");
+    let cases: &[&[&str]] = &[
+        &["-s", "map(.amount) | add"],
+        &["-n", "reduce inputs as $e ({}; .[$e.country] += $e.amount)"],
+        &["-s", "sort_by(.amount, .id) | map(.id)"],
+        &[
+            "-s",
+            "group_by(.country) | map({country: .[0].country, n: length, total: (map(.amount) | add)})",
+        ],
+        &["select(.amount > 4) | {id, amount}"],
+        &["-n", "[inputs | .id]"],
+    ];
+    let jq = Path::new("/usr/bin/jq");
+    for args in cases {
+        let ours = filter(args, clean).ok();
+        if jq.exists() {
+            let mut c = Command::new(jq);
+            c.arg("-c").args(*args);
+            let theirs = run(c, Some(clean.as_bytes().to_vec()));
+            assert_eq!(ours.text(), theirs.text(), "{args:?}");
+        }
+        let projected = filter(args, &broken);
+        let mut c = Command::new(eddy_bin());
+        c.arg("filter")
+            .args(*args)
+            .env("NO_COLOR", "1")
+            .env("EDDY_PROJECTION", "off");
+        let whole = run(c, Some(broken.as_bytes().to_vec()));
+        assert_eq!(
+            (projected.code, projected.text(), &projected.stderr),
+            (whole.code, whole.text(), &whole.stderr),
+            "{args:?}"
+        );
+        assert_ne!(projected.code, Some(0), "{args:?}: the broken input must fail");
+    }
+}

@@ -34,6 +34,7 @@ mod scan;
 mod tests;
 
 pub use scan::Scan;
+pub(in crate::jq) use scan::object_members;
 
 /// A filter in the fast path's terms.
 #[derive(Debug, Clone, PartialEq)]

@@ -111,6 +111,27 @@ pub(super) fn member(bytes: &[u8], at: usize, key: &[u8]) -> Result<Option<Raw>,
     if escaped_keys { Err(Bail) } else { Ok(found) }
 }
 
+/// The members of the object at `bytes[at]`, validated whole as the scan does, each
+/// handed to `each` with its key's bytes (without quotes), whether the key has escapes,
+/// and its value; returns where the object ends. Projection reads inputs with it.
+pub(in crate::jq) fn object_members(
+    bytes: &[u8],
+    at: usize,
+    mut each: impl FnMut(&[u8], bool, Raw),
+) -> Result<usize, Bail> {
+    let mut s = Scanner {
+        b: bytes,
+        i: at,
+        canon: true,
+        depth: 0,
+    };
+    if s.peek()? != b'{' {
+        return Err(Bail);
+    }
+    s.members(|s, k, escaped, value| each(&s.b[k.0..k.1], escaped, value))?;
+    Ok(s.i)
+}
+
 /// The last field named `key` (jq keeps the last of duplicate keys).
 pub(super) fn find(bytes: &[u8], fields: &[Field], key: &[u8]) -> Option<Raw> {
     fields
