@@ -214,6 +214,8 @@ pub struct Filter {
     source: String,
     /// The projection for records run one at a time (`run_bytes`).
     each: Option<projection::Projection>,
+    /// The filter as the fast path's loop over `inputs`, when it is that idiom.
+    fold: Option<fast::Fold>,
 }
 
 /// Whether the fast path may be used: `EDDY_FAST_PATH=off` switches it off, for
@@ -428,6 +430,7 @@ impl Filter {
             after,
             identity: code.trim() == ".",
             plan: fast_path_allowed().then(|| fast::Plan::of(code, named)).flatten(),
+            fold: fast_path_allowed().then(|| fast::Fold::of(code)).flatten(),
             stateless: parallel::stateless(&analysis),
             library: library.to_vec(),
             source: code.to_string(),
@@ -530,6 +533,12 @@ impl Filter {
     ) -> Result<Flow, RunError> {
         if self.identity {
             return Ok(emit(input));
+        }
+        if let Some(fold) = &self.fold {
+            return match fold.run(inputs) {
+                Ok(v) => Ok(emit(v.0)),
+                Err(e) => Err(exception(e)),
+            };
         }
         let data = Data {
             lut: &self.compiled.lut,

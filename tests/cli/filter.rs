@@ -686,9 +686,10 @@ fn a_pipe_that_pauses_gets_its_output_before_the_input_ends() {
     }
 }
 
-/// Projection (each input read with only the fields the filter can observe) changes
-/// nothing a user sees: outputs are jq 1.6's, and on inputs with errors the output,
-/// messages and exit code are those of a run with projection switched off.
+/// Projection (each input read with only the fields the filter can observe) and the
+/// fast paths change nothing a user sees: outputs are jq 1.6's, and on inputs with
+/// errors the output, messages and exit code are those of the interpreter reading
+/// whole inputs (both switched off).
 #[test]
 fn projected_reading_changes_no_output_error_or_exit_code() {
     let clean = concat!(
@@ -714,6 +715,7 @@ fn projected_reading_changes_no_output_error_or_exit_code() {
         ],
         &["select(.amount > 4) | {id, amount}"],
         &["-n", "[inputs | .id]"],
+        &["-n", "reduce inputs as $e ({}; .[$e.country] += 1)"],
     ];
     let jq = Path::new("/usr/bin/jq");
     for args in cases {
@@ -729,7 +731,8 @@ fn projected_reading_changes_no_output_error_or_exit_code() {
         c.arg("filter")
             .args(*args)
             .env("NO_COLOR", "1")
-            .env("EDDY_PROJECTION", "off");
+            .env("EDDY_PROJECTION", "off")
+            .env("EDDY_FAST_PATH", "off");
         let whole = run(c, Some(broken.as_bytes().to_vec()));
         assert_eq!(
             (projected.code, projected.text(), &projected.stderr),

@@ -16,7 +16,8 @@
 //!
 //! The data flows through four files: `scan` (the record's bytes), `read` (the filter's
 //! text into a plan), `eval` (the plan on a scanned record, with `ops` for its small
-//! operations) and `tests`.
+//! operations) and `tests`. `fold` is the one plan over a whole stream: `reduce inputs
+//! as $e ({}; .[$e.k] += $e.v)` as a loop.
 
 use super::Value;
 use eval::{Cx, V};
@@ -27,12 +28,14 @@ use jaq_json::Val;
 pub struct Bail;
 
 mod eval;
+mod fold;
 mod ops;
 mod read;
 mod scan;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use fold::Fold;
 pub use scan::Scan;
 pub(in crate::jq) use scan::object_members;
 
