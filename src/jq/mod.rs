@@ -210,7 +210,7 @@ pub struct Filter {
     stateless: bool,
     /// The directories `import` looked in, for `modulemeta`.
     library: Vec<PathBuf>,
-    /// The source jaq compiled (after eddy's rewrites), for `projection`.
+    /// The source as written (before eddy's rewrites), for `projection`.
     source: String,
     /// The projection for records run one at a time (`run_bytes`).
     each: Option<projection::Projection>,
@@ -355,6 +355,9 @@ impl Filter {
         // jq that jaq's parser lacks (`?//`, `$__loc__` with its line, ...) rewritten
         // into jq it has; the rewritten text may nest deeper, so it is measured again.
         let rewritten = source::rewrite(code, "<top-level>");
+        // Projection and the fold read the filter as it was written: the rewrites keep
+        // its meaning, and the natives they call are not jq's words.
+        let written = code;
         let code = rewritten.as_deref().unwrap_or(code);
         if rewritten.is_some() && source::analyse(code).depth > MAX_NESTING {
             return Err(CompileError::new(format!(
@@ -430,10 +433,10 @@ impl Filter {
             after,
             identity: code.trim() == ".",
             plan: fast_path_allowed().then(|| fast::Plan::of(code, named)).flatten(),
-            fold: fast_path_allowed().then(|| fast::Fold::of(code)).flatten(),
+            fold: fast_path_allowed().then(|| fast::Fold::of(written)).flatten(),
             stateless: parallel::stateless(&analysis),
             library: library.to_vec(),
-            source: code.to_string(),
+            source: written.to_string(),
             each: None,
         }
         .with_projection())

@@ -92,7 +92,7 @@ fn key_bytes(k: &Val) -> Option<&[u8]> {
     }
 }
 
-/// The projection for `code` (after eddy's source rewrites) run in `mode`, or None when
+/// The projection for `code` (as written: eddy's source rewrites keep its meaning) run in `mode`, or None when
 /// the filter may observe an input whole.
 pub(crate) fn of(code: &str, mode: Mode) -> Option<Projection> {
     let term = jaq_core::load::parse(code, |p| p.term())?;
