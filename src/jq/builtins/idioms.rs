@@ -1,6 +1,8 @@
 //! Natives for a few idioms that jq users type in every aggregation, which jaq-core
 //! runs through its general machinery at several thousand instructions per element:
-//! `.[K] += V` and `.[K] -= V` (an update collects a path and walks it), and
+//! `.[K] += V` and `.[K] -= V` (an update collects a path and walks it), the whole
+//! `reduce XS as $e (INIT; .[$e.k] += $e.v)` (each `$e.a` is a path jaq-core builds
+//! and walks, costlier than the update itself), and
 //! `sort_by`, `group_by` and `map` over constant paths (`.a`, `.a.b`; jaq runs the
 //! interpreter once per element for its key). The source rewrite
 //! (`source::idioms`) calls them only where the result is provably the same; each one
@@ -13,7 +15,7 @@ use std::iter::once;
 use jaq_core::box_iter::box_once;
 use jaq_core::native::v;
 use jaq_core::path::Opt;
-use jaq_core::{Error as JqError, Exn, ValT as _};
+use jaq_core::{Bind, Error as JqError, Exn, ValT as _};
 use jaq_json::Val;
 use jaq_std::ValT as _;
 
@@ -94,6 +96,39 @@ fn update_at<'a>(v: Jv, k: &Jv, y: Jv, op: fn(Jv, Jv) -> Result<Jv, Error>) -> R
     v.map_index(k, Opt::Essential, |x| once(op(x, y.clone()).map_err(Exn::from)))
 }
 
+/// A key or a value of the reduce the rewrite folds: a path from the element (an array
+/// of keys: `$e.a.b` is `["a", "b"]`, `$e` is `[]`) or a constant.
+fn of_element(x: &Jv, spec: &Jv) -> Result<Jv, Error> {
+    match &spec.0 {
+        Val::Arr(keys) => keys.iter().try_fold(x.clone(), |x, k| x.index(&Jv(k.clone()))),
+        _ => Ok(spec.clone()),
+    }
+}
+
+/// `reduce XS as $e (INIT; .[K] op= V)` with K and V from `$e` (`of_element`): V, then K,
+/// then the update, for each element in turn; the first error ends it, as in jaq's
+/// `reduce`.
+fn fold_at<'a>(
+    xs: impl Iterator<Item = Result<Jv, Exn<'a, Jv>>>,
+    init: Jv,
+    (k, v): (&Jv, &Jv),
+    op: fn(Jv, Jv) -> Result<Jv, Error>,
+) -> Result<Jv, Exn<'a, Jv>> {
+    let mut acc = init;
+    for x in xs {
+        let x = x?;
+        let y = of_element(&x, v)?;
+        let key = of_element(&x, k)?;
+        acc = update_at(acc, &key, y, op)?;
+    }
+    Ok(acc)
+}
+
+/// The arguments of `_eddy_fold_add_at(XS; INIT; K; V)`: a filter, then three values.
+fn fold_args() -> Box<[Bind]> {
+    Box::new([Bind::Fun(()), Bind::Var(()), Bind::Var(()), Bind::Var(())])
+}
+
 pub(in crate::jq) fn funs() -> Box<[Native]> {
     Box::new([
         // `_eddy_add_at(V; K)` is `.[K] += V`: V first, then K, as jaq runs them.
@@ -106,6 +141,16 @@ pub(in crate::jq) fn funs() -> Box<[Native]> {
             let k = cv.0.pop_var();
             let y = cv.0.pop_var();
             box_once(update_at(cv.1, &k, y, |x, y| x - y))
+        }),
+        ("_eddy_fold_add_at", fold_args(), |mut cv| {
+            let (v, k, init) = (cv.0.pop_var(), cv.0.pop_var(), cv.0.pop_var());
+            let (xs, ctx) = cv.0.pop_fun();
+            box_once(fold_at(xs.run((ctx, cv.1)), init, (&k, &v), |x, y| x + y))
+        }),
+        ("_eddy_fold_sub_at", fold_args(), |mut cv| {
+            let (v, k, init) = (cv.0.pop_var(), cv.0.pop_var(), cv.0.pop_var());
+            let (xs, ctx) = cv.0.pop_fun();
+            box_once(fold_at(xs.run((ctx, cv.1)), init, (&k, &v), |x, y| x - y))
         }),
         ("_eddy_sort_by", v(1), |mut cv| {
             let ps = paths(cv.0.pop_var());

@@ -1,6 +1,8 @@
 //! The rewrite of a few everyday idioms into calls of eddy's natives for them
 //! (`builtins::idioms`): `.[K] += V` and `.[K] -= V` become `_eddy_add_at(V; K)` and
-//! `_eddy_sub_at(V; K)`, and `sort_by`, `group_by` and `map` of constant paths
+//! `_eddy_sub_at(V; K)` — and the whole `reduce XS as $e (INIT; .[$e.k] += $e.v)`
+//! becomes `_eddy_fold_add_at(XS; INIT; ["k"]; ["v"])` — and `sort_by`, `group_by`
+//! and `map` of constant paths
 //! (`sort_by(.a, .b.c)`) become `_eddy_sort_by([["a"], ["b", "c"]])` and the like.
 //!
 //! Only where the meaning provably stays: K must have exactly one output or an error
@@ -57,7 +59,9 @@ fn pass(code: &str) -> Option<String> {
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     let mut n = 0;
     while n < toks.len() {
-        let found = update_at(code, &toks, n).or_else(|| named_call(code, &toks, n, &named));
+        let found = fold_at(code, &toks, n)
+            .or_else(|| update_at(code, &toks, n))
+            .or_else(|| named_call(code, &toks, n, &named));
         match found {
             Some((end, new)) => {
                 edits.push((toks[n].start, toks[end - 1].end, new));
@@ -116,6 +120,121 @@ fn update_at(code: &str, toks: &[Token], n: usize) -> Option<(usize, String)> {
     let v = &code[toks[v_start].start..toks[v_end - 1].end];
     let k = &code[toks[n + 2].start..toks[k_end - 1].end];
     Some((v_end, format!("{native}({v}; {k})")))
+}
+
+/// `reduce XS as $e (INIT; .[K] += V)` (or `-=`) starting at token `n`, where INIT has
+/// one output and K and V are `$e` with fields or constants (`$e.k`, `"k"`, `1`): the
+/// end of its tokens and its native call, which folds XS without jaq-core's paths.
+fn fold_at(code: &str, toks: &[Token], n: usize) -> Option<(usize, String)> {
+    let key_next = toks.get(n + 1).is_some_and(|t| t.kind == Tok::Colon);
+    if !is(code, toks.get(n), Tok::Word, "reduce") || key_next {
+        return None;
+    }
+    let as_at = plain_term_end(code, toks, n + 1)?;
+    if as_at == n + 1 || !is(code, toks.get(as_at), Tok::Word, "as") {
+        return None;
+    }
+    let var = toks
+        .get(as_at + 1)
+        .filter(|t| t.kind == Tok::Var && t.end - t.start > 1)?;
+    let var = text(code, var);
+    if toks.get(as_at + 2)?.kind != Tok::Open(b'(') {
+        return None;
+    }
+    let init_at = as_at + 3;
+    let init_end = one_output_init(code, toks, init_at)?;
+    if toks.get(init_end)?.kind != Tok::Semi {
+        return None;
+    }
+    // The update, exactly `.[K] op= V` up to the `)` of the reduce.
+    let dot = init_end + 1;
+    if !is(code, toks.get(dot), Tok::Other, ".")
+        || !toks
+            .get(dot + 1)
+            .is_some_and(|t| t.kind == Tok::Open(b'[') && adjacent(&toks[dot], t))
+    {
+        return None;
+    }
+    let (k, k_end) = element_spec(code, toks, dot + 2, var, false)?;
+    if toks.get(k_end)?.kind != Tok::Close(b']') {
+        return None;
+    }
+    let (op, eq) = (toks.get(k_end + 1)?, toks.get(k_end + 2)?);
+    let native = match text(code, op) {
+        "+" => "_eddy_fold_add_at",
+        "-" => "_eddy_fold_sub_at",
+        _ => return None,
+    };
+    if op.kind != Tok::Other || !is(code, Some(eq), Tok::Other, "=") || !adjacent(op, eq) {
+        return None;
+    }
+    let (v, v_end) = element_spec(code, toks, k_end + 3, var, true)?;
+    if toks.get(v_end)?.kind != Tok::Close(b')') {
+        return None;
+    }
+    let xs = &code[toks[n + 1].start..toks[as_at - 1].end];
+    let init = &code[toks[init_at].start..toks[init_end - 1].end];
+    Some((v_end + 1, format!("{native}({xs}; {init}; {k}; {v})")))
+}
+
+/// The end of a term from token `from` that holds, outside brackets, nothing but
+/// variables, fields, strings, names that are not keywords, `.`, `?` and numbers: it
+/// means the same as a function's argument.
+fn plain_term_end(code: &str, toks: &[Token], from: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut k = from;
+    while let Some(t) = toks.get(k) {
+        match t.kind {
+            Tok::Open(_) => depth += 1,
+            Tok::Close(_) if depth == 0 => return None,
+            Tok::Close(_) => depth -= 1,
+            _ if depth > 0 => {}
+            Tok::Var | Tok::Field | Tok::Str => {}
+            Tok::Word if !KEYWORDS.contains(&text(code, t)) => {}
+            Tok::Word => return Some(k),
+            Tok::Other if text(code, t) == "." || text(code, t) == "?" => {}
+            Tok::Other if text(code, t).bytes().all(|b| b.is_ascii_digit()) => {}
+            _ => return None,
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Where an initial value with exactly one output and no error ends: `{}`, `[]`,
+/// `null`, `.`, a variable, a number or a plain string.
+fn one_output_init(code: &str, toks: &[Token], at: usize) -> Option<usize> {
+    let t = toks.get(at)?;
+    let next = toks.get(at + 1).map(|n| n.kind);
+    match t.kind {
+        Tok::Open(b'{') if next == Some(Tok::Close(b'}')) => Some(at + 2),
+        Tok::Open(b'[') if next == Some(Tok::Close(b']')) => Some(at + 2),
+        Tok::Word if text(code, t) == "null" => Some(at + 1),
+        Tok::Var if t.end - t.start > 1 => Some(at + 1),
+        Tok::Str if !text(code, t).contains('\\') => Some(at + 1),
+        Tok::Other if text(code, t) == "." || text(code, t).bytes().all(|b| b.is_ascii_digit()) => Some(at + 1),
+        _ => None,
+    }
+}
+
+/// A key (`value` false) or value of the folded update from token `at`: `var` with
+/// adjacent fields as its path (`["a", "b"]`), or a constant (a plain string or a
+/// number for a key, a number for a value); with the end of its tokens.
+fn element_spec(code: &str, toks: &[Token], at: usize, var: &str, value: bool) -> Option<(String, usize)> {
+    let t = toks.get(at)?;
+    match t.kind {
+        Tok::Var if text(code, t) == var => {
+            let end = fields_end(code, toks, at + 1);
+            let keys: Vec<String> = toks[at + 1..end]
+                .iter()
+                .map(|f| format!("\"{}\"", &text(code, f)[1..]))
+                .collect();
+            Some((format!("[{}]", keys.join(", ")), end))
+        }
+        Tok::Str if !value && !text(code, t).contains('\\') => Some((text(code, t).to_string(), at + 1)),
+        Tok::Other if text(code, t).bytes().all(|b| b.is_ascii_digit()) => Some((text(code, t).to_string(), at + 1)),
+        _ => None,
+    }
 }
 
 /// Where a key with exactly one output (or an error) that starts at token `from` ends:
@@ -298,8 +417,8 @@ mod tests {
     #[test]
     fn updates_at_a_key_are_rewritten_where_the_meaning_stays() {
         assert_eq!(
-            rewrite("reduce inputs as $e ({}; .[$e.country] += $e.amount)").as_deref(),
-            Some("reduce inputs as $e ({}; _eddy_add_at($e.amount; $e.country))")
+            rewrite("reduce inputs as $e ({}; .[$e.country] += $e.amount | .)").as_deref(),
+            Some("reduce inputs as $e ({}; _eddy_add_at($e.amount; $e.country) | .)")
         );
         assert_eq!(
             rewrite(r#".[.k] -= 1 | .["a"] += (.b, 2) * 3, (.[0] += -$x.y)"#).as_deref(),
@@ -344,16 +463,65 @@ mod tests {
     }
 
     #[test]
+    fn reduce_with_an_update_at_a_key_is_folded_where_the_meaning_stays() {
+        assert_eq!(
+            rewrite("reduce inputs as $e ({}; .[$e.country] += $e.amount)").as_deref(),
+            Some(r#"_eddy_fold_add_at(inputs; {}; ["country"]; ["amount"])"#)
+        );
+        assert_eq!(
+            rewrite(r#"[reduce (.[], 1)[0]? as $x (.; .["n"] -= 1), reduce .[] as $e ($i; .[$e] += $e.a.b)]"#)
+                .as_deref(),
+            Some(r#"[_eddy_fold_sub_at((.[], 1)[0]?; .; "n"; 1), _eddy_fold_add_at(.[]; $i; []; ["a", "b"])]"#)
+        );
+        for code in [
+            "reduce .[] as $e ({}; .[$e.k] += $e.v | .)",
+            "reduce .[] as $e ({a: 1}; .[$e.k] += $e.v)",
+            "reduce .[] as $e ((1, 2); .[$e.k] += $e.v)",
+            "reduce .[] as $e ({}; .[$x.k] += $e.v)",
+            "reduce .[] as $e ({}; .[$e.k] += $x)",
+            "reduce .[] as $e ({}; .[$e.k] += \"s\")",
+            "reduce .[] as [$e] ({}; .[$e.k] += 1)",
+            "reduce .[] | .a as $e ({}; .[$e.k] += 1)",
+            "reduce if . then .[] else empty end as $e ({}; .[$e.k] += 1)",
+            "foreach .[] as $e ({}; .[$e.k] += 1)",
+        ] {
+            assert!(!rewrite(code).unwrap_or_default().contains("_eddy_fold"), "{code}");
+        }
+    }
+
+    #[test]
+    fn folded_reduces_are_the_reduces_they_replace() {
+        let filters = [
+            "reduce .[] as $e ({}; .[$e.k] += $e.v)",
+            "reduce .[] as $e (null; .[$e.k] += 1)",
+            "reduce .[] as $e ([]; .[$e.i] += $e.v)",
+            "reduce .[] as $e (0; .[$e.k] += 1)",
+            "reduce .[] as $e ({}; .[$e.k.a] -= $e.v)",
+            "reduce .[] as $e (.; .[$e] += 1)",
+            r#"reduce .[] as $e ({}; .["n"] += $e)"#,
+            "reduce .[]? as $e ([]; .[0] -= $e.v)",
+            "reduce (.[], error(\"end\")) as $e ({}; .[$e.k] += 1)",
+            "try (reduce .[] as $e ({}; .[$e.k] += $e.v)) catch .",
+            "try (reduce .[] as $e ([]; .[$e.i] -= 1)) catch .",
+            "[limit(1; reduce .[] as $e ({}; .[$e.k] += $e.v), 2)]",
+        ];
+        for code in filters {
+            assert!(rewrite(code).unwrap_or_default().contains("_eddy_fold"), "{code}");
+        }
+        same_as_written(&filters, &INPUTS);
+    }
+
+    #[test]
     fn add_at_and_sub_at_are_the_updates_they_replace() {
         same_as_written(
             &[
-                "reduce .[] as $e ({}; .[$e.k] += $e.v)",
-                "reduce .[] as $e (null; .[$e.k] += 1)",
-                "reduce .[] as $e ([]; .[$e.i] += $e.v)",
-                "reduce .[] as $e (0; .[$e.k] += 1)",
-                "reduce .[] as $e ({}; .[$e.k.a] -= $e.v)",
-                "try (reduce .[] as $e ({}; .[$e.k] += $e.v)) catch .",
-                "try (reduce .[] as $e ([1]; .[$e.i] -= 1)) catch .",
+                "reduce .[] as $e ({}; .[$e.k] += $e.v | .)",
+                "reduce .[] as $e (null; .[$e.k] += (1))",
+                "reduce .[] as $e ([]; .[$e.i] += $e.v * 1)",
+                "reduce .[] as $e (0; (.[$e.k] += 1))",
+                "reduce .[] as $e ({a: 1}; .[$e.k.a] -= $e.v)",
+                "try (reduce .[] as $e ({}; .[$e.k] += $e.v | .)) catch .",
+                "try (reduce .[] as $e ([1]; .[$e.i] -= -1)) catch .",
                 r#"[(.["a"] += (1, 2, .a))]"#,
                 r#"[(.["a"] += empty)]"#,
                 r#"try (.["a"] += (1, error("boom"))) catch ."#,
@@ -361,31 +529,35 @@ mod tests {
                 ".[.k] += .v",
                 r#".["a"] -= (.a, [1])"#,
                 r#"try path(.["a"] += 1) catch ."#,
-                "reduce .[] as $e (.; .[$e] += 1)",
+                "reduce .[] as $e (.; .[$e] += 1 | .)",
             ],
-            &[
-                "null",
-                "0",
-                r#""s""#,
-                "[]",
-                "[[1,2,1]]",
-                r#"{"a":10}"#,
-                r#"{"a":"y","k":"a","v":"x"}"#,
-                r#"{"a":[1,2],"k":"b","v":[3]}"#,
-                r#"{"a":{"b":1},"k":"a","v":{"c":2}}"#,
-                r#"[{"k":"a","v":1},{"k":"b","v":2},{"k":"a","v":3}]"#,
-                r#"[{"k":"a","v":"x"},{"k":"a","v":1}]"#,
-                r#"[{"k":1,"v":1}]"#,
-                r#"[{"k":null,"v":1}]"#,
-                r#"[{"k":{"a":"x"},"v":1},{"k":{"a":"x"},"v":2}]"#,
-                r#"[{"k":"a"},{"k":"b"},{"k":"a"}]"#,
-                r#"[{"i":2,"v":1},{"i":-1,"v":5},{"i":0,"v":7}]"#,
-                r#"[{"i":-3,"v":1}]"#,
-                r#"[{"i":1.5,"v":1}]"#,
-                r#"[1,"a",null]"#,
-            ],
+            &INPUTS,
         );
     }
+
+    /// Inputs for the updates: accumulators of every kind, keys and values that fit
+    /// and that do not.
+    const INPUTS: [&str; 19] = [
+        "null",
+        "0",
+        r#""s""#,
+        "[]",
+        "[[1,2,1]]",
+        r#"{"a":10}"#,
+        r#"{"a":"y","k":"a","v":"x"}"#,
+        r#"{"a":[1,2],"k":"b","v":[3]}"#,
+        r#"{"a":{"b":1},"k":"a","v":{"c":2}}"#,
+        r#"[{"k":"a","v":1},{"k":"b","v":2},{"k":"a","v":3}]"#,
+        r#"[{"k":"a","v":"x"},{"k":"a","v":1}]"#,
+        r#"[{"k":1,"v":1}]"#,
+        r#"[{"k":null,"v":1}]"#,
+        r#"[{"k":{"a":"x"},"v":1},{"k":{"a":"x"},"v":2}]"#,
+        r#"[{"k":"a"},{"k":"b"},{"k":"a"}]"#,
+        r#"[{"i":2,"v":1},{"i":-1,"v":5},{"i":0,"v":7}]"#,
+        r#"[{"i":-3,"v":1}]"#,
+        r#"[{"i":1.5,"v":1}]"#,
+        r#"[1,"a",null]"#,
+    ];
 
     #[test]
     fn sort_group_and_map_of_paths_are_rewritten_where_the_meaning_stays() {
