@@ -3,20 +3,19 @@
 //! `.[K] += V` and `.[K] -= V` (an update collects a path and walks it), the whole
 //! `reduce XS as $e (INIT; .[$e.k] += $e.v)` (each `$e.a` is a path jaq-core builds
 //! and walks, costlier than the update itself), and
-//! `sort_by`, `group_by` and `map` over constant paths (`.a`, `.a.b`; jaq runs the
+//! `sort_by`, `group_by`, `unique_by`, `min_by`, `max_by` and `map` over constant paths (`.a`, `.a.b`; jaq runs the
 //! interpreter once per element for its key). The source rewrite
 //! (`source::idioms`) calls them only where the result is provably the same; each one
 //! ends in the very operation jaq's own route ends in (`map_index`, `index`, `+`, the
 //! same stable sort), so vivification, errors and their messages stay `Jv`'s.
 
-use std::cmp::Ordering;
 use std::iter::once;
 
 use jaq_core::box_iter::box_once;
 use jaq_core::native::v;
 use jaq_core::path::Opt;
 use jaq_core::{Bind, Error as JqError, Exn, ValT as _};
-use jaq_json::Val;
+use jaq_json::{Rc, Val};
 use jaq_std::ValT as _;
 
 use super::super::Native;
@@ -44,41 +43,75 @@ fn follow(x: Jv, path: &[Jv]) -> Result<Jv, Error> {
     path.iter().try_fold(x, |x, k| x.index(k))
 }
 
-/// The key `[x | p1, p2, ...]` of `sort_by(p1, p2, ...)`, as jaq collects it.
-fn key(x: &Jv, paths: &[Path]) -> Result<Vec<Jv>, Error> {
-    paths.iter().map(|p| follow(x.clone(), p)).collect()
-}
-
 /// The array `sort_by`/`group_by` take, with jaq-std's error for anything else.
 fn array(v: Jv) -> Result<Vec<Jv>, Error> {
     v.into_seq().map_err(|v| JqError::typ(v, "array"))
 }
 
-/// Each element with its key, computed in order (so the first error is the first
-/// element's, as in jaq-std), then sorted stably by key.
-fn keyed(v: Jv, paths: &[Path]) -> Result<Vec<(Vec<Jv>, Jv)>, Error> {
-    let mut keyed = array(v)?
-        .into_iter()
-        .map(|x| Ok((key(&x, paths)?, x)))
-        .collect::<Result<Vec<_>, Error>>()?;
-    keyed.sort_by(|(a, _), (b, _)| a.cmp(b));
-    Ok(keyed)
+/// The elements of an array and their keys (`[x | p1, p2, ...]`, compared as jaq
+/// compares those arrays). The keys are computed in element order, so the first error
+/// is the first element's, as in jaq-std; they lie in one vector, `width` to an
+/// element, and indices are sorted, not elements.
+struct Keyed {
+    xs: Vec<Jv>,
+    keys: Vec<Jv>,
+    width: usize,
+}
+
+impl Keyed {
+    fn of(v: Jv, paths: &[Path]) -> Result<Keyed, Error> {
+        let xs = array(v)?;
+        let width = paths.len().max(1);
+        let mut keys = Vec::with_capacity(xs.len() * width);
+        for x in &xs {
+            for p in paths {
+                keys.push(follow(x.clone(), p)?);
+            }
+        }
+        Ok(Keyed { xs, keys, width })
+    }
+
+    fn key(&self, i: usize) -> &[Jv] {
+        &self.keys[i * self.width..(i + 1) * self.width]
+    }
+
+    /// The indices in key order, stable as jaq-std's sort.
+    fn order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.xs.len()).collect();
+        order.sort_by(|&a, &b| self.key(a).cmp(self.key(b)));
+        order
+    }
+
+    /// The element whose key `replace` prefers over each earlier best one, as jaq-std's
+    /// `min_by`/`max_by` pick it; null for an empty array.
+    fn pick(mut self, replace: fn(&[Jv], &[Jv]) -> bool) -> Jv {
+        let mut best = None;
+        for i in 0..self.xs.len() {
+            if best.is_none_or(|b| replace(self.key(b), self.key(i))) {
+                best = Some(i);
+            }
+        }
+        best.map(|b| std::mem::take(&mut self.xs[b])).unwrap_or_default()
+    }
 }
 
 fn sort_by(v: Jv, paths: &[Path]) -> Result<Jv, Error> {
-    Ok(keyed(v, paths)?.into_iter().map(|(_, x)| x).collect())
+    let mut k = Keyed::of(v, paths)?;
+    let order = k.order();
+    Ok(order.into_iter().map(|i| std::mem::take(&mut k.xs[i])).collect())
 }
 
 fn group_by(v: Jv, paths: &[Path]) -> Result<Jv, Error> {
+    let mut k = Keyed::of(v, paths)?;
     let mut groups: Vec<Jv> = Vec::new();
     let mut group: Vec<Jv> = Vec::new();
-    let mut last: Option<Vec<Jv>> = None;
-    for (k, x) in keyed(v, paths)? {
-        if last.as_ref().is_some_and(|l| l.cmp(&k) != Ordering::Equal) {
+    let mut last: Option<usize> = None;
+    for i in k.order() {
+        if last.is_some_and(|l| k.key(l) != k.key(i)) {
             groups.push(std::mem::take(&mut group).into_iter().collect());
         }
-        last = Some(k);
-        group.push(x);
+        last = Some(i);
+        group.push(std::mem::take(&mut k.xs[i]));
     }
     if !group.is_empty() {
         groups.push(group.into_iter().collect());
@@ -92,8 +125,25 @@ fn map_path(v: Jv, path: &[Jv]) -> Result<Jv, Error> {
 }
 
 /// `.[k] op= y`: the update jaq's `UpdateMath` makes, without collecting a path.
+/// An object and a string key, the common case, take one hash instead of
+/// `map_index`'s two (it takes the old value out, then inserts the new one), with the
+/// same result: a present key keeps its place, a new one goes last, null is the old
+/// value of a missing key.
 fn update_at<'a>(v: Jv, k: &Jv, y: Jv, op: fn(Jv, Jv) -> Result<Jv, Error>) -> Result<Jv, Exn<'a, Jv>> {
-    v.map_index(k, Opt::Essential, |x| once(op(x, y.clone()).map_err(Exn::from)))
+    match (v.0, &k.0) {
+        (Val::Obj(mut o), Val::TStr(_) | Val::BStr(_)) => {
+            let map = Rc::make_mut(&mut o);
+            match map.get_mut(&k.0) {
+                Some(slot) => *slot = op(Jv(std::mem::take(slot)), y)?.0,
+                None => {
+                    let new = op(Jv(Val::Null), y)?;
+                    map.insert(k.0.clone(), new.0);
+                }
+            }
+            Ok(Jv(Val::Obj(o)))
+        }
+        (v, _) => Jv(v).map_index(k, Opt::Essential, |x| once(op(x, y.clone()).map_err(Exn::from))),
+    }
 }
 
 /// A key or a value of the reduce the rewrite folds: a path from the element (an array
@@ -159,6 +209,23 @@ pub(in crate::jq) fn funs() -> Box<[Native]> {
         ("_eddy_group_by", v(1), |mut cv| {
             let ps = paths(cv.0.pop_var());
             box_once(group_by(cv.1, &ps).map_err(Exn::from))
+        }),
+        // jaq-std: `min_by(f)` keeps the first least key, `max_by(f)` the last greatest.
+        ("_eddy_min_by", v(1), |mut cv| {
+            let ps = paths(cv.0.pop_var());
+            box_once(
+                Keyed::of(cv.1, &ps)
+                    .map(|k| k.pick(|best, y| y < best))
+                    .map_err(Exn::from),
+            )
+        }),
+        ("_eddy_max_by", v(1), |mut cv| {
+            let ps = paths(cv.0.pop_var());
+            box_once(
+                Keyed::of(cv.1, &ps)
+                    .map(|k| k.pick(|best, y| y >= best))
+                    .map_err(Exn::from),
+            )
         }),
         ("_eddy_map_path", v(1), |mut cv| {
             let p = paths(cv.0.pop_var()).into_iter().next().unwrap_or_default();

@@ -1,8 +1,8 @@
 //! The rewrite of a few everyday idioms into calls of eddy's natives for them
 //! (`builtins::idioms`): `.[K] += V` and `.[K] -= V` become `_eddy_add_at(V; K)` and
 //! `_eddy_sub_at(V; K)` — and the whole `reduce XS as $e (INIT; .[$e.k] += $e.v)`
-//! becomes `_eddy_fold_add_at(XS; INIT; ["k"]; ["v"])` — and `sort_by`, `group_by`
-//! and `map` of constant paths
+//! becomes `_eddy_fold_add_at(XS; INIT; ["k"]; ["v"])` — and `sort_by`, `group_by`,
+//! `unique_by`, `min_by`, `max_by` and `map` of constant paths
 //! (`sort_by(.a, .b.c)`) become `_eddy_sort_by([["a"], ["b", "c"]])` and the like.
 //!
 //! Only where the meaning provably stays: K must have exactly one output or an error
@@ -339,7 +339,9 @@ fn named_call(code: &str, toks: &[Token], n: usize, named: &NamedOk) -> Option<(
     let name = text(code, t);
     let (native, many) = match name {
         "sort_by" => ("_eddy_sort_by", true),
-        "group_by" => ("_eddy_group_by", true),
+        "group_by" | "unique_by" => ("_eddy_group_by", true),
+        "min_by" => ("_eddy_min_by", true),
+        "max_by" => ("_eddy_max_by", true),
         "map" => ("_eddy_map_path", false),
         _ => return None,
     };
@@ -372,7 +374,14 @@ fn named_call(code: &str, toks: &[Token], n: usize, named: &NamedOk) -> Option<(
             _ => return None,
         }
     }
-    Some((k, format!("{native}([{}])", paths.join(", "))))
+    let call = format!("{native}([{}])", paths.join(", "));
+    // jaq-std's own definition of `unique_by`, on the native `group_by`.
+    let call = if name == "unique_by" {
+        format!("[{call}[] | .[0]]")
+    } else {
+        call
+    };
+    Some((k, call))
 }
 
 #[cfg(test)]
@@ -611,6 +620,14 @@ mod tests {
                 "try group_by(.a.b) catch .",
                 "try map(.a.b) catch .",
                 "[.[] | map(.a)]",
+                "unique_by(.a)",
+                "unique_by(.a.b, .id)",
+                "min_by(.a)",
+                "max_by(.a)",
+                "min_by(.a, .id)",
+                "max_by(.a.b)",
+                "try min_by(.a) catch .",
+                "try unique_by(.a) catch .",
             ],
             &[
                 "null",
