@@ -11,6 +11,8 @@ use jaq_core::native::{bome, v};
 use jaq_json::{Rc, Val};
 use jaq_std::ValT as _;
 
+mod idioms;
+
 use super::Native;
 use super::json;
 use super::jv::{Error, Jv, described, kind, type_error};
@@ -596,7 +598,7 @@ fn index_error_of(k: &Val) -> Error {
 }
 
 pub(super) fn funs() -> Box<[Native]> {
-    Box::new([
+    let own: Box<[Native]> = Box::new([
         ("length", v(0), |cv| bome(length(&cv.1.0))),
         ("utf8bytelength", v(0), |cv| bome(utf8bytelength(&cv.1.0))),
         ("contains", v(1), |mut cv| {
@@ -649,7 +651,8 @@ pub(super) fn funs() -> Box<[Native]> {
             let a = cv.0.pop_var();
             box_once(Ok(trimmed(cv.1, &a, false)))
         }),
-    ])
+    ]);
+    own.into_vec().into_iter().chain(idioms::funs().into_vec()).collect()
 }
 
 #[cfg(test)]

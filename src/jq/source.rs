@@ -11,8 +11,11 @@
 //! `$name: pattern` in object patterns, `$__loc__` (as the object it stands for, with
 //! its line), `$name::name` (a data import by its qualified name) and numbers written
 //! without a digit before the point (`.5`). These rewrites see tokens, not a parse tree:
-//! jaq gives the errors for anything malformed, in the rewritten text.
+//! jaq gives the errors for anything malformed, in the rewritten text. Last, a few
+//! everyday idioms (`.[K] += V`, `sort_by(.a)`, ...) become calls of eddy's natives
+//! for them where that provably means the same (`idioms`).
 
+mod idioms;
 mod rewrite;
 
 pub(super) use rewrite::{directive_refusal, directives, rewrite};

@@ -25,11 +25,15 @@ pub(in crate::jq) fn rewrite(code: &str, file: &str) -> Option<String> {
             _ => break,
         }
     }
+    if let Some(next) = super::idioms::rewrite(&text) {
+        text = next;
+        changed = true;
+    }
     changed.then_some(text)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Tok {
+pub(super) enum Tok {
     /// A name: a keyword, a function, an object key.
     Word,
     /// `$name`.
@@ -51,14 +55,14 @@ enum Tok {
 }
 
 #[derive(Clone, Copy, Debug)]
-struct Token {
-    kind: Tok,
-    start: usize,
-    end: usize,
+pub(super) struct Token {
+    pub kind: Tok,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// The tokens of `code`, as far as rewriting needs to tell them apart.
-fn tokens(code: &[u8]) -> Vec<Token> {
+pub(super) fn tokens(code: &[u8]) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
     let word = |mut j: usize| {
@@ -187,7 +191,7 @@ fn skip_interpolation(code: &[u8], mut i: usize) -> usize {
     code.len()
 }
 
-fn text<'a>(code: &'a str, t: &Token) -> &'a str {
+pub(super) fn text<'a>(code: &'a str, t: &Token) -> &'a str {
     &code[t.start..t.end]
 }
 
