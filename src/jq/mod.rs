@@ -210,7 +210,7 @@ pub struct Filter {
     stateless: bool,
     /// The directories `import` looked in, for `modulemeta`.
     library: Vec<PathBuf>,
-    /// The source as written (before eddy's rewrites), for `projection`.
+    /// The source in jq's words (before the idioms become natives), for `projection`.
     source: String,
     /// The projection for records run one at a time (`run_bytes`).
     each: Option<projection::Projection>,
@@ -344,6 +344,19 @@ impl Filter {
         positional: Vec<Value>,
         library: &[PathBuf],
     ) -> Result<Filter, CompileError> {
+        // A filter that does not compile is compiled again without the idioms as
+        // natives, so that its message quotes the filter as written, not eddy's calls.
+        Filter::compile_with(code, named, positional.clone(), library, true)
+            .or_else(|_| Filter::compile_with(code, named, positional, library, false))
+    }
+
+    fn compile_with(
+        code: &str,
+        named: &[(String, Value)],
+        positional: Vec<Value>,
+        library: &[PathBuf],
+        idioms: bool,
+    ) -> Result<Filter, CompileError> {
         let defaults = ["~/.jq", "$ORIGIN/../lib/jq", "$ORIGIN/../lib"].map(PathBuf::from);
         let library = if library.is_empty() { &defaults[..] } else { library };
         let analysis = source::analyse(code);
@@ -355,9 +368,6 @@ impl Filter {
         // jq that jaq's parser lacks (`?//`, `$__loc__` with its line, ...) rewritten
         // into jq it has; the rewritten text may nest deeper, so it is measured again.
         let rewritten = source::rewrite(code, "<top-level>");
-        // Projection and the fold read the filter as it was written: the rewrites keep
-        // its meaning, and the natives they call are not jq's words.
-        let written = code;
         let code = rewritten.as_deref().unwrap_or(code);
         if rewritten.is_some() && source::analyse(code).depth > MAX_NESTING {
             return Err(CompileError::new(format!(
@@ -377,8 +387,10 @@ impl Filter {
         let regex_defs = jaq_core::load::parse(matching::DEFS, |p| p.defs()).unwrap_or_default();
         let defs = core.chain(jq_std).chain(json_defs).chain(own).chain(regex_defs);
         let arena = Arena::default();
+        // The idioms as eddy's natives (`source::idiomatic`): the text jaq compiles.
+        let idiomatic = idioms.then(|| source::idiomatic(code)).flatten();
         let main = File {
-            code,
+            code: idiomatic.as_deref().unwrap_or(code),
             path: PathBuf::new(),
         };
         let read = |import: Import<&str, PathBuf>| {
@@ -388,6 +400,10 @@ impl Filter {
                 return Err(format!("{}: {why}", path.display()));
             }
             let code = source::rewrite(&code, &path.display().to_string()).unwrap_or(code);
+            let code = match idioms.then(|| source::idiomatic(&code)).flatten() {
+                Some(idiomatic) => idiomatic,
+                None => code,
+            };
             Ok(File { code, path })
         };
         let modules = Loader::new(defs)
@@ -433,10 +449,10 @@ impl Filter {
             after,
             identity: code.trim() == ".",
             plan: fast_path_allowed().then(|| fast::Plan::of(code, named)).flatten(),
-            fold: fast_path_allowed().then(|| fast::Fold::of(written)).flatten(),
+            fold: fast_path_allowed().then(|| fast::Fold::of(code)).flatten(),
             stateless: parallel::stateless(&analysis),
             library: library.to_vec(),
-            source: written.to_string(),
+            source: code.to_string(),
             each: None,
         }
         .with_projection())

@@ -92,8 +92,8 @@ fn key_bytes(k: &Val) -> Option<&[u8]> {
     }
 }
 
-/// The projection for `code` (as written: eddy's source rewrites keep its meaning) run in `mode`, or None when
-/// the filter may observe an input whole.
+/// The projection for `code` (in jq's words: before the idioms become eddy's natives)
+/// run in `mode`, or None when the filter may observe an input whole.
 pub(crate) fn of(code: &str, mode: Mode) -> Option<Projection> {
     let term = jaq_core::load::parse(code, |p| p.term())?;
     let (dot, input) = match mode {

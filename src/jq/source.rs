@@ -20,6 +20,13 @@ mod rewrite;
 
 pub(super) use rewrite::{directive_refusal, directives, rewrite};
 
+/// `code` (already through `rewrite`) with the idioms as calls of eddy's natives: the
+/// text jaq compiles. The fast path and projection read the text before this step,
+/// which means the same in jq's own words.
+pub(super) fn idiomatic(code: &str) -> Option<String> {
+    idioms::rewrite(code)
+}
+
 /// What the source says about a filter.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(super) struct Analysis {

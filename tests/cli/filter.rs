@@ -742,3 +742,14 @@ fn projected_reading_changes_no_output_error_or_exit_code() {
         assert_ne!(projected.code, Some(0), "{args:?}: the broken input must fail");
     }
 }
+
+/// eddy compiles everyday idioms (`sort_by(.a)`, `.[K] += V`, ...) to its own natives;
+/// a filter that does not compile is still quoted as the user wrote it.
+#[test]
+fn compile_errors_quote_the_filter_as_written_not_eddys_natives() {
+    for code in ["sort_by(.a) | foo", "reduce .[] as $e ({}; .[$e.a] += $e.b) | bar"] {
+        let r = filter(&[code], "[]").code(2);
+        assert!(r.stderr.contains(code), "{code}: {}", r.stderr);
+        assert!(!r.stderr.contains("_eddy"), "{code}: {}", r.stderr);
+    }
+}

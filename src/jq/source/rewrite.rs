@@ -25,10 +25,6 @@ pub(in crate::jq) fn rewrite(code: &str, file: &str) -> Option<String> {
             _ => break,
         }
     }
-    if let Some(next) = super::idioms::rewrite(&text) {
-        text = next;
-        changed = true;
-    }
     changed.then_some(text)
 }
 
