@@ -15,7 +15,7 @@ use jaq_core::box_iter::box_once;
 use jaq_core::native::v;
 use jaq_core::path::Opt;
 use jaq_core::{Bind, Error as JqError, Exn, ValT as _};
-use jaq_json::{Rc, Val};
+use jaq_json::{Num, Rc, Val};
 use jaq_std::ValT as _;
 
 use super::super::Native;
@@ -77,9 +77,40 @@ impl Keyed {
 
     /// The indices in key order, stable as jaq-std's sort.
     fn order(&self) -> Vec<usize> {
+        if let Some(order) = self.integer_order() {
+            return order;
+        }
         let mut order: Vec<usize> = (0..self.xs.len()).collect();
         order.sort_by(|&a, &b| self.key(a).cmp(self.key(b)));
         order
+    }
+
+    /// `order` when every key is one or two machine integers (ids, amounts, times: the
+    /// usual case), which compare as the integers do: the keys are copied out of their
+    /// values and sorted with the index last, so an unstable sort is stable and no
+    /// comparison goes through `Val`'s.
+    fn integer_order(&self) -> Option<Vec<usize>> {
+        let int = |k: &Jv| match k.0 {
+            Val::Num(Num::Int(i)) => Some(i),
+            _ => None,
+        };
+        match self.width {
+            1 => {
+                let mut keyed = (self.keys.iter().enumerate())
+                    .map(|(i, k)| Some((int(k)?, i)))
+                    .collect::<Option<Vec<_>>>()?;
+                keyed.sort_unstable();
+                Some(keyed.into_iter().map(|(_, i)| i).collect())
+            }
+            2 => {
+                let mut keyed = (self.keys.chunks_exact(2).enumerate())
+                    .map(|(i, k)| Some((int(&k[0])?, int(&k[1])?, i)))
+                    .collect::<Option<Vec<_>>>()?;
+                keyed.sort_unstable();
+                Some(keyed.into_iter().map(|(_, _, i)| i).collect())
+            }
+            _ => None,
+        }
     }
 
     /// The element whose key `replace` prefers over each earlier best one, as jaq-std's
@@ -232,4 +263,37 @@ pub(in crate::jq) fn funs() -> Box<[Native]> {
             box_once(map_path(cv.1, &p).map_err(Exn::from))
         }),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The integer shortcut orders exactly as comparing the keys as values does, ties
+    /// (many here) kept in element order.
+    #[test]
+    fn integer_keys_sort_as_their_values_do() {
+        let mut seed = 7u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((seed >> 33) % 9) as isize - 4
+        };
+        for width in [1, 2] {
+            let keys: Vec<Jv> = (0..500 * width).map(|_| Jv::from(next())).collect();
+            let k = Keyed {
+                xs: vec![Jv::default(); 500],
+                keys,
+                width,
+            };
+            let mut by_values: Vec<usize> = (0..500).collect();
+            by_values.sort_by(|&a, &b| k.key(a).cmp(k.key(b)));
+            assert_eq!(k.integer_order(), Some(by_values), "width {width}");
+        }
+        let mixed = Keyed {
+            xs: vec![Jv::default(); 2],
+            keys: vec![Jv::from(1isize), Jv(Val::from("a".to_string()))],
+            width: 1,
+        };
+        assert_eq!(mixed.integer_order(), None);
+    }
 }
