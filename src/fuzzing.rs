@@ -280,6 +280,17 @@ const UNBOUNDED: [&str; 13] = [
     "sub",
 ];
 
+/// Whether a fuzzed filter (`code`, from `data`) could rightly run for ever or build
+/// values of gigabytes: too long, a generator in `UNBOUNDED`, multiplication, or a
+/// number of four digits or more in the filter or its input (`.[.n] = 1` grows an array
+/// to `.n` elements).
+fn might_run_long(data: &[u8], code: &str) -> bool {
+    let big_number = data
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit) || (w[0].is_ascii_digit() && w[1] == b'e'));
+    code.len() > RUN_FILTER_MAX || big_number || code.contains(['*', '#']) || UNBOUNDED.iter().any(|n| code.contains(n))
+}
+
 /// A jq filter (the first line) run on a JSON value (the rest), with jq forms that are
 /// rewritten before jaq sees them (`?//`, `$__loc__`, `.5`, ...): no panic, and every
 /// error a value. Filters that could rightly never end, or build values of gigabytes,
@@ -287,17 +298,7 @@ const UNBOUNDED: [&str; 13] = [
 pub fn filters(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let (code, input) = text.split_once('\n').unwrap_or((text, "null"));
-    // Numbers, in the filter or its input, stay below 10000: `.[.n] = 1` grows an
-    // array to `.n` elements.
-    let big_number = data
-        .windows(4)
-        .any(|w| w.iter().all(u8::is_ascii_digit) || (w[0].is_ascii_digit() && w[1] == b'e'));
-    if code.len() > RUN_FILTER_MAX
-        || big_number
-        || code.contains(['*', '#'])
-        || code.contains("..")
-        || UNBOUNDED.iter().any(|n| code.contains(n))
-    {
+    if might_run_long(data, code) || code.contains("..") {
         return;
     }
     let Ok(filter) = crate::jq::Filter::compile_flag("--fuzz", code) else {
@@ -321,15 +322,7 @@ pub fn filters(data: &[u8]) {
 pub fn projection(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let (code, input) = text.split_once('\n').unwrap_or((text, "{\"a\":1}"));
-    let big_number = data
-        .windows(4)
-        .any(|w| w.iter().all(u8::is_ascii_digit) || (w[0].is_ascii_digit() && w[1] == b'e'));
-    if code.len() > RUN_FILTER_MAX
-        || input.len() > 4096
-        || big_number
-        || code.contains(['*', '#'])
-        || UNBOUNDED.iter().any(|n| code.contains(n))
-    {
+    if might_run_long(data, code) || input.len() > 4096 {
         return;
     }
     if let Some(why) = crate::jq::projection_disagrees(code, input.as_bytes()) {
