@@ -259,7 +259,12 @@ fn string_edits(code: &str, t: &Token, file: &str, edits: &mut Vec<(usize, usize
             b'\\' if bytes.get(i + 1) == Some(&b'(') => {
                 let end = skip_interpolation(bytes, i + 2).min(t.end);
                 let inner_end = end.saturating_sub(1).max(i + 2);
-                let inner = &code[i + 2..inner_end];
+                // An interpolation left open runs to the end of the filter, and cutting
+                // its last byte may split a character: jaq gives the error for that.
+                let Some(inner) = code.get(i + 2..inner_end) else {
+                    i = end;
+                    continue;
+                };
                 if let Some(new) = simple_rewrites(inner, file) {
                     // `$__loc__`'s line counts from the start of the filter.
                     let lines = bytes[..i].iter().filter(|&&b| b == b'\n').count();
@@ -582,6 +587,15 @@ fn metadata_refusal(code: &str, toks: &[Token], required: bool) -> Option<String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `filters` fuzz target: a string whose interpolation is never closed,
+    /// ending in a character of two bytes, made the rewrite cut that character in half.
+    #[test]
+    fn an_open_interpolation_ending_in_a_wide_character_is_left_to_jaq() {
+        let code = ".\"\\('[. as('[. as {$a,!{$a, $b$[\u{25c}";
+        let _ = rewrite(code, "<top-level>");
+        assert!(crate::jq::Filter::compile(code, &[], vec![]).is_err());
+    }
 
     #[test]
     fn rewrites_leave_plain_jq_alone() {
