@@ -126,8 +126,17 @@ fn kafka_topics_lifecycle() {
         "cleanup.policy=compact",
     ])
     .ok();
-    let d = c.eddy(&["topics", "describe", &t, "--output", "json"]).ok();
-    let v: serde_json::Value = serde_json::from_slice(&d.stdout).unwrap();
+    // Kafka applies a config change through its metadata log: a describe straight
+    // after the alter may still see the old value for a moment.
+    let mut v = serde_json::Value::Null;
+    for _ in 0..50 {
+        let d = c.eddy(&["topics", "describe", &t, "--output", "json"]).ok();
+        v = serde_json::from_slice(&d.stdout).unwrap();
+        if v["configs"]["cleanup.policy"] == "compact" && v["partitions"].as_array().is_some_and(|p| p.len() == 4) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
     assert_eq!(v["partitions"].as_array().unwrap().len(), 4);
     assert_eq!(v["configs"]["cleanup.policy"], "compact");
     assert_eq!(
