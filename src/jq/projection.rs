@@ -146,7 +146,7 @@ fn plain(s: Shape) -> Option<Shape> {
 }
 
 /// The text of a string literal without interpolation.
-fn literal(t: &Term<&str>) -> Option<String> {
+pub(in crate::jq) fn literal(t: &Term<&str>) -> Option<String> {
     let Term::Str(None, parts) = t else { return None };
     let mut text = String::new();
     for part in parts {

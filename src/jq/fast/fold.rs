@@ -18,6 +18,7 @@ use jaq_core::path::{Opt, Part};
 use jaq_core::{Error, Exn};
 
 use crate::jq::jv::Jv;
+use crate::jq::projection::literal;
 use jaq_json::Val;
 
 /// `reduce inputs as $var (init; .[key] += add)`.
@@ -65,18 +66,6 @@ impl Operand {
                 Ok(v)
             }
         }
-    }
-}
-
-/// The text of a string literal with neither escapes nor interpolation.
-fn literal(t: &Term<&str>) -> Option<String> {
-    match t {
-        Term::Str(None, parts) => match &parts[..] {
-            [jaq_core::load::lex::StrPart::Str(s)] => Some(s.to_string()),
-            [] => Some(String::new()),
-            _ => None,
-        },
-        _ => None,
     }
 }
 
