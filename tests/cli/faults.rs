@@ -501,6 +501,10 @@ fn kafka_pipe_killed_and_restarted_while_a_broker_dies_is_exactly_once_at_the_ou
         "60s",
         "--stats",
         "json",
+        // A filter slow enough (a loop per record) that the first run is still writing
+        // when it is killed, so that the rerun has work to do while the broker is down.
+        "--filter",
+        ". as $r | reduce range(30) as $i (0; . + 1) | $r",
     ];
     let mut first = spawn(&c, &args, Stdio::null(), Stdio::null());
     // Killed once it is writing, with a broker (the output's first leader) killed at the
@@ -520,6 +524,10 @@ fn kafka_pipe_killed_and_restarted_while_a_broker_dies_is_exactly_once_at_the_ou
     assert_eq!(code, Some(0), "{stderr}");
     let s = stats_of(&stderr);
     let t = tally(&c, "pout");
+    assert!(
+        s["records_in"].as_u64().is_some_and(|n| n > 0),
+        "the first run finished before it was killed, so nothing was left for the rerun: {stderr}"
+    );
     note(&format!(
         "(d) pipe killed with node {victim}, restarted while it was down: the rerun took {} of {N}, \
          {} transactions; received {}, lost {}, doubled {}",

@@ -2,7 +2,8 @@
 //! transaction's offsets use), where it ends under `--until` / `-e`, and how far it was
 //! read. A partition is done once its next offset reaches its end, at the first record
 //! at or past `--until @TIME`, or at the end of what the broker has once that time is
-//! past; with a group, the partitions that count are those assigned now.
+//! past (or, under `-e`, when its end could not be asked of the broker as it joined);
+//! with a group, the partitions that count are those assigned now.
 
 use crate::error::Result;
 use crate::kafka::source::{Source, Start};
@@ -233,11 +234,7 @@ impl Parts {
             if let Some(n) = position.filter(|n| p.next.is_some_and(|next| *n > next)) {
                 moved.push((i, n));
             }
-            p.done = match self.until {
-                None => false,
-                Some(UntilSpec::Time(t)) => now_ms() >= t,
-                Some(_) => matches!((position, p.end), (Some(n), Some(e)) if n >= e),
-            };
+            p.done = done_at_broker_end(self.until, position, p.end, now_ms());
             if p.done {
                 source.pause(&p.topic, p.partition);
             }
@@ -275,5 +272,64 @@ impl Parts {
             .collect();
         list.sort_by(|a, b| (a.topic.as_str(), a.partition).cmp(&(b.topic.as_str(), b.partition)));
         list
+    }
+}
+
+/// Whether a partition that reached the end of what the broker has is done, standing at
+/// `position` (None: not known) with `end` as the end fixed when it joined (None: not
+/// known, because the broker could not be asked then — its leader was down, say).
+///
+/// Under `--until end` the broker's end is the end when none could be fixed: waiting for
+/// one would never finish (it was the hang of a pipe restarted while a broker was down).
+fn done_at_broker_end(until: Option<UntilSpec>, position: Option<i64>, end: Option<i64>, now_ms: i64) -> bool {
+    match until {
+        None => false,
+        Some(UntilSpec::Time(t)) => now_ms >= t,
+        Some(UntilSpec::End) => match (position, end) {
+            (_, None) => true,
+            (Some(n), Some(e)) => n >= e,
+            (None, Some(_)) => false,
+        },
+        Some(UntilSpec::Offset(_)) => matches!((position, end), (Some(n), Some(e)) if n >= e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_partition_whose_end_could_not_be_asked_is_done_at_the_brokers_end() {
+        // -e with the end unknown (the leader was down when the partition joined).
+        assert!(done_at_broker_end(Some(UntilSpec::End), Some(120), None, 0));
+        assert!(done_at_broker_end(Some(UntilSpec::End), None, None, 0));
+    }
+
+    #[test]
+    fn a_known_end_is_waited_for() {
+        assert!(!done_at_broker_end(Some(UntilSpec::End), Some(99), Some(100), 0));
+        assert!(done_at_broker_end(Some(UntilSpec::End), Some(100), Some(100), 0));
+        assert!(!done_at_broker_end(Some(UntilSpec::End), None, Some(100), 0));
+        // --until OFFSET has no end of its own to fall back to: it waits for the log.
+        assert!(!done_at_broker_end(
+            Some(UntilSpec::Offset(100)),
+            Some(50),
+            Some(100),
+            0
+        ));
+        assert!(done_at_broker_end(
+            Some(UntilSpec::Offset(100)),
+            Some(100),
+            Some(100),
+            0
+        ));
+        assert!(!done_at_broker_end(Some(UntilSpec::Offset(100)), Some(50), None, 0));
+    }
+
+    #[test]
+    fn a_time_bound_ends_idle_partitions_once_it_has_passed() {
+        assert!(!done_at_broker_end(Some(UntilSpec::Time(1_000)), Some(5), None, 999));
+        assert!(done_at_broker_end(Some(UntilSpec::Time(1_000)), Some(5), None, 1_000));
+        assert!(!done_at_broker_end(None, Some(5), Some(5), 1_000));
     }
 }
