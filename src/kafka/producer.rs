@@ -661,18 +661,45 @@ impl ProducerSink {
         self.producer.context().inner.delivered.load(Ordering::Relaxed)
     }
 
-    /// Sends what is queued now: the end of the input does not wait out linger.ms, since
-    /// librdkafka treats queued records as due while a flush is under way.
+    /// Wakes the broker threads without waiting (`Sink::flush`). librdkafka treats queued
+    /// records as due only while a flush is under way and this one is over at once, so
+    /// records may still wait out linger.ms; `wait_for_reports` is the flush that holds.
     fn wake_brokers(&self) {
         // SAFETY: a valid producer handle; a zero timeout only wakes the brokers.
         unsafe { rdkafka::bindings::rd_kafka_flush(self.producer.client().native_ptr(), 0) };
     }
 
     /// Waits until every record handed over has its delivery report, or `until` passes.
+    ///
+    /// Inside a blocking `rd_kafka_flush`, not beside a zero-timeout one: librdkafka
+    /// sends queued records without waiting out linger.ms only while a flush is under
+    /// way, and a zero-timeout flush is over before the broker threads look (its own
+    /// comment says so). The last batches of every run, and the only one of a short run,
+    /// waited out the 10 ms of linger. The delivery-report thread serves the reports
+    /// meanwhile (rdkafka takes them as events, so the flush only waits for the count of
+    /// records librdkafka holds to reach zero).
     fn wait_for_reports(&self, until: Option<Instant>) {
-        self.wake_brokers();
-        while self.pending() > 0 && until.is_none_or(|u| Instant::now() < u) {
-            std::thread::sleep(Duration::from_millis(1));
+        while self.pending() > 0 {
+            let slice = match until {
+                Some(u) => u.saturating_duration_since(Instant::now()).min(Duration::from_millis(100)),
+                None => Duration::from_millis(100),
+            };
+            if slice.is_zero() {
+                break;
+            }
+            // SAFETY: a valid producer handle; the call blocks at most `slice`.
+            unsafe {
+                rdkafka::bindings::rd_kafka_flush(
+                    self.producer.client().native_ptr(),
+                    slice.as_millis().max(1) as std::ffi::c_int,
+                )
+            };
+            // librdkafka's count falls as each report's records are freed, after the
+            // callback that counts them here: a flush that ended with reports still
+            // uncounted here does not spin while they are.
+            if self.pending() > 0 {
+                std::thread::sleep(Duration::from_micros(200));
+            }
         }
     }
 
