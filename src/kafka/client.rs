@@ -431,8 +431,11 @@ pub fn producer_config(settings: &Settings, options: ProducerOptions, topic_max:
     // The Java client's partitioner, so keys land where Java producers and Kafka
     // Streams put them.
     config.set("partitioner", "murmur2_random");
-    // Throughput: large batches; a CLI has no latency budget per record.
-    config.set("linger.ms", "10");
+    // librdkafka's own linger (kcat's too). 10 ms sent no faster, and while the broker
+    // stalls (its GC, its page-cache writeback) it cost ~20 % more CPU: 1.06 s against
+    // 0.86 s per million records, median of 6 alternating runs against a broker paused
+    // 40 ms in every 100 (bench/RESULTS.md, issue #19).
+    config.set("linger.ms", "5");
     // librdkafka refuses a record larger than message.max.bytes when it is handed over
     // (its own default, 1,000,000, is below what a stock broker takes), and fills a batch
     // with up to min(message.max.bytes, batch.size) bytes of records, to which the
@@ -842,10 +845,10 @@ mod tests {
 
     #[test]
     fn user_properties_win_over_what_eddy_chose() {
-        let settings = settings_with(&[("enable.idempotence", "false"), ("linger.ms", "0"), ("linger.ms", "5")]);
+        let settings = settings_with(&[("enable.idempotence", "false"), ("linger.ms", "0"), ("linger.ms", "7")]);
         let producer = producer_config(&settings, all_acks(), None);
         assert_eq!(producer.get("enable.idempotence"), Some("false"));
-        assert_eq!(producer.get("linger.ms"), Some("5"), "the later property wins");
+        assert_eq!(producer.get("linger.ms"), Some("7"), "the later property wins");
         let settings = settings_with(&[("isolation.level", "read_uncommitted")]);
         assert_eq!(
             consumer_config(&settings, None).get("isolation.level"),

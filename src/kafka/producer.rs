@@ -681,7 +681,9 @@ impl ProducerSink {
     fn wait_for_reports(&self, until: Option<Instant>) {
         while self.pending() > 0 {
             let slice = match until {
-                Some(u) => u.saturating_duration_since(Instant::now()).min(Duration::from_millis(100)),
+                Some(u) => u
+                    .saturating_duration_since(Instant::now())
+                    .min(Duration::from_millis(100)),
                 None => Duration::from_millis(100),
             };
             if slice.is_zero() {
