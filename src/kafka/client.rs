@@ -361,8 +361,15 @@ fn base(settings: &Settings) -> ClientConfig {
     config.set("bootstrap.servers", &settings.brokers);
     config.set("client.id", "eddy");
     // Without -v nothing is printed, but the diagnostics still read every line: some
-    // connection failures are logged at Info level only.
-    config.set_log_level(RDKafkaLogLevel::Info);
+    // connection failures are logged at Info level only. `-X debug=...` asks for
+    // librdkafka's debug lines, which a level of Info would drop (all but a few printed
+    // before the level takes hold): with it, they reach `-v`.
+    let debug = settings.properties.iter().any(|(k, v)| k == "debug" && !v.is_empty());
+    config.set_log_level(if debug {
+        RDKafkaLogLevel::Debug
+    } else {
+        RDKafkaLogLevel::Info
+    });
     // librdkafka takes 1 s to 24 days here; a shorter --timeout still bounds the wait,
     // which eddy keeps itself. A little below --timeout (a quarter, at most a second), so
     // that the line saying why a connection failed (a hung broker that accepts and never
@@ -841,6 +848,14 @@ mod tests {
             ("enable.ssl.certificate.verification", "false"),
             ("ssl.endpoint.identification.algorithm", "none"),
         ]);
+    }
+
+    #[test]
+    fn debug_contexts_raise_the_log_level_so_their_lines_reach_verbose_output() {
+        let quiet = producer_config(&settings_with(&[]), all_acks(), None);
+        assert_eq!(quiet.log_level as i32, RDKafkaLogLevel::Info as i32);
+        let debug = producer_config(&settings_with(&[("debug", "broker,msg")]), all_acks(), None);
+        assert_eq!(debug.log_level as i32, RDKafkaLogLevel::Debug as i32);
     }
 
     #[test]
