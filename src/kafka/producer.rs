@@ -675,7 +675,7 @@ impl ProducerSink {
     /// sends queued records without waiting out linger.ms only while a flush is under
     /// way, and a zero-timeout flush is over before the broker threads look (its own
     /// comment says so). The last batches of every run, and the only one of a short run,
-    /// waited out the 10 ms of linger. The delivery-report thread serves the reports
+    /// waited out linger.ms. The delivery-report thread serves the reports
     /// meanwhile (rdkafka takes them as events, so the flush only waits for the count of
     /// records librdkafka holds to reach zero).
     fn wait_for_reports(&self, until: Option<Instant>) {
