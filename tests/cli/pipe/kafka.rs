@@ -50,6 +50,10 @@ fn pipe_is_exactly_once_and_resumes_after_the_last_transaction_kafka() {
 /// The input of the exactly-once tests: `tests/python/pipe_exactly_once.py` knows it.
 const ORDERS: &str = r#"{id: $i, user: "u\($i % 50)", amount: (($i * 7) % 250)}"#;
 const BIG: &str = "select(.value.amount > 100)";
+/// BIG with a loop per record: slow enough that a run is still writing when the kill
+/// test's polling (an `eddy offsets` a time) sees the output grow, so that no run ends
+/// on its own before it is killed (CI saw one pipe finish the whole input first).
+const BIG_SLOWLY: &str = "select(.value.amount > 100) | . as $r | reduce range(30) as $i (0; . + 1) | $r";
 
 /// What confluent-kafka's read_committed consumer finds in the output of `n` orders.
 fn judge(c: &Cluster, topic: &str, n: u64) -> serde_json::Value {
@@ -113,7 +117,7 @@ fn pipe_killed_three_times_writes_each_expected_record_exactly_once_in_order_per
         "-g",
         &g,
         "--filter",
-        BIG,
+        BIG_SLOWLY,
         "--key-from",
         ".user",
         "--commit-interval",
