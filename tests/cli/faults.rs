@@ -15,7 +15,7 @@ use std::io::Write as _;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Cluster, numbered, python};
+use crate::support::{Cluster, SLOW_PASS, numbered, python};
 
 /// Reads a whole topic with confluent-kafka and tallies the `n` of each JSON value (or
 /// each line's number): how many records, how many distinct, the largest.
@@ -504,7 +504,7 @@ fn kafka_pipe_killed_and_restarted_while_a_broker_dies_is_exactly_once_at_the_ou
         // A filter slow enough (a loop per record) that the first run is still writing
         // when it is killed, so that the rerun has work to do while the broker is down.
         "--filter",
-        ". as $r | reduce range(30) as $i (0; . + 1) | $r",
+        SLOW_PASS,
     ];
     let mut first = spawn(&c, &args, Stdio::null(), Stdio::null());
     // Killed once it is writing, with a broker (the output's first leader) killed at the

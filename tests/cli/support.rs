@@ -8,6 +8,10 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
+/// A jq filter that passes each input through after a 30-step loop: slow enough that a
+/// pipe killed "while it is writing" still is, when a test's polling sees the output grow.
+pub const SLOW_PASS: &str = ". as $r | reduce range(30) as $i (0; . + 1) | $r";
+
 pub fn eddy_bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_eddy"))
 }

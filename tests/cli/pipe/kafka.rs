@@ -3,7 +3,7 @@
 //! confluent-kafka's read_committed consumer (`tests/python/pipe_exactly_once.py`).
 
 use super::{DOUBLE, envelopes, orders, with_two_bad};
-use crate::support::{Cluster, unique};
+use crate::support::{Cluster, SLOW_PASS, unique};
 
 #[test]
 fn pipe_is_exactly_once_and_resumes_after_the_last_transaction_kafka() {
@@ -50,10 +50,6 @@ fn pipe_is_exactly_once_and_resumes_after_the_last_transaction_kafka() {
 /// The input of the exactly-once tests: `tests/python/pipe_exactly_once.py` knows it.
 const ORDERS: &str = r#"{id: $i, user: "u\($i % 50)", amount: (($i * 7) % 250)}"#;
 const BIG: &str = "select(.value.amount > 100)";
-/// BIG with a loop per record: slow enough that a run is still writing when the kill
-/// test's polling (an `eddy offsets` a time) sees the output grow, so that no run ends
-/// on its own before it is killed (CI saw one pipe finish the whole input first).
-const BIG_SLOWLY: &str = "select(.value.amount > 100) | . as $r | reduce range(30) as $i (0; . + 1) | $r";
 
 /// What confluent-kafka's read_committed consumer finds in the output of `n` orders.
 fn judge(c: &Cluster, topic: &str, n: u64) -> serde_json::Value {
@@ -106,6 +102,10 @@ fn pipe_killed_three_times_writes_each_expected_record_exactly_once_in_order_per
     ])
     .ok();
     let g = unique("g");
+    // BIG, slowed by a loop per record: so that a run is still writing when the polling
+    // below (an `eddy offsets` a time) sees the output grow, and no run ends on its own
+    // before it is killed (CI saw one pipe finish the whole input first).
+    let big_slowly = format!("{BIG} | {SLOW_PASS}");
     // A short transaction timeout, so that nothing waits out a killed run's transaction
     // for long (the restart's own fencing aborts it at once anyway).
     let args = [
@@ -117,7 +117,7 @@ fn pipe_killed_three_times_writes_each_expected_record_exactly_once_in_order_per
         "-g",
         &g,
         "--filter",
-        BIG_SLOWLY,
+        &big_slowly,
         "--key-from",
         ".user",
         "--commit-interval",
