@@ -14,6 +14,8 @@
 //! lines over 1,024 at a time with `rd_kafka_produce_batch` (issue #19 measured it). `consume` uses eddy's
 //! consumer settings without a group. Each prints one line on stderr with its rate;
 //! `parse` prints `NAME SECONDS` lines on stdout (best of 5, file already in memory).
+//! `PROBE_X="key=value,..."` overrides any of `produce`'s librdkafka settings, so that one
+//! setting at a time can be measured against eddy's.
 
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
@@ -87,6 +89,16 @@ fn produce(brokers: &str, topic: &str, file: &str, plain: bool, batch: bool) -> 
         .set("queue.buffering.max.kbytes", "65536")
         .set("message.timeout.ms", "60000")
         .set("reconnect.backoff.ms", "10");
+    // PROBE_X="k=v,k=v" overrides any of these, to measure one setting at a time.
+    for kv in std::env::var("PROBE_X")
+        .unwrap_or_default()
+        .split(',')
+        .filter(|s| !s.is_empty())
+    {
+        if let Some((k, v)) = kv.split_once('=') {
+            config.set(k, v);
+        }
+    }
     let producer: BaseProducer<Counter> = config
         .create_with_context(Counter {
             delivered: AtomicU64::new(0),
@@ -248,7 +260,10 @@ fn hand_over(
                 pending.len() as i32,
             )
         };
-        if let Some(m) = pending.iter().find(|m| !matches!(m.err, E::RD_KAFKA_RESP_ERR_NO_ERROR | E::RD_KAFKA_RESP_ERR__QUEUE_FULL)) {
+        if let Some(m) = pending
+            .iter()
+            .find(|m| !matches!(m.err, E::RD_KAFKA_RESP_ERR_NO_ERROR | E::RD_KAFKA_RESP_ERR__QUEUE_FULL))
+        {
             return Err(format!("produce: {:?}", m.err));
         }
         pending.retain(|m| m.err == E::RD_KAFKA_RESP_ERR__QUEUE_FULL);
