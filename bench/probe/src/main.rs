@@ -188,7 +188,7 @@ fn produce(brokers: &str, topic: &str, file: &str, plain: bool, batch: bool) -> 
                 rdkafka::bindings::rd_kafka_produce(
                     rkt.0,
                     -1,
-                    rdkafka::bindings::RD_KAFKA_MSG_F_COPY as i32,
+                    rdkafka::bindings::RD_KAFKA_MSG_F_COPY,
                     line.as_ptr() as *mut _,
                     line.len(),
                     std::ptr::null(),
