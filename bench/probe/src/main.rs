@@ -95,9 +95,11 @@ fn produce(brokers: &str, topic: &str, file: &str, plain: bool, batch: bool) -> 
         .split(',')
         .filter(|s| !s.is_empty())
     {
-        if let Some((k, v)) = kv.split_once('=') {
-            config.set(k, v);
-        }
+        // A typo must not pass as a measurement of eddy's own settings.
+        let (k, v) = kv
+            .split_once('=')
+            .ok_or_else(|| format!("PROBE_X: {kv:?} is not key=value"))?;
+        config.set(k, v);
     }
     let producer: BaseProducer<Counter> = config
         .create_with_context(Counter {
