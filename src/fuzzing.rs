@@ -55,7 +55,7 @@ pub fn json_lines(data: &[u8]) {
                     assert!(!bytes.contains(&delim));
                     json_validate(bytes.trim_ascii());
                 }
-                Ok(Next::Idle) => {}
+                Ok(Next::Idle | Next::Dry) => {}
                 Ok(Next::End) | Err(_) => break,
             }
         }

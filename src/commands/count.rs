@@ -307,6 +307,13 @@ fn measure_events(plan: &Plan, tx: &SyncSender<Msg>) {
                 let _ = tx.send(Msg::End { bad, interrupted: None });
                 return;
             }
+            // The input paused: what is batched goes now, not after the wait.
+            Ok(Next::Dry) => {
+                if !batch.events.is_empty() && !send(&mut batch) {
+                    return;
+                }
+                continue;
+            }
             Ok(Next::Idle) => {
                 if (!batch.events.is_empty() && !send(&mut batch)) || tx.send(Msg::Idle).is_err() {
                     return;

@@ -118,9 +118,12 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
     check_files(&args.files)?;
     let (encoders, reencoder) = schemas(settings, args)?;
     let started = Instant::now();
-    let sink = ProducerSink::open(settings, "produce", &args.topic, plan.options)?;
+    let mut sink = ProducerSink::open(settings, "produce", &args.topic, plan.options)?;
     sink.check_partition(args.partition)?;
     sink.leave_last_word();
+    // Records are held and handed over in batches unless a schedule paces them one by
+    // one (holding one back would delay it past its time).
+    sink.hold_records(!plan.schedule.is_paced());
     let mut reader = Reader::new(&args.files, plan.delimiter);
     let mut run = Producing {
         args,
@@ -150,6 +153,8 @@ pub fn run(settings: &Settings, args: &ProduceArgs) -> Result<Outcome> {
         match reader.next_record()? {
             Next::End => break,
             Next::Idle => continue,
+            // The input paused: what the sink holds goes now, not when more arrives.
+            Next::Dry => run.sink.hand_over(),
             Next::Record(line, position) => {
                 if !run.take(line, &position) {
                     break;

@@ -36,6 +36,8 @@ pub struct Reader {
     chunks: Chunks,
     delimiter: u8,
     line: u64,
+    /// `Next::Dry` was said since the last read: the next call waits.
+    told_dry: bool,
 }
 
 /// What `Reader::next` found.
@@ -43,6 +45,9 @@ pub enum Next<'a> {
     Record(&'a [u8], Position<'a>),
     /// Nothing arrived within the wait; ask again (and check for signals).
     Idle,
+    /// No whole record is buffered and the source has nothing to read at once: the
+    /// next call waits for it. A caller that holds records back hands them over now.
+    Dry,
     End,
 }
 
@@ -52,6 +57,7 @@ impl Reader {
             chunks: Chunks::new(files),
             delimiter,
             line: 0,
+            told_dry: false,
         }
     }
 
@@ -84,8 +90,15 @@ impl Reader {
                 self.line = 0;
                 continue;
             }
-            if c.fill()? == Fill::Idle {
-                return Ok(Next::Idle);
+            // One poll(2) per read of a pipe or terminal, none for a file.
+            if !self.told_dry && !c.ready() {
+                self.told_dry = true;
+                return Ok(Next::Dry);
+            }
+            match c.fill()? {
+                Fill::Idle => return Ok(Next::Idle),
+                Fill::Read => self.told_dry = false,
+                Fill::Ended => {}
             }
         }
     }
@@ -154,7 +167,7 @@ mod tests {
         loop {
             match r.next_record().expect("read") {
                 Next::Record(b, p) => out.push((b.to_vec(), p.line)),
-                Next::Idle => {}
+                Next::Idle | Next::Dry => {}
                 Next::End => break,
             }
         }

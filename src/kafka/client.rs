@@ -382,6 +382,22 @@ fn base(settings: &Settings) -> ClientConfig {
     config
 }
 
+/// How long librdkafka's sticky partitioner keeps records without a key on one
+/// partition, for the producer sink that does the same itself (`kafka::batch`): 10 ms,
+/// or `-X sticky.partitioning.linger.ms`. None when that is 0 or when `-X partitioner`
+/// chose another partitioner (which may not be sticky for them): then librdkafka decides.
+pub fn sticky_linger(settings: &Settings) -> Option<std::time::Duration> {
+    let mut ms = 10;
+    for (key, value) in &settings.properties {
+        match key.as_str() {
+            "partitioner" => return None,
+            "sticky.partitioning.linger.ms" => ms = value.trim().parse().ok()?,
+            _ => {}
+        }
+    }
+    (ms > 0).then(|| std::time::Duration::from_millis(ms))
+}
+
 /// User properties go last: `-X` wins over everything eddy chose.
 fn finish(mut config: ClientConfig, settings: &Settings) -> ClientConfig {
     for (key, value) in &settings.properties {
@@ -457,12 +473,14 @@ pub fn producer_config(settings: &Settings, options: ProducerOptions, topic_max:
     config.set("message.max.bytes", record_max.to_string());
     config.set("batch.size", (limit - BATCH_HEADER).min(1_000_000).to_string());
     config.set("batch.num.messages", "10000");
-    // The queue bounds memory, not speed: 100,000 records (librdkafka's default, as
-    // kcat has it) or 64 MB, whichever is reached first. A queue of 1,000,000 records
-    // and 1 GB let a fast reader hold most of its input in memory ahead of a slower
-    // broker (115 MB peak against kcat's 41 MB on Apache Kafka) and sent no faster
-    // (bench/RESULTS.md, issue #19); 64 MB still holds 64 full batches.
-    config.set("queue.buffering.max.messages", "100000");
+    // The queue bounds memory, not speed: 50,000 records or 64 MB, whichever is reached
+    // first. A queue of 1,000,000 records and 1 GB let a fast reader hold most of its
+    // input in memory ahead of a slower broker (115 MB peak against kcat's 41 MB on
+    // Apache Kafka) and sent no faster; since records go out in batches (kafka::batch)
+    // eddy outruns eddy dev too, and librdkafka's default of 100,000 (kcat's) peaked at
+    // 21–31 MB there against kcat's 13–16, 50,000 at 22–24 as fast; 15,000 was slower
+    // (bench/RESULTS.md, issue #19). 50,000 still holds five full batches.
+    config.set("queue.buffering.max.messages", "50000");
     config.set("queue.buffering.max.kbytes", "65536");
     // A record that cannot be delivered in a minute is reported rather than retried forever.
     config.set("message.timeout.ms", "60000");
@@ -876,10 +894,20 @@ mod tests {
     }
 
     #[test]
-    fn the_producer_queue_bounds_memory_as_kcat_does_and_a_property_can_lift_it() {
+    fn keyless_records_are_sticky_for_10_ms_unless_x_says_otherwise() {
+        let ms = |props: &[(&str, &str)]| sticky_linger(&settings_with(props)).map(|d| d.as_millis());
+        assert_eq!(ms(&[]), Some(10));
+        assert_eq!(ms(&[("sticky.partitioning.linger.ms", "25")]), Some(25));
+        assert_eq!(ms(&[("sticky.partitioning.linger.ms", "0")]), None);
+        assert_eq!(ms(&[("partitioner", "random")]), None);
+        assert_eq!(ms(&[("sticky.partitioning.linger.ms", "soon")]), None);
+    }
+
+    #[test]
+    fn the_producer_queue_bounds_memory_and_a_property_can_lift_it() {
         // Issue #19: a 1,000,000-record / 1 GB queue peaked at 115 MB where kcat took 41.
         let config = producer_config(&settings_with(&[]), all_acks(), None);
-        assert_eq!(config.get("queue.buffering.max.messages"), Some("100000"));
+        assert_eq!(config.get("queue.buffering.max.messages"), Some("50000"));
         assert_eq!(config.get("queue.buffering.max.kbytes"), Some("65536"));
         assert_eq!(config.get("enable.idempotence"), Some("true"));
         let lifted = settings_with(&[("queue.buffering.max.messages", "500000")]);

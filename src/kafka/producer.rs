@@ -4,7 +4,8 @@
 //! delivered, failed and unknown (timed out in flight: possibly persisted) records and
 //! marks each record's sequence number settled, so that `acknowledged` can say up to
 //! where everything handed over is delivered or failed and counted. produce and gen see
-//! eddy's `RecordRef` and this sink, no rdkafka type.
+//! eddy's `RecordRef` and this sink, no rdkafka type; they let it hold records without
+//! headers or a timestamp and hand them over 64 at a time (`kafka::batch`).
 //!
 //! Over 700 lines (with its tests) because the sink, its delivery-report thread and the
 //! callback share one producer's raw queue and counters; split, they would have to
@@ -26,6 +27,7 @@ use crate::cli::{Compression, StatsFormat};
 use crate::config::Settings;
 use crate::error::{Error, Outcome, Result, Signal};
 use crate::interrupt;
+use crate::kafka::batch::{Batch, Sticky};
 use crate::kafka::client::{self as connection, Context, ProducerOptions};
 use crate::kafka::topic::{self, CONFIG_WAIT, ConfigLookup};
 use crate::record::{HeadersRef, RecordRef};
@@ -204,6 +206,13 @@ pub struct ProducerSink {
     record_max: usize,
     settings: Settings,
     sent: Arc<AtomicU64>,
+    /// Whether records without headers or a timestamp are held and handed over in
+    /// batches (`hold_records`); held ones are counted in `sent` already.
+    holding: bool,
+    batch: Batch,
+    /// The partition of held records with neither key nor partition (see `kafka::batch`);
+    /// None leaves them to librdkafka's partitioner.
+    sticky: Option<Sticky>,
 }
 
 /// A record `ProducerSink::try_send` refused: it is larger than the topic takes. Counted as failed.
@@ -448,6 +457,9 @@ impl ProducerSink {
             record_max: usize::MAX,
             settings: settings.clone(),
             sent,
+            holding: false,
+            batch: Batch::default(),
+            sticky: None,
         };
         let producer = Arc::clone(&sink.producer);
         sink.partitions = topic::wait_until_ready(settings, command, topic, configs, |timeout| {
@@ -491,12 +503,73 @@ impl ProducerSink {
                 });
             }
         }
+        if self.holding && record.headers.is_empty() && record.timestamp.is_none() {
+            let partition = match (record.partition, record.key, &self.sticky) {
+                (Some(p), _, _) => p,
+                (None, None, Some(sticky)) => sticky.partition(),
+                _ => PARTITION_UNASSIGNED,
+            };
+            if self.batch.push(record.key, record.value, partition, seq) {
+                self.hand_over();
+            }
+            return Ok(seq);
+        }
+        // What is held goes first, so that records are handed over in the order sent.
+        self.hand_over();
         Ok(self.send_through(self.rkt.0, &record, seq))
+    }
+
+    /// From now on, hold records without headers or a timestamp and hand them over
+    /// a batch at a time (see `kafka::batch`), or not. A caller that holds
+    /// records calls `hand_over` before it waits for anything (input, a schedule);
+    /// `flush` and `finish` hand over too.
+    pub fn hold_records(&mut self, on: bool) {
+        if !on {
+            self.hand_over();
+        }
+        self.holding = on;
+        self.sticky = if on {
+            connection::sticky_linger(&self.settings).and_then(|linger| Sticky::new(self.partitions, linger))
+        } else {
+            None
+        };
+    }
+
+    /// Hands every held record over to librdkafka, waiting while its queue is full.
+    pub fn hand_over(&mut self) {
+        if self.batch.is_empty() {
+            return;
+        }
+        let mut batch = std::mem::take(&mut self.batch);
+        let mut pause = QUEUE_FULL_PAUSE;
+        batch.hand_over(
+            self.rkt.0,
+            || {
+                // Backpressure: the queue drains as deliveries are reported.
+                self.serve_reports();
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(QUEUE_FULL_PAUSE_MAX);
+            },
+            |seq, code| {
+                self.failed_now(seq);
+                self.producer
+                    .context()
+                    .inner
+                    .report(&KafkaError::MessageProduction(code.into()), false);
+            },
+        );
+        self.batch = batch;
+        if let Some(sticky) = &mut self.sticky {
+            sticky.tick();
+        }
+        // Serve the delivery reports here while sending (see `Poller`).
+        self.serve_reports();
     }
 
     /// Hands record `seq` over through topic handle `rkt`, waiting while librdkafka's
     /// queue is full; a record it refuses is failed and reported at once.
     fn send_through(&mut self, rkt: *mut rdkafka::bindings::rd_kafka_topic_t, record: &RecordRef<'_>, seq: Seq) -> Seq {
+        let mut pause = QUEUE_FULL_PAUSE;
         loop {
             let code = self.produce(rkt, record, seq);
             if code == RDKafkaRespErr::RD_KAFKA_RESP_ERR_NO_ERROR {
@@ -509,7 +582,8 @@ impl ProducerSink {
             if code == RDKafkaRespErr::RD_KAFKA_RESP_ERR__QUEUE_FULL {
                 // Backpressure: the queue drains as deliveries are reported.
                 self.serve_reports();
-                std::thread::sleep(Duration::from_millis(1));
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(QUEUE_FULL_PAUSE_MAX);
                 continue;
             }
             self.failed_now(seq);
@@ -591,6 +665,7 @@ impl ProducerSink {
     /// `--dead-letter`), with the same sequence numbers and accounting. No size check:
     /// that topic's limit is not known; the broker judges.
     pub fn try_send_to(&mut self, topic: &str, record: RecordRef<'_>) -> Seq {
+        self.hand_over();
         let seq = self.sent.fetch_add(1, Ordering::Relaxed) + 1;
         if topic == self.topic {
             return self.send_through(self.rkt.0, &record, seq);
@@ -707,6 +782,7 @@ impl ProducerSink {
 
     /// Waits for the outstanding deliveries and returns the summary.
     pub fn finish(mut self, stop: Stop, skipped: u64, started: Instant) -> ProduceSummary {
+        self.hand_over();
         let mut stop = stop;
         let mut signalled_at = None;
         loop {
@@ -792,6 +868,15 @@ fn native_headers(headers: HeadersRef<'_>) -> *mut rdkafka::bindings::rd_kafka_h
     }
 }
 
+/// How long the sending thread pauses when librdkafka's queue is full, before it serves
+/// the reports that came meanwhile and offers the records again: short, so that a
+/// bounded queue (client.rs) does not run dry while it waits.
+const QUEUE_FULL_PAUSE: Duration = Duration::from_micros(200);
+/// While the queue stays full (a broker slower than the input), each pause doubles up to
+/// this: the queue (client.rs) holds ~25 ms of records at full speed, so it does not run
+/// dry, and waking 5,000 times a second took CPU from a broker on the same machine.
+const QUEUE_FULL_PAUSE_MAX: Duration = Duration::from_millis(2);
+
 /// librdkafka picks the partition (the partitioner) for a record sent here.
 const PARTITION_UNASSIGNED: i32 = -1;
 
@@ -839,6 +924,7 @@ impl Sink for ProducerSink {
     }
 
     fn flush(&mut self) -> Sent {
+        self.hand_over();
         self.wake_brokers();
         Sent::Taken(self.sent.load(Ordering::Relaxed))
     }

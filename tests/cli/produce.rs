@@ -586,3 +586,105 @@ fn key_delimiter_with_envelope_input_is_a_usage_error_before_any_network() {
         assert_eq!(p.stderr.trim().lines().count(), 1, "{}", p.stderr);
     }
 }
+
+/// The sink holds records to hand them over 64 at a time; a line typed into a pipe that
+/// stays open must not wait for 63 more.
+#[test]
+fn a_line_into_a_pipe_that_stays_open_is_delivered_at_once() {
+    use std::io::Write;
+    let c = Cluster::dev(&[]);
+    let mut child = c
+        .cmd(&["produce", "held", "-q"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("eddy produce");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(b"{\"n\":1}\n").expect("write");
+    stdin.flush().expect("flush");
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let mut got = Vec::new();
+    while got.is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
+        got = c.eddy(&["consume", "held", "-e", "-q"]).lines();
+    }
+    // Still running: the record went out while its input stayed open.
+    assert!(child.try_wait().expect("status").is_none(), "eddy produce exited early");
+    drop(stdin);
+    let status = child.wait().expect("wait");
+    assert!(status.success(), "{status}");
+    assert_eq!(got, vec!["{\"n\":1}"]);
+}
+
+/// Records without a key stay on one partition for 10 ms at a time (eddy's choice, as
+/// librdkafka's sticky partitioner makes it): every one arrives, in input order within
+/// each partition, and a run of many windows uses more than one partition.
+fn keyless_records_spread_in_order(c: &Cluster) {
+    let t = c.topic("sticky", 4);
+    let n = 100_000;
+    let p = c.eddy_in(&["produce", &t, "--stats", "json"], numbered(n)).ok();
+    assert_eq!(p.stats()["delivered"], n as u64, "{}", p.stderr);
+    let got = c.eddy(&["consume", &t, "-e", "-f", "{partition} {value}", "-q"]).ok();
+    let mut last: std::collections::BTreeMap<String, i64> = Default::default();
+    let mut seen = 0;
+    for l in got.lines() {
+        let (part, value) = l.split_once(' ').expect("partition and value");
+        let v: serde_json::Value = serde_json::from_str(value).expect("JSON");
+        let i = v["n"].as_i64().expect("n");
+        if let Some(before) = last.insert(part.to_string(), i) {
+            assert!(before < i, "partition {part}: {i} after {before}");
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, n);
+    assert!(last.len() > 1, "all {n} records on one partition: {last:?}");
+}
+
+#[test]
+fn keyless_records_spread_in_order_dev() {
+    keyless_records_spread_in_order(&Cluster::dev(&[]));
+}
+
+#[test]
+fn keyless_records_spread_in_order_kafka() {
+    if let Some(c) = Cluster::kafka("keyless_records_spread_in_order_kafka") {
+        keyless_records_spread_in_order(&c);
+    }
+}
+
+/// Records with headers or a timestamp go out one by one and the rest in batches: the
+/// input's order still holds on a partition.
+#[test]
+fn records_with_and_without_headers_keep_their_order() {
+    let c = Cluster::dev(&["--topic", "mixed:1"]);
+    let input: String = (0..500)
+        .map(|i| match i % 7 {
+            0 => format!("{{\"headers\":[[\"h\",\"{i}\"]],\"value\":\"{i}\"}}\n"),
+            3 => format!("{{\"timestamp\":1700000000000,\"value\":\"{i}\"}}\n"),
+            _ => format!("{{\"value\":\"{i}\"}}\n"),
+        })
+        .collect();
+    c.eddy_in(&["produce", "mixed", "--input", "envelope", "-q"], input)
+        .ok();
+    let got = c.eddy(&["consume", "mixed", "-e", "-f", "{value}", "-q"]).ok();
+    let want: Vec<String> = (0..500).map(|i| format!("\"{i}\"")).collect();
+    assert_eq!(got.lines(), want);
+}
+
+/// `-X partitioner=...` is the user's choice: eddy leaves records without a key to it.
+#[test]
+fn a_partitioner_set_with_x_places_keyless_records() {
+    let c = Cluster::dev(&["--topic", "fixed:4"]);
+    // librdkafka's `consistent` hashes a missing key like an empty one: one partition.
+    // Enough records for many 10 ms windows, which eddy's own choice would spread.
+    c.eddy_in(
+        &["produce", "fixed", "-X", "partitioner=consistent", "-q"],
+        numbered(100_000),
+    )
+    .ok();
+    let got = c.eddy(&["consume", "fixed", "-e", "-f", "{partition}", "-q"]).ok();
+    let parts: std::collections::BTreeSet<String> = got.lines().into_iter().collect();
+    assert_eq!(parts.len(), 1, "{parts:?}");
+    assert_eq!(got.lines().len(), 100_000);
+}

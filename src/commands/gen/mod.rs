@@ -244,7 +244,10 @@ impl Target {
                 Written::Ok => Flow::Continue,
                 Written::Closed => Flow::Stop,
             },
-            Target::Topic(_) => Flow::Continue,
+            Target::Topic(t) => {
+                t.sink.hand_over();
+                Flow::Continue
+            }
         }
     }
 }
@@ -413,7 +416,9 @@ fn to_topic(
 ) -> Result<Outcome> {
     let encoders = crate::codec::encode::encoders(settings, &args.encode, topic)?;
     let started = Instant::now();
-    let sink = ProducerSink::open(settings, "gen", topic, ProducerOptions::from(&args.producer))?;
+    let mut sink = ProducerSink::open(settings, "gen", topic, ProducerOptions::from(&args.producer))?;
+    // Held and handed over in batches; `Target::pause` hands them over before a wait.
+    sink.hold_records(true);
     let partitions = sink.partitions();
     sink.check_partition(args.partition)?;
     sink.leave_last_word();
