@@ -2,16 +2,18 @@
 //! on top, so that bench/RESULTS.md can say how close each eddy row is to its ceiling.
 //!
 //! ```text
-//! eddy-probe produce BROKERS TOPIC FILE [--plain|--batch]   lines of FILE as records, no validation
+//! eddy-probe produce BROKERS TOPIC FILE [--plain|--each]    lines of FILE as records, no validation
 //! eddy-probe consume BROKERS TOPIC                  every record's value to stdout, until the end
 //! eddy-probe parse FILE                             line split, and serde_json validation
 //! ```
 //!
 //! `produce` uses eddy's producer defaults (idempotent, `acks=all`, the same batching
 //! and queue sizes: keep them in step with `src/kafka/client.rs`; the same send path
-//! as `src/kafka/producer.rs`, a topic handle and `rd_kafka_produce`); `--plain` turns
-//! idempotence off and uses `acks=1`, like `eddy produce --acks 1`; `--batch` hands the
-//! lines over 1,024 at a time with `rd_kafka_produce_batch` (issue #19 measured it). `consume` uses eddy's
+//! as `src/kafka/producer.rs` and `src/kafka/batch.rs`: a topic handle, 64 records at a
+//! time through `rd_kafka_produce_batch`, each on the partition chosen for 10 ms at a
+//! time); `--plain` turns idempotence off and uses `acks=1`, like `eddy produce --acks
+//! 1`; `--each` hands the lines over one by one with `rd_kafka_produce` and leaves the
+//! partition to librdkafka's sticky partitioner (eddy's path until issue #19). `consume` uses eddy's
 //! consumer settings without a group. Each prints one line on stderr with its rate;
 //! `parse` prints `NAME SECONDS` lines on stdout (best of 5, file already in memory).
 //! `PROBE_X="key=value,..."` overrides any of `produce`'s librdkafka settings, so that one
@@ -36,12 +38,12 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     let result = match words.as_slice() {
-        ["produce", brokers, topic, file] => produce(brokers, topic, file, false, false),
-        ["produce", brokers, topic, file, "--plain"] => produce(brokers, topic, file, true, false),
-        ["produce", brokers, topic, file, "--batch"] => produce(brokers, topic, file, false, true),
+        ["produce", brokers, topic, file] => produce(brokers, topic, file, false, true),
+        ["produce", brokers, topic, file, "--plain"] => produce(brokers, topic, file, true, true),
+        ["produce", brokers, topic, file, "--each"] => produce(brokers, topic, file, false, false),
         ["consume", brokers, topic] => consume(brokers, topic),
         ["parse", file] => parse(file),
-        _ => Err("usage: eddy-probe produce BROKERS TOPIC FILE [--plain] | consume BROKERS TOPIC | parse FILE".into()),
+        _ => Err("usage: eddy-probe produce BROKERS TOPIC FILE [--plain|--each] | consume BROKERS TOPIC | parse FILE".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -85,7 +87,7 @@ fn produce(brokers: &str, topic: &str, file: &str, plain: bool, batch: bool) -> 
         .set("enable.sparse.connections", "false")
         .set("batch.size", "1000000")
         .set("batch.num.messages", "10000")
-        .set("queue.buffering.max.messages", "100000")
+        .set("queue.buffering.max.messages", "50000")
         .set("queue.buffering.max.kbytes", "65536")
         .set("message.timeout.ms", "60000")
         .set("reconnect.backoff.ms", "10");
@@ -107,10 +109,28 @@ fn produce(brokers: &str, topic: &str, file: &str, plain: bool, batch: bool) -> 
             failed: AtomicU64::new(0),
         })
         .map_err(|e| e.to_string())?;
-    producer
+    let partitions = producer
         .client()
         .fetch_metadata(Some(topic), TIMEOUT)
-        .map_err(|e| format!("metadata: {e}"))?;
+        .map_err(|e| format!("metadata: {e}"))?
+        .topics()
+        .first()
+        .map_or(0, |t| t.partitions().len()) as u64;
+    if partitions == 0 {
+        return Err(format!("topic {topic}: no partitions"));
+    }
+    // The sticky partition, as `src/kafka/batch.rs` chooses it: random, for 10 ms.
+    let mut rng = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64)
+        | 1;
+    let mut random = move || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        ((u128::from(rng) * u128::from(partitions)) >> 64) as i32
+    };
+    let mut sticky = (random(), Instant::now());
     let producer = std::sync::Arc::new(producer);
     // A second look-up beside the first records, as eddy does: its answer gets the
     // idempotent producer its id at once instead of after librdkafka's 500 ms timer.
@@ -121,7 +141,7 @@ fn produce(brokers: &str, topic: &str, file: &str, plain: bool, batch: bool) -> 
         })
     };
     let rkt = Topic::new(&producer, topic)?;
-    let mut pending = Vec::with_capacity(1024);
+    let mut pending = Vec::with_capacity(64);
     let started = Instant::now();
     let mut sent = 0u64;
     let mut bytes = 0u64;
@@ -166,7 +186,7 @@ fn produce(brokers: &str, topic: &str, file: &str, plain: bool, batch: bool) -> 
             pending.push(rdkafka::bindings::rd_kafka_message_t {
                 err: rdkafka::bindings::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR,
                 rkt: std::ptr::null_mut(),
-                partition: -1,
+                partition: sticky.0,
                 payload: line.as_ptr() as *mut _,
                 len: line.len(),
                 key: std::ptr::null_mut(),
@@ -176,8 +196,11 @@ fn produce(brokers: &str, topic: &str, file: &str, plain: bool, batch: bool) -> 
             });
             sent += 1;
             bytes += line.len() as u64;
-            if pending.len() == 1024 {
+            if pending.len() == 64 {
                 hand_over(&rkt, &producer, &mut pending)?;
+                if sticky.1.elapsed() >= Duration::from_millis(10) {
+                    sticky = (random(), Instant::now());
+                }
                 producer.poll(Duration::ZERO);
             }
             continue;
@@ -257,7 +280,7 @@ fn hand_over(
             rdkafka::bindings::rd_kafka_produce_batch(
                 rkt.0,
                 -1,
-                rdkafka::bindings::RD_KAFKA_MSG_F_COPY,
+                rdkafka::bindings::RD_KAFKA_MSG_F_COPY | rdkafka::bindings::RD_KAFKA_MSG_F_PARTITION,
                 pending.as_mut_ptr(),
                 pending.len() as i32,
             )
