@@ -472,7 +472,13 @@ pub fn producer_config(settings: &Settings, options: ProducerOptions, topic_max:
     };
     config.set("message.max.bytes", record_max.to_string());
     config.set("batch.size", (limit - BATCH_HEADER).min(1_000_000).to_string());
-    config.set("batch.num.messages", "10000");
+    // Records per batch: 5,000 rather than librdkafka's 10,000 (kcat's). Handed over 64
+    // at a time, records reach librdkafka faster than eddy dev takes 10,000-record
+    // batches, so the queue filled to its limit: 27–30 MB peak against kcat's 12–15.
+    // At 5,000 eddy dev keeps up (19–21 MB) as fast, and on Apache Kafka, which shares
+    // the machine's cores, it was the fastest of 2,000 (more requests for the broker:
+    // ~0.2 s slower), 5,000 and 10,000 (bench/RESULTS.md, issue #19).
+    config.set("batch.num.messages", "5000");
     // The queue bounds memory, not speed: 50,000 records or 64 MB, whichever is reached
     // first. A queue of 1,000,000 records and 1 GB let a fast reader hold most of its
     // input in memory ahead of a slower broker (115 MB peak against kcat's 41 MB on
@@ -909,6 +915,8 @@ mod tests {
         let config = producer_config(&settings_with(&[]), all_acks(), None);
         assert_eq!(config.get("queue.buffering.max.messages"), Some("50000"));
         assert_eq!(config.get("queue.buffering.max.kbytes"), Some("65536"));
+        // Smaller batches so that eddy dev keeps up and the queue does not fill.
+        assert_eq!(config.get("batch.num.messages"), Some("5000"));
         assert_eq!(config.get("enable.idempotence"), Some("true"));
         let lifted = settings_with(&[("queue.buffering.max.messages", "500000")]);
         let config = producer_config(&lifted, all_acks(), None);

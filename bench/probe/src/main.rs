@@ -86,7 +86,7 @@ fn produce(brokers: &str, topic: &str, file: &str, plain: bool, batch: bool) -> 
         .set("linger.ms", "5")
         .set("enable.sparse.connections", "false")
         .set("batch.size", "1000000")
-        .set("batch.num.messages", "10000")
+        .set("batch.num.messages", "5000")
         .set("queue.buffering.max.messages", "50000")
         .set("queue.buffering.max.kbytes", "65536")
         .set("message.timeout.ms", "60000")
